@@ -1,0 +1,74 @@
+//! Turns a brief's bytes into text: refuses binary files, decodes invalid UTF-8 lossily.
+
+use std::borrow::Cow;
+
+/// Why bytes cannot be read as a brief.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    /// A NUL byte: the file is binary (or UTF-16), not a text brief.
+    #[error("this is a binary file, not a text brief (NUL byte at offset {offset})")]
+    Binary {
+        /// Byte offset of the first NUL.
+        offset: usize,
+    },
+}
+
+/// Decoded text and, when the bytes were not valid UTF-8, a warning for the status bar.
+#[derive(Debug)]
+pub struct Decoded<'a> {
+    /// The text, without a leading byte-order mark.
+    pub text: Cow<'a, str>,
+    /// Set when invalid bytes were replaced by U+FFFD.
+    pub warning: Option<String>,
+}
+
+/// Decodes a brief. NUL bytes refuse the file; invalid UTF-8 is replaced, with a warning.
+pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(DecodeError::Binary { offset });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text: Cow::Borrowed(text),
+            warning: None,
+        }),
+        Err(err) => {
+            let at = err.valid_up_to();
+            Ok(Decoded {
+                text: String::from_utf8_lossy(bytes),
+                warning: Some(format!(
+                    "not valid UTF-8 (first bad byte at offset {at}); bad bytes shown as \u{FFFD}"
+                )),
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nul_refuses_the_file() {
+        assert_eq!(
+            decode(b"abc\0def").unwrap_err(),
+            DecodeError::Binary { offset: 3 }
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_is_replaced_with_a_warning() {
+        let d = decode(b"caf\xE9 ok").unwrap();
+        assert_eq!(d.text, "caf\u{FFFD} ok");
+        assert!(d.warning.unwrap().contains("offset 3"));
+    }
+
+    #[test]
+    fn bom_is_dropped_and_empty_input_decodes() {
+        assert_eq!(decode(b"\xEF\xBB\xBFhi").unwrap().text, "hi");
+        let empty = decode(b"").unwrap();
+        assert_eq!(empty.text, "");
+        assert!(empty.warning.is_none());
+    }
+}

@@ -1,0 +1,107 @@
+//! TOML front matter between `+++` lines at the top of a brief.
+
+use serde::Deserialize;
+
+/// Metadata a brief may declare about itself. Unknown keys are ignored.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct Meta {
+    /// Title shown at the top of the reader and in the status bar.
+    pub title: Option<String>,
+    /// Publication or agency the brief comes from.
+    pub source: Option<String>,
+    /// Where the brief was published.
+    pub url: Option<String>,
+    /// Publication date or date-time, as written.
+    pub published: Option<toml::Value>,
+    /// Free-form tags.
+    pub tags: Vec<String>,
+}
+
+/// Front matter split from the body.
+#[derive(Debug)]
+pub struct Split<'a> {
+    /// Parsed metadata (default when absent or invalid).
+    pub meta: Meta,
+    /// The body after the closing `+++` line (the whole text when there is no front matter).
+    pub body: &'a str,
+    /// A message naming the line and the problem when the front matter does not parse.
+    pub warning: Option<String>,
+}
+
+/// Splits `+++`-delimited TOML front matter from the body.
+///
+/// An opening `+++` without a closing one is not front matter: the text is left as it is.
+pub fn split(text: &str) -> Split<'_> {
+    let none = Split {
+        meta: Meta::default(),
+        body: text,
+        warning: None,
+    };
+    let Some(rest) = text.strip_prefix("+++").and_then(strip_line_end) else {
+        return none;
+    };
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "+++" {
+            let toml_src = &rest[..offset];
+            let body = &rest[offset + line.len()..];
+            return match toml::from_str::<Meta>(toml_src) {
+                Ok(meta) => Split {
+                    meta,
+                    body,
+                    warning: None,
+                },
+                Err(err) => Split {
+                    meta: Meta::default(),
+                    body,
+                    warning: Some(describe(toml_src, &err)),
+                },
+            };
+        }
+        offset += line.len();
+    }
+    none
+}
+
+fn strip_line_end(s: &str) -> Option<&str> {
+    s.strip_prefix("\r\n").or_else(|| s.strip_prefix('\n'))
+}
+
+/// "front matter line N: message", with N counted in the brief (the `+++` line is line 1).
+fn describe(src: &str, err: &toml::de::Error) -> String {
+    let line = err.span().map_or(1, |span| {
+        src[..span.start.min(src.len())].matches('\n').count() + 1
+    });
+    let message = err.message().trim();
+    format!("front matter line {}: {message}", line + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_known_keys_and_returns_the_body() {
+        let s = split("+++\ntitle = \"Rates\"\ntags = [\"fed\"]\nextra = 1\n+++\nBody\n");
+        assert_eq!(s.meta.title.as_deref(), Some("Rates"));
+        assert_eq!(s.meta.tags, vec!["fed".to_string()]);
+        assert_eq!(s.body, "Body\n");
+        assert!(s.warning.is_none());
+    }
+
+    #[test]
+    fn a_bad_value_names_its_line() {
+        let s = split("+++\ntitle = \"ok\"\ntags = 3\n+++\nBody");
+        assert_eq!(s.body, "Body");
+        let warning = s.warning.unwrap();
+        assert!(warning.starts_with("front matter line 3:"), "{warning}");
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_body_text() {
+        let s = split("+++\ntitle = \"x\"\nno end");
+        assert_eq!(s.body, "+++\ntitle = \"x\"\nno end");
+        assert!(s.meta.title.is_none());
+    }
+}

@@ -1,0 +1,4 @@
+//! gloss: a terminal reader for annotated news briefs.
+
+pub mod document;
+pub mod sanitize;
