@@ -1,4 +1,5 @@
 //! gloss: a terminal reader for annotated news briefs.
 
 pub mod document;
+pub mod layout;
 pub mod sanitize;

@@ -67,11 +67,6 @@ impl BlockText {
             });
         }
     }
-
-    /// True when nothing but whitespace has been pushed.
-    pub fn is_blank(&self) -> bool {
-        self.text.trim().is_empty()
-    }
 }
 
 impl Builder {

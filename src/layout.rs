@@ -1,0 +1,312 @@
+//! The vertical layout of a brief at one column width: a pure model that maps screen rows to
+//! text offsets and back, without ever wrapping more than it is asked to draw.
+//!
+//! Heights are computed once per width and kept as a prefix sum, so finding the item at any
+//! scroll row is a binary search. Items taller than [`CHECKPOINT`] rows keep the start offset of
+//! every `CHECKPOINT`-th row, so drawing the end of a 5 MB paragraph wraps at most
+//! `CHECKPOINT` + screen-height rows.
+
+mod item;
+pub mod wrap;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::document::Document;
+pub use item::Item;
+pub use item::{LIST_INDENT, QUOTE_INDENT, collapsed_label, prefix_width};
+
+/// Row interval at which tall items remember a row start.
+pub const CHECKPOINT: usize = 64;
+
+/// A place in the text that a screen row can be pinned to: a block and a byte in the
+/// normalised text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchor {
+    /// Byte offset in the normalised text.
+    pub offset: usize,
+}
+
+/// One screen row of the layout.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Line {
+    /// Row `index` of a block: the byte range of the block's text it shows.
+    Text {
+        block: usize,
+        index: usize,
+        range: Range<usize>,
+    },
+    /// The marker row of a collapsed run.
+    Collapsed(usize),
+    /// The blank row between items.
+    Gap,
+}
+
+/// Heights and row starts of every item at one width.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    width: usize,
+    items: Vec<Item>,
+    /// `starts[i]` is the first row of item `i`; `starts[len]` is one past the last row.
+    starts: Vec<usize>,
+    /// First block of each item, for finding the item that shows a block.
+    first_block: Vec<usize>,
+    /// Row starts (byte offsets in the block text) every `CHECKPOINT` rows, for tall blocks.
+    checkpoints: HashMap<usize, Vec<usize>>,
+}
+
+impl Layout {
+    /// Lays out `doc` for a column `width` wide; repeated runs are collapsed unless
+    /// `show_repeats`.
+    pub fn new(doc: &Document, width: usize, show_repeats: bool) -> Self {
+        let width = width.max(1);
+        let items = item::items(doc, show_repeats);
+        let mut starts = Vec::with_capacity(items.len() + 1);
+        let mut first_block = Vec::with_capacity(items.len());
+        let mut checkpoints = HashMap::new();
+        let mut row = 0;
+        for (i, item) in items.iter().enumerate() {
+            starts.push(row);
+            let height = match *item {
+                Item::Block(b) => {
+                    first_block.push(b);
+                    let (height, marks) = measure(doc, b, width);
+                    if !marks.is_empty() {
+                        checkpoints.insert(i, marks);
+                    }
+                    height
+                }
+                Item::Collapsed(r) => {
+                    first_block.push(doc.repeats().get(r).map_or(0, |r| r.copy.start));
+                    1
+                }
+            };
+            row += height + 1;
+        }
+        starts.push(row);
+        Self {
+            width,
+            items,
+            starts,
+            first_block,
+            checkpoints,
+        }
+    }
+
+    /// The column width this layout was made for.
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    /// Number of screen rows the whole brief takes (0 for an empty brief).
+    pub fn total_rows(&self) -> usize {
+        self.starts.last().map_or(0, |r| r.saturating_sub(1))
+    }
+
+    /// The items in flow order.
+    pub fn items(&self) -> &[Item] {
+        &self.items
+    }
+
+    /// First screen row of item `i`.
+    pub fn item_row(&self, i: usize) -> usize {
+        self.starts
+            .get(i)
+            .copied()
+            .unwrap_or_else(|| self.total_rows())
+    }
+
+    /// The item showing `row` and the row's index inside it (which equals the item's height
+    /// for the gap row after it).
+    pub fn item_at_row(&self, row: usize) -> Option<(usize, usize)> {
+        if self.items.is_empty() {
+            return None;
+        }
+        let i = self
+            .starts
+            .partition_point(|&s| s <= row)
+            .saturating_sub(1)
+            .min(self.items.len() - 1);
+        Some((i, row - self.starts[i]))
+    }
+
+    /// The item that shows block `block` (a collapsed marker for hidden blocks).
+    pub fn item_of_block(&self, block: usize) -> usize {
+        self.first_block
+            .partition_point(|&b| b <= block)
+            .saturating_sub(1)
+    }
+
+    fn height(&self, i: usize) -> usize {
+        self.starts[i + 1] - self.starts[i] - 1
+    }
+
+    /// The screen rows `rows`, described by what each shows. Cost is proportional to the rows
+    /// asked for, not to the document or the scroll position.
+    pub fn lines(&self, doc: &Document, rows: Range<usize>) -> Vec<Line> {
+        let mut out = Vec::with_capacity(rows.len());
+        let mut row = rows.start;
+        while row < rows.end {
+            let Some((i, inner)) = self.item_at_row(row) else {
+                break;
+            };
+            let height = self.height(i);
+            if inner >= height {
+                if i + 1 < self.items.len() {
+                    out.push(Line::Gap);
+                }
+                row += 1;
+                if i + 1 >= self.items.len() {
+                    break;
+                }
+                continue;
+            }
+            let want = (rows.end - row).min(height - inner);
+            match self.items[i] {
+                Item::Collapsed(r) => out.push(Line::Collapsed(r)),
+                Item::Block(b) => {
+                    let block_rows = self.block_rows(doc, i, b, inner, want);
+                    out.extend(
+                        block_rows
+                            .into_iter()
+                            .enumerate()
+                            .map(|(k, range)| Line::Text {
+                                block: b,
+                                index: inner + k,
+                                range,
+                            }),
+                    );
+                }
+            }
+            row += want;
+        }
+        out
+    }
+
+    /// `count` rows of item `i` (block `b`) from row `from`, as byte ranges in the text.
+    fn block_rows(
+        &self,
+        doc: &Document,
+        i: usize,
+        b: usize,
+        from: usize,
+        count: usize,
+    ) -> Vec<Range<usize>> {
+        let Some(block) = doc.blocks().get(b) else {
+            return Vec::new();
+        };
+        let text = doc.block_text(b);
+        let w = self.wrap_width(doc, b);
+        let (mut index, mut at) = match self.checkpoints.get(&i) {
+            Some(marks) if from >= CHECKPOINT => {
+                let k = (from / CHECKPOINT).min(marks.len());
+                (k * CHECKPOINT, marks[k - 1])
+            }
+            _ => (0, 0),
+        };
+        let base = block.range.start;
+        let mut out = Vec::with_capacity(count);
+        let mut rows = std::iter::from_fn(|| {
+            let (row, next) = wrap::next_row(text, at, w, block.is_ascii())?;
+            at = next;
+            Some(row)
+        });
+        while out.len() < count {
+            let Some(row) = rows.next() else {
+                // A block ending in a hard break has one empty last row.
+                out.push(base + text.len()..base + text.len());
+                break;
+            };
+            if index >= from {
+                out.push(base + row.start..base + row.end);
+            }
+            index += 1;
+        }
+        out
+    }
+
+    /// The wrapping width of block `b` (the column less its decoration).
+    pub fn wrap_width(&self, doc: &Document, b: usize) -> usize {
+        let prefix = doc.blocks().get(b).map_or(0, |bl| prefix_width(&bl.prefix));
+        self.width.saturating_sub(prefix).max(1)
+    }
+
+    /// The screen row showing byte `offset` of the text (a collapsed marker's row for hidden
+    /// text).
+    pub fn row_of(&self, doc: &Document, offset: usize) -> usize {
+        if self.items.is_empty() {
+            return 0;
+        }
+        let b = doc.block_at(offset);
+        let i = self.item_of_block(b);
+        let Item::Block(b) = self.items[i] else {
+            return self.starts[i];
+        };
+        let Some(block) = doc.blocks().get(b) else {
+            return self.starts[i];
+        };
+        let text = doc.block_text(b);
+        let local = offset.saturating_sub(block.range.start).min(text.len());
+        let w = self.wrap_width(doc, b);
+        let (mut index, mut at) = match self.checkpoints.get(&i) {
+            Some(marks) => {
+                let k = marks.partition_point(|&m| m <= local);
+                (k * CHECKPOINT, if k == 0 { 0 } else { marks[k - 1] })
+            }
+            None => (0, 0),
+        };
+        while let Some((_, next)) = wrap::next_row(text, at, w, block.is_ascii()) {
+            if local < next || next >= text.len() {
+                break;
+            }
+            at = next;
+            index += 1;
+        }
+        self.starts[i] + index.min(self.height(i).saturating_sub(1))
+    }
+
+    /// The text position shown at the start of `row`, to keep it in place across a re-layout.
+    pub fn anchor_at(&self, doc: &Document, row: usize) -> Anchor {
+        let offset = match self.lines(doc, row..row + 1).first() {
+            Some(Line::Text { range, .. }) => range.start,
+            Some(Line::Collapsed(r)) => doc
+                .repeats()
+                .get(*r)
+                .and_then(|rep| doc.blocks().get(rep.copy.start))
+                .map_or(0, |b| b.range.start),
+            _ => match self.item_at_row(row) {
+                Some((i, _)) if i + 1 < self.items.len() => {
+                    let b = self.first_block[i + 1];
+                    doc.blocks().get(b).map_or(0, |bl| bl.range.start)
+                }
+                _ => doc.text().len(),
+            },
+        };
+        Anchor { offset }
+    }
+}
+
+/// Height in rows of block `b` at `width`, and the row starts every `CHECKPOINT` rows.
+fn measure(doc: &Document, b: usize, column: usize) -> (usize, Vec<usize>) {
+    let Some(block) = doc.blocks().get(b) else {
+        return (0, Vec::new());
+    };
+    let text = doc.block_text(b);
+    let width = column.saturating_sub(prefix_width(&block.prefix)).max(1);
+    let mut marks = Vec::new();
+    let mut count = 0;
+    let mut at = 0;
+    let mut ended_with_break = false;
+    while let Some((row, next)) = wrap::next_row(text, at, width, block.is_ascii()) {
+        count += 1;
+        ended_with_break = next > row.end && next == text.len();
+        at = next;
+        if count % CHECKPOINT == 0 && at < text.len() {
+            marks.push(at);
+        }
+    }
+    (count + usize::from(ended_with_break), marks)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,147 @@
+use super::*;
+use crate::document::{Document, Format};
+
+fn doc(src: &str) -> Document {
+    Document::parse(src.as_bytes(), Format::Plain).unwrap()
+}
+
+fn shown(doc: &Document, layout: &Layout, rows: Range<usize>) -> Vec<String> {
+    layout
+        .lines(doc, rows)
+        .into_iter()
+        .map(|line| match line {
+            Line::Text { range, .. } => doc.text()[range].to_string(),
+            Line::Collapsed(r) => format!("<collapsed {r}>"),
+            Line::Gap => String::new(),
+        })
+        .collect()
+}
+
+#[test]
+fn items_are_separated_by_one_gap_row() {
+    let d = doc("Title here\nfirst paragraph text\nsecond");
+    let l = Layout::new(&d, 10, false);
+    assert_eq!(
+        shown(&d, &l, 0..100),
+        [
+            "Title here",
+            "",
+            "first ",
+            "paragraph ",
+            "text",
+            "",
+            "second"
+        ]
+    );
+    assert_eq!(l.total_rows(), 7);
+}
+
+#[test]
+fn any_window_matches_the_full_layout() {
+    let d = doc("T\none two three four five six\nseven eight nine ten\neleven");
+    let l = Layout::new(&d, 9, false);
+    let all = shown(&d, &l, 0..l.total_rows());
+    for start in 0..all.len() {
+        for end in start..=all.len() {
+            assert_eq!(shown(&d, &l, start..end), all[start..end], "{start}..{end}");
+        }
+    }
+}
+
+#[test]
+fn repeats_collapse_into_one_marker_row() {
+    let p1 = "The central bank raised its benchmark rate by a quarter point on Tuesday.";
+    let p2 = "Markets had expected the move, and shares rose modestly after the announcement.";
+    let d = doc(&format!("T\n{p1}\n{p2}\n{p1}\n{p2}"));
+    let collapsed = Layout::new(&d, 200, false);
+    assert_eq!(
+        shown(&d, &collapsed, 0..100),
+        ["T", "", p1, "", p2, "", "<collapsed 0>"]
+    );
+    let open = Layout::new(&d, 200, true);
+    assert_eq!(open.total_rows(), 9);
+    // Hidden text maps to the marker's row.
+    let hidden = d.blocks()[3].range.start + 5;
+    assert_eq!(collapsed.row_of(&d, hidden), 6);
+    assert_eq!(open.row_of(&d, hidden), 6);
+    assert_eq!(collapsed.item_of_block(4), 3);
+}
+
+#[test]
+fn row_of_finds_the_row_showing_an_offset() {
+    let d = doc("T\none two three four five six seven");
+    let l = Layout::new(&d, 9, false);
+    let base = d.blocks()[1].range.start;
+    let rows: Vec<usize> = (0..d.block_text(1).len())
+        .map(|i| l.row_of(&d, base + i))
+        .collect();
+    // "one two " "three " "four five " ... at width 9
+    assert_eq!(rows[0], 2);
+    assert_eq!(rows[8], 3);
+    assert_eq!(*rows.last().unwrap(), l.total_rows() - 1);
+    assert!(rows.windows(2).all(|w| w[0] <= w[1]));
+}
+
+#[test]
+fn tall_blocks_draw_the_same_from_checkpoints() {
+    let words: Vec<String> = (0..3000).map(|i| format!("w{i}")).collect();
+    let d = doc(&format!("Title\n{}\nafter", words.join(" ")));
+    let l = Layout::new(&d, 20, false);
+    assert!(l.checkpoints.contains_key(&1));
+    // Walk the whole block row by row with the plain wrapper and compare with windows.
+    let text = d.block_text(1);
+    let base = d.blocks()[1].range.start;
+    let expected: Vec<String> = wrap::rows(text, 20, true)
+        .map(|r| text[r].to_string())
+        .collect();
+    let first = l.item_row(1);
+    for start in [0, 63, 64, 65, 200, expected.len() - 3] {
+        let got = shown(&d, &l, first + start..first + start + 3);
+        assert_eq!(got, expected[start..start + 3], "row {start}");
+    }
+    // row_of agrees with the drawn rows.
+    for row in [0, 64, 129, expected.len() - 1] {
+        let lines = l.lines(&d, first + row..first + row + 1);
+        let Line::Text { range, .. } = &lines[0] else {
+            panic!("not text")
+        };
+        assert_eq!(l.row_of(&d, range.start), first + row);
+        assert!(range.start >= base);
+    }
+}
+
+#[test]
+fn anchors_survive_a_change_of_width() {
+    let d = doc("Title\nalpha beta gamma delta epsilon zeta eta theta\niota kappa lambda");
+    let narrow = Layout::new(&d, 8, false);
+    let row = 5;
+    let anchor = narrow.anchor_at(&d, row);
+    let wide = Layout::new(&d, 30, false);
+    let new_row = wide.row_of(&d, anchor.offset);
+    let Line::Text { range, .. } = &wide.lines(&d, new_row..new_row + 1)[0] else {
+        panic!()
+    };
+    assert!(range.contains(&anchor.offset));
+}
+
+#[test]
+fn empty_document_has_no_rows() {
+    let d = doc("");
+    let l = Layout::new(&d, 80, false);
+    assert_eq!(l.total_rows(), 0);
+    assert!(l.lines(&d, 0..10).is_empty());
+    assert_eq!(l.row_of(&d, 0), 0);
+    assert_eq!(l.item_at_row(0), None);
+}
+
+#[test]
+fn list_and_quote_decoration_narrows_the_wrap() {
+    let d = Document::parse(
+        b"Intro\n\n> quoted words here\n\n- item words here",
+        Format::Markdown,
+    )
+    .unwrap();
+    let l = Layout::new(&d, 10, false);
+    assert_eq!(l.wrap_width(&d, 1), 10 - QUOTE_INDENT);
+    assert_eq!(l.wrap_width(&d, 2), 10 - LIST_INDENT);
+}
