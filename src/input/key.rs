@@ -1,0 +1,167 @@
+//! Key notation (`j`, `G`, `ctrl-d`, `pagedown`) and its conversion from terminal key events.
+
+use std::fmt;
+use std::str::FromStr;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// A key with its modifiers, normalised so that `G` and `shift-g` are the same key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    /// The key itself.
+    pub code: KeyCode,
+    /// Ctrl and Alt (Shift only for keys that are not characters).
+    pub modifiers: KeyModifiers,
+}
+
+/// A key name the keymap does not know.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown key {0:?} (use a character, space, enter, esc, tab, backspace, up, down, left, right, pageup, pagedown, home, end, f1-f12, with ctrl-, alt- or shift-)"
+)]
+pub struct UnknownKey(pub String);
+
+impl Key {
+    /// A key from its code and modifiers, normalised.
+    pub fn new(code: KeyCode, modifiers: KeyModifiers) -> Self {
+        let mut modifiers =
+            modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        if let KeyCode::Char(_) = code {
+            modifiers.remove(KeyModifiers::SHIFT);
+        }
+        Self { code, modifiers }
+    }
+
+    /// The key of a terminal key press; releases and repeats of releases give `None`.
+    pub fn from_event(event: KeyEvent) -> Option<Self> {
+        (event.kind != KeyEventKind::Release).then(|| Self::new(event.code, event.modifiers))
+    }
+}
+
+impl FromStr for Key {
+    type Err = UnknownKey;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let mut modifiers = KeyModifiers::NONE;
+        let mut rest = s;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            let (flag, len) = if lower.starts_with("ctrl-") && rest.len() > 5 {
+                (KeyModifiers::CONTROL, 5)
+            } else if lower.starts_with("alt-") && rest.len() > 4 {
+                (KeyModifiers::ALT, 4)
+            } else if lower.starts_with("shift-") && rest.len() > 6 {
+                (KeyModifiers::SHIFT, 6)
+            } else {
+                break;
+            };
+            modifiers |= flag;
+            rest = &rest[len..];
+        }
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) => KeyCode::Char(c),
+            _ => named(&rest.to_ascii_lowercase()).ok_or_else(|| UnknownKey(s.to_string()))?,
+        };
+        Ok(Self::new(code, modifiers))
+    }
+}
+
+fn named(name: &str) -> Option<KeyCode> {
+    Some(match name {
+        "space" => KeyCode::Char(' '),
+        "enter" | "return" => KeyCode::Enter,
+        "esc" | "escape" => KeyCode::Esc,
+        "tab" => KeyCode::Tab,
+        "backtab" => KeyCode::BackTab,
+        "backspace" => KeyCode::Backspace,
+        "delete" | "del" => KeyCode::Delete,
+        "insert" => KeyCode::Insert,
+        "up" => KeyCode::Up,
+        "down" => KeyCode::Down,
+        "left" => KeyCode::Left,
+        "right" => KeyCode::Right,
+        "pageup" | "pgup" => KeyCode::PageUp,
+        "pagedown" | "pgdn" => KeyCode::PageDown,
+        "home" => KeyCode::Home,
+        "end" => KeyCode::End,
+        f if f.starts_with('f') => {
+            KeyCode::F(f[1..].parse().ok().filter(|n| (1..=12).contains(n))?)
+        }
+        _ => return None,
+    })
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (flag, name) in [
+            (KeyModifiers::CONTROL, "Ctrl-"),
+            (KeyModifiers::ALT, "Alt-"),
+            (KeyModifiers::SHIFT, "Shift-"),
+        ] {
+            if self.modifiers.contains(flag) {
+                f.write_str(name)?;
+            }
+        }
+        match self.code {
+            KeyCode::Char(' ') => f.write_str("Space"),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::Enter => f.write_str("Enter"),
+            KeyCode::Esc => f.write_str("Esc"),
+            KeyCode::Tab => f.write_str("Tab"),
+            KeyCode::BackTab => f.write_str("Shift-Tab"),
+            KeyCode::Backspace => f.write_str("Backspace"),
+            KeyCode::Delete => f.write_str("Del"),
+            KeyCode::Insert => f.write_str("Ins"),
+            KeyCode::Up => f.write_str("Up"),
+            KeyCode::Down => f.write_str("Down"),
+            KeyCode::Left => f.write_str("Left"),
+            KeyCode::Right => f.write_str("Right"),
+            KeyCode::PageUp => f.write_str("PgUp"),
+            KeyCode::PageDown => f.write_str("PgDn"),
+            KeyCode::Home => f.write_str("Home"),
+            KeyCode::End => f.write_str("End"),
+            KeyCode::F(n) => write!(f, "F{n}"),
+            other => write!(f, "{other:?}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(s: &str) -> Key {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn notation_parses_and_prints() {
+        assert_eq!(
+            key("ctrl-d"),
+            Key::new(KeyCode::Char('d'), KeyModifiers::CONTROL)
+        );
+        assert_eq!(key("G"), Key::new(KeyCode::Char('G'), KeyModifiers::SHIFT));
+        assert_eq!(key("pgdn"), key("pagedown"));
+        assert_eq!(key("space"), key(" "));
+        assert_eq!(key("-"), Key::new(KeyCode::Char('-'), KeyModifiers::NONE));
+        assert_eq!(key("f5").code, KeyCode::F(5));
+        assert_eq!(key("ctrl-d").to_string(), "Ctrl-d");
+        assert_eq!(key("pagedown").to_string(), "PgDn");
+    }
+
+    #[test]
+    fn unknown_names_are_errors() {
+        assert_eq!(
+            "ctrl-nope".parse::<Key>(),
+            Err(UnknownKey("ctrl-nope".into()))
+        );
+        assert!("f13".parse::<Key>().is_err());
+    }
+
+    #[test]
+    fn shifted_characters_match_their_event() {
+        let event = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(Key::from_event(event), Some(key("G")));
+    }
+}
