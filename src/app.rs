@@ -14,4 +14,4 @@ pub use update::{Effect, Event, key_event, update};
 pub use viewport::Placement;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

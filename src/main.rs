@@ -1,1 +1,5 @@
-fn main() {}
+//! The `gloss` binary: everything lives in the library.
+
+fn main() -> std::process::ExitCode {
+    gloss::cli::main()
+}

@@ -1,0 +1,60 @@
+//! Drawing: a pure function of the state, the theme and the area. One widget per file.
+
+mod help;
+mod notes_panel;
+mod reader;
+mod status_bar;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use crate::app::{State, geometry};
+use crate::input::Mode;
+use crate::theme::{Role, Theme};
+
+/// The whole screen for one frame.
+#[derive(Debug, Clone, Copy)]
+pub struct Screen<'a> {
+    /// What to draw.
+    pub state: &'a State,
+    /// How to colour it.
+    pub theme: &'a Theme,
+}
+
+impl Widget for Screen<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let Screen { state, theme } = self;
+        let g = geometry(
+            area,
+            state.settings.max_width,
+            state.panel_open,
+            state.settings.panel_width,
+        );
+        if g.too_small {
+            buf.set_stringn(
+                area.x,
+                area.y,
+                "terminal too small",
+                usize::from(area.width),
+                theme.style(Role::Notice),
+            );
+            return;
+        }
+        reader::render(state, theme, &g, buf);
+        if let Some(panel) = g.panel {
+            notes_panel::render(theme, panel, buf);
+        }
+        status_bar::render(state, theme, g.status, buf);
+        if state.mode == Mode::Help {
+            let body = Rect {
+                height: area.height.saturating_sub(1),
+                ..area
+            };
+            help::render(state, theme, body, buf);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,64 @@
+//! The help overlay, generated from the keymap and the actions' descriptions.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+
+use crate::app::State;
+use crate::input::Mode;
+use crate::theme::{Role, Theme};
+
+const KEY_COLUMN: usize = 20;
+
+pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let width = area.width.saturating_sub(4).min(66);
+    let height = area.height.saturating_sub(2);
+    if width < 10 || height < 3 {
+        return;
+    }
+    let popup = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    let key_column = KEY_COLUMN.min(usize::from(width) / 3);
+    let mut lines = Vec::new();
+    let mut section = None;
+    for (mode, line) in &state.help {
+        if section != Some(*mode) {
+            section = Some(*mode);
+            if !lines.is_empty() {
+                lines.push(Line::default());
+            }
+            lines.push(Line::styled(heading(*mode), theme.style(Role::HelpKey)));
+        }
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("  {:<key_column$}", line.keys),
+                theme.style(Role::HelpKey),
+            ),
+            Span::styled(line.text, theme.style(Role::Help)),
+        ]));
+    }
+    let scroll = state.help_scroll.min(lines.len().saturating_sub(1));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.style(Role::HelpBorder))
+        .title(" Keys (Esc closes, j/k scroll) ")
+        .style(theme.style(Role::Help));
+    Clear.render(popup, buf);
+    Paragraph::new(lines.split_off(scroll))
+        .block(block)
+        .style(theme.style(Role::Help))
+        .render(popup, buf);
+}
+
+fn heading(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Normal => "Reading",
+        Mode::Search => "While searching",
+        Mode::Help => "In this help",
+    }
+}

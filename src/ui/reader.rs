@@ -1,0 +1,225 @@
+//! The text column: the visible rows of the brief with decoration, inline styles, search
+//! matches and the caret. Wraps only the rows on screen.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::style::Style;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::app::{Geometry, Search, State};
+use crate::document::{Block, BlockKind, Inline};
+use crate::input::Mode;
+use crate::layout::{LIST_INDENT, Line, QUOTE_INDENT, collapsed_label, prefix_width};
+use crate::theme::{Role, Theme};
+
+pub fn render(state: &State, theme: &Theme, g: &Geometry, buf: &mut Buffer) {
+    buf.set_style(g.reader, theme.style(Role::Text));
+    let column = g.column;
+    let doc = &state.doc;
+    if doc.is_empty() {
+        let notice = "This brief is empty.";
+        buf.set_stringn(
+            column.x,
+            column.y,
+            notice,
+            usize::from(column.width),
+            theme.style(Role::Notice),
+        );
+        return;
+    }
+    let lines = state
+        .layout
+        .lines(doc, state.top..state.top + usize::from(column.height));
+    let matches = visible_matches(state, &lines);
+    for (y, line) in (column.y..column.bottom()).zip(&lines) {
+        match line {
+            Line::Gap => {}
+            Line::Collapsed(r) => {
+                let style = theme.style(Role::Repeat);
+                buf.set_stringn(
+                    column.x,
+                    y,
+                    collapsed_label(doc, *r),
+                    usize::from(column.width),
+                    style,
+                );
+            }
+            Line::Text {
+                block,
+                index,
+                range,
+            } => {
+                let Some(b) = doc.blocks().get(*block) else {
+                    continue;
+                };
+                let x = draw_prefix(b, *index, column.x, y, theme, buf);
+                let room = usize::from(column.right().saturating_sub(x));
+                let row = Row {
+                    block: b,
+                    range: range.clone(),
+                    matches: &matches,
+                    cursor: state.cursor,
+                };
+                draw_row(&row, doc.text(), x, y, room, theme, buf);
+            }
+        }
+    }
+}
+
+/// The search whose matches are shown: the one being typed, else the last accepted one.
+fn active_search(state: &State) -> Option<&Search> {
+    match (&state.prompt, state.mode) {
+        (Some(prompt), Mode::Search) => prompt.live.as_ref(),
+        _ => state.search.as_ref(),
+    }
+}
+
+/// Matches overlapping the visible rows, found per block over just the visible part
+/// (widened so a match broken across rows is still found whole).
+fn visible_matches(state: &State, lines: &[Line]) -> Vec<Range<usize>> {
+    let Some(search) = active_search(state) else {
+        return Vec::new();
+    };
+    let text = state.doc.text();
+    let widen = search.query().len();
+    let mut out = Vec::new();
+    let mut current: Option<(usize, Range<usize>)> = None;
+    let flush = |region: Option<(usize, Range<usize>)>, out: &mut Vec<Range<usize>>| {
+        if let Some((b, r)) = region
+            && let Some(block) = state.doc.blocks().get(b)
+        {
+            let start = floor_char(text, r.start.saturating_sub(widen).max(block.range.start));
+            let end = ceil_char(text, (r.end + widen).min(block.range.end));
+            out.extend(search.matches_in(text, start..end));
+        }
+    };
+    for line in lines {
+        if let Line::Text { block, range, .. } = line {
+            match current.as_mut() {
+                Some((b, r)) if b == block => r.end = range.end,
+                _ => {
+                    flush(current.take(), &mut out);
+                    current = Some((*block, range.clone()));
+                }
+            }
+        }
+    }
+    flush(current, &mut out);
+    out
+}
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Draws quote bars, list indentation and the list marker; returns where the text starts.
+fn draw_prefix(
+    block: &Block,
+    index: usize,
+    x: u16,
+    y: u16,
+    theme: &Theme,
+    buf: &mut Buffer,
+) -> u16 {
+    let width = prefix_width(&block.prefix);
+    if width == 0 {
+        return x;
+    }
+    let mut s = "│ ".repeat(usize::from(block.prefix.quote_depth));
+    s.push_str(&" ".repeat(usize::from(block.prefix.list_depth.saturating_sub(1)) * LIST_INDENT));
+    let bars_end = usize::from(block.prefix.quote_depth) * QUOTE_INDENT;
+    buf.set_stringn(x, y, &s, width, theme.style(Role::Quote));
+    let marker_x = x + u16::try_from(s.chars().count()).unwrap_or(u16::MAX);
+    if let (Some(marker), 0) = (&block.prefix.marker, index) {
+        buf.set_stringn(
+            marker_x,
+            y,
+            marker,
+            width - bars_end.min(width),
+            theme.style(Role::ListMarker),
+        );
+    }
+    x + u16::try_from(width).unwrap_or(u16::MAX)
+}
+
+struct Row<'a> {
+    block: &'a Block,
+    range: Range<usize>,
+    matches: &'a [Range<usize>],
+    cursor: usize,
+}
+
+fn draw_row(
+    row: &Row<'_>,
+    text: &str,
+    x: u16,
+    y: u16,
+    room: usize,
+    theme: &Theme,
+    buf: &mut Buffer,
+) {
+    let block = row.block;
+    let base = theme.style(match block.kind {
+        BlockKind::Title => Role::Title,
+        BlockKind::Heading(_) => Role::Heading,
+        BlockKind::Code => Role::Code,
+        BlockKind::Paragraph => Role::Text,
+    });
+    let mut x = x;
+    let right = x.saturating_add(u16::try_from(room).unwrap_or(u16::MAX));
+    let mut run = String::new();
+    let mut run_style = base;
+    for (i, g) in text[row.range.clone()].grapheme_indices(true) {
+        let at = row.range.start + i;
+        let style = style_at(row, at, base, theme);
+        if style != run_style && !run.is_empty() {
+            x = buf
+                .set_stringn(x, y, &run, usize::from(right - x), run_style)
+                .0;
+            run.clear();
+        }
+        run_style = style;
+        run.push_str(g);
+    }
+    if !run.is_empty() {
+        x = buf
+            .set_stringn(x, y, &run, usize::from(right.saturating_sub(x)), run_style)
+            .0;
+    }
+    // A caret at the very end of a block sits just after its last row.
+    if row.cursor == block.range.end && row.range.end == block.range.end && x < right {
+        buf.set_stringn(x, y, " ", 1, base.patch(theme.style(Role::Cursor)));
+    }
+}
+
+fn style_at(row: &Row<'_>, at: usize, base: Style, theme: &Theme) -> Style {
+    let local = at - row.block.range.start;
+    let mut style = base;
+    if let Some(span) = row.block.spans.iter().find(|s| s.range.contains(&local)) {
+        style = style.patch(theme.style(match span.style {
+            Inline::Emphasis => Role::Emphasis,
+            Inline::Strong => Role::Strong,
+            Inline::Code => Role::Code,
+            Inline::Strike => Role::Strike,
+            Inline::Link => Role::Link,
+        }));
+    }
+    if row.matches.iter().any(|m| m.contains(&at)) {
+        style = style.patch(theme.style(Role::SearchMatch));
+    }
+    if at == row.cursor {
+        style = style.patch(theme.style(Role::Cursor));
+    }
+    style
+}

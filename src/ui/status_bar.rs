@@ -1,0 +1,129 @@
+//! The status bar: mode, title, search prompt or message, key hints and position.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::{Level, State};
+use crate::input::Mode;
+use crate::sanitize;
+use crate::theme::{Role, Theme};
+
+const HINTS: &str = "? help  / search  Tab notes  q quit";
+const SHORT_HINT: &str = "? help";
+const SEARCH_HINTS: &str = "Enter accept  Esc cancel";
+
+pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    buf.set_style(area, theme.style(Role::Status));
+    let width = usize::from(area.width);
+    let (tag, left) = match (state.mode, &state.prompt) {
+        (Mode::Search, Some(prompt)) => (" SEARCH ", format!("/{}", sanitize::line(&prompt.query))),
+        (Mode::Help, _) => (" HELP ", sanitize::line(state.title()).into_owned()),
+        _ => (" READ ", sanitize::line(state.title()).into_owned()),
+    };
+    let position = format!(" {:>3}% ", state.percent());
+    let (right, right_role) = right_text(state);
+    let avail = width.saturating_sub(tag.width() + position.width() + 1);
+    let right = fit_right(&right, right_role, avail, left.width());
+    let left_room = avail.saturating_sub(right.width() + 1);
+
+    let x = buf
+        .set_stringn(area.x, area.y, tag, width, theme.style(Role::StatusMode))
+        .0;
+    let x = buf
+        .set_stringn(
+            x + 1,
+            area.y,
+            shorten(&left, left_room),
+            left_room,
+            theme.style(Role::Status),
+        )
+        .0;
+    if state.mode == Mode::Search && x < area.right() {
+        let caret = theme.style(Role::Status).patch(theme.style(Role::Cursor));
+        buf.set_stringn(x, area.y, " ", 1, caret);
+    }
+    let used = right.width() + position.width();
+    let right_x = area
+        .right()
+        .saturating_sub(u16::try_from(used).unwrap_or(u16::MAX));
+    if right_x >= x {
+        let x = buf
+            .set_stringn(
+                right_x,
+                area.y,
+                &right,
+                right.width(),
+                theme.style(right_role),
+            )
+            .0;
+        buf.set_stringn(
+            x,
+            area.y,
+            &position,
+            position.width(),
+            theme.style(Role::Status),
+        );
+    }
+}
+
+/// The right-hand text cut to fit: key hints give way to the title (and shrink to `? help`),
+/// messages take what they need and leave the title at least a little room.
+fn fit_right(text: &str, role: Role, avail: usize, title_width: usize) -> String {
+    const TITLE_MIN: usize = 12;
+    if role == Role::StatusHint {
+        let title_room = title_width.min(24);
+        return [text, SHORT_HINT]
+            .into_iter()
+            .find(|h| h.width() + 2 + title_room <= avail)
+            .map_or_else(String::new, |h| format!("{h} "));
+    }
+    let room = avail
+        .saturating_sub(TITLE_MIN.min(title_width))
+        .max(avail / 2);
+    format!("{} ", shorten(text, room.saturating_sub(1)))
+}
+
+fn right_text(state: &State) -> (String, Role) {
+    if let (Mode::Search, Some(prompt)) = (state.mode, &state.prompt)
+        && !prompt.query.is_empty()
+        && !prompt.found
+    {
+        return ("no match".into(), Role::StatusError);
+    }
+    if state.mode == Mode::Search {
+        return (SEARCH_HINTS.into(), Role::StatusHint);
+    }
+    match &state.message {
+        Some(m) => (
+            m.text.clone(),
+            match m.level {
+                Level::Info => Role::Status,
+                Level::Warning => Role::StatusWarning,
+                Level::Error => Role::StatusError,
+            },
+        ),
+        None if state.geometry().panel_hidden => {
+            ("notes panel hidden: too narrow".into(), Role::StatusWarning)
+        }
+        None => (HINTS.into(), Role::StatusHint),
+    }
+}
+
+/// `s` cut to `room` columns with an ellipsis.
+fn shorten(s: &str, room: usize) -> String {
+    if s.width() <= room {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for c in s.chars() {
+        if out.width() + c.to_string().width() + 1 > room {
+            break;
+        }
+        out.push(c);
+    }
+    if room > 0 {
+        out.push('…');
+    }
+    out
+}

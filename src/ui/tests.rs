@@ -1,0 +1,187 @@
+//! Snapshot tests of whole screens at fixed sizes.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use super::Screen;
+use crate::app::tests::{press, reader, type_text};
+use crate::app::{Event, State, update};
+use crate::document::{Document, Format};
+use crate::input::Keymap;
+use crate::theme::{Role, Theme};
+
+const SAMPLE: &[u8] = include_bytes!("../../seeds/micron-cac-probe.txt");
+
+fn draw(state: &State) -> Buffer {
+    let area = Rect::new(0, 0, state.size.0, state.size.1);
+    let mut buf = Buffer::empty(area);
+    Screen {
+        state,
+        theme: &Theme::default(),
+    }
+    .render(area, &mut buf);
+    buf
+}
+
+/// The screen as text, one line per row; the filler cell after a wide character is skipped.
+fn text(buf: &Buffer) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let width = usize::from(buf.area.width);
+    let mut out = String::new();
+    let mut skip = 0;
+    for (i, cell) in buf.content.iter().enumerate() {
+        if skip > 0 {
+            skip -= 1;
+        } else {
+            out.push_str(cell.symbol());
+            skip = cell.symbol().width().saturating_sub(1);
+        }
+        if (i + 1) % width == 0 {
+            out.push('\n');
+            skip = 0;
+        }
+    }
+    out
+}
+
+fn markdown(src: &str, w: u16, h: u16) -> State {
+    let doc = Document::parse(src.as_bytes(), Format::Markdown).unwrap();
+    let mut state = State::new(
+        doc,
+        "brief.md",
+        Default::default(),
+        &Keymap::default_keymap().unwrap(),
+    );
+    update(&mut state, Event::Resize(w, h));
+    state
+}
+
+#[test]
+fn sample_at_80x24() {
+    insta::assert_snapshot!(text(&draw(&reader(SAMPLE, 80, 24))));
+}
+
+#[test]
+fn sample_at_40x12() {
+    insta::assert_snapshot!(text(&draw(&reader(SAMPLE, 40, 12))));
+}
+
+#[test]
+fn sample_scrolled_to_the_end_at_80x24() {
+    let mut s = reader(SAMPLE, 80, 24);
+    press(&mut s, "G");
+    insta::assert_snapshot!(text(&draw(&s)));
+}
+
+#[test]
+fn sample_with_repeats_shown_at_80x24() {
+    let mut s = reader(SAMPLE, 80, 24);
+    press(&mut s, "z G");
+    insta::assert_snapshot!(text(&draw(&s)));
+}
+
+#[test]
+fn help_at_80x24() {
+    let mut s = reader(SAMPLE, 80, 24);
+    press(&mut s, "?");
+    insta::assert_snapshot!(text(&draw(&s)));
+}
+
+#[test]
+fn help_at_40x12() {
+    let mut s = reader(SAMPLE, 40, 12);
+    press(&mut s, "?");
+    insta::assert_snapshot!(text(&draw(&s)));
+}
+
+#[test]
+fn panel_open_at_100x30() {
+    let mut s = reader(SAMPLE, 100, 30);
+    press(&mut s, "tab");
+    insta::assert_snapshot!(text(&draw(&s)));
+}
+
+#[test]
+fn panel_hidden_at_40x12() {
+    let mut s = reader(SAMPLE, 40, 12);
+    press(&mut s, "tab");
+    insta::assert_snapshot!(text(&draw(&s)));
+}
+
+#[test]
+fn search_prompt_and_matches_with_colours_at_60x16() {
+    let mut s = reader(SAMPLE, 60, 16);
+    press(&mut s, "/");
+    type_text(&mut s, "probe");
+    let buf = draw(&s);
+    // Matches carry the match style; the caret sits on the first one.
+    let theme = Theme::default();
+    let matched = buf
+        .content
+        .iter()
+        .filter(|c| c.bg == theme.style(Role::SearchMatch).bg.unwrap())
+        .count();
+    assert!(matched >= "probe".len() * 2, "{matched} cells highlighted");
+    insta::assert_debug_snapshot!(buf);
+}
+
+#[test]
+fn markdown_structure_at_60x20() {
+    let src = "+++\ntitle = \"Chip curbs widen\"\n+++\n## Background\n\nThe *Netherlands* joined **new** curbs on `ASML` tools.\n\n- First point about exports\n- Second point that is long enough to wrap onto another line\n  1. nested detail\n\n> A quoted official says the measures are proportionate and lawful.\n";
+    insta::assert_snapshot!(text(&draw(&markdown(src, 60, 20))));
+}
+
+#[test]
+fn cjk_and_emoji_wrap_by_width_at_40x12() {
+    let src = "東京の記事\n日本の半導体輸出規制は、オランダと米国の措置に続くものである。🇯🇵🎉 Mixed English text follows here.";
+    let buf = draw(&reader(src.as_bytes(), 40, 12));
+    insta::assert_snapshot!(text(&buf));
+}
+
+#[test]
+fn an_empty_brief_says_so() {
+    let buf = draw(&reader(b"", 40, 12));
+    assert!(text(&buf).contains("This brief is empty."));
+    assert!(
+        text(&buf).contains("test.txt"),
+        "the file name stands in for the title"
+    );
+}
+
+#[test]
+fn tiny_terminals_show_a_notice_and_never_panic() {
+    for (w, h) in [(1, 1), (5, 1), (19, 5), (80, 1), (200, 2), (20, 2)] {
+        let buf = draw(&reader(SAMPLE, w, h));
+        assert_eq!(buf.area, Rect::new(0, 0, w, h));
+    }
+    let buf = draw(&reader(SAMPLE, 19, 3));
+    assert!(text(&buf).starts_with("terminal too smal"));
+    let buf = draw(&reader(SAMPLE, 0, 0));
+    assert!(buf.content.is_empty());
+}
+
+#[test]
+fn hostile_text_never_reaches_a_cell_raw() {
+    let src = "Title \u{1b}]0;owned\u{7}\nOSC52 \u{1b}]52;c;ZXZpbA==\u{7} CSI \u{1b}[2J C1 \u{9b}31m DEL \u{7f} bidi \u{202e}txt.exe\u{202c} tab\there\nbell \u{7}";
+    let mut s = reader(src.as_bytes(), 80, 24);
+    press(&mut s, "/");
+    type_text(&mut s, "\u{1b}]52");
+    let buf = draw(&s);
+    for cell in &buf.content {
+        assert!(
+            !cell.symbol().chars().any(crate::sanitize::is_unsafe),
+            "{:?}",
+            cell.symbol()
+        );
+    }
+    insta::assert_snapshot!(text(&buf));
+}
+
+#[test]
+fn a_long_title_is_shortened_in_the_status_bar() {
+    let buf = draw(&reader(SAMPLE, 40, 12));
+    let status = text(&buf).lines().last().unwrap().to_string();
+    assert!(status.contains('…'), "{status}");
+    assert!(status.trim_end().ends_with('%'), "{status}");
+}
