@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod corpus;
 pub mod document;
 pub mod error;
 pub mod input;

@@ -1,0 +1,1 @@
+//! Deterministic news-like prose for benchmarks and tests (no randomness from outside).
