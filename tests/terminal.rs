@@ -1,0 +1,128 @@
+//! End-to-end: the real binary in a real terminal (tmux), driven by keys, read from the screen.
+
+mod support {
+    pub mod tmux;
+}
+
+use support::tmux::{Tmux, gloss};
+
+const SAMPLE: &str = "seeds/micron-cac-probe.txt";
+
+fn open(tmux: &Tmux, file: &str) -> String {
+    tmux.run(&format!("{} {file}; echo \"exit=$?\"", gloss()));
+    tmux.wait_for(|s| s.contains(" READ "), "the reader")
+}
+
+/// The terminal is back to normal: main screen, no mouse reporting, cursor shown.
+fn assert_restored(tmux: &Tmux) {
+    tmux.wait_var("#{alternate_on}", "0");
+    assert_eq!(tmux.var("#{mouse_any_flag}"), "0", "mouse capture left on");
+    assert_eq!(tmux.var("#{cursor_flag}"), "1", "cursor left hidden");
+}
+
+#[test]
+fn open_scroll_search_resize_and_quit() {
+    let tmux = Tmux::start(100, 30);
+    let screen = open(&tmux, SAMPLE);
+    assert!(screen.contains("US Chip Maker Micron Under Fire from China"), "{screen}");
+    assert_eq!(tmux.var("#{alternate_on}"), "1");
+    assert_eq!(tmux.var("#{mouse_any_flag}"), "1");
+    let first_line = |s: &str| s.lines().next().unwrap_or_default().trim().to_string();
+    let before = first_line(&screen);
+
+    tmux.keys(&["j", "j", "j"]);
+    let scrolled = tmux.wait_for(|s| first_line(s) != before, "scrolling");
+    assert!(!first_line(&scrolled).contains("US Chip Maker"));
+
+    tmux.keys(&["G"]);
+    let end = tmux.wait_for(|s| s.contains("100%"), "the end");
+    assert!(end.contains("6 paragraphs repeated from above"), "{end}");
+    assert!(end.contains("now hanging in the balance."), "{end}");
+
+    tmux.keys(&["g", "/"]);
+    tmux.type_text("Deloitte");
+    let searching = tmux.wait_for(|s| s.contains("/Deloitte"), "the prompt");
+    assert!(searching.contains(" SEARCH "), "{searching}");
+    assert!(searching.contains("Deloitte's operations"), "the view moved to the match:\n{searching}");
+    tmux.keys(&["Enter"]);
+    let accepted = tmux.wait_for(|s| s.contains(" READ "), "accepting the search");
+
+    // The text at the top of the screen stays at the top through a reflow.
+    let top_words: Vec<String> =
+        first_line(&accepted).split_whitespace().take(2).map(str::to_string).collect();
+    tmux.resize(50, 15);
+    // At 50 columns the text column starts at x = 1; before the redraw it sits at x = 10.
+    let reflowed = |s: &str| s.lines().next().is_some_and(|l| l.starts_with(' ') && !l.starts_with("  "));
+    let narrow = tmux.wait_for(reflowed, "the reflow");
+    assert!(narrow.lines().all(|l| l.chars().count() <= 50), "{narrow}");
+    let top_two: String = narrow.lines().take(2).collect::<Vec<_>>().join(" ");
+    assert!(top_two.contains(&top_words.join(" ")), "{top_words:?} not at the top of:\n{narrow}");
+
+    tmux.keys(&["?"]);
+    tmux.wait_for(|s| s.contains("Keys (Esc closes"), "the help overlay");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for(|s| !s.contains("Keys (Esc closes"), "closing help");
+
+    tmux.keys(&["q"]);
+    assert_restored(&tmux);
+    tmux.wait_for(|s| s.contains("exit=0"), "a clean exit status");
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    for (signal, code) in [("TERM", 143), ("HUP", 129)] {
+        let tmux = Tmux::start(80, 24);
+        let pidfile = std::env::temp_dir().join(format!("gloss-e2e-{}-{signal}.pid", std::process::id()));
+        let pid_path = pidfile.display().to_string();
+        tmux.run(&format!("sh -c 'echo $$ > {pid_path}; exec {} {SAMPLE}'; echo \"exit=$?\"", gloss()));
+        tmux.wait_for(|s| s.contains(" READ "), "the reader");
+        let pid = std::fs::read_to_string(&pidfile).unwrap().trim().to_string();
+        let status = std::process::Command::new("kill").args([&format!("-{signal}"), &pid]).status().unwrap();
+        assert!(status.success());
+        assert_restored(&tmux);
+        tmux.wait_for(|s| s.contains(&format!("exit={code}")), "the signal's exit status");
+        let _ = std::fs::remove_file(pidfile);
+    }
+}
+
+#[test]
+fn an_empty_file_opens_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.txt");
+    std::fs::write(&path, b"").unwrap();
+    let tmux = Tmux::start(80, 24);
+    let screen = open(&tmux, &path.display().to_string());
+    assert!(screen.contains("This brief is empty."), "{screen}");
+    assert!(screen.contains("empty.txt"), "{screen}");
+    tmux.keys(&["q"]);
+    assert_restored(&tmux);
+}
+
+#[test]
+fn hostile_escape_sequences_do_not_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hostile.txt");
+    let body = "Breaking \u{1b}]2;PWNED-TITLE\u{7}news\nClipboard \u{1b}]52;c;cHduZWQ=\u{7} and \u{1b}[31mred\u{1b}[0m and \u{9b}2J\n";
+    std::fs::write(&path, body).unwrap();
+    let tmux = Tmux::start(80, 24);
+    let screen = open(&tmux, &path.display().to_string());
+    assert!(screen.contains("Breaking ␛]2;PWNED-TITLE␇news"), "{screen}");
+    assert!(screen.contains("␛[31mred"), "{screen}");
+    assert_ne!(tmux.var("#{pane_title}"), "PWNED-TITLE", "the title escape was interpreted");
+    tmux.keys(&["q"]);
+    assert_restored(&tmux);
+}
+
+#[test]
+fn markdown_and_invalid_utf8_open_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("brief.md");
+    std::fs::write(&path, b"+++\ntitle = \"Chip curbs\"\n+++\n# Heading\n\nSome *caf\xe9* text.\n").unwrap();
+    let tmux = Tmux::start(100, 20);
+    let screen = open(&tmux, &path.display().to_string());
+    assert!(screen.contains("Chip curbs"), "{screen}");
+    assert!(screen.contains("Some caf\u{FFFD} text."), "{screen}");
+    assert!(screen.contains("not valid UTF-8"), "{screen}");
+    tmux.keys(&["q"]);
+    assert_restored(&tmux);
+}
