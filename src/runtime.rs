@@ -3,6 +3,8 @@
 mod signals;
 mod terminal;
 
+pub use terminal::TerminalGuard;
+
 use std::time::Duration;
 
 use ratatui::crossterm::event::{self, Event as TermEvent, MouseEventKind};
@@ -13,7 +15,6 @@ use crate::input::{Key, Keymap};
 use crate::theme::Theme;
 use crate::ui::Screen;
 use signals::Signals;
-use terminal::TerminalGuard;
 
 /// Rows one notch of the mouse wheel scrolls.
 const WHEEL_ROWS: isize = 3;

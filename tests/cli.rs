@@ -3,7 +3,10 @@
 use std::process::Command;
 
 fn gloss(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_gloss")).args(args).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 #[test]
@@ -12,7 +15,10 @@ fn help_and_version() {
     assert!(help.status.success());
     assert!(String::from_utf8_lossy(&help.stdout).contains("Usage: gloss [OPTIONS] [FILE]"));
     let version = gloss(&["--version"]);
-    assert_eq!(String::from_utf8_lossy(&version.stdout).trim(), format!("gloss {}", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        String::from_utf8_lossy(&version.stdout).trim(),
+        format!("gloss {}", env!("CARGO_PKG_VERSION"))
+    );
 }
 
 #[test]
@@ -20,7 +26,10 @@ fn a_missing_file_names_the_path_and_the_os_error() {
     let out = gloss(&["/nonexistent/brief.txt"]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.starts_with("gloss: cannot open /nonexistent/brief.txt: No such file or directory"), "{err}");
+    assert!(
+        err.starts_with("gloss: cannot open /nonexistent/brief.txt: No such file or directory"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -31,7 +40,10 @@ fn a_binary_file_is_refused() {
     let out = gloss(&[path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("image.png: this is a binary file, not a text brief (NUL byte at offset 8)"), "{err}");
+    assert!(
+        err.contains("image.png: this is a binary file, not a text brief (NUL byte at offset 8)"),
+        "{err}"
+    );
 }
 
 #[test]

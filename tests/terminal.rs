@@ -24,7 +24,10 @@ fn assert_restored(tmux: &Tmux) {
 fn open_scroll_search_resize_and_quit() {
     let tmux = Tmux::start(100, 30);
     let screen = open(&tmux, SAMPLE);
-    assert!(screen.contains("US Chip Maker Micron Under Fire from China"), "{screen}");
+    assert!(
+        screen.contains("US Chip Maker Micron Under Fire from China"),
+        "{screen}"
+    );
     assert_eq!(tmux.var("#{alternate_on}"), "1");
     assert_eq!(tmux.var("#{mouse_any_flag}"), "1");
     let first_line = |s: &str| s.lines().next().unwrap_or_default().trim().to_string();
@@ -43,20 +46,33 @@ fn open_scroll_search_resize_and_quit() {
     tmux.type_text("Deloitte");
     let searching = tmux.wait_for(|s| s.contains("/Deloitte"), "the prompt");
     assert!(searching.contains(" SEARCH "), "{searching}");
-    assert!(searching.contains("Deloitte's operations"), "the view moved to the match:\n{searching}");
+    assert!(
+        searching.contains("Deloitte's operations"),
+        "the view moved to the match:\n{searching}"
+    );
     tmux.keys(&["Enter"]);
     let accepted = tmux.wait_for(|s| s.contains(" READ "), "accepting the search");
 
     // The text at the top of the screen stays at the top through a reflow.
-    let top_words: Vec<String> =
-        first_line(&accepted).split_whitespace().take(2).map(str::to_string).collect();
+    let top_words: Vec<String> = first_line(&accepted)
+        .split_whitespace()
+        .take(2)
+        .map(str::to_string)
+        .collect();
     tmux.resize(50, 15);
     // At 50 columns the text column starts at x = 1; before the redraw it sits at x = 10.
-    let reflowed = |s: &str| s.lines().next().is_some_and(|l| l.starts_with(' ') && !l.starts_with("  "));
+    let reflowed = |s: &str| {
+        s.lines()
+            .next()
+            .is_some_and(|l| l.starts_with(' ') && !l.starts_with("  "))
+    };
     let narrow = tmux.wait_for(reflowed, "the reflow");
     assert!(narrow.lines().all(|l| l.chars().count() <= 50), "{narrow}");
     let top_two: String = narrow.lines().take(2).collect::<Vec<_>>().join(" ");
-    assert!(top_two.contains(&top_words.join(" ")), "{top_words:?} not at the top of:\n{narrow}");
+    assert!(
+        top_two.contains(&top_words.join(" ")),
+        "{top_words:?} not at the top of:\n{narrow}"
+    );
 
     tmux.keys(&["?"]);
     tmux.wait_for(|s| s.contains("Keys (Esc closes"), "the help overlay");
@@ -72,15 +88,28 @@ fn open_scroll_search_resize_and_quit() {
 fn sigterm_and_sighup_restore_the_terminal() {
     for (signal, code) in [("TERM", 143), ("HUP", 129)] {
         let tmux = Tmux::start(80, 24);
-        let pidfile = std::env::temp_dir().join(format!("gloss-e2e-{}-{signal}.pid", std::process::id()));
+        let pidfile =
+            std::env::temp_dir().join(format!("gloss-e2e-{}-{signal}.pid", std::process::id()));
         let pid_path = pidfile.display().to_string();
-        tmux.run(&format!("sh -c 'echo $$ > {pid_path}; exec {} {SAMPLE}'; echo \"exit=$?\"", gloss()));
+        tmux.run(&format!(
+            "sh -c 'echo $$ > {pid_path}; exec {} {SAMPLE}'; echo \"exit=$?\"",
+            gloss()
+        ));
         tmux.wait_for(|s| s.contains(" READ "), "the reader");
-        let pid = std::fs::read_to_string(&pidfile).unwrap().trim().to_string();
-        let status = std::process::Command::new("kill").args([&format!("-{signal}"), &pid]).status().unwrap();
+        let pid = std::fs::read_to_string(&pidfile)
+            .unwrap()
+            .trim()
+            .to_string();
+        let status = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &pid])
+            .status()
+            .unwrap();
         assert!(status.success());
         assert_restored(&tmux);
-        tmux.wait_for(|s| s.contains(&format!("exit={code}")), "the signal's exit status");
+        tmux.wait_for(
+            |s| s.contains(&format!("exit={code}")),
+            "the signal's exit status",
+        );
         let _ = std::fs::remove_file(pidfile);
     }
 }
@@ -108,7 +137,11 @@ fn hostile_escape_sequences_do_not_reach_the_terminal() {
     let screen = open(&tmux, &path.display().to_string());
     assert!(screen.contains("Breaking ␛]2;PWNED-TITLE␇news"), "{screen}");
     assert!(screen.contains("␛[31mred"), "{screen}");
-    assert_ne!(tmux.var("#{pane_title}"), "PWNED-TITLE", "the title escape was interpreted");
+    assert_ne!(
+        tmux.var("#{pane_title}"),
+        "PWNED-TITLE",
+        "the title escape was interpreted"
+    );
     tmux.keys(&["q"]);
     assert_restored(&tmux);
 }
@@ -117,7 +150,11 @@ fn hostile_escape_sequences_do_not_reach_the_terminal() {
 fn markdown_and_invalid_utf8_open_with_a_warning() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("brief.md");
-    std::fs::write(&path, b"+++\ntitle = \"Chip curbs\"\n+++\n# Heading\n\nSome *caf\xe9* text.\n").unwrap();
+    std::fs::write(
+        &path,
+        b"+++\ntitle = \"Chip curbs\"\n+++\n# Heading\n\nSome *caf\xe9* text.\n",
+    )
+    .unwrap();
     let tmux = Tmux::start(100, 20);
     let screen = open(&tmux, &path.display().to_string());
     assert!(screen.contains("Chip curbs"), "{screen}");

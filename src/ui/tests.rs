@@ -185,3 +185,17 @@ fn a_long_title_is_shortened_in_the_status_bar() {
     assert!(status.contains('…'), "{status}");
     assert!(status.trim_end().ends_with('%'), "{status}");
 }
+
+#[test]
+fn a_one_megabyte_line_draws_at_its_end() {
+    let words: Vec<String> = (0..150_000).map(|i| format!("w{i}")).collect();
+    let src = format!("Title\n{}", words.join(" "));
+    assert!(src.len() > 1_000_000);
+    let mut s = reader(src.as_bytes(), 80, 24);
+    press(&mut s, "G");
+    let screen = text(&draw(&s));
+    let last_row = screen.lines().nth(22).unwrap();
+    assert!(last_row.trim_end().ends_with("w149999"), "{last_row}");
+    press(&mut s, "g");
+    assert!(text(&draw(&s)).starts_with(" Title"));
+}

@@ -1,4 +1,5 @@
 //! Drives the real `gloss` binary inside a private tmux server and reads the screen back.
+#![allow(dead_code)] // each test binary uses a different part of this helper
 
 use std::path::Path;
 use std::process::Command;
@@ -15,11 +16,24 @@ pub struct Tmux {
 impl Tmux {
     /// Starts `sh` in a `width` x `height` window, in the repository root.
     pub fn start(width: u16, height: u16) -> Self {
-        let socket = format!("gloss-test-{}-{}", std::process::id(), NEXT.fetch_add(1, Ordering::SeqCst));
+        let socket = format!(
+            "gloss-test-{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::SeqCst)
+        );
         let tmux = Self { socket };
         let root = env!("CARGO_MANIFEST_DIR");
         let status = Command::new("tmux")
-            .args(["-L", &tmux.socket, "-f", "/dev/null", "new-session", "-d", "-c", root])
+            .args([
+                "-L",
+                &tmux.socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-c",
+                root,
+            ])
             .args(["-x", &width.to_string(), "-y", &height.to_string()])
             .args(["env", "PS1=$ ", "TERM=screen-256color", "sh"])
             .status()
@@ -30,7 +44,11 @@ impl Tmux {
     }
 
     fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux").args(["-L", &self.socket]).args(args).output().expect("tmux runs");
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .expect("tmux runs");
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
@@ -59,12 +77,22 @@ impl Tmux {
 
     /// A pane format variable, e.g. `#{alternate_on}`.
     pub fn var(&self, format: &str) -> String {
-        self.tmux(&["display-message", "-p", "-t", "0", format]).trim().to_string()
+        self.tmux(&["display-message", "-p", "-t", "0", format])
+            .trim()
+            .to_string()
     }
 
     /// Resizes the window.
     pub fn resize(&self, width: u16, height: u16) {
-        self.tmux(&["resize-window", "-t", "0", "-x", &width.to_string(), "-y", &height.to_string()]);
+        self.tmux(&[
+            "resize-window",
+            "-t",
+            "0",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+        ]);
     }
 
     /// Waits until `ready` holds for the screen; fails with the screen after 10 s.
@@ -75,7 +103,10 @@ impl Tmux {
             if ready(&screen) {
                 return screen;
             }
-            assert!(start.elapsed() < Duration::from_secs(10), "timed out waiting for {what}; screen:\n{screen}");
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "timed out waiting for {what}; screen:\n{screen}"
+            );
             std::thread::sleep(Duration::from_millis(20));
         }
     }
@@ -97,7 +128,9 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = Command::new("tmux").args(["-L", &self.socket, "kill-server"]).status();
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
     }
 }
 

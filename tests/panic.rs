@@ -1,0 +1,44 @@
+//! A panic while gloss owns the terminal still gives the terminal back.
+//!
+//! The parent test runs this same test binary inside tmux with `GLOSS_PANIC_CHILD` set; the child
+//! takes the terminal exactly as gloss does and panics.
+
+mod support {
+    pub mod tmux;
+}
+
+use support::tmux::Tmux;
+
+#[test]
+fn a_panic_restores_the_terminal() {
+    if std::env::var_os("GLOSS_PANIC_CHILD").is_some() {
+        let _guard = gloss::runtime::TerminalGuard::enter().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        panic!("deliberate panic while the terminal is taken");
+    }
+    let me = std::env::current_exe().unwrap();
+    let tmux = Tmux::start(80, 24);
+    tmux.run(&format!(
+        "GLOSS_PANIC_CHILD=1 '{}' --exact a_panic_restores_the_terminal --nocapture --test-threads=1; echo \"exit=$?\"",
+        me.display()
+    ));
+    tmux.wait_var("#{alternate_on}", "1");
+    assert_eq!(tmux.var("#{mouse_any_flag}"), "1");
+    let screen = tmux.wait_for(|s| s.contains("exit="), "the child to finish");
+    assert_eq!(tmux.var("#{alternate_on}"), "0");
+    assert_eq!(
+        tmux.var("#{mouse_any_flag}"),
+        "0",
+        "mouse capture left on after a panic"
+    );
+    assert_eq!(
+        tmux.var("#{cursor_flag}"),
+        "1",
+        "cursor left hidden after a panic"
+    );
+    assert!(
+        screen.contains("deliberate panic"),
+        "the panic message is readable:\n{screen}"
+    );
+    assert!(!screen.contains("exit=0"), "{screen}");
+}
