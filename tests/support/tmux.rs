@@ -1,5 +1,6 @@
 //! Drives the real `gloss` binary inside a private tmux server and reads the screen back.
 #![allow(dead_code)] // each test binary uses a different part of this helper
+#![allow(clippy::expect_used, clippy::panic)] // test support: failing loudly is the point
 
 use std::path::Path;
 use std::process::Command;
