@@ -1,5 +1,7 @@
 //! The command line outside the terminal UI: help, version and errors.
 
+#![allow(clippy::unwrap_used, clippy::panic)] // a test crate: failing loudly is the point
+
 use std::process::Command;
 
 fn gloss(args: &[&str]) -> std::process::Output {

@@ -1,5 +1,7 @@
 //! The document model on fixture files a user might really open.
 
+#![allow(clippy::unwrap_used, clippy::panic)] // a test crate: failing loudly is the point
+
 use gloss::document::{Document, Format};
 use gloss::sanitize::is_unsafe;
 

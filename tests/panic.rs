@@ -3,6 +3,8 @@
 //! The parent test runs this same test binary inside tmux with `GLOSS_PANIC_CHILD` set; the child
 //! takes the terminal exactly as gloss does and panics.
 
+#![allow(clippy::unwrap_used, clippy::panic)] // a test crate: failing loudly is the point
+
 mod support {
     pub mod tmux;
 }

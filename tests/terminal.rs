@@ -1,5 +1,7 @@
 //! End-to-end: the real binary in a real terminal (tmux), driven by keys, read from the screen.
 
+#![allow(clippy::unwrap_used, clippy::panic)] // a test crate: failing loudly is the point
+
 mod support {
     pub mod tmux;
 }
