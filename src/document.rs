@@ -9,6 +9,7 @@ mod builder;
 mod decode;
 mod front_matter;
 mod markdown;
+pub mod motion;
 mod plain;
 mod repeats;
 

@@ -1,5 +1,6 @@
 //! Test notation for ranges: `"rates rose [[sharply]] in May"` is the text without brackets and
-//! the character range of "sharply". Several `[[...]]` give several ranges, in order.
+//! the character range of "sharply". Several `[[...]]` give several ranges, in the order they
+//! open.
 
 use std::ops::Range;
 
@@ -12,11 +13,12 @@ pub fn marked(src: &str) -> (String, Vec<Range<usize>>) {
     let mut rest = src;
     while !rest.is_empty() {
         if let Some(r) = rest.strip_prefix("[[") {
-            open.push(chars);
+            open.push((ranges.len(), chars));
+            ranges.push(chars..chars);
             rest = r;
         } else if let Some(r) = rest.strip_prefix("]]") {
-            let start = open.pop().expect("unbalanced ]] in marked text");
-            ranges.push(start..chars);
+            let (index, start) = open.pop().expect("unbalanced ]] in marked text");
+            ranges[index] = start..chars;
             rest = r;
         } else {
             let c = rest.chars().next().expect("non-empty");
@@ -26,7 +28,6 @@ pub fn marked(src: &str) -> (String, Vec<Range<usize>>) {
         }
     }
     assert!(open.is_empty(), "unbalanced [[ in marked text");
-    ranges.sort_by_key(|r| (r.start, r.end));
     (text, ranges)
 }
 
