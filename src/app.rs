@@ -1,16 +1,26 @@
-//! Application state and its pure update. Knows the document, the layout and the action
-//! vocabulary; never a terminal, a file or a clock.
+//! Application state and its pure update. Knows the document, the annotations, the layout and
+//! the action vocabulary; never a terminal, a file or a clock.
 
+mod annotate;
+mod editor;
 mod geometry;
+mod mouse;
+mod panel;
+mod prompt;
+mod reading;
 mod search;
+mod selection;
 mod state;
 mod update;
 mod viewport;
 
+pub use editor::{NoteEditor, NoteTarget};
 pub use geometry::{Geometry, MIN_HEIGHT, MIN_WIDTH, PANEL_MIN_TERMINAL, geometry};
+pub use panel::{Filter, PANEL_WIDTHS, Panel};
 pub use search::{Found, Search};
-pub use state::{HelpLine, Level, Message, Prompt, Settings, State};
-pub use update::{Effect, Event, key_event, update};
+pub use selection::Selection;
+pub use state::{HelpLine, Level, Message, Prompt, PromptKind, Settings, State};
+pub use update::{Effect, Env, Event, key_event, update};
 pub use viewport::Placement;
 
 #[cfg(test)]

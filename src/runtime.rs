@@ -5,11 +5,11 @@ mod terminal;
 
 pub use terminal::TerminalGuard;
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{self, Event as TermEvent, MouseEventKind};
+use ratatui::crossterm::event::{self, Event as TermEvent, MouseButton, MouseEventKind};
 
-use crate::app::{Effect, Event, State, key_event, update};
+use crate::app::{Effect, Env, Event, State, key_event, update};
 use crate::error::Error;
 use crate::input::{Key, Keymap};
 use crate::theme::Theme;
@@ -20,6 +20,8 @@ use signals::Signals;
 const WHEEL_ROWS: isize = 3;
 /// How often the loop wakes without input to notice signals.
 const TICK: Duration = Duration::from_millis(100);
+/// Presses closer together than this count as a double or triple click.
+const MULTI_CLICK: Duration = Duration::from_millis(400);
 
 /// How the reader ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,8 +39,9 @@ pub fn run(mut state: State, keymap: &Keymap, theme: &Theme) -> Result<Exit, Err
     let mut guard = TerminalGuard::enter().map_err(Error::Terminal)?;
     let terminal = guard.terminal();
     let size = terminal.size().map_err(Error::Terminal)?;
-    update(&mut state, Event::Resize(size.width, size.height));
+    update(&mut state, Event::Resize(size.width, size.height), &env());
     let mut dirty = true;
+    let mut clicks = Clicks::default();
     loop {
         if let Some(signal) = signals.received() {
             return Ok(Exit::Signal(signal));
@@ -63,9 +66,9 @@ pub fn run(mut state: State, keymap: &Keymap, theme: &Theme) -> Result<Exit, Err
         // Handle everything already queued before drawing again (wheel bursts, fast typing).
         loop {
             let input = event::read().map_err(Error::Terminal)?;
-            if let Some(ev) = translate(input, keymap, &state) {
+            if let Some(ev) = translate(input, keymap, &state, &mut clicks) {
                 dirty = true;
-                if update(&mut state, ev).contains(&Effect::Quit) {
+                if update(&mut state, ev, &env()).contains(&Effect::Quit) {
                     return Ok(Exit::Quit);
                 }
             }
@@ -76,7 +79,39 @@ pub fn run(mut state: State, keymap: &Keymap, theme: &Theme) -> Result<Exit, Err
     }
 }
 
-fn translate(input: TermEvent, keymap: &Keymap, state: &State) -> Option<Event> {
+/// The time and a fresh id for one update.
+fn env() -> Env {
+    Env {
+        now: jiff::Timestamp::now(),
+        id: uuid::Uuid::now_v7(),
+    }
+}
+
+/// Turns quick repeated presses at one place into double and triple clicks.
+#[derive(Debug, Default)]
+struct Clicks {
+    last: Option<(Instant, u16, u16)>,
+    count: u8,
+}
+
+impl Clicks {
+    fn press(&mut self, x: u16, y: u16) -> u8 {
+        let now = Instant::now();
+        let repeat = self
+            .last
+            .is_some_and(|(t, lx, ly)| now.duration_since(t) < MULTI_CLICK && lx == x && ly == y);
+        self.count = if repeat { self.count % 3 + 1 } else { 1 };
+        self.last = Some((now, x, y));
+        self.count
+    }
+}
+
+fn translate(
+    input: TermEvent,
+    keymap: &Keymap,
+    state: &State,
+    clicks: &mut Clicks,
+) -> Option<Event> {
     match input {
         TermEvent::Key(k) => key_event(keymap, state.mode, Key::from_event(k)?),
         TermEvent::Resize(w, h) => Some(Event::Resize(w, h)),
@@ -84,6 +119,16 @@ fn translate(input: TermEvent, keymap: &Keymap, state: &State) -> Option<Event> 
         TermEvent::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Event::Wheel(WHEEL_ROWS)),
             MouseEventKind::ScrollUp => Some(Event::Wheel(-WHEEL_ROWS)),
+            MouseEventKind::Down(MouseButton::Left) => Some(Event::MouseDown {
+                x: m.column,
+                y: m.row,
+                clicks: clicks.press(m.column, m.row),
+            }),
+            MouseEventKind::Drag(MouseButton::Left) => Some(Event::MouseDrag {
+                x: m.column,
+                y: m.row,
+            }),
+            MouseEventKind::Up(MouseButton::Left) => Some(Event::MouseUp),
             _ => None,
         },
         _ => None,

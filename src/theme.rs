@@ -47,6 +47,33 @@ pub enum Role {
     /// Search matches.
     #[strum(serialize = "search.match")]
     SearchMatch,
+    /// What every highlight shares (its text colour).
+    #[strum(serialize = "highlight")]
+    Highlight,
+    /// Highlights in colour 1.
+    #[strum(serialize = "highlight.yellow")]
+    HighlightYellow,
+    /// Highlights in colour 2.
+    #[strum(serialize = "highlight.green")]
+    HighlightGreen,
+    /// Highlights in colour 3.
+    #[strum(serialize = "highlight.blue")]
+    HighlightBlue,
+    /// Highlights in colour 4.
+    #[strum(serialize = "highlight.red")]
+    HighlightRed,
+    /// Highlights in colour 5.
+    #[strum(serialize = "highlight.purple")]
+    HighlightPurple,
+    /// Added where highlights overlap.
+    #[strum(serialize = "highlight.overlap")]
+    HighlightOverlap,
+    /// The selection being made.
+    #[strum(serialize = "selection")]
+    Selection,
+    /// The margin number of a highlight that has a note.
+    #[strum(serialize = "note.mark")]
+    NoteMark,
     /// The marker of collapsed repeated paragraphs.
     #[strum(serialize = "repeat")]
     Repeat,
@@ -77,6 +104,30 @@ pub enum Role {
     /// The notes panel's title.
     #[strum(serialize = "panel.title")]
     PanelTitle,
+    /// An entry in the notes panel.
+    #[strum(serialize = "panel.note")]
+    PanelNote,
+    /// Entries under the cursor.
+    #[strum(serialize = "panel.note.active")]
+    PanelNoteActive,
+    /// The selected entry when the panel has focus.
+    #[strum(serialize = "panel.note.selected")]
+    PanelNoteSelected,
+    /// Quoted text in an entry.
+    #[strum(serialize = "panel.quote")]
+    PanelQuote,
+    /// Tags in an entry.
+    #[strum(serialize = "panel.tag")]
+    PanelTag,
+    /// Position and details in an entry.
+    #[strum(serialize = "panel.meta")]
+    PanelMeta,
+    /// The note editor.
+    #[strum(serialize = "editor")]
+    Editor,
+    /// The note editor's border.
+    #[strum(serialize = "editor.border")]
+    EditorBorder,
     /// The help overlay.
     #[strum(serialize = "help")]
     Help,
@@ -89,6 +140,18 @@ pub enum Role {
 }
 
 impl Role {
+    /// The role that draws highlights of `color`.
+    pub fn highlight(color: crate::annotation::Color) -> Self {
+        use crate::annotation::Color;
+        match color {
+            Color::Yellow => Role::HighlightYellow,
+            Color::Green => Role::HighlightGreen,
+            Color::Blue => Role::HighlightBlue,
+            Color::Red => Role::HighlightRed,
+            Color::Purple => Role::HighlightPurple,
+        }
+    }
+
     /// The role's key in a theme file.
     pub fn name(self) -> &'static str {
         self.into()

@@ -1,6 +1,8 @@
 //! Drawing: a pure function of the state, the theme and the area. One widget per file.
 
 mod help;
+mod note_editor;
+mod note_marks;
 mod notes_panel;
 mod reader;
 mod status_bar;
@@ -28,8 +30,8 @@ impl Widget for Screen<'_> {
         let g = geometry(
             area,
             state.settings.max_width,
-            state.panel_open,
-            state.settings.panel_width,
+            state.panel.open,
+            state.panel.width,
         );
         if g.too_small {
             buf.set_stringn(
@@ -43,15 +45,17 @@ impl Widget for Screen<'_> {
         }
         reader::render(state, theme, &g, buf);
         if let Some(panel) = g.panel {
-            notes_panel::render(theme, panel, buf);
+            notes_panel::render(state, theme, panel, buf);
         }
         status_bar::render(state, theme, g.status, buf);
-        if state.mode == Mode::Help {
-            let body = Rect {
-                height: area.height.saturating_sub(1),
-                ..area
-            };
-            help::render(state, theme, body, buf);
+        let body = Rect {
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        match state.mode {
+            Mode::Help => help::render(state, theme, body, buf),
+            Mode::Note => note_editor::render(state, theme, g.reader, buf),
+            _ => {}
         }
     }
 }

@@ -2,8 +2,12 @@
 
 use ratatui::layout::Rect;
 
+use super::editor::NoteEditor;
 use super::geometry::{Geometry, geometry};
+use super::panel::Panel;
 use super::search::Search;
+use super::selection::Selection;
+use crate::annotation::{Annotation, Annotations, History};
 use crate::document::Document;
 use crate::input::{Action, Keymap, Mode};
 use crate::layout::Layout;
@@ -57,9 +61,24 @@ impl Message {
     }
 }
 
-/// A search being typed: the query and where the view was when it began.
+/// What the one-line prompt is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    /// Searching the text.
+    Search,
+    /// Editing the tags of an annotation.
+    Tags(uuid::Uuid),
+    /// Filtering the notes panel by colour or tag.
+    Filter,
+}
+
+/// The one-line prompt: what is typed and where the view was when it opened.
 #[derive(Debug, Clone)]
 pub struct Prompt {
+    /// What the prompt is for.
+    pub kind: PromptKind,
+    /// The mode to go back to when it closes.
+    pub back_to: Mode,
     /// What has been typed.
     pub query: String,
     /// The query compiled, when it is not empty.
@@ -104,8 +123,18 @@ pub struct State {
     pub prompt: Option<Prompt>,
     /// The last accepted search.
     pub search: Option<Search>,
-    /// Whether the notes panel is open.
-    pub panel_open: bool,
+    /// The notes panel.
+    pub panel: Panel,
+    /// The annotations of the brief.
+    pub annotations: Annotations,
+    /// Undo and redo of annotation changes.
+    pub history: History,
+    /// The selection while selecting.
+    pub selection: Option<Selection>,
+    /// The note being written.
+    pub editor: Option<NoteEditor>,
+    /// Where a mouse drag started (a text offset).
+    pub drag_from: Option<usize>,
     /// Whether repeated paragraphs are shown.
     pub show_repeats: bool,
     /// First line of the help overlay shown.
@@ -133,7 +162,12 @@ impl State {
             mode: Mode::Normal,
             prompt: None,
             search: None,
-            panel_open: false,
+            panel: Panel::new(settings.panel_width),
+            annotations: Annotations::default(),
+            history: History::default(),
+            selection: None,
+            editor: None,
+            drag_from: None,
             show_repeats: false,
             help_scroll: 0,
             help,
@@ -146,8 +180,8 @@ impl State {
         geometry(
             Rect::new(0, 0, self.size.0, self.size.1),
             self.settings.max_width,
-            self.panel_open,
-            self.settings.panel_width,
+            self.panel.open,
+            self.panel.width,
         )
     }
 
@@ -188,21 +222,37 @@ impl State {
     }
 }
 
+impl State {
+    /// The annotations covering the cursor, innermost first.
+    pub fn under_cursor(&self) -> Vec<&Annotation> {
+        self.annotations.at(self.doc.char_offset(self.cursor))
+    }
+
+    /// The annotation actions apply to: the panel's selected entry when the panel has focus,
+    /// else the innermost one under the cursor.
+    pub fn target(&self) -> Option<&Annotation> {
+        if self.mode == Mode::Panel {
+            return self.panel.selected_annotation(self);
+        }
+        self.under_cursor().into_iter().next()
+    }
+}
+
 fn help_lines(keymap: &Keymap) -> Vec<(Mode, HelpLine)> {
     use strum::IntoEnumIterator;
     let mut lines = Vec::new();
     for mode in Mode::iter() {
         for (action, keys) in keymap.bindings(mode) {
-            if mode != Mode::Normal
-                && matches!(
-                    action,
-                    Action::ScrollDown
-                        | Action::ScrollUp
-                        | Action::PageDown
-                        | Action::PageUp
-                        | Action::Quit
-                )
-            {
+            // The help overlay does not repeat scrolling and quitting in every mode.
+            let repeated = matches!(
+                action,
+                Action::ScrollDown
+                    | Action::ScrollUp
+                    | Action::PageDown
+                    | Action::PageUp
+                    | Action::Quit
+            );
+            if mode != Mode::Normal && repeated {
                 continue;
             }
             let keys = keys

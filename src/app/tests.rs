@@ -6,11 +6,22 @@ use crate::input::{Key, Keymap, Mode};
 
 const SAMPLE: &[u8] = include_bytes!("../../seeds/micron-cac-probe.txt");
 
+/// Sends one event with a fresh test environment (ids and times count up).
+pub(crate) fn send(state: &mut State, event: Event) -> Vec<Effect> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    update(
+        state,
+        event,
+        &Env::fixed(NEXT.fetch_add(1, Ordering::Relaxed)),
+    )
+}
+
 pub(crate) fn reader(src: &[u8], w: u16, h: u16) -> State {
     let doc = Document::parse(src, Format::Plain).unwrap();
     let keymap = Keymap::default_keymap().unwrap();
     let mut state = State::new(doc, "test.txt", Settings::default(), &keymap);
-    update(&mut state, Event::Resize(w, h));
+    send(&mut state, Event::Resize(w, h));
     state
 }
 
@@ -21,7 +32,7 @@ pub(crate) fn press(state: &mut State, keys: &str) -> Vec<Effect> {
     for name in keys.split_whitespace() {
         let key: Key = name.parse().unwrap();
         if let Some(event) = key_event(&keymap, state.mode, key) {
-            effects.extend(update(state, event));
+            effects.extend(send(state, event));
         }
     }
     effects
@@ -30,7 +41,7 @@ pub(crate) fn press(state: &mut State, keys: &str) -> Vec<Effect> {
 /// Types text into the prompt.
 pub(crate) fn type_text(state: &mut State, text: &str) {
     for c in text.chars() {
-        update(state, Event::Char(c));
+        send(state, Event::Char(c));
     }
 }
 
@@ -93,7 +104,7 @@ fn paragraph_jumps_move_the_cursor_between_blocks() {
 fn incremental_search_finds_accepts_and_cancels() {
     let mut s = reader(SAMPLE, 80, 24);
     press(&mut s, "/");
-    assert_eq!(s.mode, Mode::Search);
+    assert_eq!(s.mode, Mode::Prompt);
     type_text(&mut s, "cybersecurity probe");
     assert_eq!(at_cursor(&s, 19), "cybersecurity probe");
     press(&mut s, "enter");
@@ -161,7 +172,7 @@ fn resize_keeps_the_top_text_in_place() {
     let mut s = reader(SAMPLE, 100, 30);
     press(&mut s, "j j j j j j j");
     let anchor = s.layout.anchor_at(&s.doc, s.top).offset;
-    update(&mut s, Event::Resize(50, 20));
+    send(&mut s, Event::Resize(50, 20));
     let lines = s.layout.lines(&s.doc, s.top..s.top + 1);
     let Some(crate::layout::Line::Text { range, .. }) = lines.first() else {
         panic!("{lines:?}")
@@ -182,7 +193,7 @@ fn any_size_is_survivable() {
         (300, 1),
         (3, 200),
     ] {
-        update(&mut s, Event::Resize(w, h));
+        send(&mut s, Event::Resize(w, h));
         press(&mut s, "j G g } { ctrl-d / m enter n N tab tab z z");
         assert!(s.top <= s.max_top());
     }
@@ -216,9 +227,9 @@ fn the_panel_narrows_the_column_and_hides_on_small_terminals() {
     let mut s = reader(SAMPLE, 100, 30);
     let rows = s.layout.total_rows();
     press(&mut s, "tab");
-    assert!(s.panel_open);
+    assert!(s.panel.open);
     assert!(s.layout.total_rows() > rows, "narrower column, more rows");
-    update(&mut s, Event::Resize(40, 12));
+    send(&mut s, Event::Resize(40, 12));
     press(&mut s, "tab tab");
     assert!(s.message.as_ref().unwrap().text.contains("panel hidden"));
 }
@@ -237,9 +248,9 @@ fn repeats_toggle_with_z() {
 #[test]
 fn the_mouse_wheel_scrolls() {
     let mut s = reader(SAMPLE, 80, 24);
-    update(&mut s, Event::Wheel(3));
+    send(&mut s, Event::Wheel(3));
     assert_eq!(s.top, 3);
-    update(&mut s, Event::Wheel(-5));
+    send(&mut s, Event::Wheel(-5));
     assert_eq!(s.top, 0);
 }
 

@@ -10,6 +10,8 @@ pub enum Placement {
     Top,
     /// In the middle of the view.
     Center,
+    /// Scroll as little as possible.
+    Nearest,
 }
 
 impl State {
@@ -33,6 +35,8 @@ impl State {
         let top = match placement {
             Placement::Top => row,
             Placement::Center => row.saturating_sub(h / 2),
+            Placement::Nearest if row < self.top => row,
+            Placement::Nearest => row + 1 - h.max(1),
         };
         self.top = top.min(self.max_top());
     }
@@ -65,6 +69,41 @@ impl State {
             Item::Block(b) => self.doc.blocks().get(b).map(|b| b.range.start),
             Item::Collapsed(r) => self.repeat_start(r),
         }
+    }
+
+    /// Display column of `offset` within its screen row.
+    pub fn column_of(&self, offset: usize) -> usize {
+        use unicode_width::UnicodeWidthStr;
+        let row = self.layout.row_of(&self.doc, offset);
+        match self.layout.lines(&self.doc, row..row + 1).first() {
+            Some(Line::Text { range, .. }) if offset >= range.start => {
+                self.doc.text()[range.start..offset.min(range.end)].width()
+            }
+            _ => 0,
+        }
+    }
+
+    /// The character shown at display column `column` of screen row `row` (the row's last
+    /// character when the column is past its end); `None` for gaps and markers.
+    pub fn offset_at(&self, row: usize, column: usize) -> Option<usize> {
+        use unicode_segmentation::UnicodeSegmentation;
+        use unicode_width::UnicodeWidthStr;
+        let lines = self.layout.lines(&self.doc, row..row + 1);
+        let Some(Line::Text { range, .. }) = lines.first() else {
+            return None;
+        };
+        let text = &self.doc.text()[range.clone()];
+        let mut x = 0;
+        let mut last = range.start;
+        for (i, g) in text.grapheme_indices(true) {
+            let w = g.width();
+            if column < x + w.max(1) {
+                return Some(range.start + i);
+            }
+            x += w;
+            last = range.start + i;
+        }
+        Some(last)
     }
 
     /// Pulls the caret onto the first (or last) visible line when scrolling left it outside.

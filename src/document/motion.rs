@@ -111,6 +111,29 @@ pub fn word_back(text: &str, at: usize) -> usize {
     i
 }
 
+/// Byte range of the word (or run of punctuation, or of spaces) around `at`: what a
+/// double-click selects.
+pub fn word_around(text: &str, at: usize) -> std::ops::Range<usize> {
+    if text.is_empty() {
+        return 0..0;
+    }
+    let at = clamp(text, at);
+    let c = class_at(text, at);
+    let mut start = at;
+    while start > 0 {
+        let prev = prev_grapheme(text, start);
+        if class_at(text, prev) != c || text[prev..start].contains('\n') {
+            break;
+        }
+        start = prev;
+    }
+    let mut end = next_grapheme(text, at);
+    while end < text.len() && class_at(text, end) == c && !text[end..].starts_with('\n') {
+        end = next_grapheme(text, end);
+    }
+    start..end
+}
+
 /// Byte range of the paragraph (block) holding `at`, without its `\n`.
 pub fn paragraph(text: &str, at: usize) -> std::ops::Range<usize> {
     let at = at.min(text.len());
@@ -280,6 +303,17 @@ mod tests {
         check_back(paragraph_start, "[[]]one\n[[]]two");
         assert_eq!(paragraph("ab\ncd\nef", 4), 3..5);
         assert_eq!(paragraph("", 0), 0..0);
+    }
+
+    #[test]
+    fn word_around_a_click() {
+        let (text, r) = marked("rates [[ro]]se, sharply");
+        let at = bytes(&text, r[0].clone()).start + 1;
+        assert_eq!(&text[word_around(&text, at)], "rose");
+        assert_eq!(&text[word_around(&text, 10)], ",");
+        let two = "a\nb";
+        assert_eq!(&two[word_around(two, 0)], "a");
+        assert_eq!(word_around("", 0), 0..0);
     }
 
     #[test]

@@ -47,14 +47,94 @@ pub enum Action {
     SearchNext,
     /// Go to the previous search match
     SearchPrev,
-    /// Accept the search and keep the cursor on the match
-    SearchAccept,
-    /// Cancel the search and go back to where it started
-    SearchCancel,
-    /// Delete the last character of the search
-    SearchDelete,
+    /// Accept what was typed
+    PromptAccept,
+    /// Cancel a search or filter (tags typed are kept)
+    PromptCancel,
+    /// Delete the last character typed
+    PromptDelete,
+    /// Complete the tag being typed from tags already used
+    PromptComplete,
+    /// Start selecting at the cursor
+    SelectStart,
+    /// Select the whole paragraph
+    SelectParagraph,
+    /// Stop selecting
+    SelectCancel,
+    /// Extend the selection one character left
+    MoveLeft,
+    /// Extend the selection one character right
+    MoveRight,
+    /// Extend the selection one line down
+    LineDown,
+    /// Extend the selection one line up
+    LineUp,
+    /// Extend the selection to the start of the line
+    LineStart,
+    /// Extend the selection to the end of the line
+    LineEnd,
+    /// Extend the selection to the next word start
+    WordNext,
+    /// Extend the selection to the word end
+    WordEnd,
+    /// Extend the selection back to a word start
+    WordBack,
+    /// Extend the selection to the next sentence
+    SentenceNext,
+    /// Extend the selection back to a sentence start
+    SentencePrev,
+    /// Extend the selection to the paragraph end
+    ParagraphEnd,
+    /// Extend the selection back to the paragraph start
+    ParagraphStart,
+    /// Swap the ends of the selection
+    SwapEnds,
+    /// Highlight the selection in the default colour
+    Highlight,
+    /// Highlight the selection in colour 1
+    Highlight1,
+    /// Highlight the selection in colour 2
+    Highlight2,
+    /// Highlight the selection in colour 3
+    Highlight3,
+    /// Highlight the selection in colour 4
+    Highlight4,
+    /// Highlight the selection in colour 5
+    Highlight5,
+    /// Highlight the selection and write a note on it
+    HighlightWithNote,
+    /// Write or edit the note of the highlight
+    EditNote,
+    /// Edit the tags of the highlight (comma-separated)
+    EditTags,
+    /// Give the highlight the next colour
+    CycleColor,
+    /// Delete the highlight
+    DeleteHighlight,
+    /// Write or edit the note on the whole brief
+    BriefNote,
+    /// Undo the last annotation change
+    Undo,
+    /// Redo the last undone annotation change
+    Redo,
+    /// Close the note editor, keeping what was typed
+    CloseEditor,
     /// Show or hide the notes panel
     TogglePanel,
+    /// Move focus between the text and the notes panel
+    FocusPanel,
+    /// Make the notes panel narrower
+    PanelNarrower,
+    /// Make the notes panel wider
+    PanelWider,
+    /// Select the next entry in the panel
+    PanelDown,
+    /// Select the previous entry in the panel
+    PanelUp,
+    /// Jump the text to the selected entry
+    PanelJump,
+    /// Filter the panel by colour or tag (empty clears)
+    PanelFilter,
     /// Show or hide repeated paragraphs
     ToggleRepeats,
     /// Show this help
@@ -69,6 +149,18 @@ impl Action {
     /// The keymap name of the action (`scroll_down`).
     pub fn name(self) -> &'static str {
         self.into()
+    }
+
+    /// The highlight colour number of `highlight1`..`highlight5`.
+    pub fn color_number(self) -> Option<usize> {
+        match self {
+            Action::Highlight1 => Some(1),
+            Action::Highlight2 => Some(2),
+            Action::Highlight3 => Some(3),
+            Action::Highlight4 => Some(4),
+            Action::Highlight5 => Some(5),
+            _ => None,
+        }
     }
 
     /// The one-line description shown in the help overlay.

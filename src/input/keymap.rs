@@ -15,8 +15,14 @@ use super::key::{Key, UnknownKey};
 pub enum Mode {
     /// Reading.
     Normal,
-    /// Typing a search.
-    Search,
+    /// Selecting text.
+    Visual,
+    /// Focus in the notes panel.
+    Panel,
+    /// Typing on the one-line prompt (search, tags, filter).
+    Prompt,
+    /// Writing a note.
+    Note,
     /// The help overlay is open.
     Help,
 }
@@ -28,7 +34,7 @@ pub enum KeymapError {
     #[error("keymap: {0}")]
     Syntax(#[from] toml::de::Error),
     /// A table that is not a mode.
-    #[error("keymap: unknown mode [{0}] (use normal, search or help)")]
+    #[error("keymap: unknown mode [{0}] (use normal, visual, panel, prompt, note or help)")]
     UnknownMode(String),
     /// An action name that does not exist.
     #[error("keymap [{mode}]: unknown action {action:?}")]
@@ -133,10 +139,10 @@ mod tests {
             Some(Action::HalfPageDown)
         );
         assert_eq!(
-            map.action(Mode::Search, key("esc")),
-            Some(Action::SearchCancel)
+            map.action(Mode::Prompt, key("esc")),
+            Some(Action::PromptCancel)
         );
-        assert_eq!(map.action(Mode::Search, key("j")), None);
+        assert_eq!(map.action(Mode::Prompt, key("j")), None);
         assert_eq!(map.bindings(Mode::Normal)[0].0, Action::ScrollDown);
     }
 
@@ -152,7 +158,7 @@ mod tests {
             err.to_string()
                 .starts_with("keymap [normal] quit: unknown key \"ctrl-\"")
         );
-        let err = Keymap::from_toml("[visual]\nquit = [\"q\"]").unwrap_err();
-        assert!(err.to_string().contains("unknown mode [visual]"));
+        let err = Keymap::from_toml("[insert]\nquit = [\"q\"]").unwrap_err();
+        assert!(err.to_string().contains("unknown mode [insert]"));
     }
 }

@@ -58,7 +58,10 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
 fn heading(mode: Mode) -> &'static str {
     match mode {
         Mode::Normal => "Reading",
-        Mode::Search => "While searching",
+        Mode::Visual => "Selecting (after v)",
+        Mode::Panel => "In the notes panel",
+        Mode::Prompt => "On the prompt (search, tags, filter)",
+        Mode::Note => "Writing a note",
         Mode::Help => "In this help",
     }
 }

@@ -7,7 +7,9 @@ use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::app::{Geometry, Search, State};
+use super::note_marks::note_numbers;
+use crate::annotation::Color;
+use crate::app::{Geometry, PromptKind, Search, State};
 use crate::document::{Block, BlockKind, Inline};
 use crate::input::Mode;
 use crate::layout::{LIST_INDENT, Line, QUOTE_INDENT, collapsed_label, prefix_width};
@@ -32,6 +34,15 @@ pub fn render(state: &State, theme: &Theme, g: &Geometry, buf: &mut Buffer) {
         .layout
         .lines(doc, state.top..state.top + usize::from(column.height));
     let matches = visible_matches(state, &lines);
+    let highlights = visible_highlights(state, &lines);
+    let selection = state.selection.map(|s| s.range(doc.text()));
+    let marks = Marks {
+        matches: &matches,
+        highlights: &highlights,
+        selection,
+        cursor: state.cursor,
+    };
+    let margin = column.x.saturating_sub(g.reader.x);
     for (y, line) in (column.y..column.bottom()).zip(&lines) {
         match line {
             Line::Gap => {}
@@ -58,10 +69,10 @@ pub fn render(state: &State, theme: &Theme, g: &Geometry, buf: &mut Buffer) {
                 let row = Row {
                     block: b,
                     range: range.clone(),
-                    matches: &matches,
-                    cursor: state.cursor,
+                    marks: &marks,
                 };
                 draw_row(&row, doc.text(), x, y, room, theme, buf);
+                draw_note_mark(&highlights, range, column.x, margin, y, theme, buf);
             }
         }
     }
@@ -70,9 +81,86 @@ pub fn render(state: &State, theme: &Theme, g: &Geometry, buf: &mut Buffer) {
 /// The search whose matches are shown: the one being typed, else the last accepted one.
 fn active_search(state: &State) -> Option<&Search> {
     match (&state.prompt, state.mode) {
-        (Some(prompt), Mode::Search) => prompt.live.as_ref(),
+        (Some(prompt), Mode::Prompt) if prompt.kind == PromptKind::Search => prompt.live.as_ref(),
         _ => state.search.as_ref(),
     }
+}
+
+/// A highlight on screen: its bytes, colour, length and note number.
+struct Shown {
+    range: Range<usize>,
+    color: Color,
+    chars: usize,
+    note: Option<usize>,
+}
+
+/// What overlays the text in this frame.
+struct Marks<'a> {
+    matches: &'a [Range<usize>],
+    highlights: &'a [Shown],
+    selection: Option<Range<usize>>,
+    cursor: usize,
+}
+
+/// Highlights overlapping the visible rows, found through the annotation index.
+fn visible_highlights(state: &State, lines: &[Line]) -> Vec<Shown> {
+    let doc = &state.doc;
+    let mut ranges = lines.iter().filter_map(|l| match l {
+        Line::Text { range, .. } => Some(range.clone()),
+        _ => None,
+    });
+    let Some(first) = ranges.next() else {
+        return Vec::new();
+    };
+    let last = ranges.next_back().unwrap_or_else(|| first.clone());
+    let chars = doc.char_offset(first.start)..doc.char_offset(last.end) + 1;
+    let visible: Vec<_> = state.annotations.overlapping(chars).collect();
+    let numbers = note_numbers(&state.annotations, &visible);
+    visible
+        .iter()
+        .map(|a| Shown {
+            range: a.anchor.bytes(doc),
+            color: a.color,
+            chars: a.anchor.end - a.anchor.start,
+            note: numbers.get(&a.id).copied(),
+        })
+        .collect()
+}
+
+/// The numbers of notes starting on this row, in the left margin.
+fn draw_note_mark(
+    shown: &[Shown],
+    row: &Range<usize>,
+    x: u16,
+    margin: u16,
+    y: u16,
+    theme: &Theme,
+    buf: &mut Buffer,
+) {
+    let numbers: Vec<String> = shown
+        .iter()
+        .filter(|s| row.contains(&s.range.start) || (row.is_empty() && s.range.start == row.start))
+        .filter_map(|s| s.note.map(|n| n.to_string()))
+        .collect();
+    if numbers.is_empty() || margin == 0 {
+        return;
+    }
+    let label = numbers.join(",");
+    let room = usize::from(margin.saturating_sub(1)).max(1);
+    let label = if label.len() <= room {
+        label
+    } else {
+        "•".to_string()
+    };
+    let width = u16::try_from(label.chars().count()).unwrap_or(1);
+    let start = x.saturating_sub(width + u16::from(margin > 1));
+    buf.set_stringn(
+        start,
+        y,
+        &label,
+        usize::from(width),
+        theme.style(Role::NoteMark),
+    );
 }
 
 /// Matches overlapping the visible rows, found per block over just the visible part
@@ -156,8 +244,7 @@ fn draw_prefix(
 struct Row<'a> {
     block: &'a Block,
     range: Range<usize>,
-    matches: &'a [Range<usize>],
-    cursor: usize,
+    marks: &'a Marks<'a>,
 }
 
 fn draw_row(
@@ -198,7 +285,7 @@ fn draw_row(
             .0;
     }
     // A caret at the very end of a block sits just after its last row.
-    if row.cursor == block.range.end && row.range.end == block.range.end && x < right {
+    if row.marks.cursor == block.range.end && row.range.end == block.range.end && x < right {
         buf.set_stringn(x, y, " ", 1, base.patch(theme.style(Role::Cursor)));
     }
 }
@@ -215,10 +302,25 @@ fn style_at(row: &Row<'_>, at: usize, base: Style, theme: &Theme) -> Style {
             Inline::Link => Role::Link,
         }));
     }
-    if row.matches.iter().any(|m| m.contains(&at)) {
+    let marks = row.marks;
+    let mut covering = marks.highlights.iter().filter(|h| h.range.contains(&at));
+    if let Some(first) = covering.next() {
+        let rest: Vec<&Shown> = covering.collect();
+        let inner = rest
+            .iter()
+            .fold(first, |best, h| if h.chars < best.chars { h } else { best });
+        style = style.patch(theme.style(Role::highlight(inner.color)));
+        if !rest.is_empty() {
+            style = style.patch(theme.style(Role::HighlightOverlap));
+        }
+    }
+    if marks.matches.iter().any(|m| m.contains(&at)) {
         style = style.patch(theme.style(Role::SearchMatch));
     }
-    if at == row.cursor {
+    if marks.selection.as_ref().is_some_and(|s| s.contains(&at)) {
+        style = style.patch(theme.style(Role::Selection));
+    }
+    if at == marks.cursor {
         style = style.patch(theme.style(Role::Cursor));
     }
     style

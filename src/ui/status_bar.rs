@@ -4,22 +4,36 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::{Level, State};
+use crate::app::{Level, PromptKind, State};
 use crate::input::Mode;
 use crate::sanitize;
 use crate::theme::{Role, Theme};
 
-const HINTS: &str = "? help  / search  Tab notes  q quit";
+const HINTS: &str = "? help  / search  v select  Tab notes  q quit";
+const VISUAL_HINTS: &str = "1-5 colour  Enter highlight  a note  Esc cancel";
+const PANEL_HINTS: &str = "j/k move  Enter jump  a note  t tags  d delete  f filter";
+const NOTE_HINTS: &str = "Esc saves and closes";
 const SHORT_HINT: &str = "? help";
 const SEARCH_HINTS: &str = "Enter accept  Esc cancel";
 
 pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, theme.style(Role::Status));
     let width = usize::from(area.width);
+    let title = || sanitize::line(state.title()).into_owned();
     let (tag, left) = match (state.mode, &state.prompt) {
-        (Mode::Search, Some(prompt)) => (" SEARCH ", format!("/{}", sanitize::line(&prompt.query))),
-        (Mode::Help, _) => (" HELP ", sanitize::line(state.title()).into_owned()),
-        _ => (" READ ", sanitize::line(state.title()).into_owned()),
+        (Mode::Prompt, Some(prompt)) => {
+            let query = sanitize::line(&prompt.query);
+            match prompt.kind {
+                PromptKind::Search => (" SEARCH ", format!("/{query}")),
+                PromptKind::Tags(_) => (" TAGS ", format!("tags: {query}")),
+                PromptKind::Filter => (" FILTER ", format!("colour or tag: {query}")),
+            }
+        }
+        (Mode::Help, _) => (" HELP ", title()),
+        (Mode::Visual, _) => (" VISUAL ", title()),
+        (Mode::Panel, _) => (" PANEL ", title()),
+        (Mode::Note, _) => (" NOTE ", title()),
+        _ => (" READ ", title()),
     };
     let position = format!(" {:>3}% ", state.percent());
     let (right, right_role) = right_text(state);
@@ -39,7 +53,7 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
             theme.style(Role::Status),
         )
         .0;
-    if state.mode == Mode::Search && x < area.right() {
+    if state.mode == Mode::Prompt && x < area.right() {
         let caret = theme.style(Role::Status).patch(theme.style(Role::Cursor));
         buf.set_stringn(x, area.y, " ", 1, caret);
     }
@@ -72,7 +86,7 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
 fn fit_right(text: &str, role: Role, avail: usize, title_width: usize) -> String {
     const TITLE_MIN: usize = 12;
     if role == Role::StatusHint {
-        let title_room = title_width.min(24);
+        let title_room = title_width.min(16);
         return [text, SHORT_HINT]
             .into_iter()
             .find(|h| h.width() + 2 + title_room <= avail)
@@ -85,14 +99,28 @@ fn fit_right(text: &str, role: Role, avail: usize, title_width: usize) -> String
 }
 
 fn right_text(state: &State) -> (String, Role) {
-    if let (Mode::Search, Some(prompt)) = (state.mode, &state.prompt)
-        && !prompt.query.is_empty()
-        && !prompt.found
-    {
-        return ("no match".into(), Role::StatusError);
-    }
-    if state.mode == Mode::Search {
-        return (SEARCH_HINTS.into(), Role::StatusHint);
+    if let (Mode::Prompt, Some(prompt)) = (state.mode, &state.prompt) {
+        return match prompt.kind {
+            PromptKind::Search if !prompt.query.is_empty() && !prompt.found => {
+                ("no match".into(), Role::StatusError)
+            }
+            PromptKind::Search => (SEARCH_HINTS.into(), Role::StatusHint),
+            PromptKind::Tags(_) => {
+                let options = state.completions();
+                if options.is_empty() {
+                    ("Enter saves  comma separates".into(), Role::StatusHint)
+                } else {
+                    (
+                        format!("Tab: {}", sanitize::line(&options.join(" · "))),
+                        Role::StatusHint,
+                    )
+                }
+            }
+            PromptKind::Filter => (
+                "yellow green blue red purple, or a tag".into(),
+                Role::StatusHint,
+            ),
+        };
     }
     match &state.message {
         Some(m) => (
@@ -106,7 +134,16 @@ fn right_text(state: &State) -> (String, Role) {
         None if state.geometry().panel_hidden => {
             ("notes panel hidden: too narrow".into(), Role::StatusWarning)
         }
-        None => (HINTS.into(), Role::StatusHint),
+        None => (
+            match state.mode {
+                Mode::Visual => VISUAL_HINTS,
+                Mode::Panel => PANEL_HINTS,
+                Mode::Note => NOTE_HINTS,
+                _ => HINTS,
+            }
+            .into(),
+            Role::StatusHint,
+        ),
     }
 }
 

@@ -5,8 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use super::Screen;
-use crate::app::tests::{press, reader, type_text};
-use crate::app::{Event, State, update};
+use crate::app::tests::{press, reader, send, type_text};
+use crate::app::{Event, State};
 use crate::document::{Document, Format};
 use crate::input::Keymap;
 use crate::theme::{Role, Theme};
@@ -53,7 +53,7 @@ fn markdown(src: &str, w: u16, h: u16) -> State {
         Default::default(),
         &Keymap::default_keymap().unwrap(),
     );
-    update(&mut state, Event::Resize(w, h));
+    send(&mut state, Event::Resize(w, h));
     state
 }
 

@@ -1,0 +1,143 @@
+//! Making and changing annotations. Every change goes through the history, so `u` and `Ctrl-r`
+//! can undo and redo it.
+
+use uuid::Uuid;
+
+use super::editor::{NoteEditor, NoteTarget};
+use super::state::{Level, Message, State};
+use super::update::Env;
+use crate::annotation::{Anchor, Annotation, Change, Color};
+use crate::input::Mode;
+
+impl State {
+    /// Highlights the selection in `color`; returns the new annotation's id.
+    pub fn highlight(&mut self, color: Color, env: &Env) -> Option<Uuid> {
+        let selection = self.selection.take()?;
+        self.mode = Mode::Normal;
+        let range = selection.range(self.doc.text());
+        if range.is_empty() {
+            return None;
+        }
+        let anchor = Anchor::new(&self.doc, range.clone());
+        let annotation = Annotation::new(env.id, env.now, color, anchor);
+        self.history
+            .apply(&mut self.annotations, Change::Add(annotation));
+        self.cursor = range.start;
+        self.say(
+            Level::Info,
+            &format!("highlighted in {} (u undoes)", color.name()),
+        );
+        Some(env.id)
+    }
+
+    /// Changes the target annotation with `edit`; records it if anything changed.
+    pub fn edit_target(&mut self, env: &Env, edit: impl FnOnce(&mut Annotation)) {
+        let Some(before) = self.target().cloned() else {
+            self.say(
+                Level::Info,
+                "no highlight here: select text with v, then press 1-5",
+            );
+            return;
+        };
+        self.edit_annotation(before, env, edit);
+    }
+
+    fn edit_annotation(
+        &mut self,
+        before: Annotation,
+        env: &Env,
+        edit: impl FnOnce(&mut Annotation),
+    ) {
+        let mut after = before.clone();
+        edit(&mut after);
+        if after != before {
+            after.updated = env.now;
+            self.history
+                .apply(&mut self.annotations, Change::Edit { before, after });
+        }
+    }
+
+    /// Deletes the target annotation.
+    pub fn delete_target(&mut self) {
+        match self.target().cloned() {
+            Some(a) => {
+                self.history.apply(&mut self.annotations, Change::Remove(a));
+                self.say(Level::Info, "highlight deleted (u undoes)");
+            }
+            None => self.say(Level::Info, "no highlight here to delete"),
+        }
+    }
+
+    /// Opens the note editor on the target annotation.
+    pub fn open_note(&mut self) {
+        match self.target() {
+            Some(a) => {
+                let editor = NoteEditor::new(NoteTarget::Annotation(a.id), &a.note, self.mode);
+                self.editor = Some(editor);
+                self.mode = Mode::Note;
+            }
+            None => self.say(
+                Level::Info,
+                "no highlight here: select text with v, then press a",
+            ),
+        }
+    }
+
+    /// Opens the note editor on the brief as a whole.
+    pub fn open_brief_note(&mut self) {
+        let editor = NoteEditor::new(NoteTarget::Brief, self.annotations.brief_note(), self.mode);
+        self.editor = Some(editor);
+        self.mode = Mode::Note;
+    }
+
+    /// Closes the note editor and keeps what was typed. An empty note removes the note, never
+    /// the highlight.
+    pub fn close_note(&mut self, env: &Env) {
+        let Some(editor) = self.editor.take() else {
+            return;
+        };
+        self.mode = editor.back_to;
+        let text = editor.text();
+        match editor.target {
+            NoteTarget::Brief => {
+                let before = self.annotations.brief_note().to_string();
+                if before != text {
+                    self.history.apply(
+                        &mut self.annotations,
+                        Change::BriefNote {
+                            before,
+                            after: text,
+                        },
+                    );
+                }
+            }
+            NoteTarget::Annotation(id) => {
+                if let Some(before) = self.annotations.get(id).cloned() {
+                    self.edit_annotation(before, env, |a| a.note = text);
+                }
+            }
+        }
+    }
+
+    /// Undoes (or redoes) the last annotation change and says how many steps remain.
+    pub fn undo(&mut self, redo: bool) {
+        let done = if redo {
+            self.history.redo(&mut self.annotations).is_some()
+        } else {
+            self.history.undo(&mut self.annotations).is_some()
+        };
+        let (undo, redo_left) = (self.history.undo_steps(), self.history.redo_steps());
+        let text = match (done, redo) {
+            (false, false) => "nothing to undo".to_string(),
+            (false, true) => "nothing to redo".to_string(),
+            (true, false) => format!("undone ({undo} more to undo, {redo_left} to redo)"),
+            (true, true) => format!("redone ({undo} to undo, {redo_left} more to redo)"),
+        };
+        self.say(Level::Info, &text);
+    }
+
+    /// Puts a message in the status bar.
+    pub fn say(&mut self, level: Level, text: &str) {
+        self.message = Some(Message::new(level, text));
+    }
+}

@@ -1,0 +1,96 @@
+//! Mouse selection: press-drag-release selects, a double click a word, a triple click a
+//! paragraph. Dragging past the top or bottom edge scrolls.
+
+use super::selection::Selection;
+use super::state::State;
+use crate::document::motion;
+use crate::input::Mode;
+
+impl State {
+    /// The character under screen cell (`x`, `y`), if the cell shows text. Cells left or right
+    /// of the text column count as its first or last column.
+    pub fn offset_at_screen(&self, x: u16, y: u16) -> Option<usize> {
+        let g = self.geometry();
+        let column = g.column;
+        if y < column.y || y >= column.bottom() || x >= g.reader.right() {
+            return None;
+        }
+        let row = self.top + usize::from(y - column.y);
+        let (item, _) = self.layout.item_at_row(row)?;
+        let block = match self.layout.items().get(item)? {
+            crate::layout::Item::Block(b) => *b,
+            crate::layout::Item::Collapsed(_) => return None,
+        };
+        let prefix = self
+            .doc
+            .blocks()
+            .get(block)
+            .map_or(0, |b| crate::layout::prefix_width(&b.prefix));
+        let col = usize::from(x.saturating_sub(column.x)).saturating_sub(prefix);
+        self.offset_at(row, col)
+    }
+
+    /// A press: `clicks` is 1, 2 or 3 for single, double and triple clicks.
+    pub fn mouse_down(&mut self, x: u16, y: u16, clicks: u8) {
+        if matches!(self.mode, Mode::Note | Mode::Prompt | Mode::Help) {
+            return;
+        }
+        let Some(at) = self.offset_at_screen(x, y) else {
+            return;
+        };
+        let text = self.doc.text();
+        self.cursor = at;
+        match clicks {
+            1 => {
+                self.selection = None;
+                self.mode = Mode::Normal;
+                self.drag_from = Some(at);
+            }
+            2 => self.select_bytes(motion::word_around(text, at)),
+            _ => self.select_bytes(motion::paragraph(text, at)),
+        }
+    }
+
+    fn select_bytes(&mut self, range: std::ops::Range<usize>) {
+        let text = self.doc.text();
+        if range.is_empty() {
+            return;
+        }
+        let head = motion::prev_grapheme(text, range.end).max(range.start);
+        self.selection = Some(Selection {
+            anchor: range.start,
+            head,
+        });
+        self.cursor = head;
+        self.mode = Mode::Visual;
+        self.drag_from = None;
+    }
+
+    /// A drag: extends a selection from the press, scrolling when past an edge.
+    pub fn mouse_drag(&mut self, x: u16, y: u16) {
+        let Some(from) = self.drag_from else { return };
+        let column = self.geometry().column;
+        let y = if y < column.y {
+            self.scroll_by(-1);
+            column.y
+        } else if y >= column.bottom() {
+            self.scroll_by(1);
+            column.bottom().saturating_sub(1)
+        } else {
+            y
+        };
+        if let Some(at) = self.offset_at_screen(x, y) {
+            self.selection = Some(Selection {
+                anchor: from,
+                head: at,
+            });
+            self.cursor = at;
+            self.mode = Mode::Visual;
+        }
+    }
+
+    /// A release ends the drag; the selection stays for a colour key.
+    pub fn mouse_up(&mut self) {
+        self.drag_from = None;
+    }
+}

@@ -1,0 +1,198 @@
+//! The one-line prompt at the bottom: incremental search, tag editing with completion, and the
+//! panel filter.
+
+use super::panel::Filter;
+use super::search::Search;
+use super::state::{Level, Prompt, PromptKind, State};
+use super::update::Env;
+use super::viewport::Placement;
+use crate::annotation::parse_tags;
+use crate::input::Mode;
+
+impl State {
+    /// Opens the prompt for `kind` with `text` already typed.
+    pub fn open_prompt(&mut self, kind: PromptKind, text: String) {
+        self.prompt = Some(Prompt {
+            kind,
+            back_to: self.mode,
+            query: text,
+            live: None,
+            origin_top: self.top,
+            origin_cursor: self.cursor,
+            found: false,
+        });
+        self.mode = Mode::Prompt;
+    }
+
+    /// Opens the tag prompt on the target annotation.
+    pub fn open_tags(&mut self) {
+        match self.target() {
+            Some(a) => {
+                let (id, tags) = (a.id, a.tags.join(", "));
+                self.open_prompt(PromptKind::Tags(id), tags);
+            }
+            None => self.say(
+                Level::Info,
+                "no highlight here: select text with v, then press 1-5",
+            ),
+        }
+    }
+
+    /// Typed text.
+    pub fn prompt_type(&mut self, text: &str) {
+        if let Some(p) = self.prompt.as_mut() {
+            p.query.push_str(text);
+        }
+        self.prompt_changed();
+    }
+
+    /// Backspace; on an empty prompt it cancels.
+    pub fn prompt_delete(&mut self, env: &Env) {
+        let emptied = self.prompt.as_mut().is_none_or(|p| p.query.pop().is_none());
+        if emptied {
+            self.prompt_cancel(env);
+        } else {
+            self.prompt_changed();
+        }
+    }
+
+    fn prompt_changed(&mut self) {
+        if matches!(
+            self.prompt.as_ref().map(|p| p.kind),
+            Some(PromptKind::Search)
+        ) {
+            self.incremental();
+        }
+    }
+
+    /// Moves to the first match of the query from where the search began.
+    fn incremental(&mut self) {
+        let Some(prompt) = self.prompt.as_ref() else {
+            return;
+        };
+        let (origin_top, origin_cursor) = (prompt.origin_top, prompt.origin_cursor);
+        let live = Search::new(&prompt.query);
+        let found = live
+            .as_ref()
+            .and_then(|s| s.forward(&self.doc, &|o| self.hidden_end(o), origin_cursor));
+        self.top = origin_top;
+        self.cursor = origin_cursor;
+        if let Some(found) = &found {
+            self.move_cursor(found.range.start, Placement::Center);
+        }
+        if let Some(prompt) = self.prompt.as_mut() {
+            prompt.found = found.is_some();
+            prompt.live = live;
+        }
+    }
+
+    /// Tab on the tag prompt: completes the tag being typed from tags already used.
+    pub fn prompt_complete(&mut self) {
+        let Some(prompt) = self.prompt.as_ref() else {
+            return;
+        };
+        if !matches!(prompt.kind, PromptKind::Tags(_)) {
+            return;
+        }
+        let candidates = self.completions();
+        let Some(first) = candidates.first() else {
+            return;
+        };
+        let common = candidates
+            .iter()
+            .fold(first.clone(), |acc, c| common_prefix(&acc, c));
+        let done = if candidates.len() == 1 {
+            format!("{common}, ")
+        } else {
+            common
+        };
+        if let Some(p) = self.prompt.as_mut() {
+            let cut = p.query.rfind(',').map_or(0, |i| i + 1);
+            p.query.truncate(cut);
+            if cut > 0 {
+                p.query.push(' ');
+            }
+            p.query.push_str(&done);
+        }
+    }
+
+    /// Tags already used in the brief that complete the one being typed.
+    pub fn completions(&self) -> Vec<String> {
+        let Some(prompt) = self.prompt.as_ref() else {
+            return Vec::new();
+        };
+        let (done, typing) = match prompt.query.rfind(',') {
+            Some(i) => (&prompt.query[..i], prompt.query[i + 1..].trim_start()),
+            None => ("", prompt.query.trim_start()),
+        };
+        let done = parse_tags(done);
+        let lower = typing.to_lowercase();
+        self.annotations
+            .tags()
+            .into_iter()
+            .filter(|t| t.to_lowercase().starts_with(&lower) && !done.iter().any(|d| d == t))
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// Enter.
+    pub fn prompt_accept(&mut self, env: &Env) {
+        let Some(prompt) = self.prompt.take() else {
+            return;
+        };
+        self.mode = prompt.back_to;
+        match prompt.kind {
+            PromptKind::Search => match prompt.live {
+                Some(search) if prompt.found => self.search = Some(search),
+                Some(search) => {
+                    self.top = prompt.origin_top;
+                    self.cursor = prompt.origin_cursor;
+                    self.say(Level::Warning, &format!("not found: {}", search.query()));
+                }
+                None => {}
+            },
+            PromptKind::Tags(id) => {
+                let tags = parse_tags(&prompt.query);
+                if let Some(before) = self.annotations.get(id).cloned() {
+                    let mut after = before.clone();
+                    after.tags = tags;
+                    if after != before {
+                        after.updated = env.now;
+                        self.history.apply(
+                            &mut self.annotations,
+                            crate::annotation::Change::Edit { before, after },
+                        );
+                    }
+                }
+            }
+            PromptKind::Filter => {
+                self.panel.filter = Filter::parse(&prompt.query);
+                self.panel.selected = 0;
+            }
+        }
+    }
+
+    /// Esc: a search or filter goes back to where it was; tags typed are kept, because typing
+    /// is never silently thrown away.
+    pub fn prompt_cancel(&mut self, env: &Env) {
+        match self.prompt.as_ref().map(|p| p.kind) {
+            Some(PromptKind::Tags(_)) => self.prompt_accept(env),
+            Some(_) => {
+                if let Some(prompt) = self.prompt.take() {
+                    self.top = prompt.origin_top;
+                    self.cursor = prompt.origin_cursor;
+                    self.mode = prompt.back_to;
+                }
+            }
+            None => self.mode = Mode::Normal,
+        }
+    }
+}
+
+fn common_prefix(a: &str, b: &str) -> String {
+    a.chars()
+        .zip(b.chars())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x)
+        .collect()
+}

@@ -1,0 +1,116 @@
+//! Reading actions: scrolling, paragraph jumps, repeated search, the repeat toggle.
+
+use super::state::{Level, State};
+use super::viewport::Placement;
+use crate::layout::Layout;
+
+impl State {
+    /// Lays the brief out again if the column width changed, keeping the text at the top of
+    /// the screen in place.
+    pub fn relayout(&mut self) {
+        let width = usize::from(self.geometry().column.width).max(1);
+        if self.layout.width() != width || self.layout.items().is_empty() {
+            self.rebuild(width);
+        }
+        self.top = self.top.min(self.max_top());
+        self.keep_cursor_visible();
+    }
+
+    /// Lays the brief out again now (after the repeat toggle or a panel change).
+    pub fn relayout_now(&mut self) {
+        let width = usize::from(self.geometry().column.width).max(1);
+        self.rebuild(width);
+        self.top = self.top.min(self.max_top());
+        self.keep_cursor_visible();
+    }
+
+    fn rebuild(&mut self, width: usize) {
+        let anchor =
+            (!self.layout.items().is_empty()).then(|| self.layout.anchor_at(&self.doc, self.top));
+        self.layout = Layout::new(&self.doc, width, self.show_repeats);
+        if let Some(anchor) = anchor {
+            self.top = self.layout.row_of(&self.doc, anchor.offset);
+        }
+    }
+
+    /// `z`.
+    pub fn toggle_repeats(&mut self) {
+        if self.doc.repeats().is_empty() {
+            self.say(Level::Info, "no repeated paragraphs in this brief");
+            return;
+        }
+        self.show_repeats = !self.show_repeats;
+        self.relayout_now();
+        let text = if self.show_repeats {
+            "showing repeated paragraphs"
+        } else {
+            "repeated paragraphs hidden"
+        };
+        self.say(Level::Info, text);
+    }
+
+    /// `G`.
+    pub fn go_to_end(&mut self) {
+        self.top = self.max_top();
+        let total = self.layout.total_rows();
+        let last = self.layout.lines(&self.doc, total.saturating_sub(1)..total);
+        self.cursor = last.iter().find_map(|l| self.line_start(l)).unwrap_or(0);
+    }
+
+    /// `}` and `{` while reading: the cursor to the next or previous paragraph.
+    pub fn jump_paragraph(&mut self, forward: bool) {
+        if self.doc.is_empty() {
+            return;
+        }
+        let item = self.layout.item_of_block(self.doc.block_at(self.cursor));
+        let start = self.item_start(item).unwrap_or(0);
+        let target = if forward {
+            self.item_start(item + 1)
+        } else if self.cursor > start {
+            Some(start)
+        } else {
+            item.checked_sub(1).and_then(|i| self.item_start(i))
+        };
+        if let Some(offset) = target {
+            self.move_cursor(offset, Placement::Top);
+        }
+    }
+
+    /// `n` and `N`.
+    pub fn repeat_search(&mut self, forward: bool) {
+        let Some(search) = self.search.clone() else {
+            self.say(Level::Info, "no search yet: press / to search");
+            return;
+        };
+        let hidden = |o| self.hidden_end(o);
+        let found = if forward {
+            let next = self.doc.text()[self.cursor..]
+                .chars()
+                .next()
+                .map_or(1, char::len_utf8);
+            search.forward(&self.doc, &hidden, self.cursor + next)
+        } else {
+            search.backward(&self.doc, &hidden, self.cursor)
+        };
+        match found {
+            Some(found) => {
+                self.move_cursor(found.range.start, Placement::Center);
+                if found.wrapped {
+                    let text = if forward {
+                        "search wrapped to the top"
+                    } else {
+                        "search wrapped to the bottom"
+                    };
+                    self.say(Level::Info, text);
+                }
+            }
+            None => self.say(Level::Warning, &format!("not found: {}", search.query())),
+        }
+    }
+
+    /// Scrolls the help overlay.
+    pub fn scroll_help(&mut self, rows: isize) {
+        let max = self.help.len().saturating_sub(1);
+        self.help_scroll = self.help_scroll.saturating_add_signed(rows).min(max);
+    }
+}

@@ -1,0 +1,51 @@
+//! The note editor popup: a bordered text area over the reader.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+
+use crate::app::{NoteTarget, State};
+use crate::sanitize;
+use crate::theme::{Role, Theme};
+
+pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let Some(editor) = &state.editor else { return };
+    let width = area.width.saturating_sub(4).min(72);
+    let height = area.height.saturating_sub(2).min(14);
+    if width < 10 || height < 3 {
+        return;
+    }
+    let popup = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    let title = match editor.target {
+        NoteTarget::Brief => " Note on the brief (Esc saves) ".to_string(),
+        NoteTarget::Annotation(id) => {
+            let quote = state
+                .annotations
+                .get(id)
+                .map_or("", |a| a.anchor.quote.as_str());
+            let quote: String = sanitize::line(&quote.replace('\n', " "))
+                .chars()
+                .take(30)
+                .collect();
+            format!(" Note on “{quote}” (Esc saves) ")
+        }
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.style(Role::EditorBorder))
+        .title(title)
+        .style(theme.style(Role::Editor));
+    let mut area = editor.area.clone();
+    area.set_style(theme.style(Role::Editor));
+    area.set_cursor_style(theme.style(Role::Editor).patch(theme.style(Role::Cursor)));
+    area.set_cursor_line_style(Style::default());
+    area.set_block(block);
+    Clear.render(popup, buf);
+    (&area).render(popup, buf);
+}
