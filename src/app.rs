@@ -25,3 +25,5 @@ pub use viewport::Placement;
 
 #[cfg(test)]
 pub(crate) mod tests;
+#[cfg(test)]
+mod tests_annotate;

@@ -62,3 +62,5 @@ impl Widget for Screen<'_> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_annotate;
