@@ -165,3 +165,45 @@ fn markdown_and_invalid_utf8_open_with_a_warning() {
     tmux.keys(&["q"]);
     assert_restored(&tmux);
 }
+
+#[test]
+fn select_highlight_write_a_note_and_see_it_in_the_panel() {
+    let tmux = Tmux::start(110, 30);
+    open(&tmux, SAMPLE);
+    tmux.keys(&["/"]);
+    tmux.type_text("cybersecurity probe");
+    tmux.keys(&["Enter", "v", "e", "e"]);
+    tmux.wait_for(|s| s.contains(" VISUAL "), "visual mode");
+    tmux.keys(&["a"]);
+    tmux.wait_for(
+        |s| s.contains("Note on “cybersecurity probe” (Esc saves)"),
+        "the note editor",
+    );
+    tmux.type_text("Retaliation for the Dutch and Japanese curbs?");
+    tmux.keys(&["Enter"]);
+    tmux.type_text("Check the Deloitte angle.");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for(|s| s.contains(" READ "), "closing the editor");
+    tmux.keys(&["Tab"]);
+    let screen = tmux.wait_for(
+        |s| {
+            s.contains("Notes (1)")
+                && s.contains("Check the Deloitte angle.")
+                && s.contains(" READ ")
+        },
+        "the panel",
+    );
+    assert!(screen.contains("[1] ■ yellow"), "{screen}");
+    assert!(screen.contains("“cybersecurity probe”"), "{screen}");
+    assert!(screen.contains("Retaliation for the Dutch"), "{screen}");
+    assert!(screen.contains("Check the Deloitte angle."), "{screen}");
+    // The margin mark beside the highlighted line matches the panel entry.
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.starts_with('1') && l.contains("cybersecurity probe")),
+        "{screen}"
+    );
+    tmux.keys(&["q"]);
+    assert_restored(&tmux);
+}
