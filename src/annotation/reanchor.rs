@@ -1,0 +1,1 @@
+//! Re-anchoring: finding each annotation again in a changed brief.
