@@ -1,0 +1,228 @@
+//! Three-way merge of sidecar contents by annotation id, for two writers on one sidecar.
+//!
+//! `base` is what this process last read or wrote, `ours` what it wants to write now, `theirs`
+//! what is on disk. Additions from both sides are kept; a deletion is honoured unless the other
+//! side edited the annotation (a note is never lost that way); fields edited on one side take
+//! that side's value; a note edited differently on both sides keeps both texts between
+//! conflict markers.
+
+use std::collections::{BTreeSet, HashMap};
+
+use uuid::Uuid;
+
+use super::format::{Entry, SidecarFile};
+
+/// Marks the start of a note conflict.
+pub const CONFLICT_OURS: &str = "<<<<<<< this gloss";
+/// Separates the two texts of a note conflict.
+pub const CONFLICT_SPLIT: &str = "=======";
+/// Marks the end of a note conflict.
+pub const CONFLICT_THEIRS: &str = ">>>>>>> another gloss";
+
+/// Both texts of a note, with conflict markers.
+pub fn conflict(ours: &str, theirs: &str) -> String {
+    format!("{CONFLICT_OURS}\n{ours}\n{CONFLICT_SPLIT}\n{theirs}\n{CONFLICT_THEIRS}")
+}
+
+fn merge_text(base: &str, ours: &str, theirs: &str) -> String {
+    if ours == base || ours == theirs {
+        theirs.to_string()
+    } else if theirs == base {
+        ours.to_string()
+    } else {
+        conflict(ours, theirs)
+    }
+}
+
+fn pick<T: PartialEq + Clone>(base: &T, ours: &T, theirs: &T) -> T {
+    if ours == base {
+        theirs.clone()
+    } else {
+        ours.clone()
+    }
+}
+
+fn merge_entry(base: &Entry, ours: &Entry, theirs: &Entry) -> Entry {
+    let tags = if ours.tags != base.tags && theirs.tags != base.tags {
+        let mut tags = ours.tags.clone();
+        tags.extend(
+            theirs
+                .tags
+                .iter()
+                .filter(|t| !ours.tags.contains(t))
+                .cloned(),
+        );
+        tags
+    } else {
+        pick(&base.tags, &ours.tags, &theirs.tags)
+    };
+    let mut extra = theirs.extra.clone();
+    extra.extend(ours.extra.clone());
+    Entry {
+        id: ours.id,
+        created: base.created,
+        updated: ours.updated.max(theirs.updated),
+        color: pick(&base.color, &ours.color, &theirs.color),
+        tags,
+        note: merge_text(&base.note, &ours.note, &theirs.note),
+        quote: pick(&base.quote, &ours.quote, &theirs.quote),
+        prefix: pick(&base.prefix, &ours.prefix, &theirs.prefix),
+        suffix: pick(&base.suffix, &ours.suffix, &theirs.suffix),
+        start: pick(&base.start, &ours.start, &theirs.start),
+        end: pick(&base.end, &ours.end, &theirs.end),
+        status: pick(&base.status, &ours.status, &theirs.status),
+        extra,
+    }
+}
+
+/// Merges `ours` and `theirs`, both descended from `base`.
+pub fn merge(base: &SidecarFile, ours: &SidecarFile, theirs: &SidecarFile) -> SidecarFile {
+    let index = |f: &SidecarFile| -> HashMap<Uuid, Entry> {
+        f.annotations.iter().map(|e| (e.id, e.clone())).collect()
+    };
+    let (b, o, t) = (index(base), index(ours), index(theirs));
+    let ids: BTreeSet<Uuid> = b.keys().chain(o.keys()).chain(t.keys()).copied().collect();
+    let mut annotations = Vec::with_capacity(ids.len());
+    for id in ids {
+        let kept = match (b.get(&id), o.get(&id), t.get(&id)) {
+            (Some(base), Some(ours), Some(theirs)) => Some(merge_entry(base, ours, theirs)),
+            // Deleted here; kept unless they changed it meanwhile.
+            (Some(base), None, Some(theirs)) => (theirs != base).then(|| theirs.clone()),
+            // Deleted there; kept unless we changed it meanwhile.
+            (Some(base), Some(ours), None) => (ours != base).then(|| ours.clone()),
+            (None, Some(ours), Some(theirs)) => Some(merge_entry(theirs, ours, theirs)),
+            (None, Some(only), None) | (None, None, Some(only)) => Some(only.clone()),
+            (Some(_), None, None) | (None, None, None) => None,
+        };
+        annotations.extend(kept);
+    }
+    annotations.sort_by_key(|e| (e.start, e.end, e.id));
+    let mut extra = theirs.extra.clone();
+    extra.extend(ours.extra.clone());
+    SidecarFile {
+        version: ours.version,
+        brief_note: merge_text(&base.brief_note, &ours.brief_note, &theirs.brief_note),
+        document: ours.document.clone(),
+        reading: ours.reading.clone(),
+        annotations,
+        extra,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::format::parse;
+
+    fn file() -> SidecarFile {
+        parse(crate::store::format::tests::SAMPLE).unwrap()
+    }
+
+    fn with(mut f: SidecarFile, change: impl FnOnce(&mut Vec<Entry>)) -> SidecarFile {
+        change(&mut f.annotations);
+        f
+    }
+
+    fn new_entry(id: u128, start: u64) -> Entry {
+        let mut e = file().annotations[0].clone();
+        e.id = Uuid::from_u128(id);
+        e.start = start;
+        e.end = start + 3;
+        e
+    }
+
+    fn ids(f: &SidecarFile) -> Vec<u128> {
+        f.annotations
+            .iter()
+            .map(|e| e.id.as_u128() & 0xff)
+            .collect()
+    }
+
+    #[test]
+    fn additions_from_both_sides_are_kept() {
+        let base = file();
+        let ours = with(file(), |a| a.push(new_entry(1, 5)));
+        let theirs = with(file(), |a| a.push(new_entry(2, 700)));
+        let merged = merge(&base, &ours, &theirs);
+        assert_eq!(merged.annotations.len(), 4);
+        assert_eq!(ids(&merged), vec![1, 0x0b, 0x0c, 2], "document order");
+    }
+
+    #[test]
+    fn a_deletion_on_one_side_is_honoured() {
+        let base = file();
+        let ours = with(file(), |a| {
+            a.remove(1);
+        });
+        let merged = merge(&base, &ours, &file());
+        assert_eq!(ids(&merged), vec![0x0b]);
+        let merged = merge(&base, &file(), &ours);
+        assert_eq!(ids(&merged), vec![0x0b], "and from their side too");
+    }
+
+    #[test]
+    fn a_deletion_never_loses_an_edit_from_the_other_side() {
+        let base = file();
+        let ours = with(file(), |a| {
+            a.remove(0);
+        });
+        let theirs = with(file(), |a| a[0].note = "edited elsewhere".into());
+        let merged = merge(&base, &ours, &theirs);
+        assert_eq!(merged.annotations[0].note, "edited elsewhere");
+    }
+
+    #[test]
+    fn edits_to_different_fields_combine() {
+        let base = file();
+        let ours = with(file(), |a| a[0].color = crate::annotation::Color::Blue);
+        let theirs = with(file(), |a| a[0].note = "their note".into());
+        let merged = merge(&base, &ours, &theirs);
+        assert_eq!(merged.annotations[0].color, crate::annotation::Color::Blue);
+        assert_eq!(merged.annotations[0].note, "their note");
+    }
+
+    #[test]
+    fn the_same_note_edited_on_both_sides_keeps_both_with_a_marker() {
+        let base = file();
+        let ours = with(file(), |a| a[0].note = "mine".into());
+        let theirs = with(file(), |a| a[0].note = "theirs".into());
+        let merged = merge(&base, &ours, &theirs);
+        assert_eq!(
+            merged.annotations[0].note,
+            "<<<<<<< this gloss\nmine\n=======\ntheirs\n>>>>>>> another gloss"
+        );
+        let same = merge(&base, &ours, &ours);
+        assert_eq!(
+            same.annotations[0].note, "mine",
+            "identical edits are no conflict"
+        );
+    }
+
+    #[test]
+    fn tags_added_on_both_sides_are_united() {
+        let base = file();
+        let ours = with(file(), |a| a[0].tags.push("mine".into()));
+        let theirs = with(file(), |a| a[0].tags.push("theirs".into()));
+        let merged = merge(&base, &ours, &theirs);
+        assert_eq!(
+            merged.annotations[0].tags,
+            vec!["china", "semis", "mine", "theirs"]
+        );
+    }
+
+    #[test]
+    fn brief_notes_merge_like_notes() {
+        let base = file();
+        let mut ours = file();
+        ours.brief_note = "ours".into();
+        let merged = merge(&base, &ours, &file());
+        assert_eq!(merged.brief_note, "ours");
+        let mut theirs = file();
+        theirs.brief_note = "theirs".into();
+        assert!(
+            merge(&base, &ours, &theirs)
+                .brief_note
+                .starts_with(CONFLICT_OURS)
+        );
+    }
+}
