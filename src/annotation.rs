@@ -68,6 +68,28 @@ impl Color {
     }
 }
 
+/// Whether an annotation is where it was made, and how sure gloss is of that.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, EnumString, IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
+pub enum Status {
+    /// At its offsets, with its quote.
+    #[default]
+    Exact,
+    /// Found again elsewhere after the brief changed, quote intact.
+    Moved,
+    /// Found again approximately: the text differs from the quote and needs review.
+    Fuzzy,
+    /// Not found in the current text; kept forever, never drawn in the text.
+    Orphaned,
+}
+
+impl Status {
+    /// The status's name in files and JSON (`exact`).
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+}
+
 /// One highlight.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Annotation {
@@ -85,6 +107,8 @@ pub struct Annotation {
     pub note: String,
     /// What it points at.
     pub anchor: Anchor,
+    /// Whether it is placed, moved, uncertain or lost.
+    pub status: Status,
 }
 
 impl Annotation {
@@ -98,6 +122,7 @@ impl Annotation {
             tags: Vec::new(),
             note: String::new(),
             anchor,
+            status: Status::Exact,
         }
     }
 }

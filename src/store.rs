@@ -2,7 +2,11 @@
 //! (format, merge, locking, durable atomic saves).
 
 mod brief;
+pub mod convert;
 pub mod format;
 pub mod merge;
+mod sidecar;
+
+pub use sidecar::{Saved, Sidecar, SidecarError, SidecarPaths};
 
 pub use brief::read_brief;

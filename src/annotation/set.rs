@@ -110,7 +110,9 @@ impl Annotations {
             .items
             .partition_point(|a| a.anchor.start < range.end.max(range.start + 1));
         self.items[from..to.max(from)].iter().filter(move |a| {
-            a.anchor.start < range.end.max(range.start + 1) && a.anchor.end > range.start
+            a.status != super::Status::Orphaned
+                && a.anchor.start < range.end.max(range.start + 1)
+                && a.anchor.end > range.start
         })
     }
 
@@ -119,6 +121,13 @@ impl Annotations {
         let mut found: Vec<&Annotation> = self.overlapping(offset..offset + 1).collect();
         found.sort_by_key(|a| (a.anchor.end - a.anchor.start, a.anchor.start));
         found
+    }
+
+    /// Annotations that could not be placed in the current text.
+    pub fn orphans(&self) -> impl Iterator<Item = &Annotation> {
+        self.items
+            .iter()
+            .filter(|a| a.status == super::Status::Orphaned)
     }
 
     /// Every tag used, sorted, once each.
@@ -192,6 +201,16 @@ mod tests {
         set.remove(Uuid::from_u128(1));
         assert_eq!(set.overlapping(92..93).count(), 1);
         assert_eq!(set.overlapping(0..10).count(), 0);
+    }
+
+    #[test]
+    fn orphans_are_never_found_by_position() {
+        let mut lost = ann(9, 10..20);
+        lost.status = crate::annotation::Status::Orphaned;
+        let set = Annotations::from_vec(vec![ann(1, 12..14), lost], String::new());
+        assert_eq!(set.overlapping(0..100).count(), 1);
+        assert_eq!(set.orphans().count(), 1);
+        assert_eq!(set.len(), 2, "orphans are kept");
     }
 
     #[test]

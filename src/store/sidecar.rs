@@ -1,0 +1,294 @@
+//! The annotation sidecar on disk: where it lives, reading it, and saving it without ever
+//! losing a note.
+//!
+//! A save takes an exclusive lock on a separate `.lock` file (the data file's inode is replaced
+//! by every save, so a lock on it would protect nothing), re-reads the sidecar, merges by
+//! annotation id if another process changed it, keeps the previous version as `.bak`, and
+//! replaces the file atomically and durably (temp file, fsync, rename, fsync of the directory).
+//! A sidecar that does not parse is never written over.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use sha2::{Digest, Sha256};
+
+use super::format::{self, FormatError, SidecarFile};
+use super::merge::merge;
+use crate::error::show_path;
+
+/// How long a save waits for another process's lock.
+const LOCK_WAIT: Duration = Duration::from_secs(5);
+
+/// Where a brief's annotations live.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SidecarPaths {
+    /// The sidecar itself: `name.ext.gloss.toml`.
+    pub data: PathBuf,
+    /// Locked while saving: `name.ext.gloss.toml.lock`.
+    pub lock: PathBuf,
+    /// The previous version: `name.ext.gloss.toml.bak`.
+    pub backup: PathBuf,
+    /// True when the brief's own directory was not writable and the user's data directory
+    /// is used instead.
+    pub fallback: bool,
+}
+
+impl SidecarPaths {
+    /// The sidecar at an explicit path.
+    pub fn at(data: PathBuf) -> Self {
+        let with = |ext: &str| {
+            let mut s = data.clone().into_os_string();
+            s.push(ext);
+            PathBuf::from(s)
+        };
+        Self {
+            lock: with(".lock"),
+            backup: with(".bak"),
+            data,
+            fallback: false,
+        }
+    }
+
+    /// The sidecar of `brief`: beside it, or in the user's data directory when its directory
+    /// cannot be written (and no sidecar is there yet).
+    pub fn for_brief(brief: &Path) -> Self {
+        let name = brief
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "brief".into());
+        let beside = brief.with_file_name(format!("{name}.gloss.toml"));
+        let dir = brief
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        if beside.exists() || writable(dir) {
+            return Self::at(beside);
+        }
+        match data_dir() {
+            Some(base) => {
+                let absolute = fs::canonicalize(brief).unwrap_or_else(|_| brief.to_path_buf());
+                let digest = Sha256::digest(absolute.to_string_lossy().as_bytes());
+                let key: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+                let mut paths = Self::at(base.join(format!("{key}-{name}.gloss.toml")));
+                paths.fallback = true;
+                paths
+            }
+            None => Self::at(beside),
+        }
+    }
+}
+
+fn data_dir() -> Option<PathBuf> {
+    use etcetera::BaseStrategy;
+    etcetera::choose_base_strategy()
+        .ok()
+        .map(|s| s.data_dir().join("gloss").join("sidecars"))
+}
+
+/// True when a file can be created in `dir`.
+fn writable(dir: &Path) -> bool {
+    let probe = dir.join(format!(".gloss-probe-{}", std::process::id()));
+    match OpenOptions::new().write(true).create_new(true).open(&probe) {
+        Ok(_) => fs::remove_file(&probe).is_ok(),
+        Err(_) => false,
+    }
+}
+
+/// Why a sidecar could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum SidecarError {
+    /// The file system said no.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file, for printing.
+        path: String,
+        /// The reason.
+        source: io::Error,
+    },
+    /// The sidecar is not a valid sidecar; it is left as it is.
+    #[error("{path}: {source}")]
+    Format {
+        /// The file, for printing.
+        path: String,
+        /// Line, column and reason.
+        source: FormatError,
+    },
+    /// Another process held the lock too long.
+    #[error("{path}: another gloss is saving; gave up waiting after {secs} s")]
+    Locked {
+        /// The lock file, for printing.
+        path: String,
+        /// Seconds waited.
+        secs: u64,
+    },
+}
+
+/// What a save did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Saved {
+    /// The content now on disk (the merge of ours and theirs when another process wrote).
+    pub file: SidecarFile,
+    /// True when another process's changes were merged in.
+    pub merged: bool,
+}
+
+/// The sidecar of one brief and what this process last saw of it.
+#[derive(Debug, Clone)]
+pub struct Sidecar {
+    paths: SidecarPaths,
+    /// What was last read or written: the base of a three-way merge.
+    base: Option<SidecarFile>,
+    /// Hash of the bytes last read or written, to notice other writers.
+    seen: Option<[u8; 32]>,
+}
+
+fn hash(bytes: &[u8]) -> [u8; 32] {
+    Sha256::digest(bytes).into()
+}
+
+impl Sidecar {
+    /// A sidecar at `paths`, not read yet.
+    pub fn new(paths: SidecarPaths) -> Self {
+        Self {
+            paths,
+            base: None,
+            seen: None,
+        }
+    }
+
+    /// Its paths.
+    pub fn paths(&self) -> &SidecarPaths {
+        &self.paths
+    }
+
+    fn io(&self, path: &Path) -> impl Fn(io::Error) -> SidecarError + '_ {
+        let path = show_path(path);
+        move |source| SidecarError::Io {
+            path: path.clone(),
+            source,
+        }
+    }
+
+    fn read_bytes(&self) -> Result<Option<Vec<u8>>, SidecarError> {
+        match fs::read(&self.paths.data) {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(self.io(&self.paths.data)(e)),
+        }
+    }
+
+    fn parse(&self, bytes: &[u8]) -> Result<SidecarFile, SidecarError> {
+        let text = String::from_utf8_lossy(bytes);
+        format::parse(&text).map_err(|source| SidecarError::Format {
+            path: show_path(&self.paths.data),
+            source,
+        })
+    }
+
+    /// Reads the sidecar; `None` when there is none yet.
+    pub fn load(&mut self) -> Result<Option<SidecarFile>, SidecarError> {
+        let Some(bytes) = self.read_bytes()? else {
+            self.base = None;
+            self.seen = None;
+            return Ok(None);
+        };
+        let file = self.parse(&bytes)?;
+        self.base = Some(file.clone());
+        self.seen = Some(hash(&bytes));
+        Ok(Some(file))
+    }
+
+    /// The sidecar as another process left it, if it changed since this one last read or
+    /// wrote it.
+    pub fn changed_on_disk(&self) -> Result<Option<SidecarFile>, SidecarError> {
+        let Some(bytes) = self.read_bytes()? else {
+            return Ok(None);
+        };
+        if Some(hash(&bytes)) == self.seen {
+            return Ok(None);
+        }
+        self.parse(&bytes).map(Some)
+    }
+
+    /// Takes in a version read from disk (after merging it into the reader): it becomes the
+    /// base for the next merge.
+    pub fn accept(&mut self, theirs: SidecarFile) -> Result<(), SidecarError> {
+        let bytes = self.read_bytes()?;
+        self.seen = bytes.as_deref().map(hash);
+        self.base = Some(theirs);
+        Ok(())
+    }
+
+    /// Saves `ours`, merging with whatever another process wrote since the last read.
+    pub fn save(&mut self, ours: SidecarFile) -> Result<Saved, SidecarError> {
+        if let Some(dir) = self
+            .paths
+            .data
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+        {
+            fs::create_dir_all(dir).map_err(self.io(dir))?;
+        }
+        let _lock = self.lock()?;
+        let current = self.read_bytes()?;
+        let (file, merged) = match &current {
+            Some(bytes) if Some(hash(bytes)) != self.seen => {
+                let theirs = self.parse(bytes)?;
+                let base = self.base.clone().unwrap_or_else(|| SidecarFile {
+                    annotations: Vec::new(),
+                    ..theirs.clone()
+                });
+                (merge(&base, &ours, &theirs), true)
+            }
+            _ => (ours, false),
+        };
+        let text =
+            format::write(&file).map_err(|e| self.io(&self.paths.data)(io::Error::other(e)))?;
+        if current.as_deref() != Some(text.as_bytes()) {
+            if let Some(previous) = &current {
+                write_atomic(&self.paths.backup, previous).map_err(self.io(&self.paths.backup))?;
+            }
+            write_atomic(&self.paths.data, text.as_bytes()).map_err(self.io(&self.paths.data))?;
+        }
+        self.seen = Some(hash(text.as_bytes()));
+        self.base = Some(file.clone());
+        Ok(Saved { file, merged })
+    }
+
+    fn lock(&self) -> Result<File, SidecarError> {
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&self.paths.lock)
+            .map_err(self.io(&self.paths.lock))?;
+        let start = Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(file),
+                Err(fs::TryLockError::WouldBlock) if start.elapsed() < LOCK_WAIT => {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                Err(fs::TryLockError::WouldBlock) => {
+                    return Err(SidecarError::Locked {
+                        path: show_path(&self.paths.lock),
+                        secs: LOCK_WAIT.as_secs(),
+                    });
+                }
+                Err(fs::TryLockError::Error(e)) => return Err(self.io(&self.paths.lock)(e)),
+            }
+        }
+    }
+}
+
+/// Replaces `path` with `bytes` atomically and durably.
+fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
+    file.write_all(bytes)?;
+    file.commit()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,120 @@
+use super::*;
+use crate::store::format::tests::SAMPLE;
+
+fn sidecar(dir: &Path) -> Sidecar {
+    Sidecar::new(SidecarPaths::at(dir.join("brief.txt.gloss.toml")))
+}
+
+#[test]
+fn paths_sit_beside_the_brief() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = SidecarPaths::for_brief(&dir.path().join("brief.txt"));
+    assert_eq!(paths.data, dir.path().join("brief.txt.gloss.toml"));
+    assert_eq!(paths.lock, dir.path().join("brief.txt.gloss.toml.lock"));
+    assert_eq!(paths.backup, dir.path().join("brief.txt.gloss.toml.bak"));
+    assert!(!paths.fallback);
+    let bare = SidecarPaths::for_brief(Path::new("brief.md"));
+    assert_eq!(bare.data, Path::new("brief.md.gloss.toml"));
+}
+
+#[test]
+fn an_absent_sidecar_loads_as_none_and_saves_fresh() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = sidecar(dir.path());
+    assert_eq!(s.load().unwrap(), None);
+    let file = format::parse(SAMPLE).unwrap();
+    let saved = s.save(file.clone()).unwrap();
+    assert!(!saved.merged);
+    assert_eq!(
+        format::parse(&fs::read_to_string(&s.paths.data).unwrap()).unwrap(),
+        file
+    );
+    assert!(
+        !s.paths.backup.exists(),
+        "nothing to back up the first time"
+    );
+}
+
+#[test]
+fn the_previous_version_is_kept_as_bak() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = sidecar(dir.path());
+    let mut file = format::parse(SAMPLE).unwrap();
+    s.save(file.clone()).unwrap();
+    let first = fs::read(&s.paths.data).unwrap();
+    file.brief_note = "changed".into();
+    s.save(file).unwrap();
+    assert_eq!(fs::read(&s.paths.backup).unwrap(), first);
+}
+
+#[test]
+fn a_sidecar_that_does_not_parse_is_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = sidecar(dir.path());
+    let broken = b"version = 1\n[document]\nfile = \"unterminated\n";
+    fs::write(&s.paths.data, broken).unwrap();
+    let err = s.load().unwrap_err().to_string();
+    assert!(
+        err.contains("brief.txt.gloss.toml: line 3, column"),
+        "{err}"
+    );
+    let err = s.save(format::parse(SAMPLE).unwrap()).unwrap_err();
+    assert!(matches!(err, SidecarError::Format { .. }));
+    assert_eq!(fs::read(&s.paths.data).unwrap(), broken, "bytes unchanged");
+}
+
+#[test]
+fn another_writers_changes_are_merged_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut one = sidecar(dir.path());
+    let mut two = sidecar(dir.path());
+    let file = format::parse(SAMPLE).unwrap();
+    one.save(file.clone()).unwrap();
+    two.load().unwrap();
+
+    let mut theirs = file.clone();
+    theirs.annotations.remove(1);
+    two.save(theirs).unwrap();
+
+    let mut ours = file.clone();
+    ours.annotations[0].note = "edited here".into();
+    let saved = one.save(ours).unwrap();
+    assert!(saved.merged);
+    let on_disk = format::parse(&fs::read_to_string(&one.paths.data).unwrap()).unwrap();
+    assert_eq!(on_disk.annotations.len(), 1, "their deletion honoured");
+    assert_eq!(on_disk.annotations[0].note, "edited here", "our edit kept");
+}
+
+#[test]
+fn changes_on_disk_are_noticed_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut one = sidecar(dir.path());
+    let mut two = sidecar(dir.path());
+    let file = format::parse(SAMPLE).unwrap();
+    one.save(file.clone()).unwrap();
+    assert_eq!(
+        one.changed_on_disk().unwrap(),
+        None,
+        "our own write is not news"
+    );
+    two.load().unwrap();
+    let mut theirs = file;
+    theirs.brief_note = "from two".into();
+    two.save(theirs.clone()).unwrap();
+    let seen = one.changed_on_disk().unwrap().unwrap();
+    assert_eq!(seen.brief_note, "from two");
+    one.accept(seen).unwrap();
+    assert_eq!(one.changed_on_disk().unwrap(), None);
+}
+
+#[test]
+fn an_unwritable_place_is_an_error_naming_the_path() {
+    let mut s = Sidecar::new(SidecarPaths::at(PathBuf::from(
+        "/proc/gloss-no/brief.gloss.toml",
+    )));
+    let err = s
+        .save(format::parse(SAMPLE).unwrap())
+        .unwrap_err()
+        .to_string();
+    assert!(err.starts_with("/proc/gloss-no"), "{err}");
+}
