@@ -1,17 +1,23 @@
-//! Command-line arguments and the program's entry point.
+//! Command-line arguments and the program's entry point: the reader, `annotate` and `list`.
+
+mod annotate;
+mod list;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{Args, Parser, Subcommand};
 
-use crate::app::{Settings, State};
+use crate::annotation::Color;
+use crate::app::{Level, Settings, State};
 use crate::document::{Document, Format};
 use crate::error::{Error, show_path};
 use crate::input::Keymap;
-use crate::runtime::{self, Exit};
+use crate::runtime::{self, Exit, Persist};
 use crate::sanitize;
-use crate::store;
+use crate::store::convert::Extras;
+use crate::store::place::place;
+use crate::store::{self, Sidecar, SidecarPaths};
 use crate::theme::Theme;
 
 /// The sample brief, for `gloss` with no file outside the source tree.
@@ -20,20 +26,104 @@ const SAMPLE_NAME: &str = "micron-cac-probe.txt";
 
 /// gloss: read and annotate news briefs in the terminal.
 #[derive(Debug, Parser)]
-#[command(name = "gloss", version, about, long_about = None)]
-pub struct Args {
+#[command(name = "gloss", version, about, long_about = None, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// A command instead of the reader.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Options of the reader.
+    #[command(flatten)]
+    pub open: OpenArgs,
+}
+
+/// Opening a brief in the reader.
+#[derive(Debug, Args)]
+pub struct OpenArgs {
     /// The brief to open (plain text, or Markdown if it ends in .md). Without one, gloss opens
     /// its bundled sample brief.
     pub file: Option<PathBuf>,
     /// Widest text column, in terminal columns.
     #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(20..=1000))]
     pub width: u16,
+    /// The annotations file (default: FILE.gloss.toml beside the brief).
+    #[arg(long, value_name = "PATH")]
+    pub annotations: Option<PathBuf>,
+}
+
+/// Commands for scripts.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Highlight a quote in a brief and print the new annotation's id.
+    Annotate {
+        /// The brief.
+        file: PathBuf,
+        /// The exact text to highlight (as in the normalised text).
+        #[arg(long)]
+        quote: String,
+        /// Which occurrence, counting from 1.
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
+        nth: u32,
+        /// yellow, green, blue, red or purple.
+        #[arg(long, default_value = "yellow", value_parser = parse_color)]
+        color: Color,
+        /// A tag (repeat for several).
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+        /// A note.
+        #[arg(long)]
+        note: Option<String>,
+        /// The annotations file (default: FILE.gloss.toml beside the brief).
+        #[arg(long, value_name = "PATH")]
+        annotations: Option<PathBuf>,
+    },
+    /// Print a brief's annotations in document order, placed in its current text.
+    List {
+        /// The brief.
+        file: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// The annotations file (default: FILE.gloss.toml beside the brief).
+        #[arg(long, value_name = "PATH")]
+        annotations: Option<PathBuf>,
+    },
+}
+
+fn parse_color(s: &str) -> Result<Color, String> {
+    s.parse()
+        .map_err(|_| format!("unknown colour {s:?} (use yellow, green, blue, red or purple)"))
 }
 
 /// Runs gloss with the process's arguments and returns its exit code.
 pub fn main() -> ExitCode {
-    let args = Args::parse();
-    match run(&args) {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        None => open(&cli.open),
+        Some(Command::Annotate {
+            file,
+            quote,
+            nth,
+            color,
+            tags,
+            note,
+            annotations,
+        }) => {
+            let request = annotate::Request {
+                quote,
+                nth: *nth,
+                color: *color,
+                tags,
+                note: note.as_deref(),
+            };
+            annotate::run(file, annotations.as_deref(), &request).map(|()| Exit::Quit)
+        }
+        Some(Command::List {
+            file,
+            json,
+            annotations,
+        }) => list::run(file, annotations.as_deref(), *json).map(|()| Exit::Quit),
+    };
+    match result {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
         Err(err) => {
@@ -43,37 +133,88 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run(args: &Args) -> Result<Exit, Error> {
-    let (bytes, path) = match &args.file {
-        Some(path) => (store::read_brief(path)?, path.clone()),
-        None => sample(),
+/// Reads and parses a brief.
+pub(crate) fn load_brief(path: &Path) -> Result<Document, Error> {
+    let bytes = store::read_brief(path)?;
+    Document::parse(&bytes, Format::from_path(path)).map_err(|source| Error::Decode {
+        path: show_path(path),
+        source,
+    })
+}
+
+/// The sidecar of a brief: `explicit` if given, else beside it.
+pub(crate) fn sidecar_of(brief: &Path, explicit: Option<&Path>) -> Sidecar {
+    Sidecar::new(explicit.map_or_else(
+        || SidecarPaths::for_brief(brief),
+        |p| SidecarPaths::at(p.to_path_buf()),
+    ))
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(|| show_path(path), |n| n.to_string_lossy().into_owned())
+}
+
+fn open(args: &OpenArgs) -> Result<Exit, Error> {
+    let (doc, path) = match &args.file {
+        Some(path) => (load_brief(path)?, path.clone()),
+        None => sample()?,
     };
-    let doc =
-        Document::parse(&bytes, Format::from_path(&path)).map_err(|source| Error::Decode {
-            path: show_path(&path),
-            source,
-        })?;
-    drop(bytes);
     let keymap = Keymap::default_keymap()?;
     let settings = Settings {
         max_width: args.width,
         ..Settings::default()
     };
-    let label = path
-        .file_name()
-        .map_or_else(|| show_path(&path), |n| n.to_string_lossy().into_owned());
-    let state = State::new(doc, &label, settings, &keymap);
-    runtime::run(state, &keymap, &Theme::default())
+    let name = file_name(&path);
+    let mut sidecar = sidecar_of(&path, args.annotations.as_deref());
+    let mut state = State::new(doc, &name, settings, &keymap);
+    let mut extras = Extras::default();
+    let mut exists = false;
+    match sidecar.load() {
+        Ok(Some(file)) => {
+            let placed = place(&state.doc, &file);
+            if placed.changed {
+                state.say(Level::Warning, &placed.summary());
+            }
+            state.annotations = placed.annotations;
+            state.restore_position = usize::try_from(file.reading.position).ok();
+            extras = Extras::of(&file);
+            exists = true;
+        }
+        Ok(None) => {}
+        Err(e) => {
+            state.say(Level::Error, &format!("annotations read-only: {e}"));
+            state.read_only = Some(e.to_string());
+        }
+    }
+    if sidecar.paths().fallback && state.message.is_none() {
+        let dir = sidecar
+            .paths()
+            .data
+            .parent()
+            .map(show_path)
+            .unwrap_or_default();
+        state.say(
+            Level::Warning,
+            &format!("brief's folder is read-only; annotations kept in {dir}"),
+        );
+    }
+    let mut persist = Persist::new(sidecar, name, extras, &state, exists);
+    runtime::run(state, &keymap, &Theme::default(), &mut persist)
 }
 
 /// The bundled sample: the copy in the source tree when gloss runs from it, else the copy
 /// compiled in.
-fn sample() -> (Vec<u8>, PathBuf) {
+fn sample() -> Result<(Document, PathBuf), Error> {
     let in_tree = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("seeds")
         .join(SAMPLE_NAME);
-    match store::read_brief(&in_tree) {
-        Ok(bytes) => (bytes, in_tree),
-        Err(_) => (SAMPLE.to_vec(), PathBuf::from(SAMPLE_NAME)),
+    if let Ok(doc) = load_brief(&in_tree) {
+        return Ok((doc, in_tree));
     }
+    let doc = Document::parse(SAMPLE, Format::Plain).map_err(|source| Error::Decode {
+        path: SAMPLE_NAME.into(),
+        source,
+    })?;
+    Ok((doc, PathBuf::from(SAMPLE_NAME)))
 }

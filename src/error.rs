@@ -30,6 +30,9 @@ pub enum Error {
         /// Why.
         source: DecodeError,
     },
+    /// The annotations could not be read, found or saved.
+    #[error("{0}")]
+    Annotations(String),
     /// The built-in keymap is broken (a bug caught by tests).
     #[error(transparent)]
     Keymap(#[from] crate::input::KeymapError),

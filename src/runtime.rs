@@ -1,7 +1,10 @@
 //! The one impure loop: terminal events -> keymap -> update -> effects -> draw.
 
+mod persist;
 mod signals;
 mod terminal;
+
+pub use persist::Persist;
 
 pub use terminal::TerminalGuard;
 
@@ -9,11 +12,12 @@ use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event as TermEvent, MouseButton, MouseEventKind};
 
-use crate::app::{Effect, Env, Event, State, key_event, update};
+use crate::app::{Effect, Event, State, key_event, update};
 use crate::error::Error;
 use crate::input::{Key, Keymap};
 use crate::theme::Theme;
 use crate::ui::Screen;
+use persist::env;
 use signals::Signals;
 
 /// Rows one notch of the mouse wheel scrolls.
@@ -34,7 +38,12 @@ pub enum Exit {
 
 /// Runs the reader until the user quits or a signal arrives; the terminal is restored in every
 /// case, including a panic.
-pub fn run(mut state: State, keymap: &Keymap, theme: &Theme) -> Result<Exit, Error> {
+pub fn run(
+    mut state: State,
+    keymap: &Keymap,
+    theme: &Theme,
+    persist: &mut Persist,
+) -> Result<Exit, Error> {
     let signals = Signals::register().map_err(Error::Terminal)?;
     let mut guard = TerminalGuard::enter().map_err(Error::Terminal)?;
     let terminal = guard.terminal();
@@ -44,8 +53,11 @@ pub fn run(mut state: State, keymap: &Keymap, theme: &Theme) -> Result<Exit, Err
     let mut clicks = Clicks::default();
     loop {
         if let Some(signal) = signals.received() {
+            // Save before the terminal is given back: the guard restores it on return.
+            persist.save(&mut state);
             return Ok(Exit::Signal(signal));
         }
+        dirty |= persist.tick(&mut state);
         if dirty {
             terminal
                 .draw(|frame| {
@@ -60,7 +72,7 @@ pub fn run(mut state: State, keymap: &Keymap, theme: &Theme) -> Result<Exit, Err
                 .map_err(Error::Terminal)?;
             dirty = false;
         }
-        if !event::poll(TICK).map_err(Error::Terminal)? {
+        if !event::poll(persist.timeout(TICK)).map_err(Error::Terminal)? {
             continue;
         }
         // Handle everything already queued before drawing again (wheel bursts, fast typing).
@@ -68,7 +80,11 @@ pub fn run(mut state: State, keymap: &Keymap, theme: &Theme) -> Result<Exit, Err
             let input = event::read().map_err(Error::Terminal)?;
             if let Some(ev) = translate(input, keymap, &state, &mut clicks) {
                 dirty = true;
-                if update(&mut state, ev, &env()).contains(&Effect::Quit) {
+                let quit = update(&mut state, ev, &env()).contains(&Effect::Quit);
+                persist.after_update(&state);
+                // A failed last save keeps gloss open (with the reason on screen) unless the
+                // user already confirmed quitting without saving.
+                if quit && (persist.save(&mut state) || state.quit_warned) {
                     return Ok(Exit::Quit);
                 }
             }
@@ -76,14 +92,6 @@ pub fn run(mut state: State, keymap: &Keymap, theme: &Theme) -> Result<Exit, Err
                 break;
             }
         }
-    }
-}
-
-/// The time and a fresh id for one update.
-fn env() -> Env {
-    Env {
-        now: jiff::Timestamp::now(),
-        id: uuid::Uuid::now_v7(),
     }
 }
 

@@ -5,6 +5,7 @@ mod brief;
 pub mod convert;
 pub mod format;
 pub mod merge;
+pub mod place;
 mod sidecar;
 
 pub use sidecar::{Saved, Sidecar, SidecarError, SidecarPaths};

@@ -10,6 +10,14 @@ use support::tmux::{Tmux, gloss};
 
 const SAMPLE: &str = "seeds/micron-cac-probe.txt";
 
+/// A copy of the sample brief in a fresh directory, so sidecars written by a test stay there.
+fn sample_copy() -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("micron-cac-probe.txt");
+    std::fs::copy(format!("{}/{SAMPLE}", env!("CARGO_MANIFEST_DIR")), &path).unwrap();
+    (dir, path.display().to_string())
+}
+
 fn open(tmux: &Tmux, file: &str) -> String {
     tmux.run(&format!("{} {file}; echo \"exit=$?\"", gloss()));
     tmux.wait_for(|s| s.contains(" READ "), "the reader")
@@ -25,7 +33,8 @@ fn assert_restored(tmux: &Tmux) {
 #[test]
 fn open_scroll_search_resize_and_quit() {
     let tmux = Tmux::start(100, 30);
-    let screen = open(&tmux, SAMPLE);
+    let (_dir, sample) = sample_copy();
+    let screen = open(&tmux, &sample);
     assert!(
         screen.contains("US Chip Maker Micron Under Fire from China"),
         "{screen}"
@@ -93,11 +102,15 @@ fn sigterm_and_sighup_restore_the_terminal() {
         let pidfile =
             std::env::temp_dir().join(format!("gloss-e2e-{}-{signal}.pid", std::process::id()));
         let pid_path = pidfile.display().to_string();
+        let (_dir, sample) = sample_copy();
         tmux.run(&format!(
-            "sh -c 'echo $$ > {pid_path}; exec {} {SAMPLE}'; echo \"exit=$?\"",
+            "sh -c 'echo $$ > {pid_path}; exec {} {sample}'; echo \"exit=$?\"",
             gloss()
         ));
         tmux.wait_for(|s| s.contains(" READ "), "the reader");
+        // A highlight made just before the signal, inside the save debounce.
+        tmux.keys(&["}", "v", "e", "1"]);
+        tmux.wait_for(|s| s.contains("highlighted in yellow"), "the highlight");
         let pid = std::fs::read_to_string(&pidfile)
             .unwrap()
             .trim()
@@ -169,7 +182,8 @@ fn markdown_and_invalid_utf8_open_with_a_warning() {
 #[test]
 fn select_highlight_write_a_note_and_see_it_in_the_panel() {
     let tmux = Tmux::start(110, 30);
-    open(&tmux, SAMPLE);
+    let (_dir, sample) = sample_copy();
+    open(&tmux, &sample);
     tmux.keys(&["/"]);
     tmux.type_text("cybersecurity probe");
     tmux.keys(&["Enter", "v", "e", "e"]);

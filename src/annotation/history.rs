@@ -62,6 +62,7 @@ impl Change {
 pub struct History {
     done: Vec<Change>,
     undone: Vec<Change>,
+    revision: u64,
 }
 
 impl History {
@@ -70,6 +71,12 @@ impl History {
         change.perform(set);
         self.done.push(change);
         self.undone.clear();
+        self.revision += 1;
+    }
+
+    /// Counts every apply, undo and redo: a change of it means the annotations changed.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// Reverts the last change; returns it.
@@ -77,6 +84,7 @@ impl History {
         let change = self.done.pop()?;
         change.inverse().perform(set);
         self.undone.push(change);
+        self.revision += 1;
         self.undone.last()
     }
 
@@ -85,6 +93,7 @@ impl History {
         let change = self.undone.pop()?;
         change.perform(set);
         self.done.push(change);
+        self.revision += 1;
         self.done.last()
     }
 

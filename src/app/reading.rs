@@ -11,6 +11,11 @@ impl State {
         let width = usize::from(self.geometry().column.width).max(1);
         if self.layout.width() != width || self.layout.items().is_empty() {
             self.rebuild(width);
+            if let Some(position) = self.restore_position.take() {
+                let offset = self.doc.byte_offset(position);
+                self.top = self.layout.row_of(&self.doc, offset);
+                self.cursor = self.layout.anchor_at(&self.doc, self.top).offset;
+            }
         }
         self.top = self.top.min(self.max_top());
         self.keep_cursor_visible();

@@ -135,6 +135,14 @@ pub struct State {
     pub editor: Option<NoteEditor>,
     /// Where a mouse drag started (a text offset).
     pub drag_from: Option<usize>,
+    /// Why annotations cannot be changed (the sidecar does not parse), if so.
+    pub read_only: Option<String>,
+    /// The last save failure, until a save succeeds.
+    pub save_error: Option<String>,
+    /// Set by a first `q` while annotations are unsaved; a second one quits anyway.
+    pub quit_warned: bool,
+    /// Character offset to show at the top once the brief is laid out (the saved position).
+    pub restore_position: Option<usize>,
     /// Whether repeated paragraphs are shown.
     pub show_repeats: bool,
     /// First line of the help overlay shown.
@@ -168,6 +176,10 @@ impl State {
             selection: None,
             editor: None,
             drag_from: None,
+            read_only: None,
+            save_error: None,
+            quit_warned: false,
+            restore_position: None,
             show_repeats: false,
             help_scroll: 0,
             help,
@@ -223,6 +235,15 @@ impl State {
 }
 
 impl State {
+    /// Character offset of the text at the top of the screen (the reading position).
+    pub fn position(&self) -> usize {
+        if self.layout.items().is_empty() {
+            return self.restore_position.unwrap_or(0);
+        }
+        self.doc
+            .char_offset(self.layout.anchor_at(&self.doc, self.top).offset)
+    }
+
     /// The annotations covering the cursor, innermost first.
     pub fn under_cursor(&self) -> Vec<&Annotation> {
         self.annotations.at(self.doc.char_offset(self.cursor))

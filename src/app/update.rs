@@ -5,13 +5,14 @@
 use jiff::Timestamp;
 use uuid::Uuid;
 
+use super::state::Level;
 use super::state::{PromptKind, State};
-use crate::annotation::Color;
+use crate::annotation::{Annotations, Color};
 use crate::input::{Action, Key, Keymap, Mode};
 use crate::sanitize;
 
 /// Something that happened: a bound action, or input that is not a key binding.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Event {
     /// A key bound in the keymap.
     Action(Action),
@@ -43,6 +44,11 @@ pub enum Event {
     },
     /// The button went up.
     MouseUp,
+    /// A save finished: `Ok` with the annotations now on disk when another process's changes
+    /// were merged in, or the reason it failed.
+    Saved(Result<Option<Annotations>, String>),
+    /// Another process changed the sidecar: the annotations merged with its changes.
+    External(Annotations),
 }
 
 /// What the outside world lends an update: the time, and an id for anything it creates.
@@ -106,6 +112,22 @@ pub fn update(state: &mut State, event: Event, env: &Env) -> Vec<Effect> {
         Event::MouseDown { x, y, clicks } => state.mouse_down(x, y, clicks),
         Event::MouseDrag { x, y } => state.mouse_drag(x, y),
         Event::MouseUp => state.mouse_up(),
+        Event::Saved(Ok(merged)) => {
+            state.save_error = None;
+            state.quit_warned = false;
+            if let Some(annotations) = merged {
+                state.annotations = annotations;
+                state.say(Level::Info, "merged changes saved by another gloss");
+            }
+        }
+        Event::Saved(Err(reason)) => {
+            state.say(Level::Error, &format!("not saved: {reason} (retrying)"));
+            state.save_error = Some(reason);
+        }
+        Event::External(annotations) => {
+            state.annotations = annotations;
+            state.say(Level::Info, "annotations updated by another gloss");
+        }
         Event::Char(_) | Event::Paste(_) | Event::Key(_) => {}
         Event::Action(action) => return act(state, action, env),
     }
@@ -130,6 +152,19 @@ fn act(state: &mut State, action: Action, env: &Env) -> Vec<Effect> {
     }
     if state.mode == Mode::Visual && state.extend_selection(action) {
         return Vec::new();
+    }
+    if changes_annotations(action)
+        && let Some(reason) = state.read_only.clone()
+    {
+        state.cancel_selection();
+        state.say(
+            Level::Error,
+            &format!("annotations are read-only: {reason}"),
+        );
+        return Vec::new();
+    }
+    if action != Action::Quit {
+        state.quit_warned = false;
     }
     match action {
         Action::ScrollDown => state.scroll_by(1),
@@ -196,7 +231,7 @@ fn act(state: &mut State, action: Action, env: &Env) -> Vec<Effect> {
             state.help_scroll = 0;
         }
         Action::CloseHelp => state.mode = Mode::Normal,
-        Action::Quit => return vec![Effect::Quit],
+        Action::Quit => return quit(state),
         Action::MoveLeft
         | Action::MoveRight
         | Action::LineDown
@@ -213,6 +248,37 @@ fn act(state: &mut State, action: Action, env: &Env) -> Vec<Effect> {
         | Action::SwapEnds => {}
     }
     Vec::new()
+}
+
+/// True for actions that create, change or delete annotations.
+fn changes_annotations(action: Action) -> bool {
+    action.color_number().is_some()
+        || matches!(
+            action,
+            Action::Highlight
+                | Action::HighlightWithNote
+                | Action::EditNote
+                | Action::EditTags
+                | Action::CycleColor
+                | Action::DeleteHighlight
+                | Action::BriefNote
+                | Action::Undo
+                | Action::Redo
+        )
+}
+
+/// `q`: quits, unless the last save failed; then it warns once and quits on a second `q`.
+fn quit(state: &mut State) -> Vec<Effect> {
+    match &state.save_error {
+        Some(reason) if !state.quit_warned => {
+            state.quit_warned = true;
+            let text =
+                format!("annotations NOT saved ({reason}); press q again to quit and lose them");
+            state.say(Level::Error, &text);
+            Vec::new()
+        }
+        _ => vec![Effect::Quit],
+    }
 }
 
 /// The event a key press means in the current mode: its binding, a typed character on the

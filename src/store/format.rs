@@ -111,12 +111,14 @@ fn is_exact(s: &str) -> bool {
 
 /// What is wrong with a sidecar, with where.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("line {line}, column {column}: {message}")]
+#[error("line {line}, column {column}{}: {message}", key.as_ref().map(|k| format!(", key `{k}`")).unwrap_or_default())]
 pub struct FormatError {
     /// 1-based line.
     pub line: usize,
     /// 1-based column.
     pub column: usize,
+    /// The key written on that line, if any.
+    pub key: Option<String>,
     /// What is wrong.
     pub message: String,
 }
@@ -134,10 +136,35 @@ fn position(src: &str, at: usize) -> (usize, usize) {
 
 fn error_at(src: &str, span: Option<Range<usize>>, message: String) -> FormatError {
     let (line, column) = span.map_or((1, 1), |s| position(src, s.start));
+    let key = src
+        .lines()
+        .nth(line - 1)
+        .and_then(|l| l.split_once('='))
+        .map(|(k, _)| k.trim().trim_matches('"').to_string())
+        .filter(|k| !k.is_empty() && !k.starts_with('#') && !k.starts_with('['));
     FormatError {
         line,
         column,
+        key,
         message,
+    }
+}
+
+/// Parses a sidecar's bytes, refusing invalid UTF-8 with its position.
+pub fn parse_bytes(bytes: &[u8]) -> Result<SidecarFile, FormatError> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse(text),
+        Err(e) => {
+            let valid = String::from_utf8_lossy(&bytes[..e.valid_up_to()]);
+            let (line, column) = position(&valid, valid.len());
+            let message = format!("not valid UTF-8 (byte {})", e.valid_up_to());
+            Err(FormatError {
+                line,
+                column,
+                key: None,
+                message,
+            })
+        }
     }
 }
 
@@ -159,6 +186,7 @@ pub fn parse(src: &str) -> Result<SidecarFile, FormatError> {
             return Err(FormatError {
                 line: 1,
                 column: 1,
+                key: None,
                 message: "missing `version`".into(),
             });
         }

@@ -180,8 +180,7 @@ impl Sidecar {
     }
 
     fn parse(&self, bytes: &[u8]) -> Result<SidecarFile, SidecarError> {
-        let text = String::from_utf8_lossy(bytes);
-        format::parse(&text).map_err(|source| SidecarError::Format {
+        format::parse_bytes(bytes).map_err(|source| SidecarError::Format {
             path: show_path(&self.paths.data),
             source,
         })
@@ -219,6 +218,21 @@ impl Sidecar {
         self.seen = bytes.as_deref().map(hash);
         self.base = Some(theirs);
         Ok(())
+    }
+
+    /// When another process changed the sidecar: `ours` merged with its version, which
+    /// becomes the new base. `None` when nothing changed.
+    pub fn absorb(&mut self, ours: &SidecarFile) -> Result<Option<SidecarFile>, SidecarError> {
+        let Some(theirs) = self.changed_on_disk()? else {
+            return Ok(None);
+        };
+        let base = self.base.clone().unwrap_or_else(|| SidecarFile {
+            annotations: Vec::new(),
+            ..theirs.clone()
+        });
+        let merged = merge(&base, ours, &theirs);
+        self.accept(theirs)?;
+        Ok(Some(merged))
     }
 
     /// Saves `ours`, merging with whatever another process wrote since the last read.

@@ -1,0 +1,85 @@
+//! `gloss annotate`: one highlight from the command line, saved through the same sidecar code
+//! as the reader (lock, merge, atomic write).
+
+use std::path::Path;
+
+use crate::annotation::{Anchor, Annotation, Color, parse_tags};
+use crate::error::{Error, show_path};
+use crate::store::convert::{Extras, to_file};
+use crate::store::place::place;
+
+/// What to highlight.
+pub struct Request<'a> {
+    /// The exact text.
+    pub quote: &'a str,
+    /// Which occurrence (1-based).
+    pub nth: u32,
+    /// Its colour.
+    pub color: Color,
+    /// Its tags.
+    pub tags: &'a [String],
+    /// Its note.
+    pub note: Option<&'a str>,
+}
+
+/// Adds the highlight and prints its id.
+pub fn run(file: &Path, explicit: Option<&Path>, request: &Request<'_>) -> Result<(), Error> {
+    let doc = super::load_brief(file)?;
+    let mut sidecar = super::sidecar_of(file, explicit);
+    let loaded = sidecar
+        .load()
+        .map_err(|e| Error::Annotations(e.to_string()))?;
+    let (mut annotations, extras, position) = match &loaded {
+        Some(f) => (
+            place(&doc, f).annotations,
+            Extras::of(f),
+            usize::try_from(f.reading.position).unwrap_or(0),
+        ),
+        None => Default::default(),
+    };
+    let text = doc.text();
+    let found = if request.quote.is_empty() {
+        None
+    } else {
+        text.match_indices(request.quote)
+            .nth(request.nth as usize - 1)
+    };
+    let Some((start, quote)) = found else {
+        let count = if request.quote.is_empty() {
+            0
+        } else {
+            text.matches(request.quote).count()
+        };
+        return Err(Error::Annotations(format!(
+            "{}: quote {:?} not found{}",
+            show_path(file),
+            request.quote,
+            if count > 0 {
+                format!(" {} times (it occurs {count} times)", request.nth)
+            } else {
+                String::new()
+            }
+        )));
+    };
+    let id = uuid::Uuid::now_v7();
+    let mut annotation = Annotation::new(
+        id,
+        jiff::Timestamp::now(),
+        request.color,
+        Anchor::new(&doc, start..start + quote.len()),
+    );
+    annotation.tags = parse_tags(&request.tags.join(","));
+    annotation.note = request.note.unwrap_or_default().to_string();
+    annotations.insert(annotation);
+    sidecar
+        .save(to_file(
+            &doc,
+            &super::file_name(file),
+            &annotations,
+            position,
+            &extras,
+        ))
+        .map_err(|e| Error::Annotations(e.to_string()))?;
+    println!("{id}");
+    Ok(())
+}

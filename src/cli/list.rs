@@ -1,0 +1,87 @@
+//! `gloss list`: a brief's annotations, placed in its current text, as text or JSON.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::annotation::{Annotation, Status};
+use crate::document::Document;
+use crate::error::Error;
+use crate::sanitize;
+use crate::store::place::place;
+
+/// One annotation as `gloss list --json` prints it.
+#[derive(Debug, Serialize)]
+pub struct Listed<'a> {
+    id: String,
+    /// The text the highlight covers now, or the stored quote when orphaned.
+    quote: String,
+    /// Character offsets in the current normalised text; null when orphaned.
+    start: Option<usize>,
+    end: Option<usize>,
+    status: &'static str,
+    color: &'static str,
+    tags: &'a [String],
+    note: &'a str,
+    created: String,
+    updated: String,
+}
+
+fn listed<'a>(doc: &Document, a: &'a Annotation) -> Listed<'a> {
+    let placed = a.status != Status::Orphaned;
+    let quote = if placed {
+        doc.text()[doc.byte_offset(a.anchor.start)..doc.byte_offset(a.anchor.end)].to_string()
+    } else {
+        a.anchor.quote.clone()
+    };
+    Listed {
+        id: a.id.to_string(),
+        quote,
+        start: placed.then_some(a.anchor.start),
+        end: placed.then_some(a.anchor.end),
+        status: a.status.name(),
+        color: a.color.name(),
+        tags: &a.tags,
+        note: &a.note,
+        created: a.created.to_string(),
+        updated: a.updated.to_string(),
+    }
+}
+
+/// Prints the annotations; the sidecar is only read.
+pub fn run(file: &Path, explicit: Option<&Path>, json: bool) -> Result<(), Error> {
+    let doc = super::load_brief(file)?;
+    let mut sidecar = super::sidecar_of(file, explicit);
+    let loaded = sidecar
+        .load()
+        .map_err(|e| Error::Annotations(e.to_string()))?;
+    let annotations = loaded
+        .map(|f| place(&doc, &f).annotations)
+        .unwrap_or_default();
+    let items: Vec<Listed<'_>> = annotations.iter().map(|a| listed(&doc, a)).collect();
+    if json {
+        let text =
+            serde_json::to_string_pretty(&items).map_err(|e| Error::Annotations(e.to_string()))?;
+        println!("{text}");
+        return Ok(());
+    }
+    for item in &items {
+        let place = match (item.start, item.end) {
+            (Some(s), Some(e)) => format!("{s}-{e}"),
+            _ => "-".to_string(),
+        };
+        let tags: String = item.tags.iter().map(|t| format!(" #{t}")).collect();
+        let line = format!(
+            "{} {:<8} {:<6} {place}{tags} \"{}\"",
+            item.id,
+            item.status,
+            item.color,
+            item.quote.replace('\n', " ")
+        );
+        println!("{}", sanitize::line(&line));
+        for note_line in item.note.lines() {
+            println!("    {}", sanitize::line(note_line));
+        }
+    }
+    Ok(())
+}

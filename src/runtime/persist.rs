@@ -1,0 +1,181 @@
+//! Keeping the sidecar in step with the reader: a debounced save after every change, retries
+//! after a failure, a last save on quit and on termination signals, and other processes'
+//! changes merged in as they happen.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use notify::{RecursiveMode, Watcher};
+
+use crate::app::{Env, Event, State, update};
+use crate::store::Sidecar;
+use crate::store::convert::{Extras, annotations_of, to_file};
+use crate::store::format::SidecarFile;
+
+/// Quiet time after a change before saving, so a burst of edits is one write.
+const DEBOUNCE: Duration = Duration::from_millis(300);
+/// Wait before trying again after a failed save.
+const RETRY: Duration = Duration::from_secs(2);
+
+/// The sidecar of the open brief and what has been saved to it.
+pub struct Persist {
+    sidecar: Sidecar,
+    file_name: String,
+    extras: Extras,
+    saved_revision: u64,
+    saved_position: usize,
+    /// When the next save is due.
+    due: Option<Instant>,
+    /// True when the content differs from the file for reasons other than an edit here (a
+    /// merge with another process's changes).
+    stale: bool,
+    /// Whether a sidecar exists (a reading position alone does not create one).
+    exists: bool,
+    _watcher: Option<notify::RecommendedWatcher>,
+    changes: Receiver<()>,
+}
+
+impl Persist {
+    /// Starts keeping `sidecar` in step with `state`; `exists` says whether the file was there.
+    pub fn new(
+        sidecar: Sidecar,
+        file_name: String,
+        extras: Extras,
+        state: &State,
+        exists: bool,
+    ) -> Self {
+        let (tx, changes) = channel();
+        let data = sidecar.paths().data.clone();
+        let watcher = watch(data, move || {
+            let _ = tx.send(());
+        });
+        Self {
+            sidecar,
+            file_name,
+            extras,
+            saved_revision: state.history.revision(),
+            saved_position: state.position(),
+            due: None,
+            stale: false,
+            exists,
+            _watcher: watcher,
+            changes,
+        }
+    }
+
+    fn dirty(&self, state: &State) -> bool {
+        state.read_only.is_none() && (self.stale || state.history.revision() != self.saved_revision)
+    }
+
+    fn ours(&self, state: &State) -> SidecarFile {
+        to_file(
+            &state.doc,
+            &self.file_name,
+            &state.annotations,
+            state.position(),
+            &self.extras,
+        )
+    }
+
+    /// After an update: schedules a save if the annotations changed.
+    pub fn after_update(&mut self, state: &State) {
+        if self.dirty(state) && self.due.is_none() {
+            self.due = Some(Instant::now() + DEBOUNCE);
+        }
+    }
+
+    /// How long the event loop may sleep before this needs attention.
+    pub fn timeout(&self, tick: Duration) -> Duration {
+        self.due.map_or(tick, |due| {
+            due.saturating_duration_since(Instant::now()).min(tick)
+        })
+    }
+
+    /// Saves when due and merges in changes from other processes. True when the state changed.
+    pub fn tick(&mut self, state: &mut State) -> bool {
+        let mut changed = false;
+        if self.changes.try_iter().count() > 0 && state.read_only.is_none() {
+            changed |= self.absorb(state);
+        }
+        if self.due.is_some_and(|due| Instant::now() >= due) {
+            self.save(state);
+            changed = true;
+        }
+        changed
+    }
+
+    fn absorb(&mut self, state: &mut State) -> bool {
+        let ours = self.ours(state);
+        match self.sidecar.absorb(&ours) {
+            Ok(Some(merged)) => {
+                self.extras = Extras::of(&merged);
+                update(state, Event::External(annotations_of(&merged)), &env());
+                self.stale = true;
+                self.exists = true;
+                self.after_update(state);
+                true
+            }
+            Ok(None) => false,
+            Err(e) => {
+                update(state, Event::Saved(Err(e.to_string())), &env());
+                true
+            }
+        }
+    }
+
+    /// Saves now if anything needs saving; false when a needed save failed.
+    pub fn save(&mut self, state: &mut State) -> bool {
+        self.due = None;
+        let position_moved = self.exists && state.position() != self.saved_position;
+        if state.read_only.is_some() || !(self.dirty(state) || position_moved) {
+            return true;
+        }
+        let revision = state.history.revision();
+        match self.sidecar.save(self.ours(state)) {
+            Ok(saved) => {
+                self.extras = Extras::of(&saved.file);
+                self.saved_revision = revision;
+                self.saved_position = state.position();
+                self.stale = false;
+                self.exists = true;
+                let merged = saved.merged.then(|| annotations_of(&saved.file));
+                update(state, Event::Saved(Ok(merged)), &env());
+                true
+            }
+            Err(e) => {
+                self.due = Some(Instant::now() + RETRY);
+                update(state, Event::Saved(Err(e.to_string())), &env());
+                false
+            }
+        }
+    }
+}
+
+/// Watches the sidecar's directory (a save replaces the file, so watching the file itself
+/// would lose track of it) and calls `changed` for events on the sidecar.
+fn watch(data: PathBuf, changed: impl Fn() + Send + 'static) -> Option<notify::RecommendedWatcher> {
+    let dir = data
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .map_or_else(|| PathBuf::from("."), PathBuf::from);
+    let name = data.file_name().map(ToOwned::to_owned);
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if let Ok(event) = event
+            && event.paths.iter().any(|p| p.file_name() == name.as_deref())
+        {
+            changed();
+        }
+    })
+    .ok()?;
+    watcher.watch(&dir, RecursiveMode::NonRecursive).ok()?;
+    Some(watcher)
+}
+
+/// The time and a fresh id for one update.
+pub fn env() -> Env {
+    Env {
+        now: jiff::Timestamp::now(),
+        id: uuid::Uuid::now_v7(),
+    }
+}

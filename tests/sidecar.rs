@@ -1,0 +1,315 @@
+//! The annotation sidecar through the real binary: `annotate` and `list`, malformed files,
+//! two writers at once, and writers killed mid-save.
+
+#![allow(clippy::unwrap_used, clippy::panic)] // a test crate: failing loudly is the point
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/micron-cac-probe.txt");
+
+fn gloss(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// A temporary directory holding a copy of the sample brief.
+fn workspace() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let brief = dir.path().join("brief.txt");
+    std::fs::copy(SAMPLE, &brief).unwrap();
+    (dir, brief)
+}
+
+fn sidecar(brief: &Path) -> PathBuf {
+    brief.with_file_name("brief.txt.gloss.toml")
+}
+
+fn list_json(brief: &Path) -> Vec<serde_json::Value> {
+    let out = gloss(&["list", brief.to_str().unwrap(), "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn annotate_then_list_as_json() {
+    let (_dir, brief) = workspace();
+    let b = brief.to_str().unwrap();
+    let out = gloss(&[
+        "annotate",
+        b,
+        "--quote",
+        "cybersecurity probe",
+        "--color",
+        "blue",
+        "--tag",
+        "china",
+        "--note",
+        "Why now?",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let id = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    assert_eq!(id.len(), 36);
+    let second = gloss(&["annotate", b, "--quote", "Micron", "--nth", "2"]);
+    assert!(second.status.success());
+
+    let items = list_json(&brief);
+    assert_eq!(items.len(), 2);
+    let first = &items[0];
+    assert_eq!(first["id"], id.as_str());
+    assert_eq!(first["quote"], "cybersecurity probe");
+    assert_eq!(first["status"], "exact");
+    assert_eq!(first["color"], "blue");
+    assert_eq!(first["tags"], serde_json::json!(["china"]));
+    assert_eq!(first["note"], "Why now?");
+    assert_eq!(
+        first["end"].as_u64().unwrap() - first["start"].as_u64().unwrap(),
+        19
+    );
+    for key in ["created", "updated"] {
+        assert!(first[key].as_str().unwrap().starts_with("20"), "{key}");
+    }
+    assert_eq!(items[1]["quote"], "Micron");
+    let text = std::fs::read_to_string(sidecar(&brief)).unwrap();
+    assert!(text.contains("note = \"Why now?\""), "{text}");
+}
+
+#[test]
+fn a_quote_that_is_not_there_is_an_error() {
+    let (_dir, brief) = workspace();
+    let out = gloss(&[
+        "annotate",
+        brief.to_str().unwrap(),
+        "--quote",
+        "no such words",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("brief.txt: quote \"no such words\" not found"),
+        "{err}"
+    );
+    assert!(!sidecar(&brief).exists(), "nothing written");
+    let out = gloss(&[
+        "annotate",
+        brief.to_str().unwrap(),
+        "--quote",
+        "Micron",
+        "--nth",
+        "50",
+    ]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("it occurs 9 times"));
+    let out = gloss(&[
+        "annotate",
+        brief.to_str().unwrap(),
+        "--quote",
+        "Micron",
+        "--color",
+        "teal",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn list_without_a_sidecar_is_empty() {
+    let (_dir, brief) = workspace();
+    assert!(list_json(&brief).is_empty());
+    let out = gloss(&["list", brief.to_str().unwrap()]);
+    assert!(out.status.success() && out.stdout.is_empty());
+}
+
+#[test]
+fn every_malformed_sidecar_is_reported_and_left_byte_for_byte() {
+    let cases: [(&str, &str); 10] = [
+        (
+            "syntax-error.toml",
+            "line 3, column 18, key `file`: invalid basic string",
+        ),
+        (
+            "future-version.toml",
+            "line 2, column 1, key `version`: written by a newer gloss (format version 2",
+        ),
+        (
+            "missing-version.toml",
+            "line 1, column 1: missing `version`",
+        ),
+        (
+            "bad-color.toml",
+            "line 9, column 9, key `color`: unknown variant `teal`",
+        ),
+        (
+            "end-before-start.toml",
+            "line 6, column 7, key `id`: annotation 0192f0a4-1c2d-7e3f-8a4b-5c6d7e8f9a0b: end 10 is before start 15",
+        ),
+        (
+            "bad-id.toml",
+            "line 6, column 6, key `id`: UUID parsing failed",
+        ),
+        (
+            "bad-status.toml",
+            "key `id`: annotation 0192f0a4-1c2d-7e3f-8a4b-5c6d7e8f9a0b: unknown status \"lost\"",
+        ),
+        (
+            "wrong-type.toml",
+            "line 11, column 9, key `start`: invalid type: string \"ten\"",
+        ),
+        ("bad-date.toml", "line 7, column 11, key `created`:"),
+        (
+            "not-utf8.toml",
+            "line 4, column 1: not valid UTF-8 (byte 42)",
+        ),
+    ];
+    for (fixture, expected) in cases {
+        let (_dir, brief) = workspace();
+        let path = sidecar(&brief);
+        let source = format!(
+            "{}/tests/fixtures/sidecars/{fixture}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        std::fs::copy(&source, &path).unwrap();
+        let before = std::fs::read(&path).unwrap();
+        for args in [
+            vec!["list", brief.to_str().unwrap()],
+            vec!["list", brief.to_str().unwrap(), "--json"],
+            vec!["annotate", brief.to_str().unwrap(), "--quote", "Micron"],
+        ] {
+            let out = gloss(&args);
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(1), "{fixture} {args:?}: {err}");
+            assert!(
+                err.contains("brief.txt.gloss.toml: "),
+                "{fixture}: names the file: {err}"
+            );
+            assert!(
+                err.contains(expected),
+                "{fixture}: wanted {expected:?} in {err}"
+            );
+            assert_eq!(
+                std::fs::read(&path).unwrap(),
+                before,
+                "{fixture}: bytes changed"
+            );
+        }
+    }
+}
+
+#[test]
+fn two_writers_adding_100_each_lose_nothing() {
+    let (_dir, brief) = workspace();
+    let words: Vec<String> = std::fs::read_to_string(&brief)
+        .unwrap()
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+        .filter(|w| w.len() > 3)
+        .collect();
+    let writers: Vec<_> = (0..2)
+        .map(|w| {
+            let brief = brief.clone();
+            let words = words.clone();
+            std::thread::spawn(move || {
+                for i in 0..100 {
+                    let quote = &words[(i * 7 + w * 13) % words.len()];
+                    let note = format!("writer {w} note {i}");
+                    let out = gloss(&[
+                        "annotate",
+                        brief.to_str().unwrap(),
+                        "--quote",
+                        quote,
+                        "--note",
+                        &note,
+                    ]);
+                    assert!(
+                        out.status.success(),
+                        "{}",
+                        String::from_utf8_lossy(&out.stderr)
+                    );
+                }
+            })
+        })
+        .collect();
+    for w in writers {
+        w.join().unwrap();
+    }
+    let items = list_json(&brief);
+    assert_eq!(items.len(), 200);
+    for w in 0..2 {
+        for i in 0..100 {
+            let note = format!("writer {w} note {i}");
+            assert!(
+                items.iter().any(|a| a["note"] == note.as_str()),
+                "lost {note}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_writer_killed_at_any_moment_leaves_the_old_or_the_new_file() {
+    use std::time::Duration;
+    let (_dir, brief) = workspace();
+    let path = sidecar(&brief);
+    let b = brief.to_str().unwrap();
+    // Kill at a random moment within how long an uninterrupted save takes here.
+    let start = std::time::Instant::now();
+    assert!(
+        gloss(&["annotate", b, "--quote", "Micron", "--note", "first"])
+            .status
+            .success()
+    );
+    let window = u64::try_from(start.elapsed().as_micros())
+        .unwrap()
+        .max(1_000)
+        * 5
+        / 4;
+    let mut count = list_json(&brief).len();
+    let mut rng = 0x9E37_79B9_7F4A_7C15u64;
+    let mut killed = 0;
+    for i in 0..60 {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_gloss"))
+            .args([
+                "annotate",
+                b,
+                "--quote",
+                "Micron",
+                "--note",
+                &format!("save {i}"),
+            ])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_micros(rng % window));
+        if child.try_wait().unwrap().is_none() {
+            child.kill().unwrap();
+            killed += 1;
+        }
+        child.wait().unwrap();
+        if path.exists() {
+            let items = list_json(&brief);
+            assert!(
+                items.len() == count || items.len() == count + 1,
+                "after save {i}: {} vs {count}",
+                items.len()
+            );
+            count = items.len();
+        }
+    }
+    assert!(
+        killed > 5,
+        "the test must actually kill writers ({killed} killed)"
+    );
+    assert!(count > 5, "and let some saves through ({count} saved)");
+}
