@@ -27,3 +27,5 @@ pub use viewport::Placement;
 pub(crate) mod tests;
 #[cfg(test)]
 mod tests_annotate;
+#[cfg(test)]
+mod tests_review;

@@ -68,6 +68,9 @@ pub enum Role {
     /// Added where highlights overlap.
     #[strum(serialize = "highlight.overlap")]
     HighlightOverlap,
+    /// Added to highlights found approximately, until the user confirms them.
+    #[strum(serialize = "highlight.fuzzy")]
+    HighlightFuzzy,
     /// The selection being made.
     #[strum(serialize = "selection")]
     Selection,
@@ -122,6 +125,12 @@ pub enum Role {
     /// Position and details in an entry.
     #[strum(serialize = "panel.meta")]
     PanelMeta,
+    /// Entries to review (found approximately after the brief changed).
+    #[strum(serialize = "panel.review")]
+    PanelReview,
+    /// Orphaned entries (not found in the current text).
+    #[strum(serialize = "panel.orphan")]
+    PanelOrphan,
     /// The note editor.
     #[strum(serialize = "editor")]
     Editor,

@@ -6,7 +6,7 @@ use uuid::Uuid;
 use super::editor::{NoteEditor, NoteTarget};
 use super::state::{Level, Message, State};
 use super::update::Env;
-use crate::annotation::{Anchor, Annotation, Change, Color};
+use crate::annotation::{Anchor, Annotation, Change, Color, Status};
 use crate::input::Mode;
 
 impl State {
@@ -55,6 +55,74 @@ impl State {
             self.history
                 .apply(&mut self.annotations, Change::Edit { before, after });
         }
+    }
+
+    /// `y`: accepts an approximately found highlight: its quote becomes the text it covers now.
+    pub fn confirm_anchor(&mut self, env: &Env) {
+        let Some(target) = self.target().cloned() else {
+            self.say(Level::Info, "no highlight here to confirm");
+            return;
+        };
+        if target.status != Status::Fuzzy {
+            self.say(Level::Info, "this highlight needs no review");
+            return;
+        }
+        let doc = &self.doc;
+        let anchor = Anchor::new(doc, target.anchor.bytes(doc));
+        self.edit_annotation(target, env, |a| {
+            a.anchor = anchor;
+            a.status = Status::Exact;
+        });
+        self.say(Level::Info, "confirmed: the highlight keeps its new place");
+    }
+
+    /// `r`: on a highlight (or a panel entry), remembers it and starts a selection; in a
+    /// selection, attaches the remembered highlight to it.
+    pub fn reattach(&mut self, env: &Env) {
+        if self.mode == Mode::Visual {
+            let Some(id) = self.reattach.take() else {
+                self.say(
+                    Level::Info,
+                    "press r on a highlight (or a panel entry) first",
+                );
+                return;
+            };
+            let Some(selection) = self.selection.take() else {
+                return;
+            };
+            self.mode = Mode::Normal;
+            let range = selection.range(self.doc.text());
+            if range.is_empty() {
+                return;
+            }
+            let anchor = Anchor::new(&self.doc, range.clone());
+            if let Some(before) = self.annotations.get(id).cloned() {
+                self.edit_annotation(before, env, |a| {
+                    a.anchor = anchor;
+                    a.status = Status::Exact;
+                });
+                self.cursor = range.start;
+                self.say(
+                    Level::Info,
+                    "highlight attached to the selection (u undoes)",
+                );
+            }
+            return;
+        }
+        let Some(id) = self.target().map(|a| a.id) else {
+            self.say(
+                Level::Info,
+                "no highlight here: press r on a highlight or a panel entry",
+            );
+            return;
+        };
+        self.reattach = Some(id);
+        self.mode = Mode::Normal;
+        self.start_selection();
+        self.say(
+            Level::Info,
+            "select the new text for this highlight, then press r",
+        );
     }
 
     /// Deletes the target annotation.

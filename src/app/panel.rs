@@ -73,12 +73,14 @@ impl Panel {
         }
     }
 
-    /// The entries shown, in document order.
+    /// The entries shown: placed highlights in document order, then the orphaned ones.
     pub fn entries<'a>(&self, state: &'a State) -> Vec<&'a Annotation> {
-        state
-            .annotations
-            .iter()
-            .filter(|a| self.filter.as_ref().is_none_or(|f| f.accepts(a)))
+        let orphan = |a: &Annotation| a.status == crate::annotation::Status::Orphaned;
+        let shown = |a: &&Annotation| self.filter.as_ref().is_none_or(|f| f.accepts(a));
+        let placed = state.annotations.iter().filter(|a| !orphan(a));
+        placed
+            .chain(state.annotations.iter().filter(|a| orphan(a)))
+            .filter(shown)
             .collect()
     }
 

@@ -135,6 +135,8 @@ pub struct State {
     pub editor: Option<NoteEditor>,
     /// Where a mouse drag started (a text offset).
     pub drag_from: Option<usize>,
+    /// The highlight waiting to be attached to the next selection (`r`).
+    pub reattach: Option<uuid::Uuid>,
     /// Why annotations cannot be changed (the sidecar does not parse), if so.
     pub read_only: Option<String>,
     /// The last save failure, until a save succeeds.
@@ -176,6 +178,7 @@ impl State {
             selection: None,
             editor: None,
             drag_from: None,
+            reattach: None,
             read_only: None,
             save_error: None,
             quit_warned: false,

@@ -214,6 +214,8 @@ fn act(state: &mut State, action: Action, env: &Env) -> Vec<Effect> {
         Action::CycleColor => state.edit_target(env, |a| a.color = a.color.next()),
         Action::DeleteHighlight => state.delete_target(),
         Action::BriefNote => state.open_brief_note(),
+        Action::ConfirmAnchor => state.confirm_anchor(env),
+        Action::Reattach => state.reattach(env),
         Action::Undo => state.undo(false),
         Action::Redo => state.undo(true),
         Action::CloseEditor => state.close_note(env),
@@ -262,6 +264,8 @@ fn changes_annotations(action: Action) -> bool {
                 | Action::CycleColor
                 | Action::DeleteHighlight
                 | Action::BriefNote
+                | Action::ConfirmAnchor
+                | Action::Reattach
                 | Action::Undo
                 | Action::Redo
         )

@@ -113,6 +113,10 @@ pub enum Action {
     DeleteHighlight,
     /// Write or edit the note on the whole brief
     BriefNote,
+    /// Accept a highlight that was found approximately after the brief changed
+    ConfirmAnchor,
+    /// Attach the highlight to new text: press it on the highlight, select, press it again
+    Reattach,
     /// Undo the last annotation change
     Undo,
     /// Redo the last undone annotation change

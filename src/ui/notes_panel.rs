@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::note_marks::note_numbers;
-use crate::annotation::Annotation;
+use crate::annotation::{Annotation, Status};
 use crate::app::State;
 use crate::input::Mode;
 use crate::sanitize;
@@ -96,9 +96,17 @@ fn panel_lines<'a>(
     let active: HashSet<_> = state.under_cursor().iter().map(|a| a.id).collect();
     let numbers = note_numbers(&state.annotations, entries);
     let total_chars = state.doc.char_len().max(1);
+    let mut orphans_started = false;
     for (i, a) in entries.iter().enumerate().skip(first) {
         if lines.len() > height * 2 {
             break;
+        }
+        if a.status == Status::Orphaned && !orphans_started {
+            orphans_started = true;
+            lines.push(Line::styled(
+                "Orphaned: not in this text",
+                theme.style(Role::PanelOrphan),
+            ));
         }
         let mut base = theme.style(Role::PanelNote);
         if active.contains(&a.id) {
@@ -119,17 +127,48 @@ fn panel_lines<'a>(
             base.patch(theme.style(Role::highlight(a.color))),
         ));
         head.push(Span::styled(a.color.name(), base));
-        head.push(Span::styled(
-            format!("  {}%", a.anchor.start * 100 / total_chars),
-            base.patch(theme.style(Role::PanelMeta)),
-        ));
+        if a.status != Status::Orphaned {
+            let percent = a.anchor.start * 100 / total_chars;
+            head.push(Span::styled(
+                format!("  {percent}%"),
+                base.patch(theme.style(Role::PanelMeta)),
+            ));
+        }
         for tag in &a.tags {
             head.push(Span::styled(
                 format!(" #{}", sanitize::line(tag)),
                 base.patch(theme.style(Role::PanelTag)),
             ));
         }
+        match a.status {
+            Status::Fuzzy => head.push(Span::styled(
+                "  ⚠ review",
+                base.patch(theme.style(Role::PanelReview)),
+            )),
+            Status::Orphaned => head.push(Span::styled(
+                "  r re-attaches",
+                base.patch(theme.style(Role::PanelMeta)),
+            )),
+            Status::Moved | Status::Exact => {}
+        }
         lines.push(Line::from(head));
+        if a.status == Status::Fuzzy {
+            let doc = &state.doc;
+            let now = doc.text().get(a.anchor.bytes(doc)).unwrap_or_default();
+            lines.push(Line::styled(
+                format!("was “{}”", shorten(&a.anchor.quote)),
+                base.patch(theme.style(Role::PanelQuote)),
+            ));
+            lines.push(Line::styled(
+                format!("now “{}”", shorten(now)),
+                base.patch(theme.style(Role::PanelReview)),
+            ));
+            let hint = base.patch(theme.style(Role::PanelMeta));
+            lines.push(Line::styled("y accepts · r re-attaches", hint));
+            lines.extend(note_lines(&a.note, base));
+            lines.push(Line::default());
+            continue;
+        }
         lines.push(Line::styled(
             format!("“{}”", shorten(&a.anchor.quote)),
             base.patch(theme.style(Role::PanelQuote)),

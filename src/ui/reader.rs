@@ -90,6 +90,7 @@ fn active_search(state: &State) -> Option<&Search> {
 struct Shown {
     range: Range<usize>,
     color: Color,
+    fuzzy: bool,
     chars: usize,
     note: Option<usize>,
 }
@@ -121,6 +122,7 @@ fn visible_highlights(state: &State, lines: &[Line]) -> Vec<Shown> {
         .map(|a| Shown {
             range: a.anchor.bytes(doc),
             color: a.color,
+            fuzzy: a.status == crate::annotation::Status::Fuzzy,
             chars: a.anchor.end - a.anchor.start,
             note: numbers.get(&a.id).copied(),
         })
@@ -312,6 +314,9 @@ fn style_at(row: &Row<'_>, at: usize, base: Style, theme: &Theme) -> Style {
         style = style.patch(theme.style(Role::highlight(inner.color)));
         if !rest.is_empty() {
             style = style.patch(theme.style(Role::HighlightOverlap));
+        }
+        if inner.fuzzy {
+            style = style.patch(theme.style(Role::HighlightFuzzy));
         }
     }
     if marks.matches.iter().any(|m| m.contains(&at)) {

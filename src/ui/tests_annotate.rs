@@ -152,3 +152,49 @@ fn the_note_editor_at_80x24() {
     assert!(text.contains("Retaliation for the Japan curbs?"));
     insta::assert_debug_snapshot!(buf);
 }
+
+#[test]
+fn review_and_orphaned_entries_in_the_panel_at_100x30() {
+    use crate::annotation::Status;
+    let mut s = annotated(100, 30);
+    let mut items: Vec<_> = s.annotations.iter().cloned().collect();
+    items[1].status = Status::Fuzzy;
+    items[1].anchor.quote = "probe of Micron".into();
+    items[2].status = Status::Orphaned;
+    for a in items {
+        s.annotations.replace(a);
+    }
+    press(&mut s, "tab");
+    let buf = draw(&s);
+    let text: String = buf.content.iter().map(|c| c.symbol()).collect();
+    assert!(text.contains("⚠ review"), "fuzzy entries ask for review");
+    assert!(text.contains("was “probe of Micron”"));
+    assert!(text.contains("now “probe into Micron”"));
+    assert!(text.contains("Orphaned: not in this text"));
+    let theme = Theme::default();
+    // The reader's cell (the panel quotes the same words further right).
+    let width = usize::from(buf.area.width);
+    let row = buf
+        .content
+        .chunks(width)
+        .position(|r| {
+            r.iter()
+                .take(66)
+                .map(|c| c.symbol())
+                .collect::<String>()
+                .contains("probe into")
+        })
+        .unwrap();
+    let line: String = buf.content[row * width..row * width + 66]
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    let x = line[..line.find("probe into").unwrap()].chars().count() + "probe ".len();
+    let struck = buf.content[row * width + x].style();
+    assert!(
+        struck
+            .add_modifier
+            .contains(theme.style(Role::HighlightFuzzy).add_modifier)
+    );
+    insta::assert_debug_snapshot!(buf);
+}

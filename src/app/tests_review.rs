@@ -1,0 +1,79 @@
+//! Scenario tests of reviewing highlights after the brief changed: confirming a fuzzy match,
+//! re-attaching, and orphans in the panel.
+
+use super::tests::{press, reader};
+use super::*;
+use crate::annotation::Status;
+use crate::input::Mode;
+
+const SAMPLE: &[u8] = include_bytes!("../../seeds/micron-cac-probe.txt");
+
+/// The sample with one highlight on the second paragraph's first word, given `status`.
+fn with_status(status: Status) -> State {
+    let mut s = reader(SAMPLE, 100, 30);
+    press(&mut s, "} v e 1");
+    let mut a = s.annotations.iter().next().unwrap().clone();
+    a.status = status;
+    if status == Status::Fuzzy {
+        a.anchor.quote = "In an earlier move".into();
+    }
+    s.annotations.replace(a);
+    s
+}
+
+#[test]
+fn y_confirms_a_fuzzy_highlight_and_takes_the_new_quote() {
+    let mut s = with_status(Status::Fuzzy);
+    press(&mut s, "y");
+    let a = s.annotations.iter().next().unwrap();
+    assert_eq!(a.status, Status::Exact);
+    assert_eq!(a.anchor.quote, "In");
+    press(&mut s, "u");
+    assert_eq!(
+        s.annotations.iter().next().unwrap().status,
+        Status::Fuzzy,
+        "undoable"
+    );
+    press(&mut s, "g y");
+    assert!(
+        s.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("no highlight here")
+    );
+}
+
+#[test]
+fn r_reattaches_a_highlight_to_a_new_selection() {
+    let mut s = with_status(Status::Fuzzy);
+    press(&mut s, "r");
+    assert_eq!(s.mode, Mode::Visual);
+    press(&mut s, "w e r");
+    let a = s.annotations.iter().next().unwrap();
+    assert_eq!(a.anchor.quote, "In a move");
+    assert_eq!(a.status, Status::Exact);
+    assert_eq!(s.mode, Mode::Normal);
+}
+
+#[test]
+fn orphans_are_listed_last_and_reattached_from_the_panel() {
+    let mut s = with_status(Status::Orphaned);
+    press(&mut s, "} } v e 2");
+    let entries: Vec<Status> = s.panel.entries(&s).iter().map(|a| a.status).collect();
+    assert_eq!(entries, vec![Status::Exact, Status::Orphaned]);
+    assert!(
+        s.under_cursor()
+            .iter()
+            .all(|a| a.status != Status::Orphaned)
+    );
+    press(&mut s, "g ctrl-w j r");
+    assert_eq!(s.mode, Mode::Visual);
+    press(&mut s, "} e r");
+    let placed = s
+        .annotations
+        .iter()
+        .filter(|a| a.status != Status::Orphaned)
+        .count();
+    assert_eq!(placed, 2, "the orphan has a place again");
+}
