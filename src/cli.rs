@@ -2,6 +2,7 @@
 
 mod annotate;
 mod list;
+mod themes;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -18,7 +19,6 @@ use crate::sanitize;
 use crate::store::convert::Extras;
 use crate::store::place::place;
 use crate::store::{self, Sidecar, SidecarPaths};
-use crate::theme::Theme;
 
 /// The sample brief, for `gloss` with no file outside the source tree.
 const SAMPLE: &[u8] = include_bytes!("../seeds/micron-cac-probe.txt");
@@ -48,6 +48,9 @@ pub struct OpenArgs {
     /// The annotations file (default: FILE.gloss.toml beside the brief).
     #[arg(long, value_name = "PATH")]
     pub annotations: Option<PathBuf>,
+    /// A theme by name (see `gloss themes`) or a theme file's path.
+    #[arg(long, value_name = "NAME|PATH")]
+    pub theme: Option<String>,
 }
 
 /// Commands for scripts.
@@ -76,6 +79,8 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         annotations: Option<PathBuf>,
     },
+    /// List the themes (bundled and yours) with a preview.
+    Themes,
     /// Print a brief's annotations in document order, placed in its current text.
     List {
         /// The brief.
@@ -117,6 +122,7 @@ pub fn main() -> ExitCode {
             };
             annotate::run(file, annotations.as_deref(), &request).map(|()| Exit::Quit)
         }
+        Some(Command::Themes) => themes::list().map(|()| Exit::Quit),
         Some(Command::List {
             file,
             json,
@@ -128,7 +134,11 @@ pub fn main() -> ExitCode {
         Ok(Exit::Signal(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
         Err(err) => {
             eprintln!("gloss: {}", sanitize::line(&err.to_string()));
-            ExitCode::FAILURE
+            if matches!(err, Error::Theme(_)) {
+                ExitCode::from(2)
+            } else {
+                ExitCode::FAILURE
+            }
         }
     }
 }
@@ -161,6 +171,7 @@ fn open(args: &OpenArgs) -> Result<Exit, Error> {
         None => sample()?,
     };
     let keymap = Keymap::default_keymap()?;
+    let chosen = themes::choose(args.theme.as_deref())?;
     let settings = Settings {
         max_width: args.width,
         ..Settings::default()
@@ -199,8 +210,13 @@ fn open(args: &OpenArgs) -> Result<Exit, Error> {
             &format!("brief's folder is read-only; annotations kept in {dir}"),
         );
     }
+    if let Some(warning) = chosen.warnings.first() {
+        state.say(Level::Warning, warning);
+    }
+    state.themes = chosen.themes.iter().map(|t| t.name().to_string()).collect();
+    state.theme = chosen.index;
     let mut persist = Persist::new(sidecar, name, extras, &state, exists);
-    runtime::run(state, &keymap, &Theme::default(), &mut persist)
+    runtime::run(state, &keymap, &chosen.themes, &mut persist)
 }
 
 /// The bundled sample: the copy in the source tree when gloss runs from it, else the copy

@@ -33,6 +33,9 @@ pub enum Error {
     /// The annotations could not be read, found or saved.
     #[error("{0}")]
     Annotations(String),
+    /// The theme asked for on the command line is missing or broken.
+    #[error("{0}")]
+    Theme(String),
     /// The built-in keymap is broken (a bug caught by tests).
     #[error(transparent)]
     Keymap(#[from] crate::input::KeymapError),

@@ -41,9 +41,10 @@ pub enum Exit {
 pub fn run(
     mut state: State,
     keymap: &Keymap,
-    theme: &Theme,
+    themes: &[Theme],
     persist: &mut Persist,
 ) -> Result<Exit, Error> {
+    let fallback = Theme::default();
     let signals = Signals::register().map_err(Error::Terminal)?;
     let mut guard = TerminalGuard::enter().map_err(Error::Terminal)?;
     let terminal = guard.terminal();
@@ -61,13 +62,14 @@ pub fn run(
         if dirty {
             terminal
                 .draw(|frame| {
+                    let theme = themes.get(state.theme).unwrap_or(&fallback);
                     frame.render_widget(
                         Screen {
                             state: &state,
                             theme,
                         },
                         frame.area(),
-                    )
+                    );
                 })
                 .map_err(Error::Terminal)?;
             dirty = false;
@@ -80,7 +82,13 @@ pub fn run(
             let input = event::read().map_err(Error::Terminal)?;
             if let Some(ev) = translate(input, keymap, &state, &mut clicks) {
                 dirty = true;
-                let quit = update(&mut state, ev, &env()).contains(&Effect::Quit);
+                let effects = update(&mut state, ev, &env());
+                for effect in &effects {
+                    if let Effect::SaveTheme(name) = effect {
+                        save_theme(&mut state, name);
+                    }
+                }
+                let quit = effects.contains(&Effect::Quit);
                 persist.after_update(&state);
                 // A failed last save keeps gloss open (with the reason on screen) unless the
                 // user already confirmed quitting without saving.
@@ -112,6 +120,23 @@ impl Clicks {
         self.last = Some((now, x, y));
         self.count
     }
+}
+
+/// Writes the theme choice to the config file and says how that went.
+fn save_theme(state: &mut State, name: &str) {
+    use crate::app::Level;
+    let result = match crate::store::config::config_dir() {
+        Some(dir) => crate::store::config::save_theme(&dir, name),
+        None => Err("no configuration folder on this system".to_string()),
+    };
+    let notice = match result {
+        Ok(path) => (
+            Level::Info,
+            format!("theme {name} saved in {}", crate::error::show_path(&path)),
+        ),
+        Err(e) => (Level::Error, format!("theme not saved: {e}")),
+    };
+    update(state, Event::Notice(notice.0, notice.1), &env());
 }
 
 fn translate(

@@ -1,5 +1,6 @@
 //! Drawing: a pure function of the state, the theme and the area. One widget per file.
 
+pub mod ansi;
 mod help;
 mod note_editor;
 mod note_marks;
@@ -63,4 +64,6 @@ impl Widget for Screen<'_> {
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
-mod tests_annotate;
+pub(crate) mod tests_annotate;
+#[cfg(test)]
+mod tests_themes;

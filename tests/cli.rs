@@ -61,3 +61,83 @@ fn a_bad_width_is_a_usage_error() {
     let out = gloss(&["--width", "5"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_bad_theme_on_the_command_line_exits_2_naming_file_line_and_key() {
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/themes/unknown-palette-name.toml"
+    );
+    let out = gloss(&["--theme", fixture]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(
+            "unknown-palette-name.toml: line 5, column 10, key `text`: unknown colour \"inky\""
+        ),
+        "{err}"
+    );
+    let out = gloss(&["--theme", "no-such-theme"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no theme called \"no-such-theme\""));
+}
+
+#[test]
+fn themes_lists_bundled_and_user_themes_with_a_preview() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("themes")).unwrap();
+    std::fs::write(
+        dir.path().join("themes/night.toml"),
+        "inherits = \"default\"\n[names]\nyellow = \"key point\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("themes/broken.toml"),
+        "[styles]\ntxt = {}\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("config.toml"), "theme = \"night\"\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .arg("themes")
+        .env("GLOSS_CONFIG_DIR", dir.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    for name in [
+        "default",
+        "paper",
+        "high-contrast",
+        "basic16",
+        "mono",
+        "night",
+    ] {
+        assert!(
+            text.lines().any(|l| l[2..].starts_with(name)),
+            "{name} missing:\n{text}"
+        );
+    }
+    assert!(
+        text.contains("* night"),
+        "the configured theme is marked:\n{text}"
+    );
+    assert!(
+        text.contains(" key point "),
+        "names from the theme:\n{text}"
+    );
+    assert!(
+        text.contains("broken.toml: line 2, column 1, key `txt`: unknown role \"txt\""),
+        "{text}"
+    );
+    // NO_COLOR: bold, underline and reverse may stay; no colour codes at all.
+    for sgr in text.split("\u{1b}[").skip(1) {
+        let params = sgr.split('m').next().unwrap();
+        for p in params.split(';').filter_map(|p| p.parse::<u32>().ok()) {
+            assert!(
+                !(30..=49).contains(&p) && !(90..=107).contains(&p),
+                "colour code {p} in {text}"
+            );
+        }
+    }
+}

@@ -221,3 +221,35 @@ fn select_highlight_write_a_note_and_see_it_in_the_panel() {
     tmux.keys(&["q"]);
     assert_restored(&tmux);
 }
+
+#[test]
+fn a_broken_theme_in_the_config_falls_back_with_a_visible_warning() {
+    let config = tempfile::tempdir().unwrap();
+    std::fs::create_dir(config.path().join("themes")).unwrap();
+    std::fs::write(
+        config.path().join("themes/typo.toml"),
+        "[styles]\n\"panel.nte\" = { fg = \"red\" }\n",
+    )
+    .unwrap();
+    std::fs::write(config.path().join("config.toml"), "theme = \"typo\"\n").unwrap();
+    let (_dir, sample) = sample_copy();
+    let tmux = Tmux::start(160, 30);
+    tmux.run(&format!(
+        "GLOSS_CONFIG_DIR={} {} {sample}",
+        config.path().display(),
+        gloss()
+    ));
+    let screen = tmux.wait_for(|s| s.contains(" READ "), "the reader");
+    assert!(
+        screen.contains("US Chip Maker Micron"),
+        "the reader still opens:\n{screen}"
+    );
+    assert!(
+        screen.contains("typo.toml: line 2, column 1, key `panel.nte`"),
+        "{screen}"
+    );
+    tmux.keys(&["T"]);
+    tmux.wait_for(|s| s.contains("theme: paper"), "cycling to the next theme");
+    tmux.keys(&["q"]);
+    assert_restored(&tmux);
+}

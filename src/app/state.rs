@@ -135,6 +135,10 @@ pub struct State {
     pub editor: Option<NoteEditor>,
     /// Where a mouse drag started (a text offset).
     pub drag_from: Option<usize>,
+    /// Names of the themes `T` cycles through, and the one in use.
+    pub themes: Vec<String>,
+    /// Index into `themes`.
+    pub theme: usize,
     /// The highlight waiting to be attached to the next selection (`r`).
     pub reattach: Option<uuid::Uuid>,
     /// Why annotations cannot be changed (the sidecar does not parse), if so.
@@ -179,6 +183,8 @@ impl State {
             editor: None,
             drag_from: None,
             reattach: None,
+            themes: Vec::new(),
+            theme: 0,
             read_only: None,
             save_error: None,
             quit_warned: false,

@@ -261,3 +261,22 @@ fn load_warnings_reach_the_status_bar() {
     assert_eq!(message.level, Level::Warning);
     assert!(message.text.contains("UTF-8"));
 }
+
+#[test]
+fn t_cycles_themes_and_ctrl_t_asks_to_save_the_choice() {
+    let mut s = reader(SAMPLE, 80, 24);
+    s.themes = vec!["default".into(), "paper".into(), "mono".into()];
+    press(&mut s, "T");
+    assert_eq!(s.theme, 1);
+    assert_eq!(
+        s.message.as_ref().unwrap().text,
+        "theme: paper (Ctrl-t saves it)"
+    );
+    press(&mut s, "T T");
+    assert_eq!(s.theme, 0, "wraps round");
+    press(&mut s, "T");
+    assert_eq!(
+        press(&mut s, "ctrl-t"),
+        vec![Effect::SaveTheme("paper".into())]
+    );
+}

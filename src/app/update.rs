@@ -49,6 +49,8 @@ pub enum Event {
     Saved(Result<Option<Annotations>, String>),
     /// Another process changed the sidecar: the annotations merged with its changes.
     External(Annotations),
+    /// Something the runtime did, to tell the user (a saved config, a failure).
+    Notice(Level, String),
 }
 
 /// What the outside world lends an update: the time, and an id for anything it creates.
@@ -77,6 +79,8 @@ impl Env {
 pub enum Effect {
     /// Leave gloss.
     Quit,
+    /// Write this theme name to the config file.
+    SaveTheme(String),
 }
 
 /// Applies one event to the state.
@@ -124,6 +128,7 @@ pub fn update(state: &mut State, event: Event, env: &Env) -> Vec<Effect> {
             state.say(Level::Error, &format!("not saved: {reason} (retrying)"));
             state.save_error = Some(reason);
         }
+        Event::Notice(level, text) => state.say(level, &text),
         Event::External(annotations) => {
             state.annotations = annotations;
             state.say(Level::Info, "annotations updated by another gloss");
@@ -228,6 +233,18 @@ fn act(state: &mut State, action: Action, env: &Env) -> Vec<Effect> {
         Action::PanelJump => state.jump_to_selected(),
         Action::PanelFilter => state.open_prompt(PromptKind::Filter, String::new()),
         Action::ToggleRepeats => state.toggle_repeats(),
+        Action::CycleTheme => {
+            if state.themes.len() > 1 {
+                state.theme = (state.theme + 1) % state.themes.len();
+                let name = state.themes[state.theme].clone();
+                state.say(Level::Info, &format!("theme: {name} (Ctrl-t saves it)"));
+            }
+        }
+        Action::SaveTheme => {
+            if let Some(name) = state.themes.get(state.theme) {
+                return vec![Effect::SaveTheme(name.clone())];
+            }
+        }
         Action::Help => {
             state.mode = Mode::Help;
             state.help_scroll = 0;

@@ -141,6 +141,10 @@ pub enum Action {
     PanelFilter,
     /// Show or hide repeated paragraphs
     ToggleRepeats,
+    /// Switch to the next theme
+    CycleTheme,
+    /// Save the current theme in the config file
+    SaveTheme,
     /// Show this help
     Help,
     /// Close the help

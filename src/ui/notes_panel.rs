@@ -126,7 +126,7 @@ fn panel_lines<'a>(
             "■ ",
             base.patch(theme.style(Role::highlight(a.color))),
         ));
-        head.push(Span::styled(a.color.name(), base));
+        head.push(Span::styled(theme.color_name(a.color).to_string(), base));
         if a.status != Status::Orphaned {
             let percent = a.anchor.start * 100 / total_chars;
             head.push(Span::styled(

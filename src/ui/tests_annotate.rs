@@ -28,7 +28,7 @@ fn draw(state: &State) -> Buffer {
 
 /// The sample with: "cybersecurity probe" in yellow with a note and tags, an overlapping green
 /// highlight on "probe into Micron", and a red one in the second paragraph.
-fn annotated(w: u16, h: u16) -> State {
+pub(crate) fn annotated(w: u16, h: u16) -> State {
     let mut s = reader(SAMPLE, w, h);
     press(&mut s, "/");
     type_text(&mut s, "cybersecurity probe");

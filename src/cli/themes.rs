@@ -1,0 +1,154 @@
+//! Choosing the theme at start-up, and `gloss themes`.
+
+use crate::annotation::Color;
+use crate::error::Error;
+use crate::sanitize;
+use crate::store::config;
+use crate::theme::{Catalog, Depth, Role, Source, Theme};
+use crate::ui::ansi::paint;
+
+/// The themes to cycle through, which one to start with, and what went wrong on the way.
+pub struct Chosen {
+    /// Resolved themes, fitted to the terminal.
+    pub themes: Vec<Theme>,
+    /// Index of the one to start with.
+    pub index: usize,
+    /// Problems that made gloss fall back to the default theme.
+    pub warnings: Vec<String>,
+}
+
+/// The colour depth of this terminal, from the environment.
+pub fn depth() -> Depth {
+    let var = |k: &str| std::env::var(k).ok();
+    Depth::detect(
+        var("NO_COLOR").as_deref(),
+        var("COLORTERM").as_deref(),
+        var("TERM").as_deref(),
+    )
+}
+
+fn catalog() -> (Catalog, Option<config::Config>, Vec<String>) {
+    let Some(dir) = config::config_dir() else {
+        return (Catalog::bundled(), None, Vec::new());
+    };
+    let (user, mut warnings) = config::user_themes(&dir);
+    let settings = config::read_config(&dir);
+    warnings.extend(settings.warnings.iter().cloned());
+    (Catalog::bundled().with_user(user), Some(settings), warnings)
+}
+
+/// A name, or a path when it has a slash or ends in `.toml`.
+fn source_of(catalog: &Catalog, wanted: &str) -> Result<Source, String> {
+    if wanted.contains('/') || wanted.ends_with(".toml") {
+        return config::theme_file(std::path::Path::new(wanted));
+    }
+    catalog
+        .sources()
+        .iter()
+        .find(|s| s.name == wanted)
+        .cloned()
+        .ok_or_else(|| format!("no theme called {wanted:?} (gloss themes lists them)"))
+}
+
+/// Picks the theme: `--theme` (an error if it is bad), else the config's (the default, with a
+/// warning, if that is bad), else the default.
+pub fn choose(cli: Option<&str>) -> Result<Chosen, Error> {
+    let depth = depth();
+    let (catalog, settings, mut warnings) = catalog();
+    let mut themes = Vec::new();
+    for source in catalog.sources() {
+        match catalog.resolve(source) {
+            Ok(theme) => themes.push(theme.fitted(depth)),
+            Err(e) => warnings.push(format!("{e}; using the default theme")),
+        }
+    }
+    let wanted = match cli {
+        Some(wanted) => {
+            let source = source_of(&catalog, wanted).map_err(Error::Theme)?;
+            Some(
+                catalog
+                    .resolve(&source)
+                    .map_err(|e| Error::Theme(e.to_string()))?
+                    .fitted(depth),
+            )
+        }
+        None => match settings.and_then(|s| s.theme) {
+            Some(wanted) => match source_of(&catalog, &wanted)
+                .and_then(|s| catalog.resolve(&s).map_err(|e| e.to_string()))
+            {
+                Ok(theme) => Some(theme.fitted(depth)),
+                Err(e) => {
+                    warnings.push(format!(
+                        "config theme {wanted:?}: {e}; using the default theme"
+                    ));
+                    None
+                }
+            },
+            None => None,
+        },
+    };
+    let index = match wanted {
+        Some(theme) => match themes.iter().position(|t| t.name() == theme.name()) {
+            Some(i) => {
+                themes[i] = theme;
+                i
+            }
+            None => {
+                themes.push(theme);
+                themes.len() - 1
+            }
+        },
+        None => themes
+            .iter()
+            .position(|t| t.name() == "default")
+            .unwrap_or(0),
+    };
+    if themes.is_empty() {
+        themes.push(Theme::default().fitted(depth));
+    }
+    Ok(Chosen {
+        themes,
+        index,
+        warnings,
+    })
+}
+
+/// `gloss themes`: every theme with where it comes from and a one-line preview.
+pub fn list() -> Result<(), Error> {
+    let depth = depth();
+    let (catalog, settings, warnings) = catalog();
+    let current = settings
+        .and_then(|s| s.theme)
+        .unwrap_or_else(|| "default".into());
+    for source in catalog.sources() {
+        let name = sanitize::line(&source.name).into_owned();
+        let marker = if source.name == current { "*" } else { " " };
+        let origin = sanitize::line(&source.origin).into_owned();
+        match catalog.resolve(source) {
+            Ok(theme) => {
+                let theme = theme.fitted(depth);
+                let mut preview = paint(" Title ", theme.style(Role::Title));
+                preview.push_str(&paint(" text ", theme.style(Role::Text)));
+                for color in [
+                    Color::Yellow,
+                    Color::Green,
+                    Color::Blue,
+                    Color::Red,
+                    Color::Purple,
+                ] {
+                    let label = format!(" {} ", sanitize::line(theme.color_name(color)));
+                    preview.push_str(&paint(&label, theme.style(Role::highlight(color))));
+                }
+                println!("{marker} {name:<16} {preview}  ({origin})");
+            }
+            Err(e) => println!(
+                "{marker} {name:<16} broken: {}",
+                sanitize::line(&e.to_string())
+            ),
+        }
+    }
+    for warning in warnings {
+        eprintln!("gloss: {}", sanitize::line(&warning));
+    }
+    Ok(())
+}

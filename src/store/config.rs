@@ -1,0 +1,174 @@
+//! The user's configuration folder: `config.toml` (`theme = "..."`) and `themes/*.toml`.
+//! `GLOSS_CONFIG_DIR` overrides where it is (for tests and for portable setups).
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::error::show_path;
+use crate::theme::Source;
+
+/// The configuration folder: `$GLOSS_CONFIG_DIR`, else `$XDG_CONFIG_HOME/gloss` (usually
+/// `~/.config/gloss`).
+pub fn config_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("GLOSS_CONFIG_DIR").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    use etcetera::BaseStrategy;
+    etcetera::choose_base_strategy()
+        .ok()
+        .map(|s| s.config_dir().join("gloss"))
+}
+
+/// What `config.toml` says, and what was wrong with it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Config {
+    /// The theme to use.
+    pub theme: Option<String>,
+    /// Problems found (the file still counts for what it got right).
+    pub warnings: Vec<String>,
+}
+
+/// Reads `config.toml` from `dir`; a missing file is an empty config.
+pub fn read_config(dir: &Path) -> Config {
+    let path = dir.join("config.toml");
+    let text = match fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Config::default(),
+        Err(e) => {
+            return Config {
+                theme: None,
+                warnings: vec![format!("{}: {e}", show_path(&path))],
+            };
+        }
+    };
+    match text.parse::<toml_edit::DocumentMut>() {
+        Ok(doc) => match doc.get("theme") {
+            None => Config::default(),
+            Some(item) => match item.as_str() {
+                Some(theme) => Config {
+                    theme: Some(theme.to_string()),
+                    warnings: Vec::new(),
+                },
+                None => Config {
+                    theme: None,
+                    warnings: vec![format!("{}: `theme` must be a string", show_path(&path))],
+                },
+            },
+        },
+        Err(e) => Config {
+            theme: None,
+            warnings: vec![format!("{}: {}", show_path(&path), e.to_string().trim())],
+        },
+    }
+}
+
+/// Sets `theme` in `dir/config.toml`, keeping everything else in it (comments included).
+pub fn save_theme(dir: &Path, theme: &str) -> Result<PathBuf, String> {
+    let path = dir.join("config.toml");
+    let text = match fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(format!("{}: {e}", show_path(&path))),
+    };
+    let mut doc: toml_edit::DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
+        format!("{}: {}", show_path(&path), e.to_string().trim())
+    })?;
+    doc["theme"] = toml_edit::value(theme);
+    fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", show_path(dir)))?;
+    let mut file = atomic_write_file::AtomicWriteFile::open(&path)
+        .map_err(|e| format!("{}: {e}", show_path(&path)))?;
+    use std::io::Write;
+    file.write_all(doc.to_string().as_bytes())
+        .map_err(|e| format!("{}: {e}", show_path(&path)))?;
+    file.commit()
+        .map_err(|e| format!("{}: {e}", show_path(&path)))?;
+    Ok(path)
+}
+
+/// The user's themes in `dir/themes/*.toml`, by file stem, sorted; unreadable files become
+/// warnings.
+pub fn user_themes(dir: &Path) -> (Vec<Source>, Vec<String>) {
+    let mut sources = Vec::new();
+    let mut warnings = Vec::new();
+    let Ok(entries) = fs::read_dir(dir.join("themes")) else {
+        return (sources, warnings);
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+    {
+        match fs::read_to_string(&path) {
+            Ok(text) => sources.push(theme_source(&path, text)),
+            Err(e) => warnings.push(format!("{}: {e}", show_path(&path))),
+        }
+    }
+    (sources, warnings)
+}
+
+/// A theme file given by path (`--theme ./mine.toml`).
+pub fn theme_file(path: &Path) -> Result<Source, String> {
+    fs::read_to_string(path)
+        .map(|text| theme_source(path, text))
+        .map_err(|e| format!("{}: {e}", show_path(path)))
+}
+
+fn theme_source(path: &Path, text: String) -> Source {
+    let name = path
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    Source {
+        name,
+        origin: show_path(path),
+        text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn config_reads_and_saves_the_theme_keeping_comments() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(read_config(dir.path()), Config::default());
+        fs::write(
+            dir.path().join("config.toml"),
+            "# my settings\ntheme = \"paper\"\nother = 1\n",
+        )
+        .unwrap();
+        assert_eq!(read_config(dir.path()).theme.as_deref(), Some("paper"));
+        save_theme(dir.path(), "mono").unwrap();
+        let text = fs::read_to_string(dir.path().join("config.toml")).unwrap();
+        assert_eq!(text, "# my settings\ntheme = \"mono\"\nother = 1\n");
+    }
+
+    #[test]
+    fn a_bad_config_is_a_warning_not_a_failure() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("config.toml"), "theme = 3\n").unwrap();
+        let config = read_config(dir.path());
+        assert_eq!(config.theme, None);
+        assert!(config.warnings[0].ends_with("config.toml: `theme` must be a string"));
+        fs::write(dir.path().join("config.toml"), "theme = \n").unwrap();
+        assert!(read_config(dir.path()).warnings[0].contains("config.toml"));
+    }
+
+    #[test]
+    fn user_themes_are_found_by_file_name() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join("themes")).unwrap();
+        fs::write(
+            dir.path().join("themes/zebra.toml"),
+            "inherits = \"mono\"\n",
+        )
+        .unwrap();
+        fs::write(dir.path().join("themes/notes.txt"), "ignored").unwrap();
+        let (themes, warnings) = user_themes(dir.path());
+        assert_eq!(themes.len(), 1);
+        assert_eq!(themes[0].name, "zebra");
+        assert!(warnings.is_empty());
+    }
+}

@@ -1,0 +1,186 @@
+//! One theme file parsed, with the place of every key kept for error messages. Pure.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::str::FromStr;
+
+use ratatui::style::{Color, Modifier, Style};
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::role::Role;
+
+/// What is wrong with a theme file, and where.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}: line {line}, column {column}{}: {message}", key.as_ref().map(|k| format!(", key `{k}`")).unwrap_or_default())]
+pub struct ThemeError {
+    /// The file (or `bundled:NAME`).
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// The key at fault, when there is one.
+    pub key: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    name: Option<Spanned<String>>,
+    inherits: Option<Spanned<String>>,
+    #[serde(default)]
+    palette: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    styles: BTreeMap<Spanned<String>, Spanned<RawStyle>>,
+    #[serde(default)]
+    names: BTreeMap<Spanned<String>, Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStyle {
+    fg: Option<String>,
+    bg: Option<String>,
+    #[serde(default)]
+    modifiers: Vec<String>,
+}
+
+/// A parsed theme file: its own styles only (inheritance is resolved by the catalog).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ThemeFile {
+    /// The theme's name.
+    pub name: String,
+    /// The theme it starts from, and where that was written.
+    pub inherits: Option<(String, Range<usize>)>,
+    /// The roles this file styles.
+    pub styles: Vec<(Role, Style)>,
+    /// Display names of highlight colours (`yellow = "Key point"`).
+    pub names: Vec<(crate::annotation::Color, String)>,
+    /// Where the file came from, for messages.
+    pub origin: String,
+    /// The source text, for turning spans into lines.
+    pub source: String,
+}
+
+impl ThemeFile {
+    /// An error at `span` of this file.
+    pub fn error_at(&self, span: Range<usize>, key: Option<&str>, message: String) -> ThemeError {
+        error_at(&self.origin, &self.source, Some(span), key, message)
+    }
+}
+
+fn error_at(
+    origin: &str,
+    src: &str,
+    span: Option<Range<usize>>,
+    key: Option<&str>,
+    message: String,
+) -> ThemeError {
+    let at = span.map_or(0, |s| s.start.min(src.len()));
+    let before = &src[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rfind('\n')
+        .map_or(before.chars().count(), |i| before[i + 1..].chars().count())
+        + 1;
+    ThemeError {
+        file: origin.to_string(),
+        line,
+        column,
+        key: key.map(str::to_string),
+        message,
+    }
+}
+
+/// Parses a theme file. `origin` names it in messages; `default_name` is used when the file
+/// has no `name`.
+pub fn parse(origin: &str, src: &str, default_name: &str) -> Result<ThemeFile, ThemeError> {
+    let raw: Raw = toml::from_str(src)
+        .map_err(|e| error_at(origin, src, e.span(), None, e.message().trim().to_string()))?;
+    let err = |span: Range<usize>, key: &str, message: String| {
+        error_at(origin, src, Some(span), Some(key), message)
+    };
+    let mut palette = BTreeMap::new();
+    for (name, value) in &raw.palette {
+        let colour = Color::from_str(value.get_ref()).map_err(|_| {
+            err(
+                value.span(),
+                name.get_ref(),
+                format!(
+                    "bad colour {:?} (use \"#rrggbb\", a colour name or 0-255)",
+                    value.get_ref()
+                ),
+            )
+        })?;
+        palette.insert(name.get_ref().clone(), colour);
+    }
+    let mut styles = Vec::new();
+    for (key, value) in &raw.styles {
+        let role = Role::from_name(key.get_ref()).ok_or_else(|| {
+            err(
+                key.span(),
+                key.get_ref(),
+                format!("unknown role {:?}", key.get_ref()),
+            )
+        })?;
+        let raw_style = value.get_ref();
+        let colour = |c: &String| {
+            palette
+                .get(c)
+                .copied()
+                .or_else(|| Color::from_str(c).ok())
+                .ok_or_else(|| {
+                    err(
+                        value.span(),
+                        key.get_ref(),
+                        format!("unknown colour {c:?}: not in [palette] and not a colour literal"),
+                    )
+                })
+        };
+        let mut style = Style::default();
+        if let Some(fg) = &raw_style.fg {
+            style = style.fg(colour(fg)?);
+        }
+        if let Some(bg) = &raw_style.bg {
+            style = style.bg(colour(bg)?);
+        }
+        for m in &raw_style.modifiers {
+            let modifier = Modifier::from_name(&m.to_ascii_uppercase()).ok_or_else(|| {
+                err(
+                    value.span(),
+                    key.get_ref(),
+                    format!("unknown modifier {m:?}"),
+                )
+            })?;
+            style = style.add_modifier(modifier);
+        }
+        styles.push((role, style));
+    }
+    let mut names = Vec::new();
+    for (key, value) in &raw.names {
+        let colour = key.get_ref().parse().map_err(|_| {
+            err(
+                key.span(),
+                key.get_ref(),
+                "names are given to yellow, green, blue, red and purple".into(),
+            )
+        })?;
+        names.push((colour, crate::sanitize::line(value.get_ref()).into_owned()));
+    }
+    Ok(ThemeFile {
+        name: raw
+            .name
+            .map_or_else(|| default_name.to_string(), |n| n.into_inner()),
+        inherits: raw.inherits.map(|i| {
+            let span = i.span();
+            (i.into_inner(), span)
+        }),
+        styles,
+        names,
+        origin: origin.to_string(),
+        source: src.to_string(),
+    })
+}
