@@ -99,11 +99,7 @@ impl Catalog {
     }
 
     /// Styles given by a file and its ancestors (nearer files win), before dotted fallback.
-    fn own_styles(
-        &self,
-        source: &Source,
-        chain: &mut Vec<String>,
-    ) -> Result<Own, ThemeError> {
+    fn own_styles(&self, source: &Source, chain: &mut Vec<String>) -> Result<Own, ThemeError> {
         let parsed: ThemeFile = file::parse(&source.origin, &source.text, &source.name)?;
         chain.push(source.name.clone());
         let (mut own, mut names) = match &parsed.inherits {
