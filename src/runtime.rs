@@ -8,6 +8,7 @@ pub use persist::Persist;
 
 pub use terminal::TerminalGuard;
 
+use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event as TermEvent, MouseButton, MouseEventKind};
@@ -18,7 +19,6 @@ use crate::input::{Key, Keymap};
 use crate::theme::Theme;
 use crate::ui::Screen;
 use persist::env;
-use signals::Signals;
 
 /// Rows one notch of the mouse wheel scrolls.
 const WHEEL_ROWS: isize = 3;
@@ -45,19 +45,16 @@ pub fn run(
     persist: &mut Persist,
 ) -> Result<Exit, Error> {
     let fallback = Theme::default();
-    let signals = Signals::register().map_err(Error::Terminal)?;
+    let (tx, rx) = mpsc::channel();
+    signals::forward(tx.clone(), Wake::Signal).map_err(Error::Terminal)?;
     let mut guard = TerminalGuard::enter().map_err(Error::Terminal)?;
+    read_input(tx).map_err(Error::Terminal)?;
     let terminal = guard.terminal();
     let size = terminal.size().map_err(Error::Terminal)?;
     update(&mut state, Event::Resize(size.width, size.height), &env());
     let mut dirty = true;
     let mut clicks = Clicks::default();
     loop {
-        if let Some(signal) = signals.received() {
-            // Save before the terminal is given back: the guard restores it on return.
-            persist.save(&mut state);
-            return Ok(Exit::Signal(signal));
-        }
         dirty |= persist.tick(&mut state);
         if dirty {
             terminal
@@ -74,33 +71,77 @@ pub fn run(
                 .map_err(Error::Terminal)?;
             dirty = false;
         }
-        if !event::poll(persist.timeout(TICK)).map_err(Error::Terminal)? {
-            continue;
-        }
-        // Handle everything already queued before drawing again (wheel bursts, fast typing).
-        loop {
-            let input = event::read().map_err(Error::Terminal)?;
-            if let Some(ev) = translate(input, keymap, &state, &mut clicks) {
-                dirty = true;
-                let effects = update(&mut state, ev, &env());
-                for effect in &effects {
-                    if let Effect::SaveTheme(name) = effect {
-                        save_theme(&mut state, name);
-                    }
+        let first = match rx.recv_timeout(persist.timeout(TICK)) {
+            Ok(wake) => wake,
+            Err(RecvTimeoutError::Timeout) => {
+                // A terminal that vanished without a SIGHUP is a hang-up all the same.
+                if ratatui::crossterm::terminal::size().is_err() {
+                    persist.save(&mut state);
+                    return Ok(Exit::Signal(signals::HANGUP));
                 }
-                let quit = effects.contains(&Effect::Quit);
-                persist.after_update(&state);
-                // A failed last save keeps gloss open (with the reason on screen) unless the
-                // user already confirmed quitting without saving.
-                if quit && (persist.save(&mut state) || state.quit_warned) {
-                    return Ok(Exit::Quit);
+                continue;
+            }
+            Err(RecvTimeoutError::Disconnected) => Wake::InputGone,
+        };
+        // Handle everything already queued before drawing again (wheel bursts, fast typing).
+        for wake in std::iter::once(first).chain(rx.try_iter()) {
+            let input = match wake {
+                Wake::Input(input) => input,
+                // Save before the terminal is given back: the guard restores it on return.
+                Wake::Signal(signal) => {
+                    persist.save(&mut state);
+                    return Ok(Exit::Signal(signal));
+                }
+                Wake::InputGone => {
+                    persist.save(&mut state);
+                    return Ok(Exit::Signal(signals::HANGUP));
+                }
+            };
+            let Some(ev) = translate(input, keymap, &state, &mut clicks) else {
+                continue;
+            };
+            dirty = true;
+            let effects = update(&mut state, ev, &env());
+            for effect in &effects {
+                if let Effect::SaveTheme(name) = effect {
+                    save_theme(&mut state, name);
                 }
             }
-            if !event::poll(Duration::ZERO).map_err(Error::Terminal)? {
-                break;
+            persist.after_update(&state);
+            // A failed last save keeps gloss open (with the reason on screen) unless the user
+            // already confirmed quitting without saving.
+            if effects.contains(&Effect::Quit) && (persist.save(&mut state) || state.quit_warned) {
+                return Ok(Exit::Quit);
             }
         }
     }
+}
+
+/// What wakes the event loop.
+enum Wake {
+    /// Terminal input.
+    Input(TermEvent),
+    /// The terminal's input ended or failed.
+    InputGone,
+    /// A termination signal.
+    Signal(i32),
+}
+
+/// Reads terminal input on a thread of its own, so that nothing the terminal does can keep
+/// the loop from hearing signals.
+fn read_input(tx: mpsc::Sender<Wake>) -> std::io::Result<()> {
+    std::thread::Builder::new()
+        .name("gloss-input".into())
+        .spawn(move || {
+            loop {
+                let wake = event::read().map_or(Wake::InputGone, Wake::Input);
+                let gone = matches!(wake, Wake::InputGone);
+                if tx.send(wake).is_err() || gone {
+                    break;
+                }
+            }
+        })?;
+    Ok(())
 }
 
 /// Turns quick repeated presses at one place into double and triple clicks.

@@ -253,3 +253,43 @@ fn a_broken_theme_in_the_config_falls_back_with_a_visible_warning() {
     tmux.keys(&["q"]);
     assert_restored(&tmux);
 }
+
+#[test]
+fn losing_the_terminal_saves_and_exits_instead_of_spinning() {
+    let (_dir, sample) = sample_copy();
+    let pidfile = std::env::temp_dir().join(format!("gloss-e2e-{}-lost.pid", std::process::id()));
+    let pid_path = pidfile.display().to_string();
+    let tmux = Tmux::start(80, 24);
+    tmux.run(&format!(
+        "sh -c 'echo $$ > {pid_path}; exec {} {sample}'",
+        gloss()
+    ));
+    tmux.wait_for(|s| s.contains(" READ "), "the reader");
+    tmux.keys(&["}", "v", "e", "2"]);
+    tmux.wait_for(|s| s.contains("highlighted in green"), "the highlight");
+    let pid = std::fs::read_to_string(&pidfile)
+        .unwrap()
+        .trim()
+        .to_string();
+    drop(tmux); // kills the tmux server: the terminal is gone
+    let alive = || {
+        std::process::Command::new("kill")
+            .args(["-0", &pid])
+            .status()
+            .unwrap()
+            .success()
+    };
+    let start = std::time::Instant::now();
+    while alive() && start.elapsed() < std::time::Duration::from_secs(5) {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    if alive() {
+        let _ = std::process::Command::new("kill")
+            .args(["-9", &pid])
+            .status();
+        panic!("gloss kept running after its terminal went away");
+    }
+    let saved = std::fs::read_to_string(format!("{sample}.gloss.toml")).unwrap();
+    assert!(saved.contains("color = \"green\""), "{saved}");
+    let _ = std::fs::remove_file(pidfile);
+}

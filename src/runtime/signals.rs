@@ -1,36 +1,33 @@
-//! SIGTERM, SIGHUP and SIGINT become a request to leave cleanly; a second one of the same kind
-//! exits at once.
+//! SIGTERM, SIGHUP and SIGINT become messages to the event loop (from a thread of their own,
+//! so a loop busy elsewhere still hears them); a second signal of the same kind exits at once.
 
 use std::io;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
+use std::sync::mpsc::Sender;
 
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
-/// Flags set by termination signals.
-pub struct Signals {
-    flags: Vec<(i32, Arc<AtomicBool>)>,
+/// Forwards termination signals to `tx` as `wrap(signal)`.
+pub fn forward<T: Send + 'static>(tx: Sender<T>, wrap: fn(i32) -> T) -> io::Result<()> {
+    for signal in [SIGTERM, SIGHUP, SIGINT] {
+        let seen = Arc::new(AtomicBool::new(false));
+        // A repeated signal while the first is being handled exits immediately.
+        signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(&seen))?;
+        signal_hook::flag::register(signal, seen)?;
+    }
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::Builder::new()
+        .name("gloss-signals".into())
+        .spawn(move || {
+            for signal in signals.forever() {
+                if tx.send(wrap(signal)).is_err() {
+                    break;
+                }
+            }
+        })?;
+    Ok(())
 }
 
-impl Signals {
-    /// Registers the handlers.
-    pub fn register() -> io::Result<Self> {
-        let mut flags = Vec::new();
-        for signal in [SIGTERM, SIGHUP, SIGINT] {
-            let flag = Arc::new(AtomicBool::new(false));
-            // A repeated signal while the first is being handled exits immediately.
-            signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(&flag))?;
-            signal_hook::flag::register(signal, Arc::clone(&flag))?;
-            flags.push((signal, flag));
-        }
-        Ok(Self { flags })
-    }
-
-    /// The first signal received, if any.
-    pub fn received(&self) -> Option<i32> {
-        self.flags
-            .iter()
-            .find(|(_, f)| f.load(Ordering::Relaxed))
-            .map(|(s, _)| *s)
-    }
-}
+/// The signal number of SIGHUP, for a terminal that went away without one.
+pub const HANGUP: i32 = SIGHUP;
