@@ -13,6 +13,7 @@ pub mod document;
 pub mod error;
 pub mod input;
 pub mod layout;
+pub mod location;
 pub mod runtime;
 pub mod sanitize;
 pub mod store;

@@ -70,9 +70,9 @@ fn strip_line_end(s: &str) -> Option<&str> {
 
 /// "front matter line N: message", with N counted in the brief (the `+++` line is line 1).
 fn describe(src: &str, err: &toml::de::Error) -> String {
-    let line = err.span().map_or(1, |span| {
-        src[..span.start.min(src.len())].matches('\n').count() + 1
-    });
+    let line = err
+        .span()
+        .map_or(1, |span| crate::location::line_column(src, span.start).0);
     let message = err.message().trim();
     format!("front matter line {}: {message}", line + 1)
 }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::annotation::Color;
+use crate::location::line_column as position;
 
 /// The format version this gloss writes and reads.
 pub const VERSION: u32 = 1;
@@ -121,17 +122,6 @@ pub struct FormatError {
     pub key: Option<String>,
     /// What is wrong.
     pub message: String,
-}
-
-fn position(src: &str, at: usize) -> (usize, usize) {
-    let at = at.min(src.len());
-    let before = &src[..at];
-    let line = before.matches('\n').count() + 1;
-    let column = before
-        .rfind('\n')
-        .map_or(before.chars().count(), |i| before[i + 1..].chars().count())
-        + 1;
-    (line, column)
 }
 
 fn error_at(src: &str, span: Option<Range<usize>>, message: String) -> FormatError {

@@ -79,13 +79,7 @@ fn error_at(
     key: Option<&str>,
     message: String,
 ) -> ThemeError {
-    let at = span.map_or(0, |s| s.start.min(src.len()));
-    let before = &src[..at];
-    let line = before.matches('\n').count() + 1;
-    let column = before
-        .rfind('\n')
-        .map_or(before.chars().count(), |i| before[i + 1..].chars().count())
-        + 1;
+    let (line, column) = crate::location::line_column(src, span.map_or(0, |s| s.start));
     ThemeError {
         file: origin.to_string(),
         line,

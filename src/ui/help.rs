@@ -17,12 +17,7 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if width < 10 || height < 3 {
         return;
     }
-    let popup = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
+    let popup = super::centered(area, width, height);
     let key_column = KEY_COLUMN.min(usize::from(width) / 3);
     let mut lines = Vec::new();
     let mut section = None;

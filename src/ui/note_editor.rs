@@ -16,12 +16,7 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if width < 10 || height < 3 {
         return;
     }
-    let popup = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
+    let popup = super::centered(area, width, height);
     let title = match editor.target {
         NoteTarget::Brief => " Note on the brief (Esc saves) ".to_string(),
         NoteTarget::Annotation(id) => {

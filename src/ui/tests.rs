@@ -13,15 +13,17 @@ use crate::theme::{Role, Theme};
 
 const SAMPLE: &[u8] = include_bytes!("../../seeds/micron-cac-probe.txt");
 
-fn draw(state: &State) -> Buffer {
+/// The whole screen of `state` drawn with `theme`.
+pub(crate) fn draw_with(state: &State, theme: &Theme) -> Buffer {
     let area = Rect::new(0, 0, state.size.0, state.size.1);
     let mut buf = Buffer::empty(area);
-    Screen {
-        state,
-        theme: &Theme::default(),
-    }
-    .render(area, &mut buf);
+    Screen { state, theme }.render(area, &mut buf);
     buf
+}
+
+/// The whole screen of `state` in the default theme.
+pub(crate) fn draw(state: &State) -> Buffer {
+    draw_with(state, &Theme::default())
 }
 
 /// The screen as text, one line per row; the filler cell after a wide character is skipped.

@@ -1,11 +1,7 @@
 //! Snapshots of annotated screens, with colours: highlights, overlaps, the selection, note
 //! marks, the panel and the note editor.
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
-
-use super::Screen;
+use super::tests::draw;
 use crate::annotation::Color;
 use crate::app::Event;
 use crate::app::State;
@@ -14,17 +10,6 @@ use crate::input::Key;
 use crate::theme::{Role, Theme};
 
 const SAMPLE: &[u8] = include_bytes!("../../seeds/micron-cac-probe.txt");
-
-fn draw(state: &State) -> Buffer {
-    let area = Rect::new(0, 0, state.size.0, state.size.1);
-    let mut buf = Buffer::empty(area);
-    Screen {
-        state,
-        theme: &Theme::default(),
-    }
-    .render(area, &mut buf);
-    buf
-}
 
 /// The sample with: "cybersecurity probe" in yellow with a note and tags, an overlapping green
 /// highlight on "probe into Micron", and a red one in the second paragraph.
@@ -48,7 +33,7 @@ pub(crate) fn annotated(w: u16, h: u16) -> State {
     s
 }
 
-fn cell_style_of(buf: &Buffer, needle: &str) -> ratatui::style::Style {
+fn cell_style_of(buf: &ratatui::buffer::Buffer, needle: &str) -> ratatui::style::Style {
     let width = usize::from(buf.area.width);
     let rows: Vec<String> = buf
         .content

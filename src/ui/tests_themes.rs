@@ -1,21 +1,11 @@
 //! The same annotated screen under every bundled theme, with colours, and without colour.
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::style::Modifier;
-use ratatui::widgets::Widget;
 
-use super::Screen;
+use super::tests::draw_with as draw;
 use crate::app::State;
 use crate::app::tests::{press, type_text};
 use crate::theme::{BUNDLED, Catalog, Depth, Role, Theme};
-
-fn draw(state: &State, theme: &Theme) -> Buffer {
-    let area = Rect::new(0, 0, state.size.0, state.size.1);
-    let mut buf = Buffer::empty(area);
-    Screen { state, theme }.render(area, &mut buf);
-    buf
-}
 
 /// Highlights with a note, tags and an overlap, the panel open, and a search match on screen.
 fn screen() -> State {
