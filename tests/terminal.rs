@@ -293,3 +293,35 @@ fn losing_the_terminal_saves_and_exits_instead_of_spinning() {
     assert!(saved.contains("color = \"green\""), "{saved}");
     let _ = std::fs::remove_file(pidfile);
 }
+
+#[test]
+fn notes_added_by_another_process_appear_without_a_restart() {
+    let (_dir, sample) = sample_copy();
+    let tmux = Tmux::start(110, 30);
+    open(&tmux, &sample);
+    tmux.keys(&["Tab"]);
+    tmux.wait_for(|s| s.contains("Notes (0)"), "the empty panel");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .args([
+            "annotate",
+            &sample,
+            "--quote",
+            "Deloitte",
+            "--note",
+            "added from a script",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let screen = tmux.wait_for(
+        |s| s.contains("Notes (1)") && s.contains("added from a script"),
+        "the new note",
+    );
+    assert!(screen.contains("updated by another gloss"), "{screen}");
+    tmux.keys(&["q"]);
+    assert_restored(&tmux);
+}

@@ -77,3 +77,41 @@ fn orphans_are_listed_last_and_reattached_from_the_panel() {
         .count();
     assert_eq!(placed, 2, "the orphan has a place again");
 }
+
+#[test]
+fn a_failed_save_warns_once_before_quitting_without_saving() {
+    let mut s = with_status(Status::Exact);
+    super::tests::send(&mut s, Event::Saved(Err("disk full".into())));
+    assert!(
+        s.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("not saved: disk full")
+    );
+    assert!(press(&mut s, "q").is_empty(), "the first q only warns");
+    assert!(s.message.as_ref().unwrap().text.contains("press q again"));
+    assert_eq!(press(&mut s, "q"), vec![Effect::Quit]);
+    // After a successful save, q quits at once again.
+    let mut s = with_status(Status::Exact);
+    super::tests::send(&mut s, Event::Saved(Err("disk full".into())));
+    super::tests::send(&mut s, Event::Saved(Ok(None)));
+    assert_eq!(press(&mut s, "q"), vec![Effect::Quit]);
+}
+
+#[test]
+fn a_malformed_sidecar_makes_annotations_read_only() {
+    let mut s = with_status(Status::Exact);
+    s.read_only = Some("brief.txt.gloss.toml: line 3, column 1: oops".into());
+    let before = s.annotations.clone();
+    press(&mut s, "} v e 3 u d c");
+    assert_eq!(s.annotations, before);
+    assert!(
+        s.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("read-only: brief.txt.gloss.toml: line 3")
+    );
+    assert_eq!(s.mode, Mode::Normal);
+}

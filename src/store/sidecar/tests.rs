@@ -118,3 +118,20 @@ fn an_unwritable_place_is_an_error_naming_the_path() {
         .to_string();
     assert!(err.starts_with("/proc/gloss-no"), "{err}");
 }
+
+#[test]
+fn an_unwritable_folder_falls_back_to_the_data_directory() {
+    // Not even root can create files in /proc/self.
+    let paths = SidecarPaths::for_brief(Path::new("/proc/self/status"));
+    assert!(paths.fallback);
+    assert!(
+        paths.data.to_string_lossy().ends_with("-status.gloss.toml"),
+        "{:?}",
+        paths.data
+    );
+    assert!(
+        paths.data.to_string_lossy().contains("gloss/sidecars/"),
+        "{:?}",
+        paths.data
+    );
+}
