@@ -190,8 +190,18 @@ pub fn parse(src: &str) -> Result<SidecarFile, FormatError> {
             ),
         ));
     }
-    let file: SidecarFile =
-        toml::from_str(src).map_err(|e| error_at(src, e.span(), e.message().trim().to_string()))?;
+    // Convert the table already parsed; only a failure goes back to the text, whose parser
+    // knows where the bad value is.
+    let file: SidecarFile = match toml::Value::Table(table).try_into() {
+        Ok(file) => file,
+        Err(_) => {
+            let err = toml::from_str::<SidecarFile>(src).err();
+            let (span, message) = err.map_or((None, "not a gloss sidecar".to_string()), |e| {
+                (e.span(), e.message().trim().to_string())
+            });
+            return Err(error_at(src, span, message));
+        }
+    };
     for entry in &file.annotations {
         if entry.end < entry.start {
             let span = find_id(src, entry.id);
