@@ -275,6 +275,7 @@ fn losing_the_terminal_saves_and_exits_instead_of_spinning() {
     let alive = || {
         std::process::Command::new("kill")
             .args(["-0", &pid])
+            .stderr(std::process::Stdio::null())
             .status()
             .unwrap()
             .success()
