@@ -313,3 +313,65 @@ fn a_writer_killed_at_any_moment_leaves_the_old_or_the_new_file() {
     );
     assert!(count > 5, "and let some saves through ({count} saved)");
 }
+
+#[test]
+fn a_corrected_brief_moves_fuzzes_and_orphans_highlights() {
+    let (_dir, brief) = workspace();
+    let b = brief.to_str().unwrap();
+    for quote in [
+        "hidden product problems",
+        "cybersecurity probe into Micron",
+        "4.4%",
+        "Deloitte",
+    ] {
+        let out = gloss(&[
+            "annotate",
+            b,
+            "--quote",
+            quote,
+            "--note",
+            &format!("on {quote}"),
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    // The re-issued brief: a new first paragraph, a reworded phrase, a deleted figure.
+    let text = std::fs::read_to_string(&brief).unwrap();
+    let (title, body) = text.split_once('\n').unwrap();
+    let corrected = format!(
+        "{title}\nCorrection: an earlier version misstated the size of the share drop.\n{}",
+        body.replace(
+            "cybersecurity probe into Micron",
+            "cyber-security probe into Micron"
+        )
+        .replace("sinking 4.4% on Wall Street", "sinking on Wall Street")
+    );
+    std::fs::write(&brief, corrected).unwrap();
+
+    let items = list_json(&brief);
+    let by_note = |q: &str| {
+        items
+            .iter()
+            .find(|a| a["note"] == format!("on {q}"))
+            .unwrap()
+            .clone()
+    };
+    let moved = by_note("hidden product problems");
+    assert_eq!(moved["status"], "moved");
+    assert_eq!(moved["quote"], "hidden product problems");
+    assert_eq!(by_note("Deloitte")["status"], "moved");
+    let fuzzy = by_note("cybersecurity probe into Micron");
+    assert_eq!(fuzzy["status"], "fuzzy");
+    assert_eq!(
+        fuzzy["quote"], "cyber-security probe into Micron",
+        "the text it covers now"
+    );
+    let orphan = by_note("4.4%");
+    assert_eq!(orphan["status"], "orphaned");
+    assert_eq!(orphan["start"], serde_json::Value::Null);
+    assert_eq!(orphan["quote"], "4.4%", "the stored quote, kept");
+    assert_eq!(items.len(), 4, "nothing is lost");
+}

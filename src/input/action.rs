@@ -105,7 +105,7 @@ pub enum Action {
     HighlightWithNote,
     /// Write or edit the note of the highlight
     EditNote,
-    /// Edit the tags of the highlight (comma-separated)
+    /// Edit the highlight's tags (comma-separated)
     EditTags,
     /// Give the highlight the next colour
     CycleColor,
@@ -113,9 +113,9 @@ pub enum Action {
     DeleteHighlight,
     /// Write or edit the note on the whole brief
     BriefNote,
-    /// Accept a highlight that was found approximately after the brief changed
+    /// Accept a highlight placed approximately after the brief changed
     ConfirmAnchor,
-    /// Attach the highlight to new text: press it on the highlight, select, press it again
+    /// Re-attach a highlight: press on it, select new text, press again
     Reattach,
     /// Undo the last annotation change
     Undo,
@@ -125,7 +125,7 @@ pub enum Action {
     CloseEditor,
     /// Show or hide the notes panel
     TogglePanel,
-    /// Move focus between the text and the notes panel
+    /// Move focus between the text and the panel
     FocusPanel,
     /// Make the notes panel narrower
     PanelNarrower,

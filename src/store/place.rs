@@ -3,46 +3,7 @@
 
 use super::convert::{annotations_of, text_hash};
 use super::format::SidecarFile;
-use shim as reanchor;
-use shim::Status as Found;
-
-/// Temporary stand-in with the re-anchoring API: position check only.
-mod shim {
-    use crate::annotation::Anchor;
-    use crate::document::Document;
-    #[allow(dead_code)] // the real module produces every status
-    pub enum Status {
-        Exact,
-        Moved,
-        Fuzzy,
-        Orphaned,
-    }
-    pub struct Placement {
-        pub status: Status,
-        pub start: usize,
-        pub end: usize,
-    }
-    pub fn reanchor_all(doc: &Document, anchors: &[&Anchor]) -> Vec<Placement> {
-        anchors
-            .iter()
-            .map(|a| {
-                let bytes = doc.byte_offset(a.start)..doc.byte_offset(a.end);
-                let same =
-                    doc.text().get(bytes) == Some(a.quote.as_str()) && a.end <= doc.char_len();
-                let status = if same {
-                    Status::Exact
-                } else {
-                    Status::Orphaned
-                };
-                Placement {
-                    status,
-                    start: a.start,
-                    end: a.end,
-                }
-            })
-            .collect()
-    }
-}
+use crate::annotation::reanchor::{self, Status as Found};
 use crate::annotation::{Anchor, Annotations, Status};
 use crate::document::Document;
 

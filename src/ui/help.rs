@@ -12,7 +12,7 @@ use crate::theme::{Role, Theme};
 const KEY_COLUMN: usize = 20;
 
 pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let width = area.width.saturating_sub(4).min(66);
+    let width = area.width.saturating_sub(4).min(84);
     let height = area.height.saturating_sub(2);
     if width < 10 || height < 3 {
         return;
