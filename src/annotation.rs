@@ -69,7 +69,10 @@ impl Color {
 }
 
 /// Whether an annotation is where it was made, and how sure gloss is of that.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, EnumString, IntoStaticStr)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, EnumString, IntoStaticStr,
+)]
+#[serde(rename_all = "lowercase")]
 #[strum(serialize_all = "lowercase")]
 pub enum Status {
     /// At its offsets, with its quote.

@@ -3,7 +3,8 @@
 
 use super::convert::{annotations_of, text_hash};
 use super::format::SidecarFile;
-use crate::annotation::reanchor::{self, Status as Found};
+use crate::annotation::reanchor;
+use crate::annotation::reanchor::Status as Found;
 use crate::annotation::{Anchor, Annotations, Status};
 use crate::document::Document;
 
