@@ -89,6 +89,69 @@ fn frame(c: &mut Criterion) {
     group.finish();
 }
 
+/// `count` highlights spread evenly over the brief, every third with a note.
+fn highlight(state: &mut State, count: usize) {
+    use gloss::annotation::{Anchor, Annotation, Annotations, Color};
+    let text = state.doc.text();
+    let step = text.len() / count;
+    let items = (0..count)
+        .map(|i| {
+            let mut start = i * step;
+            while !text.is_char_boundary(start) {
+                start += 1;
+            }
+            let mut end = (start + 12).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            let id = uuid::Uuid::from_u128(i as u128 + 1);
+            let color = [
+                Color::Yellow,
+                Color::Green,
+                Color::Blue,
+                Color::Red,
+                Color::Purple,
+            ][i % 5];
+            let mut a = Annotation::new(
+                id,
+                jiff::Timestamp::UNIX_EPOCH,
+                color,
+                Anchor::new(&state.doc, start..end),
+            );
+            if i % 3 == 0 {
+                a.note = format!("note {i}");
+            }
+            a
+        })
+        .collect();
+    state.annotations = Annotations::from_vec(items, String::new());
+}
+
+/// Frames with 10,000 highlights in a 10 MiB brief, the notes panel open: the highlight lookup
+/// and the panel must not scan every annotation in a way that grows past the frame budget.
+fn highlighted(c: &mut Criterion) {
+    let theme = Theme::default();
+    let mut state = open(&corpus::brief(LARGE, 3));
+    highlight(&mut state, 10_000);
+    update(
+        &mut state,
+        Event::Action(gloss::input::Action::TogglePanel),
+        &Env::fixed(0),
+    );
+    let mut group = c.benchmark_group("frame-10k-highlights");
+    for (place, top) in positions(&state) {
+        state.top = top;
+        state.keep_cursor_visible();
+        let mut buf = Buffer::empty(Rect::new(0, 0, WIDTH, HEIGHT));
+        draw(&state, &theme, &mut buf);
+        assert!(row_text(&buf, 0).contains('│'), "the panel is open");
+        group.bench_function(format!("10MiB/{place}"), |b| {
+            b.iter(|| draw(black_box(&state), &theme, &mut buf));
+        });
+    }
+    group.finish();
+}
+
 fn startup(c: &mut Criterion) {
     let small = corpus::brief(SMALL, 2);
     let large = corpus::brief(LARGE, 2);
@@ -131,6 +194,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = frame, startup
+    targets = frame, highlighted, startup
 }
 criterion_main!(benches);

@@ -94,7 +94,9 @@ fn panel_lines<'a>(
         ));
     }
     let active: HashSet<_> = state.under_cursor().iter().map(|a| a.id).collect();
-    let numbers = note_numbers(&state.annotations, entries);
+    // Each entry takes at least two rows, so no more than `height` of them can be on screen.
+    let shown = &entries[first.min(entries.len())..(first + height).min(entries.len())];
+    let numbers = note_numbers(&state.annotations, shown);
     let total_chars = state.doc.char_len().max(1);
     let mut orphans_started = false;
     for (i, a) in entries.iter().enumerate().skip(first) {
