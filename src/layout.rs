@@ -32,8 +32,11 @@ pub struct Anchor {
 pub enum Line {
     /// Row `index` of a block: the byte range of the block's text it shows.
     Text {
+        /// The block shown.
         block: usize,
+        /// Which of the block's rows this is.
         index: usize,
+        /// Bytes of the normalised text on this row.
         range: Range<usize>,
     },
     /// The marker row of a collapsed run.
