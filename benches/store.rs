@@ -3,6 +3,7 @@
 //!
 //! Run with `cargo bench --bench store`.
 
+#![allow(missing_docs)] // criterion's macros generate the undocumented entry points
 #![allow(clippy::expect_used)] // a benchmark crate: a broken setup should stop it loudly
 
 use std::hint::black_box;
