@@ -42,7 +42,8 @@ impl State {
         self.edit_annotation(before, env, edit);
     }
 
-    fn edit_annotation(
+    /// Applies `edit` to `before` and records it in the history if anything changed.
+    pub(super) fn edit_annotation(
         &mut self,
         before: Annotation,
         env: &Env,

@@ -154,15 +154,7 @@ impl State {
             PromptKind::Tags(id) => {
                 let tags = parse_tags(&prompt.query);
                 if let Some(before) = self.annotations.get(id).cloned() {
-                    let mut after = before.clone();
-                    after.tags = tags;
-                    if after != before {
-                        after.updated = env.now;
-                        self.history.apply(
-                            &mut self.annotations,
-                            crate::annotation::Change::Edit { before, after },
-                        );
-                    }
+                    self.edit_annotation(before, env, |a| a.tags = tags);
                 }
             }
             PromptKind::Filter => {
