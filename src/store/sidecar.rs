@@ -226,13 +226,20 @@ impl Sidecar {
         let Some(theirs) = self.changed_on_disk()? else {
             return Ok(None);
         };
-        let base = self.base.clone().unwrap_or_else(|| SidecarFile {
-            annotations: Vec::new(),
-            ..theirs.clone()
-        });
+        let base = self.merge_base(&theirs);
         let merged = merge(&base, ours, &theirs);
         self.accept(theirs)?;
         Ok(Some(merged))
+    }
+
+    /// The base of a merge with `theirs`: what this process last read or wrote, or, when it
+    /// read nothing (the sidecar appeared meanwhile), `theirs` without annotations, so that
+    /// every annotation on both sides counts as an addition.
+    fn merge_base(&self, theirs: &SidecarFile) -> SidecarFile {
+        self.base.clone().unwrap_or_else(|| SidecarFile {
+            annotations: Vec::new(),
+            ..theirs.clone()
+        })
     }
 
     /// Saves `ours`, merging with whatever another process wrote since the last read.
@@ -250,10 +257,7 @@ impl Sidecar {
         let (file, merged) = match &current {
             Some(bytes) if Some(hash(bytes)) != self.seen => {
                 let theirs = self.parse(bytes)?;
-                let base = self.base.clone().unwrap_or_else(|| SidecarFile {
-                    annotations: Vec::new(),
-                    ..theirs.clone()
-                });
+                let base = self.merge_base(&theirs);
                 (merge(&base, &ours, &theirs), true)
             }
             _ => (ours, false),
