@@ -12,3 +12,12 @@ mod sidecar;
 pub use sidecar::{Saved, Sidecar, SidecarError, SidecarPaths};
 
 pub use brief::read_brief;
+
+/// Replaces `path` with `bytes` atomically and durably: a temporary file in the same folder,
+/// fsync, rename over `path`, fsync of the folder.
+pub(crate) fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
+    file.write_all(bytes)?;
+    file.commit()
+}

@@ -76,12 +76,7 @@ pub fn save_theme(dir: &Path, theme: &str) -> Result<PathBuf, String> {
     })?;
     doc["theme"] = toml_edit::value(theme);
     fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", show_path(dir)))?;
-    let mut file = atomic_write_file::AtomicWriteFile::open(&path)
-        .map_err(|e| format!("{}: {e}", show_path(&path)))?;
-    use std::io::Write;
-    file.write_all(doc.to_string().as_bytes())
-        .map_err(|e| format!("{}: {e}", show_path(&path)))?;
-    file.commit()
+    super::write_atomic(&path, doc.to_string().as_bytes())
         .map_err(|e| format!("{}: {e}", show_path(&path)))?;
     Ok(path)
 }

@@ -8,7 +8,7 @@
 //! A sidecar that does not parse is never written over.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -16,6 +16,7 @@ use sha2::{Digest, Sha256};
 
 use super::format::{self, FormatError, SidecarFile};
 use super::merge::merge;
+use super::write_atomic;
 use crate::error::show_path;
 
 /// How long a save waits for another process's lock.
@@ -299,13 +300,6 @@ impl Sidecar {
             }
         }
     }
-}
-
-/// Replaces `path` with `bytes` atomically and durably.
-fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
-    file.write_all(bytes)?;
-    file.commit()
 }
 
 #[cfg(test)]
