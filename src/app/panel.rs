@@ -75,11 +75,13 @@ impl Panel {
 
     /// The entries shown: placed highlights in document order, then the orphaned ones.
     pub fn entries<'a>(&self, state: &'a State) -> Vec<&'a Annotation> {
-        let orphan = |a: &Annotation| a.status == crate::annotation::Status::Orphaned;
         let shown = |a: &&Annotation| self.filter.as_ref().is_none_or(|f| f.accepts(a));
-        let placed = state.annotations.iter().filter(|a| !orphan(a));
+        let placed = state
+            .annotations
+            .iter()
+            .filter(|a| a.status != crate::annotation::Status::Orphaned);
         placed
-            .chain(state.annotations.iter().filter(|a| orphan(a)))
+            .chain(state.annotations.orphans())
             .filter(shown)
             .collect()
     }
