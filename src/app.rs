@@ -4,8 +4,10 @@
 mod annotate;
 mod editor;
 mod geometry;
+mod loading;
 mod mouse;
 mod panel;
+mod placing;
 mod prompt;
 mod reading;
 mod search;
@@ -15,6 +17,7 @@ mod update;
 mod viewport;
 
 pub use editor::{NoteEditor, NoteTarget};
+pub use loading::{Loading, Piece};
 pub use geometry::{Geometry, MIN_HEIGHT, MIN_WIDTH, PANEL_MIN_TERMINAL, geometry};
 pub use panel::{Filter, PANEL_WIDTHS, Panel};
 pub use search::{Found, Search};
@@ -27,5 +30,7 @@ pub use viewport::Placement;
 pub(crate) mod tests;
 #[cfg(test)]
 mod tests_annotate;
+#[cfg(test)]
+pub(crate) mod tests_loading;
 #[cfg(test)]
 mod tests_review;

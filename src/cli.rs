@@ -10,15 +10,14 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 use crate::annotation::Color;
-use crate::app::{Level, Settings, State};
+use crate::app::{Level, Loading, Settings, State};
 use crate::document::{Document, Format};
 use crate::error::{Error, show_path};
 use crate::input::Keymap;
 use crate::runtime::{self, Exit, Persist};
 use crate::sanitize;
 use crate::store::convert::Extras;
-use crate::store::place::place;
-use crate::store::{self, Sidecar, SidecarPaths};
+use crate::store::{self, BriefFile, FIRST_PIECE, Sidecar, SidecarPaths};
 
 /// The sample brief, for `gloss` with no file outside the source tree.
 const SAMPLE: &[u8] = include_bytes!("../seeds/micron-cac-probe.txt");
@@ -165,10 +164,39 @@ fn file_name(path: &Path) -> String {
         .map_or_else(|| show_path(path), |n| n.to_string_lossy().into_owned())
 }
 
+/// Reads the start of a brief, enough for the first screen; the rest, if any, is returned
+/// to be read while the reader runs.
+fn start_brief(path: &Path) -> Result<(Document, Option<BriefFile>), Error> {
+    let mut file = BriefFile::open(path)?;
+    let format = Format::from_path(path);
+    // Markdown is parsed whole: one of its blocks can span any number of lines.
+    let first = match format {
+        Format::Plain => FIRST_PIECE,
+        Format::Markdown => usize::MAX,
+    };
+    let bytes = file.next_piece(first)?.map(|(_, b)| b).unwrap_or_default();
+    let mut doc = Document::parse_start(&bytes, format).map_err(|source| Error::Decode {
+        path: show_path(path),
+        source,
+    })?;
+    if file.is_done() {
+        doc.find_repeats();
+        return Ok((doc, None));
+    }
+    doc.reserve(usize::try_from(file.total().saturating_sub(file.read())).unwrap_or(0));
+    Ok((doc, Some(file)))
+}
+
 fn open(args: &OpenArgs) -> Result<Exit, Error> {
-    let (doc, path) = match &args.file {
-        Some(path) => (load_brief(path)?, path.clone()),
-        None => sample()?,
+    let (doc, path, rest) = match &args.file {
+        Some(path) => {
+            let (doc, rest) = start_brief(path)?;
+            (doc, path.clone(), rest)
+        }
+        None => {
+            let (doc, path) = sample()?;
+            (doc, path, None)
+        }
     };
     let keymap = Keymap::default_keymap()?;
     let chosen = themes::choose(args.theme.as_deref())?;
@@ -179,18 +207,16 @@ fn open(args: &OpenArgs) -> Result<Exit, Error> {
     let name = file_name(&path);
     let mut sidecar = sidecar_of(&path, args.annotations.as_deref());
     let mut state = State::new(doc, &name, settings, &keymap);
+    state.loading = rest.as_ref().map(|r| Loading::new(r.read(), r.total()));
     let mut extras = Extras::default();
     let mut exists = false;
     match sidecar.load() {
         Ok(Some(file)) => {
-            let placed = place(&state.doc, &file);
-            if placed.changed {
-                state.say(Level::Warning, &placed.summary());
-            }
-            state.annotations = placed.annotations;
             state.restore_position = usize::try_from(file.reading.position).ok();
             extras = Extras::of(&file);
             exists = true;
+            // Placed once the whole brief is in, a batch at a time if it changed.
+            state.set_unplaced(file);
         }
         Ok(None) => {}
         Err(e) => {
@@ -216,7 +242,7 @@ fn open(args: &OpenArgs) -> Result<Exit, Error> {
     state.themes = chosen.themes.iter().map(|t| t.name().to_string()).collect();
     state.theme = chosen.index;
     let mut persist = Persist::new(sidecar, name, extras, &state, exists);
-    runtime::run(state, &keymap, &chosen.themes, &mut persist)
+    runtime::run(state, &keymap, &chosen.themes, &mut persist, rest)
 }
 
 /// The bundled sample: the copy in the source tree when gloss runs from it, else the copy

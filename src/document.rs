@@ -46,7 +46,7 @@ impl Format {
 }
 
 /// A parsed brief.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     text: String,
     blocks: Vec<Block>,
@@ -60,7 +60,15 @@ impl Document {
     /// Parses a brief's bytes. Fails only for binary input; every other problem (invalid
     /// UTF-8, bad front matter) becomes a warning.
     pub fn parse(bytes: &[u8], format: Format) -> Result<Self, DecodeError> {
-        let decoded = decode::decode(bytes)?;
+        let mut doc = Self::parse_start(bytes, format)?;
+        doc.find_repeats();
+        Ok(doc)
+    }
+
+    /// Parses the first piece of a brief read in pieces: like [`Document::parse`], but
+    /// repeated runs are left for [`Document::find_repeats`] once every piece is in.
+    pub fn parse_start(bytes: &[u8], format: Format) -> Result<Self, DecodeError> {
+        let decoded = decode::decode(bytes, 0)?;
         let mut warnings: Vec<String> = decoded.warning.into_iter().collect();
         let split = front_matter::split(&decoded.text);
         warnings.extend(split.warning);
@@ -80,15 +88,76 @@ impl Document {
             Format::Markdown => markdown::parse(split.body, &mut builder, has_title),
         }
         let (text, blocks, char_len) = builder.finish();
-        let repeats = repeats::find(&text, &blocks);
         Ok(Self {
             text,
             blocks,
             char_len,
             meta: split.meta,
-            repeats,
+            repeats: Vec::new(),
             warnings,
         })
+    }
+
+    /// Parses a later piece of a plain-text brief: whole lines that began at byte `base` of
+    /// the file, every one a paragraph. Error offsets and warnings count from the file's start.
+    pub fn parse_continuation(bytes: &[u8], base: usize) -> Result<Self, DecodeError> {
+        let decoded = decode::decode(bytes, base)?;
+        let mut builder = Builder::with_capacity(bytes.len());
+        plain::parse(&decoded.text, &mut builder, true);
+        let (text, blocks, char_len) = builder.finish();
+        Ok(Self {
+            text,
+            blocks,
+            char_len,
+            meta: Meta::default(),
+            repeats: Vec::new(),
+            warnings: decoded.warning.into_iter().collect(),
+        })
+    }
+
+    /// Appends a piece parsed with [`Document::parse_continuation`] from the bytes that follow
+    /// this document's, as if both had been parsed together.
+    pub fn append(&mut self, mut part: Document) {
+        self.warnings.append(&mut part.warnings);
+        if part.blocks.is_empty() {
+            return;
+        }
+        if self.blocks.is_empty() {
+            // Nothing before held text, so the first line of this piece is the title.
+            part.blocks[0].kind = BlockKind::Title;
+            self.text.push_str(&part.text);
+            self.blocks = part.blocks;
+            self.char_len = part.char_len;
+            return;
+        }
+        self.text.push('\n');
+        let (bytes, chars) = (self.text.len(), self.char_len + 1);
+        self.text.push_str(&part.text);
+        self.blocks.reserve(part.blocks.len());
+        self.blocks.extend(part.blocks.into_iter().map(|mut b| {
+            b.range = b.range.start + bytes..b.range.end + bytes;
+            b.char_start += chars;
+            b
+        }));
+        self.char_len = chars + part.char_len;
+    }
+
+    /// Makes room for `bytes` more bytes of text, and for as many more blocks as text like
+    /// the text so far would hold, so that appending pieces neither copies the text again and
+    /// again nor doubles the block list past what it needs.
+    pub fn reserve(&mut self, bytes: usize) {
+        self.text.reserve(bytes);
+        if !self.text.is_empty() {
+            let per_byte = self.blocks.len() as f64 / self.text.len() as f64;
+            // Ten percent over the estimate, so a slightly denser rest does not double it.
+            self.blocks.reserve_exact((bytes as f64 * per_byte * 1.1) as usize);
+        }
+    }
+
+    /// Finds runs of blocks that repeat an earlier run (done by [`Document::parse`]; call it
+    /// once after the last piece of a brief read in pieces).
+    pub fn find_repeats(&mut self) {
+        self.repeats = repeats::find(&self.text, &self.blocks);
     }
 
     /// The normalised text: block texts joined by `\n`.
@@ -99,6 +168,11 @@ impl Document {
     /// All blocks in document order.
     pub fn blocks(&self) -> &[Block] {
         &self.blocks
+    }
+
+    /// Blocks the document has room for (see [`Document::reserve`]).
+    pub fn block_capacity(&self) -> usize {
+        self.blocks.capacity()
     }
 
     /// The text of block `index`.
@@ -219,6 +293,51 @@ mod tests {
         assert_eq!(doc.text(), "From meta\nFirst line\nSecond");
         assert_eq!(doc.meta().source.as_deref(), Some("Wire"));
         assert_eq!(doc.blocks()[1].kind, BlockKind::Paragraph);
+    }
+
+    /// Parses `src` in pieces cut after the newlines at `cuts`, as the loader does.
+    fn in_pieces(src: &str, cuts: &[usize]) -> Document {
+        let mut bounds = vec![0];
+        bounds.extend(cuts.iter().map(|&c| {
+            let before = &src.as_bytes()[..c.min(src.len())];
+            before.iter().rposition(|&b| b == b'\n').map_or(0, |n| n + 1)
+        }));
+        bounds.push(src.len());
+        let mut doc = Document::parse_start(&src.as_bytes()[..bounds[1]], Format::Plain).unwrap();
+        for w in bounds[1..].windows(2) {
+            let part = Document::parse_continuation(&src.as_bytes()[w[0]..w[1]], w[0]).unwrap();
+            doc.append(part);
+        }
+        doc.find_repeats();
+        doc
+    }
+
+    #[test]
+    fn a_brief_read_in_pieces_equals_one_read_whole() {
+        let sample = std::str::from_utf8(include_bytes!("../seeds/micron-cac-probe.txt")).unwrap();
+        let hostile = "\n\nTïtle\n\n\tCafé 東京\r\n  \n\u{1b}[2J x\nlast";
+        for src in [sample, hostile] {
+            let whole = Document::parse(src.as_bytes(), Format::Plain).unwrap();
+            for cuts in [vec![1], vec![3, 9], vec![src.len() / 2], vec![10, 20, 30, 40]] {
+                let pieces = in_pieces(src, &cuts);
+                assert_eq!(pieces.text(), whole.text(), "cuts {cuts:?}");
+                assert_eq!(pieces.blocks(), whole.blocks(), "cuts {cuts:?}");
+                assert_eq!(pieces.char_len(), whole.char_len());
+                assert_eq!(pieces.repeats(), whole.repeats());
+            }
+        }
+    }
+
+    #[test]
+    fn errors_and_warnings_in_a_later_piece_count_from_the_file_start() {
+        let err = Document::parse_continuation(b"ab\0", 1000).unwrap_err();
+        assert_eq!(err, DecodeError::Binary { offset: 1002 });
+        let part = Document::parse_continuation(b"ok\n\xff", 50).unwrap();
+        assert!(part.warnings()[0].contains("offset 53"), "{:?}", part.warnings());
+        let mut doc = Document::parse_start(b"Title\n", Format::Plain).unwrap();
+        doc.append(part);
+        assert_eq!(doc.text(), "Title\nok\n\u{FFFD}");
+        assert_eq!(doc.warnings().len(), 1);
     }
 
     #[test]

@@ -45,55 +45,137 @@ pub enum Line {
     Gap,
 }
 
+/// Heights of a run of blocks at one column width, with the row starts of tall ones. Made
+/// while a brief is read in pieces (off the reader's thread), then handed to
+/// [`Layout::extend`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Measured {
+    width: usize,
+    heights: Vec<u32>,
+    /// Row starts every `CHECKPOINT` rows, by block index within the run.
+    checkpoints: Vec<(usize, Vec<usize>)>,
+}
+
+impl Measured {
+    /// Measures every block of `doc` at column `width`.
+    pub fn of(doc: &Document, width: usize) -> Self {
+        Self::blocks(doc, 0, width)
+    }
+
+    /// Measures the blocks of `doc` from index `from` on.
+    fn blocks(doc: &Document, from: usize, width: usize) -> Self {
+        let width = width.max(1);
+        let count = doc.blocks().len().saturating_sub(from);
+        let mut heights = Vec::with_capacity(count);
+        let mut checkpoints = Vec::new();
+        for b in from..from + count {
+            let (height, marks) = measure(doc, b, width);
+            heights.push(u32::try_from(height).unwrap_or(u32::MAX));
+            if !marks.is_empty() {
+                checkpoints.push((b - from, marks));
+            }
+        }
+        Self {
+            width,
+            heights,
+            checkpoints,
+        }
+    }
+
+    /// The column width these heights are for.
+    pub fn width(&self) -> usize {
+        self.width
+    }
+}
+
 /// Heights and row starts of every item at one width.
 #[derive(Debug, Clone, Default)]
 pub struct Layout {
     width: usize,
+    show_repeats: bool,
+    /// Height of every block at `width`, by block index.
+    heights: Vec<u32>,
+    /// Row starts (byte offsets in the block text) every `CHECKPOINT` rows, for tall blocks.
+    checkpoints: HashMap<usize, Vec<usize>>,
     items: Vec<Item>,
     /// `starts[i]` is the first row of item `i`; `starts[len]` is one past the last row.
     starts: Vec<usize>,
     /// First block of each item, for finding the item that shows a block.
     first_block: Vec<usize>,
-    /// Row starts (byte offsets in the block text) every `CHECKPOINT` rows, for tall blocks.
-    checkpoints: HashMap<usize, Vec<usize>>,
 }
 
 impl Layout {
     /// Lays out `doc` for a column `width` wide; repeated runs are collapsed unless
     /// `show_repeats`.
     pub fn new(doc: &Document, width: usize, show_repeats: bool) -> Self {
-        let width = width.max(1);
-        let items = item::items(doc, show_repeats);
-        let mut starts = Vec::with_capacity(items.len() + 1);
-        let mut first_block = Vec::with_capacity(items.len());
-        let mut checkpoints = HashMap::new();
+        let mut layout = Self {
+            width: width.max(1),
+            show_repeats,
+            ..Self::default()
+        };
+        layout.extend(doc, None);
+        layout
+    }
+
+    /// Adds the blocks `doc` gained since this layout was made (a brief read in pieces),
+    /// using `measured` when it holds exactly those blocks at this width.
+    pub fn extend(&mut self, doc: &Document, measured: Option<Measured>) {
+        let from = self.heights.len();
+        let fresh = doc.blocks().len().saturating_sub(from);
+        // The document reserves room for the blocks it expects; so does the layout, rather
+        // than doubling its lists past what they need.
+        let expected = doc.block_capacity().saturating_sub(from);
+        self.heights.reserve_exact(expected);
+        self.items.reserve_exact(expected);
+        self.first_block.reserve_exact(expected);
+        self.starts.reserve_exact(expected + 1);
+        let measured = match measured {
+            Some(m) if m.width == self.width && m.heights.len() == fresh => m,
+            _ => Measured::blocks(doc, from, self.width),
+        };
+        self.heights.extend_from_slice(&measured.heights);
+        self.checkpoints.extend(
+            measured
+                .checkpoints
+                .into_iter()
+                .map(|(b, marks)| (b + from, marks)),
+        );
+        if doc.repeats().is_empty() || self.show_repeats {
+            let mut row = self.starts.pop().unwrap_or(0);
+            for b in from..from + fresh {
+                self.items.push(Item::Block(b));
+                self.first_block.push(b);
+                self.starts.push(row);
+                row += self.heights[b] as usize + 1;
+            }
+            self.starts.push(row);
+        } else {
+            self.flow(doc);
+        }
+    }
+
+    /// Rebuilds the flow of items after the repeats changed (found once a brief read in
+    /// pieces is complete) or when `show_repeats` changes; heights are not measured again.
+    pub fn reflow(&mut self, doc: &Document, show_repeats: bool) {
+        self.show_repeats = show_repeats;
+        self.flow(doc);
+    }
+
+    fn flow(&mut self, doc: &Document) {
+        self.items = item::items(doc, self.show_repeats);
+        self.starts.clear();
+        self.first_block.clear();
         let mut row = 0;
-        for (i, item) in items.iter().enumerate() {
-            starts.push(row);
-            let height = match *item {
-                Item::Block(b) => {
-                    first_block.push(b);
-                    let (height, marks) = measure(doc, b, width);
-                    if !marks.is_empty() {
-                        checkpoints.insert(i, marks);
-                    }
-                    height
-                }
-                Item::Collapsed(r) => {
-                    first_block.push(doc.repeats().get(r).map_or(0, |r| r.copy.start));
-                    1
-                }
+        for item in &self.items {
+            self.starts.push(row);
+            let (first, height) = match *item {
+                Item::Block(b) => (b, self.heights.get(b).map_or(0, |&h| h as usize)),
+                Item::Collapsed(r) => (doc.repeats().get(r).map_or(0, |r| r.copy.start), 1),
             };
+            self.first_block.push(first);
             row += height + 1;
         }
-        starts.push(row);
-        Self {
-            width,
-            items,
-            starts,
-            first_block,
-            checkpoints,
-        }
+        self.starts.push(row);
     }
 
     /// The column width this layout was made for.
@@ -168,7 +250,7 @@ impl Layout {
             match self.items[i] {
                 Item::Collapsed(r) => out.push(Line::Collapsed(r)),
                 Item::Block(b) => {
-                    let block_rows = self.block_rows(doc, i, b, inner, want);
+                    let block_rows = self.block_rows(doc, b, inner, want);
                     out.extend(
                         block_rows
                             .into_iter()
@@ -186,21 +268,14 @@ impl Layout {
         out
     }
 
-    /// `count` rows of item `i` (block `b`) from row `from`, as byte ranges in the text.
-    fn block_rows(
-        &self,
-        doc: &Document,
-        i: usize,
-        b: usize,
-        from: usize,
-        count: usize,
-    ) -> Vec<Range<usize>> {
+    /// `count` rows of block `b` from row `from`, as byte ranges in the text.
+    fn block_rows(&self, doc: &Document, b: usize, from: usize, count: usize) -> Vec<Range<usize>> {
         let Some(block) = doc.blocks().get(b) else {
             return Vec::new();
         };
         let text = doc.block_text(b);
         let w = self.wrap_width(doc, b);
-        let (mut index, mut at) = match self.checkpoints.get(&i) {
+        let (mut index, mut at) = match self.checkpoints.get(&b) {
             Some(marks) if from >= CHECKPOINT => {
                 let k = (from / CHECKPOINT).min(marks.len());
                 (k * CHECKPOINT, marks[k - 1])
@@ -251,7 +326,7 @@ impl Layout {
         let text = doc.block_text(b);
         let local = offset.saturating_sub(block.range.start).min(text.len());
         let w = self.wrap_width(doc, b);
-        let (mut index, mut at) = match self.checkpoints.get(&i) {
+        let (mut index, mut at) = match self.checkpoints.get(&b) {
             Some(marks) => {
                 let k = marks.partition_point(|&m| m <= local);
                 (k * CHECKPOINT, if k == 0 { 0 } else { marks[k - 1] })

@@ -1,5 +1,6 @@
 //! The one impure loop: terminal events -> keymap -> update -> effects -> draw.
 
+mod loader;
 mod persist;
 mod signals;
 mod terminal;
@@ -8,6 +9,7 @@ pub use persist::Persist;
 
 pub use terminal::TerminalGuard;
 
+use std::sync::atomic::Ordering;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
@@ -16,6 +18,7 @@ use ratatui::crossterm::event::{self, Event as TermEvent, MouseButton, MouseEven
 use crate::app::{Effect, Event, State, key_event, update};
 use crate::error::Error;
 use crate::input::{Key, Keymap};
+use crate::store::BriefFile;
 use crate::theme::Theme;
 use crate::ui::Screen;
 use persist::env;
@@ -24,6 +27,8 @@ use persist::env;
 const WHEEL_ROWS: isize = 3;
 /// How often the loop wakes without input to notice signals.
 const TICK: Duration = Duration::from_millis(100);
+/// Longest the loop handles queued events before drawing again.
+const FRAME_BUDGET: Duration = Duration::from_millis(12);
 /// Presses closer together than this count as a double or triple click.
 const MULTI_CLICK: Duration = Duration::from_millis(400);
 
@@ -38,20 +43,28 @@ pub enum Exit {
 
 /// Runs the reader until the user quits or a signal arrives; the terminal is restored in every
 /// case, including a panic.
+/// `rest`, when given, is the part of the brief still to read: it streams in on a thread of
+/// its own while the reader runs.
 pub fn run(
     mut state: State,
     keymap: &Keymap,
     themes: &[Theme],
     persist: &mut Persist,
+    rest: Option<BriefFile>,
 ) -> Result<Exit, Error> {
     let fallback = Theme::default();
     let (tx, rx) = mpsc::channel();
     signals::forward(tx.clone(), Wake::Signal).map_err(Error::Terminal)?;
     let mut guard = TerminalGuard::enter().map_err(Error::Terminal)?;
-    read_input(tx).map_err(Error::Terminal)?;
     let terminal = guard.terminal();
     let size = terminal.size().map_err(Error::Terminal)?;
     update(&mut state, Event::Resize(size.width, size.height), &env());
+    let shared = loader::Shared::default();
+    shared.width.store(state.layout.width(), Ordering::Release);
+    if let Some(file) = rest {
+        loader::spawn(file, shared.clone(), tx.clone(), Wake::Load).map_err(Error::Terminal)?;
+    }
+    read_input(tx).map_err(Error::Terminal)?;
     let mut dirty = true;
     let mut clicks = Clicks::default();
     loop {
@@ -71,8 +84,19 @@ pub fn run(
                 .map_err(Error::Terminal)?;
             dirty = false;
         }
-        let first = match rx.recv_timeout(persist.timeout(TICK)) {
+        let wait = if state.has_work() {
+            Duration::ZERO
+        } else {
+            persist.timeout(TICK)
+        };
+        let first = match rx.recv_timeout(wait) {
             Ok(wake) => wake,
+            // Background work runs a step at a time, only when no input is waiting.
+            Err(RecvTimeoutError::Timeout) if state.has_work() => {
+                update(&mut state, Event::Work, &env());
+                dirty = true;
+                continue;
+            }
             Err(RecvTimeoutError::Timeout) => {
                 // A terminal that vanished without a SIGHUP is a hang-up all the same.
                 if ratatui::crossterm::terminal::size().is_err() {
@@ -83,38 +107,58 @@ pub fn run(
             }
             Err(RecvTimeoutError::Disconnected) => Wake::InputGone,
         };
-        // Handle everything already queued before drawing again (wheel bursts, fast typing).
+        // Handle what is already queued before drawing again (wheel bursts, fast typing), for
+        // up to a frame's time; what is left stays queued for after the next frame.
+        let started = Instant::now();
         for wake in std::iter::once(first).chain(rx.try_iter()) {
-            let input = match wake {
-                Wake::Input(input) => input,
-                // Save before the terminal is given back: the guard restores it on return.
-                Wake::Signal(signal) => {
-                    persist.save(&mut state);
-                    return Ok(Exit::Signal(signal));
-                }
-                Wake::InputGone => {
-                    persist.save(&mut state);
-                    return Ok(Exit::Signal(signals::HANGUP));
-                }
-            };
-            let Some(ev) = translate(input, keymap, &state, &mut clicks) else {
-                continue;
-            };
-            dirty = true;
-            let effects = update(&mut state, ev, &env());
-            for effect in &effects {
-                if let Effect::SaveTheme(name) = effect {
-                    save_theme(&mut state, name);
-                }
+            if let Some(exit) = handle(&mut state, wake, persist, &shared, keymap, &mut clicks) {
+                return Ok(exit);
             }
-            persist.after_update(&state);
-            // A failed last save keeps gloss open (with the reason on screen) unless the user
-            // already confirmed quitting without saving.
-            if effects.contains(&Effect::Quit) && (persist.save(&mut state) || state.quit_warned) {
-                return Ok(Exit::Quit);
+            dirty = true;
+            if started.elapsed() > FRAME_BUDGET {
+                break;
             }
         }
     }
+}
+
+/// Applies one wake-up to the state; `Some` when gloss must end.
+fn handle(
+    state: &mut State,
+    wake: Wake,
+    persist: &mut Persist,
+    shared: &loader::Shared,
+    keymap: &Keymap,
+    clicks: &mut Clicks,
+) -> Option<Exit> {
+    let ev = match wake {
+        Wake::Input(input) => translate(input, keymap, state, clicks)?,
+        Wake::Load(ev) => {
+            shared.in_flight.fetch_sub(1, Ordering::AcqRel);
+            ev
+        }
+        // Save before the terminal is given back: the guard restores it on return.
+        Wake::Signal(signal) => {
+            persist.save(state);
+            return Some(Exit::Signal(signal));
+        }
+        Wake::InputGone => {
+            persist.save(state);
+            return Some(Exit::Signal(signals::HANGUP));
+        }
+    };
+    let effects = update(state, ev, &env());
+    for effect in &effects {
+        if let Effect::SaveTheme(name) = effect {
+            save_theme(state, name);
+        }
+    }
+    persist.after_update(state);
+    shared.width.store(state.layout.width(), Ordering::Release);
+    // A failed last save keeps gloss open (with the reason on screen) unless the user
+    // already confirmed quitting without saving.
+    (effects.contains(&Effect::Quit) && (persist.save(state) || state.quit_warned))
+        .then_some(Exit::Quit)
 }
 
 /// What wakes the event loop.
@@ -125,6 +169,8 @@ enum Wake {
     InputGone,
     /// A termination signal.
     Signal(i32),
+    /// News from the thread reading the brief.
+    Load(Event),
 }
 
 /// Reads terminal input on a thread of its own, so that nothing the terminal does can keep

@@ -11,14 +11,41 @@ impl State {
         let width = usize::from(self.geometry().column.width).max(1);
         if self.layout.width() != width || self.layout.items().is_empty() {
             self.rebuild(width);
-            if let Some(position) = self.restore_position.take() {
-                let offset = self.doc.byte_offset(position);
-                self.top = self.layout.row_of(&self.doc, offset);
-                self.cursor = self.layout.anchor_at(&self.doc, self.top).offset;
-            }
+            self.restore_saved_position();
         }
         self.top = self.top.min(self.max_top());
         self.keep_cursor_visible();
+    }
+
+    /// Shows the saved reading position at the top, once the text it points into is in.
+    pub(super) fn restore_saved_position(&mut self) {
+        let Some(position) = self.restore_position else {
+            return;
+        };
+        if self.is_loading() && position > self.doc.char_len() {
+            return;
+        }
+        let offset = self.doc.byte_offset(position);
+        let row = self.layout.row_of(&self.doc, offset);
+        // While reading, wait until a whole screen below the position is in.
+        if self.is_loading() && row > self.max_top() {
+            return;
+        }
+        self.restore_position = None;
+        self.top = row.min(self.max_top());
+        self.cursor = self.layout.anchor_at(&self.doc, self.top).offset;
+    }
+
+    /// Work between keys: placing the next batch of saved annotations.
+    pub(super) fn work(&mut self) {
+        if self.placing.is_some() {
+            self.place_step();
+        }
+    }
+
+    /// True while there is work for [`Event::Work`](super::Event::Work) steps.
+    pub fn has_work(&self) -> bool {
+        self.placing.is_some()
     }
 
     /// Lays the brief out again now (after the repeat toggle or a panel change).

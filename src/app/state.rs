@@ -4,6 +4,7 @@ use ratatui::layout::Rect;
 
 use super::editor::NoteEditor;
 use super::geometry::{Geometry, geometry};
+use super::loading::Loading;
 use super::panel::Panel;
 use super::search::Search;
 use super::selection::Selection;
@@ -12,6 +13,8 @@ use crate::document::Document;
 use crate::input::{Action, Keymap, Mode};
 use crate::layout::Layout;
 use crate::sanitize;
+use crate::store::format::SidecarFile;
+use crate::store::place::Placer;
 
 /// User settings that shape the view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,6 +160,12 @@ pub struct State {
     pub help: Vec<(Mode, HelpLine)>,
     /// Status message until the next key.
     pub message: Option<Message>,
+    /// How far reading the brief has got, while it is still being read.
+    pub loading: Option<Loading>,
+    /// The sidecar's annotations, waiting for the whole brief before they are placed.
+    pub unplaced: Option<Box<SidecarFile>>,
+    /// Saved annotations being placed in a changed brief, a batch per step.
+    pub placing: Option<Box<Placer>>,
 }
 
 impl State {
@@ -193,6 +202,9 @@ impl State {
             help_scroll: 0,
             help,
             message,
+            loading: None,
+            unplaced: None,
+            placing: None,
         }
     }
 

@@ -5,6 +5,7 @@
 use jiff::Timestamp;
 use uuid::Uuid;
 
+use super::loading::Piece;
 use super::state::Level;
 use super::state::{PromptKind, State};
 use crate::annotation::{Annotations, Color};
@@ -51,6 +52,14 @@ pub enum Event {
     External(Annotations),
     /// Something the runtime did, to tell the user (a saved config, a failure).
     Notice(Level, String),
+    /// The next piece of a brief being read.
+    Loaded(Box<Piece>),
+    /// The whole brief has been read.
+    LoadDone,
+    /// Reading the brief failed part way (the reason); what was read stays.
+    LoadFailed(String),
+    /// Time for a step of background work (placing annotations), between keys.
+    Work,
 }
 
 /// What the outside world lends an update: the time, and an id for anything it creates.
@@ -87,11 +96,34 @@ pub enum Effect {
 pub fn update(state: &mut State, event: Event, env: &Env) -> Vec<Effect> {
     if !matches!(
         event,
-        Event::Resize(..) | Event::MouseDrag { .. } | Event::MouseUp
+        Event::Resize(..)
+            | Event::MouseDrag { .. }
+            | Event::MouseUp
+            | Event::Loaded(_)
+            | Event::LoadDone
+            | Event::Work
     ) {
         state.message = None;
     }
+    let top = state.top;
+    let follows = matches!(event, Event::Action(Action::Bottom));
+    let moved_by_user = !matches!(
+        event,
+        Event::Resize(..) | Event::Loaded(_) | Event::LoadDone | Event::Work
+    );
+    let effects = apply(state, event, env);
+    if moved_by_user && !follows && state.top != top {
+        state.stop_following();
+    }
+    effects
+}
+
+fn apply(state: &mut State, event: Event, env: &Env) -> Vec<Effect> {
     match event {
+        Event::Loaded(piece) => state.load_piece(*piece),
+        Event::LoadDone => state.load_done(),
+        Event::LoadFailed(reason) => state.load_failed(&reason),
+        Event::Work => state.work(),
         Event::Resize(w, h) => {
             state.size = (w, h);
             state.relayout();
@@ -159,13 +191,10 @@ fn act(state: &mut State, action: Action, env: &Env) -> Vec<Effect> {
         return Vec::new();
     }
     if changes_annotations(action)
-        && let Some(reason) = state.read_only.clone()
+        && let Some(reason) = state.locked()
     {
         state.cancel_selection();
-        state.say(
-            Level::Error,
-            &format!("annotations are read-only: {reason}"),
-        );
+        state.say(Level::Error, &reason);
         return Vec::new();
     }
     if action != Action::Quit {
@@ -182,7 +211,7 @@ fn act(state: &mut State, action: Action, env: &Env) -> Vec<Effect> {
             state.top = 0;
             state.cursor = 0;
         }
-        Action::Bottom => state.go_to_end(),
+        Action::Bottom => state.bottom(),
         Action::NextParagraph => state.jump_paragraph(true),
         Action::PrevParagraph => state.jump_paragraph(false),
         Action::Search => state.open_prompt(PromptKind::Search, String::new()),

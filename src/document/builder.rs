@@ -70,6 +70,16 @@ impl BlockText {
 }
 
 impl Builder {
+    /// A builder with room for about `bytes` bytes of text, so a big piece grows in place.
+    pub fn with_capacity(bytes: usize) -> Self {
+        Self {
+            text: String::with_capacity(bytes),
+            // News paragraphs run to hundreds of bytes; this is a guess, not a limit.
+            blocks: Vec::with_capacity(bytes / 256),
+            chars: 0,
+        }
+    }
+
     /// Appends a finished block; a block that is blank after trimming is dropped.
     pub fn push(&mut self, kind: BlockKind, prefix: Prefix, block: BlockText) {
         let BlockText {

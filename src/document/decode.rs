@@ -22,10 +22,14 @@ pub struct Decoded<'a> {
     pub warning: Option<String>,
 }
 
-/// Decodes a brief. NUL bytes refuse the file; invalid UTF-8 is replaced, with a warning.
-pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Err(DecodeError::Binary { offset });
+/// Decodes a brief, or the piece of one that began at byte `base` of the file (offsets in
+/// errors and warnings count from the file's start). NUL bytes refuse the file; invalid UTF-8
+/// is replaced, with a warning.
+pub fn decode(bytes: &[u8], base: usize) -> Result<Decoded<'_>, DecodeError> {
+    if let Some(offset) = memchr::memchr(0, bytes) {
+        return Err(DecodeError::Binary {
+            offset: base + offset,
+        });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
@@ -34,7 +38,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
             warning: None,
         }),
         Err(err) => {
-            let at = err.valid_up_to();
+            let at = base + err.valid_up_to();
             Ok(Decoded {
                 text: String::from_utf8_lossy(bytes),
                 warning: Some(format!(
@@ -52,22 +56,22 @@ mod tests {
     #[test]
     fn nul_refuses_the_file() {
         assert_eq!(
-            decode(b"abc\0def").unwrap_err(),
+            decode(b"abc\0def", 0).unwrap_err(),
             DecodeError::Binary { offset: 3 }
         );
     }
 
     #[test]
     fn invalid_utf8_is_replaced_with_a_warning() {
-        let d = decode(b"caf\xE9 ok").unwrap();
+        let d = decode(b"caf\xE9 ok", 0).unwrap();
         assert_eq!(d.text, "caf\u{FFFD} ok");
         assert!(d.warning.unwrap().contains("offset 3"));
     }
 
     #[test]
     fn bom_is_dropped_and_empty_input_decodes() {
-        assert_eq!(decode(b"\xEF\xBB\xBFhi").unwrap().text, "hi");
-        let empty = decode(b"").unwrap();
+        assert_eq!(decode(b"\xEF\xBB\xBFhi", 0).unwrap().text, "hi");
+        let empty = decode(b"", 0).unwrap();
         assert_eq!(empty.text, "");
         assert!(empty.warning.is_none());
     }

@@ -22,7 +22,22 @@ pub struct Repeat {
     pub copy: Range<usize>,
 }
 
-/// Finds repeated runs, in document order, without overlaps. Linear in the number of blocks.
+/// Bytes hashed from each end of a block: enough to tell paragraphs apart, cheap for huge ones.
+const SAMPLE: usize = 128;
+
+/// A cheap key for a block's text: its length and its first and last [`SAMPLE`] bytes. Equal
+/// texts have equal keys; candidates are compared in full.
+fn key(text: &str) -> u64 {
+    let bytes = text.as_bytes();
+    let mut h = DefaultHasher::new();
+    bytes.len().hash(&mut h);
+    bytes[..bytes.len().min(SAMPLE)].hash(&mut h);
+    bytes[bytes.len().saturating_sub(SAMPLE)..].hash(&mut h);
+    h.finish()
+}
+
+/// Finds repeated runs, in document order, without overlaps. Linear in the number of blocks,
+/// and hashes at most 2 x [`SAMPLE`] bytes of each.
 pub fn find(text: &str, blocks: &[Block]) -> Vec<Repeat> {
     let same = |a: usize, b: usize| {
         blocks[a].kind == blocks[b].kind
@@ -33,12 +48,9 @@ pub fn find(text: &str, blocks: &[Block]) -> Vec<Repeat> {
     let mut repeats = Vec::new();
     let mut i = 0;
     while i < blocks.len() {
-        let key = {
-            let mut h = DefaultHasher::new();
-            text[blocks[i].range.clone()].hash(&mut h);
-            h.finish()
-        };
-        let j = *first_seen.entry(key).or_insert(i);
+        let j = *first_seen
+            .entry(key(&text[blocks[i].range.clone()]))
+            .or_insert(i);
         if j < i && same(j, i) {
             let mut len = 1;
             while j + len < i && i + len < blocks.len() && same(j + len, i + len) {

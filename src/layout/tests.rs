@@ -87,7 +87,7 @@ fn tall_blocks_draw_the_same_from_checkpoints() {
     let words: Vec<String> = (0..3000).map(|i| format!("w{i}")).collect();
     let d = doc(&format!("Title\n{}\nafter", words.join(" ")));
     let l = Layout::new(&d, 20, false);
-    assert!(l.checkpoints.contains_key(&1));
+    assert!(l.checkpoints.contains_key(&1), "block 1 is tall");
     // Walk the whole block row by row with the plain wrapper and compare with windows.
     let text = d.block_text(1);
     let base = d.blocks()[1].range.start;
@@ -144,4 +144,59 @@ fn list_and_quote_decoration_narrows_the_wrap() {
     let l = Layout::new(&d, 10, false);
     assert_eq!(l.wrap_width(&d, 1), 10 - QUOTE_INDENT);
     assert_eq!(l.wrap_width(&d, 2), 10 - LIST_INDENT);
+}
+
+#[test]
+fn a_layout_extended_piece_by_piece_equals_one_made_whole() {
+    let words: Vec<String> = (0..900).map(|i| format!("w{i}")).collect();
+    let tall = words.join(" ");
+    let src = format!("Title\nshort one\n{tall}\nmiddle paragraph here\n{tall}\nend");
+    let whole_doc = doc(&src);
+    let whole = Layout::new(&whole_doc, 17, false);
+    for cut in [1, 2, 3, 5] {
+        let mut lines = src.split_inclusive('\n');
+        let head: String = lines.by_ref().take(cut).collect();
+        let tail: String = lines.collect();
+        let mut d = Document::parse_start(head.as_bytes(), Format::Plain).unwrap();
+        let mut l = Layout::new(&d, 17, false);
+        let part = Document::parse_continuation(tail.as_bytes(), head.len()).unwrap();
+        // Measured off-thread on the piece alone, as the loader does.
+        let measured = Measured::of(&part, 17);
+        d.append(part);
+        l.extend(&d, Some(measured));
+        assert_eq!(l.total_rows(), whole.total_rows(), "cut {cut}");
+        assert_eq!(l.checkpoints, whole.checkpoints, "cut {cut}");
+        let rows = 0..whole.total_rows();
+        assert_eq!(shown(&d, &l, rows.clone()), shown(&whole_doc, &whole, rows));
+    }
+}
+
+#[test]
+fn heights_measured_at_another_width_are_not_used() {
+    let d0 = doc("Title");
+    let part = Document::parse_continuation(b"one two three four five six", 6).unwrap();
+    let wrong = Measured::of(&part, 200);
+    let mut d = d0.clone();
+    let mut l = Layout::new(&d0, 9, false);
+    d.append(part);
+    l.extend(&d, Some(wrong));
+    assert_eq!(l.total_rows(), Layout::new(&d, 9, false).total_rows());
+    assert_eq!(l.total_rows(), 6, "title, gap and four rows at width 9");
+}
+
+#[test]
+fn reflow_collapses_repeats_found_after_loading_without_measuring_again() {
+    let p1 = "The central bank raised its benchmark rate by a quarter point on Tuesday.";
+    let p2 = "Markets had expected the move, and shares rose modestly after the announcement.";
+    let src = format!("T\n{p1}\n{p2}\n{p1}\n{p2}");
+    let mut d = Document::parse_start(src.as_bytes(), Format::Plain).unwrap();
+    let mut l = Layout::new(&d, 30, false);
+    assert_eq!(l.items().len(), 5);
+    d.find_repeats();
+    l.reflow(&d, false);
+    let fresh = Layout::new(&d, 30, false);
+    assert_eq!(l.items(), fresh.items());
+    assert_eq!(shown(&d, &l, 0..100), shown(&d, &fresh, 0..100));
+    l.reflow(&d, true);
+    assert_eq!(l.items(), Layout::new(&d, 30, true).items());
 }

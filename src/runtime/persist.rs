@@ -65,7 +65,7 @@ impl Persist {
     }
 
     fn dirty(&self, state: &State) -> bool {
-        state.read_only.is_none() && (self.stale || state.history.revision() != self.saved_revision)
+        state.locked().is_none() && (self.stale || state.history.revision() != self.saved_revision)
     }
 
     fn ours(&self, state: &State) -> SidecarFile {
@@ -95,7 +95,8 @@ impl Persist {
     /// Saves when due and merges in changes from other processes. True when the state changed.
     pub fn tick(&mut self, state: &mut State) -> bool {
         let mut changed = false;
-        if self.changes.try_iter().count() > 0 && state.read_only.is_none() {
+        // While annotations are locked, other processes' changes wait in the channel.
+        if state.locked().is_none() && self.changes.try_iter().count() > 0 {
             changed |= self.absorb(state);
         }
         if self.due.is_some_and(|due| Instant::now() >= due) {
@@ -128,7 +129,7 @@ impl Persist {
     pub fn save(&mut self, state: &mut State) -> bool {
         self.due = None;
         let position_moved = self.exists && state.position() != self.saved_position;
-        if state.read_only.is_some() || !(self.dirty(state) || position_moved) {
+        if state.locked().is_some() || !(self.dirty(state) || position_moved) {
             return true;
         }
         let revision = state.history.revision();

@@ -1,8 +1,117 @@
 //! The only code that touches the filesystem.
 
-use std::path::Path;
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
 
 use crate::error::{Error, show_path};
+
+/// Bytes read before the first frame: more than any screen shows, read in a blink.
+pub const FIRST_PIECE: usize = 256 * 1024;
+/// Bytes per later piece of a big brief.
+pub const PIECE: usize = 1024 * 1024;
+
+/// A brief opened for reading in pieces, each ending at the end of a line, so that the first
+/// screen never waits for the whole file.
+#[derive(Debug)]
+pub struct BriefFile {
+    file: File,
+    path: PathBuf,
+    /// Bytes read past the end of the last piece (the start of an unfinished line).
+    carry: Vec<u8>,
+    /// File offset where the next piece starts.
+    offset: u64,
+    total: u64,
+    eof: bool,
+}
+
+impl BriefFile {
+    /// Opens a brief, refusing directories and naming the path in every error.
+    pub fn open(path: &Path) -> Result<Self, Error> {
+        let read_error = |source| Error::Read {
+            path: show_path(path),
+            source,
+        };
+        let file = File::open(path).map_err(read_error)?;
+        let meta = file.metadata().map_err(read_error)?;
+        if meta.is_dir() {
+            return Err(Error::Directory {
+                path: show_path(path),
+            });
+        }
+        Ok(Self {
+            file,
+            path: path.to_path_buf(),
+            carry: Vec::new(),
+            offset: 0,
+            total: meta.len(),
+            eof: false,
+        })
+    }
+
+    /// The file's size when it was opened, in bytes.
+    pub fn total(&self) -> u64 {
+        self.total
+    }
+
+    /// Bytes handed out in pieces so far.
+    pub fn read(&self) -> u64 {
+        self.offset
+    }
+
+    /// True once every byte has been handed out.
+    pub fn is_done(&self) -> bool {
+        self.eof && self.carry.is_empty()
+    }
+
+    /// The next piece and the file offset it starts at: at least `min` bytes unless the file
+    /// ends first, cut after the last newline in it (a line longer than `min` is read whole).
+    /// `None` once the file is read.
+    pub fn next_piece(&mut self, min: usize) -> Result<Option<(u64, Vec<u8>)>, Error> {
+        let min = min.max(1);
+        let mut buf = std::mem::take(&mut self.carry);
+        let mut scanned = 0;
+        loop {
+            if buf.len() >= min || self.eof {
+                let cut = if self.eof {
+                    Some(buf.len())
+                } else {
+                    let from = scanned.max(min - 1);
+                    memchr::memrchr(b'\n', &buf[from..]).map(|i| from + i + 1)
+                };
+                if let Some(cut) = cut {
+                    self.carry = buf.split_off(cut);
+                    break;
+                }
+                scanned = buf.len();
+            }
+            self.fill(&mut buf, min.min(PIECE))?;
+        }
+        if buf.is_empty() {
+            return Ok(None);
+        }
+        let start = self.offset;
+        self.offset += buf.len() as u64;
+        Ok(Some((start, buf)))
+    }
+
+    /// Appends up to `want` more bytes of the file to `buf`.
+    fn fill(&mut self, buf: &mut Vec<u8>, want: usize) -> Result<(), Error> {
+        buf.reserve_exact(want);
+        let before = buf.len();
+        let got = (&mut self.file)
+            .take(want as u64)
+            .read_to_end(buf)
+            .map_err(|source| Error::Read {
+                path: show_path(&self.path),
+                source,
+            })?;
+        if got == 0 || buf.len() == before {
+            self.eof = true;
+        }
+        Ok(())
+    }
+}
 
 /// Reads a brief's bytes, refusing directories and naming the path in every error.
 pub fn read_brief(path: &Path) -> Result<Vec<u8>, Error> {
@@ -22,6 +131,47 @@ pub fn read_brief(path: &Path) -> Result<Vec<u8>, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn pieces(content: &[u8], min: usize) -> Vec<(u64, Vec<u8>)> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("brief.txt");
+        std::fs::write(&path, content).unwrap();
+        let mut file = BriefFile::open(&path).unwrap();
+        assert_eq!(file.total(), content.len() as u64);
+        let mut out = Vec::new();
+        while let Some(piece) = file.next_piece(min).unwrap() {
+            out.push(piece);
+        }
+        assert!(file.is_done());
+        assert_eq!(file.read(), content.len() as u64);
+        out
+    }
+
+    #[test]
+    fn pieces_end_at_line_ends_and_cover_the_file_exactly() {
+        let content = b"first line\nsecond line here\nthird\n\nlast without newline";
+        for min in [1, 3, 11, 12, 20, 1000] {
+            let got = pieces(content, min);
+            let joined: Vec<u8> = got.iter().flat_map(|(_, b)| b.clone()).collect();
+            assert_eq!(joined, content, "min {min}");
+            let mut offset = 0;
+            for (start, bytes) in &got[..got.len() - 1] {
+                assert_eq!(*start, offset, "min {min}");
+                assert_eq!(bytes.last(), Some(&b'\n'), "min {min}");
+                assert!(bytes.len() >= min.min(content.len()), "min {min}");
+                offset += bytes.len() as u64;
+            }
+        }
+    }
+
+    #[test]
+    fn a_line_longer_than_a_piece_is_read_whole_and_an_empty_file_has_no_pieces() {
+        let long = format!("{}\nnext", "x".repeat(5000));
+        let got = pieces(long.as_bytes(), 10);
+        assert_eq!(got[0].1.len(), 5001);
+        assert_eq!(got[1], (5001, b"next".to_vec()));
+        assert!(pieces(b"", 10).is_empty());
+    }
 
     #[test]
     fn errors_name_the_path_and_the_reason() {

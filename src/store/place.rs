@@ -5,7 +5,7 @@ use super::convert::{annotations_of, text_hash};
 use super::format::SidecarFile;
 use crate::annotation::reanchor;
 use crate::annotation::reanchor::Status as Found;
-use crate::annotation::{Anchor, Annotations, Status};
+use crate::annotation::{Anchor, Annotation, Annotations, Status};
 use crate::document::Document;
 
 /// Annotations placed in the current text, with how many landed how.
@@ -31,52 +31,119 @@ impl Placed {
 
 /// Places the annotations of `file` in `doc`.
 pub fn place(doc: &Document, file: &SidecarFile) -> Placed {
-    let annotations = annotations_of(file);
-    if file.document.sha256 == text_hash(doc) {
-        let mut counts = [0; 4];
-        for a in annotations.iter() {
-            counts[a.status as usize] += 1;
+    let mut placer = Placer::new(doc, file);
+    while !placer.is_done() {
+        placer.step(doc, usize::MAX);
+    }
+    placer.finish()
+}
+
+/// Places a sidecar's annotations a batch at a time, so that a reader can show the brief
+/// while a changed brief is re-anchored, and show each batch as it lands.
+#[derive(Debug, Clone)]
+pub struct Placer {
+    /// The annotations as stored, in document order of their old offsets.
+    stored: Vec<Annotation>,
+    brief_note: String,
+    changed: bool,
+    next: usize,
+    placed: Vec<Annotation>,
+    counts: [usize; 4],
+}
+
+impl Placer {
+    /// Starts placing `file`'s annotations in `doc`, the whole brief as it is now. When the
+    /// text is unchanged they are all placed at once, as stored.
+    pub fn new(doc: &Document, file: &SidecarFile) -> Self {
+        let annotations = annotations_of(file);
+        let brief_note = annotations.brief_note().to_string();
+        let stored: Vec<Annotation> = annotations.iter().cloned().collect();
+        let mut placer = Self {
+            stored,
+            brief_note,
+            changed: file.document.sha256 != text_hash(doc),
+            next: 0,
+            placed: Vec::new(),
+            counts: [0; 4],
+        };
+        if !placer.changed {
+            placer.placed = std::mem::take(&mut placer.stored);
+            for a in &placer.placed {
+                placer.counts[a.status as usize] += 1;
+            }
         }
-        return Placed {
-            annotations,
-            changed: false,
-            counts,
-        };
+        placer
     }
-    let anchors: Vec<&Anchor> = annotations.iter().map(|a| &a.anchor).collect();
-    let placements = reanchor::reanchor_all(doc, &anchors);
-    let mut counts = [0; 4];
-    let mut items = Vec::with_capacity(annotations.len());
-    for (a, p) in annotations.iter().zip(placements) {
-        let mut a = a.clone();
-        let bytes = doc.byte_offset(p.start)..doc.byte_offset(p.end);
-        a.status = match p.status {
-            Found::Exact => {
-                a.anchor = Anchor::new(doc, bytes);
-                if a.status == Status::Orphaned {
-                    Status::Moved
-                } else {
-                    a.status
-                }
-            }
-            Found::Moved => {
-                a.anchor = Anchor::new(doc, bytes);
+
+    /// True when the brief changed since the sidecar was written.
+    pub fn changed(&self) -> bool {
+        self.changed
+    }
+
+    /// True when every annotation has been placed.
+    pub fn is_done(&self) -> bool {
+        self.next >= self.stored.len()
+    }
+
+    /// (placed, all) so far.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.next, self.stored.len())
+    }
+
+    /// The annotations placed so far, with the brief note.
+    pub fn annotations(&self) -> Annotations {
+        Annotations::from_vec(self.placed.clone(), self.brief_note.clone())
+    }
+
+    /// Places up to `batch` more annotations (one pass over the text per batch).
+    pub fn step(&mut self, doc: &Document, batch: usize) {
+        let end = self.next.saturating_add(batch).min(self.stored.len());
+        let Some(slice) = self.stored.get(self.next..end) else {
+            return;
+        };
+        let anchors: Vec<&Anchor> = slice.iter().map(|a| &a.anchor).collect();
+        let placements = reanchor::reanchor_all(doc, &anchors);
+        for (a, p) in slice.iter().zip(placements) {
+            let a = placed(doc, a.clone(), &p);
+            self.counts[a.status as usize] += 1;
+            self.placed.push(a);
+        }
+        self.next = end;
+    }
+
+    /// Everything placed, with how many landed how.
+    pub fn finish(self) -> Placed {
+        Placed {
+            annotations: Annotations::from_vec(self.placed, self.brief_note),
+            changed: self.changed,
+            counts: self.counts,
+        }
+    }
+}
+
+/// Annotation `a` moved to where re-anchoring found it.
+fn placed(doc: &Document, mut a: Annotation, p: &reanchor::Placement) -> Annotation {
+    let bytes = doc.byte_offset(p.start)..doc.byte_offset(p.end);
+    a.status = match p.status {
+        Found::Exact => {
+            a.anchor = Anchor::new(doc, bytes);
+            if a.status == Status::Orphaned {
                 Status::Moved
+            } else {
+                a.status
             }
-            // The old quote stays beside the new range, so the user can see what changed.
-            Found::Fuzzy => {
-                a.anchor.start = p.start;
-                a.anchor.end = p.end;
-                Status::Fuzzy
-            }
-            Found::Orphaned => Status::Orphaned,
-        };
-        counts[a.status as usize] += 1;
-        items.push(a);
-    }
-    Placed {
-        annotations: Annotations::from_vec(items, annotations.brief_note().to_string()),
-        changed: true,
-        counts,
-    }
+        }
+        Found::Moved => {
+            a.anchor = Anchor::new(doc, bytes);
+            Status::Moved
+        }
+        // The old quote stays beside the new range, so the user can see what changed.
+        Found::Fuzzy => {
+            a.anchor.start = p.start;
+            a.anchor.end = p.end;
+            Status::Fuzzy
+        }
+        Found::Orphaned => Status::Orphaned,
+    };
+    a
 }

@@ -35,7 +35,7 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
         (Mode::Note, _) => (" NOTE ", title()),
         _ => (" READ ", title()),
     };
-    let position = format!(" {:>3}% ", state.percent());
+    let position = position(state);
     let (right, right_role) = right_text(state);
     let avail = width.saturating_sub(tag.width() + position.width() + 1);
     let right = fit_right(&right, right_role, avail, left.width());
@@ -79,6 +79,19 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
             theme.style(Role::Status),
         );
     }
+}
+
+/// Where the view is, and how far reading the brief or placing its annotations has got.
+fn position(state: &State) -> String {
+    let percent = state.percent();
+    if let Some(loading) = &state.loading {
+        return format!(" {percent:>3}% · reading {}% ", loading.percent());
+    }
+    if let Some(placer) = &state.placing {
+        let (done, all) = placer.progress();
+        return format!(" {percent:>3}% · placing {done}/{all} ");
+    }
+    format!(" {percent:>3}% ")
 }
 
 /// The right-hand text cut to fit: key hints give way to the title (and shrink to `? help`),

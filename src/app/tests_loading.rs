@@ -1,0 +1,225 @@
+//! Scenario tests of a brief read in pieces: the view while the rest streams in, `G` that
+//! follows the end, the saved position, and saved annotations placed after the first frame.
+
+use super::tests::{press, send};
+use super::*;
+use crate::annotation::{Anchor, Annotation, Annotations, Color};
+use crate::document::{Document, Format};
+use crate::input::Keymap;
+use crate::layout::{Layout, Measured};
+use crate::store::convert::{Extras, to_file};
+
+/// A brief of `n` numbered paragraphs, each long enough to wrap.
+fn brief(n: usize) -> String {
+    let mut s = String::from("Streaming brief\n");
+    for i in 0..n {
+        s.push_str(&format!(
+            "Paragraph {i} says that the ministry revised its forecast for the quarter again.\n"
+        ));
+    }
+    s
+}
+
+/// The brief cut into a first piece of `first` lines and later pieces of `each` lines,
+/// as the loader cuts a file, with the byte count read after each piece.
+fn pieces(src: &str, first: usize, each: usize) -> (Document, Vec<Piece>) {
+    let lines: Vec<&str> = src.split_inclusive('\n').collect();
+    let head: String = lines[..first].concat();
+    let doc = Document::parse_start(head.as_bytes(), Format::Plain).unwrap();
+    let mut read = head.len();
+    let mut out = Vec::new();
+    for chunk in lines[first..].chunks(each) {
+        let bytes = chunk.concat();
+        let part = Document::parse_continuation(bytes.as_bytes(), read).unwrap();
+        read += bytes.len();
+        out.push(Piece {
+            measured: Some(Measured::of(&part, 60)),
+            doc: part,
+            read: read as u64,
+        });
+    }
+    (doc, out)
+}
+
+/// A reader on the first piece of `src`, 60 columns wide, still reading the rest.
+fn streaming(src: &str, first: usize, each: usize) -> (State, Vec<Piece>) {
+    let (doc, rest) = pieces(src, first, each);
+    let keymap = Keymap::default_keymap().unwrap();
+    let settings = Settings {
+        max_width: 60,
+        ..Settings::default()
+    };
+    let mut state = State::new(doc, "big.txt", settings, &keymap);
+    state.loading = Some(Loading::new(first as u64, src.len() as u64));
+    send(&mut state, Event::Resize(60, 12));
+    (state, rest)
+}
+
+fn top_text(state: &State) -> String {
+    let offset = state.layout.anchor_at(&state.doc, state.top).offset;
+    state.doc.text()[offset..].chars().take(14).collect()
+}
+
+#[test]
+fn pieces_grow_the_brief_to_what_reading_it_whole_gives() {
+    let src = brief(40);
+    let (mut s, rest) = streaming(&src, 3, 7);
+    assert_eq!(s.doc.blocks().len(), 3);
+    let mut last = 0;
+    for piece in rest {
+        send(&mut s, Event::Loaded(Box::new(piece)));
+        let percent = s.loading.unwrap().percent();
+        assert!(percent >= last, "progress only grows");
+        last = percent;
+    }
+    assert_eq!(last, 100);
+    send(&mut s, Event::LoadDone);
+    assert!(!s.is_loading());
+    let whole = Document::parse(src.as_bytes(), Format::Plain).unwrap();
+    assert_eq!(s.doc, whole);
+    let layout = Layout::new(&whole, s.layout.width(), false);
+    assert_eq!(s.layout.total_rows(), layout.total_rows());
+}
+
+#[test]
+fn keys_work_on_what_is_read_and_g_follows_the_end_until_reading_is_done() {
+    let src = brief(60);
+    let (mut s, rest) = streaming(&src, 10, 10);
+    press(&mut s, "j j");
+    assert_eq!(s.top, 2, "scrolling works before the rest is read");
+    press(&mut s, "G");
+    assert!(s.loading.unwrap().follow_end);
+    for piece in rest {
+        send(&mut s, Event::Loaded(Box::new(piece)));
+        assert_eq!(s.top, s.max_top(), "the view stays at the growing end");
+    }
+    send(&mut s, Event::LoadDone);
+    assert_eq!(s.top, s.max_top());
+    let last = s.doc.blocks().len() - 1;
+    assert_eq!(s.doc.block_at(s.cursor), last, "the caret is in the last paragraph");
+}
+
+#[test]
+fn scrolling_away_stops_following_the_end() {
+    let src = brief(60);
+    let (mut s, mut rest) = streaming(&src, 10, 10);
+    press(&mut s, "G k");
+    assert!(!s.loading.unwrap().follow_end);
+    let top = s.top;
+    send(&mut s, Event::Loaded(Box::new(rest.remove(0))));
+    assert_eq!(s.top, top, "more text below does not move the view");
+}
+
+#[test]
+fn the_saved_position_is_shown_once_its_text_is_read() {
+    let src = brief(60);
+    let (mut s, rest) = streaming(&src, 5, 10);
+    let whole = Document::parse(src.as_bytes(), Format::Plain).unwrap();
+    let target = whole.text().find("Paragraph 42").unwrap();
+    s.restore_position = Some(whole.char_offset(target));
+    for piece in rest {
+        send(&mut s, Event::Loaded(Box::new(piece)));
+        if s.restore_position.is_none() {
+            break;
+        }
+        assert_eq!(s.top, 0, "the view waits at the top meanwhile");
+    }
+    assert_eq!(top_text(&s), "Paragraph 42 s");
+}
+
+#[test]
+fn repeats_found_after_reading_collapse_and_keep_the_view_in_place() {
+    let body: String = (0..8)
+        .map(|i| format!("Body paragraph {i} carries enough words to be worth collapsing later.\n"))
+        .collect();
+    let src = format!("Repeated\n{body}\t\n{body}");
+    let (mut s, rest) = streaming(&src, 4, 3);
+    for piece in rest {
+        send(&mut s, Event::Loaded(Box::new(piece)));
+    }
+    press(&mut s, "j j j j j");
+    let before = top_text(&s);
+    let items = s.layout.items().len();
+    send(&mut s, Event::LoadDone);
+    assert_eq!(s.doc.repeats().len(), 1);
+    assert!(s.layout.items().len() < items, "the copy collapsed");
+    assert_eq!(top_text(&s), before);
+}
+
+#[test]
+fn a_read_error_keeps_what_was_read_and_says_why() {
+    let src = brief(30);
+    let (mut s, mut rest) = streaming(&src, 5, 10);
+    send(&mut s, Event::Loaded(Box::new(rest.remove(0))));
+    send(
+        &mut s,
+        Event::LoadFailed("binary data (NUL byte at offset 900)".into()),
+    );
+    assert!(!s.is_loading());
+    assert_eq!(s.doc.blocks().len(), 15);
+    let message = s.message.clone().unwrap();
+    assert_eq!(message.level, Level::Error);
+    assert!(message.text.contains("NUL byte at offset 900"), "{message:?}");
+}
+
+/// A sidecar with one highlight on every paragraph of `src`.
+pub(crate) fn sidecar(src: &str) -> crate::store::format::SidecarFile {
+    let doc = Document::parse(src.as_bytes(), Format::Plain).unwrap();
+    let items: Vec<Annotation> = (1..doc.blocks().len())
+        .map(|b| {
+            let range = doc.blocks()[b].range.clone();
+            let anchor = Anchor::new(&doc, range.start + 10..range.start + 25);
+            Annotation::new(
+                uuid::Uuid::from_u128(b as u128),
+                jiff::Timestamp::UNIX_EPOCH,
+                Color::Green,
+                anchor,
+            )
+        })
+        .collect();
+    let set = Annotations::from_vec(items, String::new());
+    to_file(&doc, "big.txt", &set, 0, &Extras::default())
+}
+
+#[test]
+fn saved_annotations_wait_for_the_whole_brief_and_cannot_be_edited_meanwhile() {
+    let src = brief(30);
+    let (mut s, rest) = streaming(&src, 5, 10);
+    s.set_unplaced(sidecar(&src));
+    assert!(s.annotations.is_empty());
+    assert!(s.locked().is_some());
+    press(&mut s, "v e 1");
+    assert!(s.annotations.is_empty(), "no highlight while placing is pending");
+    assert!(s.message.as_ref().unwrap().text.contains("once the brief is read"));
+    for piece in rest {
+        send(&mut s, Event::Loaded(Box::new(piece)));
+    }
+    send(&mut s, Event::LoadDone);
+    assert_eq!(s.annotations.len(), 30, "unchanged brief: placed at once");
+    assert!(s.locked().is_none() && !s.has_work());
+}
+
+#[test]
+fn annotations_of_a_changed_brief_appear_a_batch_at_a_time() {
+    let n = placing::BATCH * 2 + 17;
+    let old = brief(n);
+    let new = old.replace("Paragraph 3 says", "Paragraph 3 now says");
+    let (mut s, rest) = streaming(&new, 5, 100);
+    s.set_unplaced(sidecar(&old));
+    for piece in rest {
+        send(&mut s, Event::Loaded(Box::new(piece)));
+    }
+    send(&mut s, Event::LoadDone);
+    assert!(s.has_work(), "a changed brief is re-anchored in steps");
+    assert!(s.annotations.is_empty());
+    let mut seen = Vec::new();
+    while s.has_work() {
+        assert!(s.locked().unwrap().contains("being placed"));
+        send(&mut s, Event::Work);
+        seen.push(s.annotations.len());
+    }
+    assert_eq!(seen, [placing::BATCH, 2 * placing::BATCH, n]);
+    assert!(s.locked().is_none());
+    let message = s.message.clone().unwrap();
+    assert!(message.text.starts_with("brief changed"), "{message:?}");
+}
