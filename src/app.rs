@@ -17,8 +17,8 @@ mod update;
 mod viewport;
 
 pub use editor::{NoteEditor, NoteTarget};
-pub use loading::{Loading, Piece};
 pub use geometry::{Geometry, MIN_HEIGHT, MIN_WIDTH, PANEL_MIN_TERMINAL, geometry};
+pub use loading::{Loading, Piece};
 pub use panel::{Filter, PANEL_WIDTHS, Panel};
 pub use search::{Found, Search};
 pub use selection::Selection;

@@ -150,7 +150,8 @@ impl Document {
         if !self.text.is_empty() {
             let per_byte = self.blocks.len() as f64 / self.text.len() as f64;
             // Ten percent over the estimate, so a slightly denser rest does not double it.
-            self.blocks.reserve_exact((bytes as f64 * per_byte * 1.1) as usize);
+            self.blocks
+                .reserve_exact((bytes as f64 * per_byte * 1.1) as usize);
         }
     }
 
@@ -300,7 +301,10 @@ mod tests {
         let mut bounds = vec![0];
         bounds.extend(cuts.iter().map(|&c| {
             let before = &src.as_bytes()[..c.min(src.len())];
-            before.iter().rposition(|&b| b == b'\n').map_or(0, |n| n + 1)
+            before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |n| n + 1)
         }));
         bounds.push(src.len());
         let mut doc = Document::parse_start(&src.as_bytes()[..bounds[1]], Format::Plain).unwrap();
@@ -318,7 +322,12 @@ mod tests {
         let hostile = "\n\nTïtle\n\n\tCafé 東京\r\n  \n\u{1b}[2J x\nlast";
         for src in [sample, hostile] {
             let whole = Document::parse(src.as_bytes(), Format::Plain).unwrap();
-            for cuts in [vec![1], vec![3, 9], vec![src.len() / 2], vec![10, 20, 30, 40]] {
+            for cuts in [
+                vec![1],
+                vec![3, 9],
+                vec![src.len() / 2],
+                vec![10, 20, 30, 40],
+            ] {
                 let pieces = in_pieces(src, &cuts);
                 assert_eq!(pieces.text(), whole.text(), "cuts {cuts:?}");
                 assert_eq!(pieces.blocks(), whole.blocks(), "cuts {cuts:?}");
@@ -333,7 +342,11 @@ mod tests {
         let err = Document::parse_continuation(b"ab\0", 1000).unwrap_err();
         assert_eq!(err, DecodeError::Binary { offset: 1002 });
         let part = Document::parse_continuation(b"ok\n\xff", 50).unwrap();
-        assert!(part.warnings()[0].contains("offset 53"), "{:?}", part.warnings());
+        assert!(
+            part.warnings()[0].contains("offset 53"),
+            "{:?}",
+            part.warnings()
+        );
         let mut doc = Document::parse_start(b"Title\n", Format::Plain).unwrap();
         doc.append(part);
         assert_eq!(doc.text(), "Title\nok\n\u{FFFD}");

@@ -96,7 +96,11 @@ fn keys_work_on_what_is_read_and_g_follows_the_end_until_reading_is_done() {
     send(&mut s, Event::LoadDone);
     assert_eq!(s.top, s.max_top());
     let last = s.doc.blocks().len() - 1;
-    assert_eq!(s.doc.block_at(s.cursor), last, "the caret is in the last paragraph");
+    assert_eq!(
+        s.doc.block_at(s.cursor),
+        last,
+        "the caret is in the last paragraph"
+    );
 }
 
 #[test]
@@ -159,7 +163,10 @@ fn a_read_error_keeps_what_was_read_and_says_why() {
     assert_eq!(s.doc.blocks().len(), 15);
     let message = s.message.clone().unwrap();
     assert_eq!(message.level, Level::Error);
-    assert!(message.text.contains("NUL byte at offset 900"), "{message:?}");
+    assert!(
+        message.text.contains("NUL byte at offset 900"),
+        "{message:?}"
+    );
 }
 
 /// A sidecar with one highlight on every paragraph of `src`.
@@ -189,8 +196,17 @@ fn saved_annotations_wait_for_the_whole_brief_and_cannot_be_edited_meanwhile() {
     assert!(s.annotations.is_empty());
     assert!(s.locked().is_some());
     press(&mut s, "v e 1");
-    assert!(s.annotations.is_empty(), "no highlight while placing is pending");
-    assert!(s.message.as_ref().unwrap().text.contains("once the brief is read"));
+    assert!(
+        s.annotations.is_empty(),
+        "no highlight while placing is pending"
+    );
+    assert!(
+        s.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("once the brief is read")
+    );
     for piece in rest {
         send(&mut s, Event::Loaded(Box::new(piece)));
     }

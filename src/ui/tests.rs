@@ -206,8 +206,18 @@ fn a_one_megabyte_line_draws_at_its_end() {
 fn the_status_bar_shows_reading_progress_then_placing_progress() {
     let mut s = crate::app::tests::reader(SAMPLE, 100, 10);
     s.loading = Some(crate::app::Loading::new(300, 1200));
-    let bottom = |s: &State| text(&draw(s)).lines().last().unwrap_or_default().to_string();
-    assert!(bottom(&s).trim_end().ends_with("· reading 25%"), "{}", bottom(&s));
+    let bottom = |s: &State| {
+        text(&draw(s))
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(
+        bottom(&s).trim_end().ends_with("· reading 25%"),
+        "{}",
+        bottom(&s)
+    );
     s.loading = None;
     assert!(!bottom(&s).contains("reading"));
     // The sample as saved before a correction: its annotations must be re-anchored.
@@ -215,7 +225,13 @@ fn the_status_bar_shows_reading_progress_then_placing_progress() {
     s.set_unplaced(crate::app::tests_loading::sidecar(&old));
     assert!(s.has_work());
     let (_, all) = s.placing.as_ref().unwrap().progress();
-    assert!(bottom(&s).trim_end().ends_with(&format!("· placing 0/{all}")), "{}", bottom(&s));
+    assert!(
+        bottom(&s)
+            .trim_end()
+            .ends_with(&format!("· placing 0/{all}")),
+        "{}",
+        bottom(&s)
+    );
     while s.has_work() {
         send(&mut s, Event::Work);
     }
