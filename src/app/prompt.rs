@@ -2,10 +2,10 @@
 //! panel filter.
 
 use super::panel::Filter;
+use super::scan::{Purpose, Scan};
 use super::search::Search;
 use super::state::{Level, Prompt, PromptKind, State};
 use super::update::Env;
-use super::viewport::Placement;
 use crate::annotation::parse_tags;
 use crate::input::Mode;
 
@@ -65,24 +65,20 @@ impl State {
         }
     }
 
-    /// Moves to the first match of the query from where the search began.
+    /// Moves to the first match of the query from where the search began (searching on
+    /// between keys when the brief is huge).
     fn incremental(&mut self) {
-        let Some(prompt) = self.prompt.as_ref() else {
+        let Some(prompt) = self.prompt.as_mut() else {
             return;
         };
-        let (origin_top, origin_cursor) = (prompt.origin_top, prompt.origin_cursor);
         let live = Search::new(&prompt.query);
-        let found = live
-            .as_ref()
-            .and_then(|s| s.forward(&self.doc, &|o| self.hidden_end(o), origin_cursor));
-        self.top = origin_top;
-        self.cursor = origin_cursor;
-        if let Some(found) = &found {
-            self.move_cursor(found.range.start, Placement::Center);
-        }
-        if let Some(prompt) = self.prompt.as_mut() {
-            prompt.found = found.is_some();
-            prompt.live = live;
+        prompt.found = false;
+        prompt.live.clone_from(&live);
+        self.top = prompt.origin_top;
+        self.cursor = prompt.origin_cursor;
+        self.running = None;
+        if let Some(search) = live {
+            self.start_scan(Scan::forward(search, self.cursor), Purpose::Typing);
         }
     }
 
@@ -144,6 +140,13 @@ impl State {
         match prompt.kind {
             PromptKind::Search => match prompt.live {
                 Some(search) if prompt.found => self.search = Some(search),
+                // Still searching: the match is shown when it is found.
+                Some(search) if self.running.is_some() => {
+                    self.search = Some(search);
+                    if let Some(running) = self.running.as_mut() {
+                        running.purpose = Purpose::Accepted;
+                    }
+                }
                 Some(search) => {
                     self.top = prompt.origin_top;
                     self.cursor = prompt.origin_cursor;
@@ -170,6 +173,7 @@ impl State {
         match self.prompt.as_ref().map(|p| p.kind) {
             Some(PromptKind::Tags(_)) => self.prompt_accept(env),
             Some(_) => {
+                self.running = None;
                 if let Some(prompt) = self.prompt.take() {
                     self.top = prompt.origin_top;
                     self.cursor = prompt.origin_cursor;

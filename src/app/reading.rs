@@ -1,5 +1,6 @@
 //! Reading actions: scrolling, paragraph jumps, repeated search, the repeat toggle.
 
+use super::scan::{Purpose, Scan};
 use super::state::{Level, State};
 use super::viewport::Placement;
 use crate::layout::Layout;
@@ -36,16 +37,19 @@ impl State {
         self.cursor = self.layout.anchor_at(&self.doc, self.top).offset;
     }
 
-    /// Work between keys: placing the next batch of saved annotations.
+    /// Work between keys: the next slice of a running search, else the next batch of saved
+    /// annotations to place.
     pub(super) fn work(&mut self) {
-        if self.placing.is_some() {
+        if self.scan_can_step() {
+            self.scan_step();
+        } else if self.placing.is_some() {
             self.place_step();
         }
     }
 
     /// True while there is work for [`Event::Work`](super::Event::Work) steps.
     pub fn has_work(&self) -> bool {
-        self.placing.is_some()
+        self.scan_can_step() || self.placing.is_some()
     }
 
     /// Lays the brief out again now (after the repeat toggle or a panel change).
@@ -114,30 +118,16 @@ impl State {
             self.say(Level::Info, "no search yet: press / to search");
             return;
         };
-        let hidden = |o| self.hidden_end(o);
-        let found = if forward {
+        let scan = if forward {
             let next = self.doc.text()[self.cursor..]
                 .chars()
                 .next()
                 .map_or(1, char::len_utf8);
-            search.forward(&self.doc, &hidden, self.cursor + next)
+            Scan::forward(search, self.cursor + next)
         } else {
-            search.backward(&self.doc, &hidden, self.cursor)
+            Scan::backward(search, self.cursor)
         };
-        match found {
-            Some(found) => {
-                self.move_cursor(found.range.start, Placement::Center);
-                if found.wrapped {
-                    let text = if forward {
-                        "search wrapped to the top"
-                    } else {
-                        "search wrapped to the bottom"
-                    };
-                    self.say(Level::Info, text);
-                }
-            }
-            None => self.say(Level::Warning, &format!("not found: {}", search.query())),
-        }
+        self.start_scan(scan, Purpose::Repeat);
     }
 
     /// Scrolls the help overlay.

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use regex::{Regex, RegexBuilder};
 
+use super::scan::{Scan, Step};
 use crate::document::Document;
 
 /// A compiled search.
@@ -57,6 +58,11 @@ impl Search {
             .map(move |m| start + m.start()..start + m.end())
     }
 
+    /// The compiled query.
+    pub(super) fn regex(&self) -> &Regex {
+        &self.regex
+    }
+
     /// The first visible match starting at or after `from`, going round the end.
     pub fn forward(
         &self,
@@ -64,32 +70,7 @@ impl Search {
         hidden: &dyn Fn(usize) -> Option<usize>,
         from: usize,
     ) -> Option<Found> {
-        let text = doc.text();
-        let first = |mut at: usize, limit: usize| {
-            while at <= limit.min(text.len()) {
-                let m = self.regex.find_at(text, at)?;
-                if m.start() >= limit {
-                    return None;
-                }
-                match hidden(m.start()) {
-                    Some(skip_to) => at = skip_to.max(m.start() + 1),
-                    None => return Some(m.range()),
-                }
-            }
-            None
-        };
-        let from = from.min(text.len());
-        first(from, text.len() + 1)
-            .map(|range| Found {
-                range,
-                wrapped: false,
-            })
-            .or_else(|| {
-                first(0, from).map(|range| Found {
-                    range,
-                    wrapped: true,
-                })
-            })
+        Self::run(Scan::forward(self.clone(), from), doc, hidden)
     }
 
     /// The last visible match starting before `before`, going round the start.
@@ -99,35 +80,22 @@ impl Search {
         hidden: &dyn Fn(usize) -> Option<usize>,
         before: usize,
     ) -> Option<Found> {
-        let text = doc.text();
-        let blocks = doc.blocks();
-        if blocks.is_empty() {
-            return None;
-        }
-        let last_in = |b: usize, limit: usize| {
-            let range = blocks[b].range.clone();
-            self.matches_in(text, range)
-                .filter(|m| m.start < limit && hidden(m.start).is_none())
-                .last()
-        };
-        let start_block = doc.block_at(before.min(text.len()));
-        let order = (0..=start_block)
-            .rev()
-            .map(|b| (b, false))
-            .chain(((start_block + 1)..blocks.len()).rev().map(|b| (b, true)));
-        for (b, wrapped) in order {
-            let limit = if wrapped { usize::MAX } else { before };
-            if let Some(range) = last_in(b, limit) {
-                return Some(Found { range, wrapped });
+        Self::run(Scan::backward(self.clone(), before), doc, hidden)
+    }
+
+    /// Runs a scan to its end in one go.
+    fn run(
+        mut scan: Scan,
+        doc: &Document,
+        hidden: &dyn Fn(usize) -> Option<usize>,
+    ) -> Option<Found> {
+        loop {
+            match scan.step(doc, hidden, usize::MAX, false) {
+                Step::Found(found) => return Some(found),
+                Step::Missing => return None,
+                Step::Going => {}
             }
         }
-        // The cursor's own block, after the cursor, is the last place going round.
-        last_in(start_block, usize::MAX)
-            .filter(|m| m.start >= before)
-            .map(|range| Found {
-                range,
-                wrapped: true,
-            })
     }
 }
 

@@ -6,6 +6,7 @@ use super::editor::NoteEditor;
 use super::geometry::{Geometry, geometry};
 use super::loading::Loading;
 use super::panel::Panel;
+use super::scan::Running;
 use super::search::Search;
 use super::selection::Selection;
 use crate::annotation::{Annotation, Annotations, History};
@@ -166,6 +167,8 @@ pub struct State {
     pub unplaced: Option<Box<SidecarFile>>,
     /// Saved annotations being placed in a changed brief, a batch per step.
     pub placing: Option<Box<Placer>>,
+    /// A search still running, a slice of the text per step.
+    pub running: Option<Running>,
 }
 
 impl State {
@@ -205,6 +208,7 @@ impl State {
             loading: None,
             unplaced: None,
             placing: None,
+            running: None,
         }
     }
 

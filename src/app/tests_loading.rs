@@ -239,3 +239,50 @@ fn annotations_of_a_changed_brief_appear_a_batch_at_a_time() {
     let message = s.message.clone().unwrap();
     assert!(message.text.starts_with("brief changed"), "{message:?}");
 }
+
+#[test]
+fn a_search_waits_for_text_still_being_read_and_finds_it_when_it_comes() {
+    let src = brief(60);
+    let (mut s, rest) = streaming(&src, 5, 10);
+    press(&mut s, "/");
+    super::tests::type_text(&mut s, "paragraph 55 ");
+    assert!(
+        s.running.is_some(),
+        "not in the text read so far: still searching"
+    );
+    assert!(!s.has_work(), "waiting costs nothing until more text comes");
+    press(&mut s, "enter");
+    assert_eq!(s.mode, crate::input::Mode::Normal);
+    for piece in rest {
+        send(&mut s, Event::Loaded(Box::new(piece)));
+        while s.has_work() {
+            send(&mut s, Event::Work);
+        }
+    }
+    assert!(s.running.is_none());
+    assert!(s.doc.text()[s.cursor..].starts_with("Paragraph 55 "));
+    press(&mut s, "g n");
+    assert!(
+        s.doc.text()[s.cursor..].starts_with("Paragraph 55 "),
+        "n repeats it"
+    );
+}
+
+#[test]
+fn esc_stops_a_running_search_and_leaves_the_view_where_it_began() {
+    let src = brief(60);
+    let (mut s, _rest) = streaming(&src, 5, 10);
+    press(&mut s, "j j /");
+    super::tests::type_text(&mut s, "nowhere yet");
+    assert!(s.running.is_some());
+    press(&mut s, "esc");
+    assert!(s.running.is_none());
+    assert_eq!(s.top, 2);
+    // Accepted before it finished, then stopped from the reader.
+    press(&mut s, "/");
+    super::tests::type_text(&mut s, "nowhere yet");
+    press(&mut s, "enter esc");
+    assert!(s.running.is_none());
+    assert_eq!(s.message.as_ref().unwrap().text, "search stopped");
+    assert_eq!(s.top, 2);
+}

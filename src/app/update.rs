@@ -217,6 +217,7 @@ fn act(state: &mut State, action: Action, env: &Env) -> Vec<Effect> {
         Action::Search => state.open_prompt(PromptKind::Search, String::new()),
         Action::SearchNext => state.repeat_search(true),
         Action::SearchPrev => state.repeat_search(false),
+        Action::StopSearch => state.stop_search(),
         Action::PromptAccept => state.prompt_accept(env),
         Action::PromptCancel => state.prompt_cancel(env),
         Action::PromptDelete => state.prompt_delete(env),

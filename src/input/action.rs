@@ -47,6 +47,8 @@ pub enum Action {
     SearchNext,
     /// Go to the previous search match
     SearchPrev,
+    /// Stop a search that is still running
+    StopSearch,
     /// Accept what was typed
     PromptAccept,
     /// Cancel a search or filter (tags typed are kept)

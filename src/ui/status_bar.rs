@@ -84,6 +84,9 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
 /// Where the view is, and how far reading the brief or placing its annotations has got.
 fn position(state: &State) -> String {
     let percent = state.percent();
+    if state.running.is_some() && state.mode != Mode::Prompt {
+        return format!(" {percent:>3}% · searching (Esc stops) ");
+    }
     if let Some(loading) = &state.loading {
         return format!(" {percent:>3}% · reading {}% ", loading.percent());
     }
@@ -114,6 +117,9 @@ fn fit_right(text: &str, role: Role, avail: usize, title_width: usize) -> String
 fn right_text(state: &State) -> (String, Role) {
     if let (Mode::Prompt, Some(prompt)) = (state.mode, &state.prompt) {
         return match prompt.kind {
+            PromptKind::Search if state.running.is_some() => {
+                ("searching… Esc stops".into(), Role::StatusHint)
+            }
             PromptKind::Search if !prompt.query.is_empty() && !prompt.found => {
                 ("no match".into(), Role::StatusError)
             }
