@@ -22,6 +22,7 @@ pub use editor::{NoteEditor, NoteTarget};
 pub use geometry::{Geometry, MIN_HEIGHT, MIN_WIDTH, PANEL_MIN_TERMINAL, geometry};
 pub use loading::{Loading, Piece};
 pub use panel::{Filter, PANEL_WIDTHS, Panel};
+pub use placing::{PlacingJob, Progress};
 pub use search::{Found, Search};
 pub use selection::Selection;
 pub use state::{HelpLine, Level, Message, Prompt, PromptKind, Settings, State};

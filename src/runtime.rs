@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event as TermEvent, MouseButton, MouseEventKind};
 
-use crate::app::{Effect, Event, State, key_event, update};
+use crate::app::{Effect, Event, PlacingJob, State, key_event, update};
 use crate::error::Error;
 use crate::input::{Key, Keymap};
 use crate::store::BriefFile;
@@ -64,10 +64,14 @@ pub fn run(
     if let Some(file) = rest {
         loader::spawn(file, shared.clone(), tx.clone(), Wake::Load).map_err(Error::Terminal)?;
     }
+    let placer_tx = tx.clone();
     read_input(tx).map_err(Error::Terminal)?;
     let mut dirty = true;
     let mut clicks = Clicks::default();
     loop {
+        if let Some(job) = state.take_placing_job() {
+            place_annotations(job, placer_tx.clone()).map_err(Error::Terminal)?;
+        }
         dirty |= persist.tick(&mut state);
         if dirty {
             terminal
@@ -137,6 +141,7 @@ fn handle(
             shared.in_flight.fetch_sub(1, Ordering::AcqRel);
             ev
         }
+        Wake::Placing(ev) => ev,
         // Save before the terminal is given back: the guard restores it on return.
         Wake::Signal(signal) => {
             persist.save(state);
@@ -171,6 +176,16 @@ enum Wake {
     Signal(i32),
     /// News from the thread reading the brief.
     Load(Event),
+    /// News from the thread placing saved annotations.
+    Placing(Event),
+}
+
+/// Places saved annotations on a thread of their own; each batch arrives as an event.
+fn place_annotations(job: PlacingJob, tx: mpsc::Sender<Wake>) -> std::io::Result<()> {
+    std::thread::Builder::new()
+        .name("gloss-placer".into())
+        .spawn(move || job.run(|event| tx.send(Wake::Placing(event)).is_ok()))?;
+    Ok(())
 }
 
 /// Reads terminal input on a thread of its own, so that nothing the terminal does can keep

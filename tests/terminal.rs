@@ -326,3 +326,41 @@ fn notes_added_by_another_process_appear_without_a_restart() {
     tmux.keys(&["q"]);
     assert_restored(&tmux);
 }
+
+#[test]
+fn a_huge_brief_shows_its_first_screen_while_the_rest_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dossier.txt");
+    let mut text = gloss::corpus::brief(32 << 20, 7);
+    text.push_str("\nLast line of the dossier: END-MARKER-91\n");
+    std::fs::write(&path, &text).unwrap();
+    let tmux = Tmux::start(100, 30);
+    let first = open(&tmux, &path.display().to_string());
+    assert!(
+        first.contains("· reading "),
+        "the first screen comes before the whole file is read:\n{first}"
+    );
+    // A search for text not read yet waits for it, and Esc stops it.
+    tmux.keys(&["/"]);
+    tmux.type_text("end-marker-91");
+    tmux.keys(&["Escape"]);
+    let stopped = tmux.wait_for(|s| s.contains(" READ "), "the search stopped");
+    assert!(!stopped.contains("END-MARKER-91"), "{stopped}");
+    // G follows the end until the whole file is in.
+    tmux.keys(&["G"]);
+    let end = tmux.wait_for(
+        |s| s.contains("END-MARKER-91") && !s.contains("reading"),
+        "the end of the dossier",
+    );
+    assert!(end.contains("100%"), "{end}");
+    // Searching from the top now finds the last line.
+    tmux.keys(&["g", "/"]);
+    tmux.type_text("end-marker-91");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(
+        |s| s.contains("END-MARKER-91") && s.contains(" READ "),
+        "the match",
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for(|s| s.contains("exit=0"), "gloss to quit");
+}

@@ -1,6 +1,8 @@
 //! A brief that is still being read: pieces arrive and are laid out as they come, the status
 //! bar shows how far reading has got, and a jump to the end follows the text as it grows.
 
+use std::sync::Arc;
+
 use super::state::{Level, State};
 use crate::document::Document;
 use crate::layout::Measured;
@@ -60,7 +62,8 @@ impl State {
             measured,
             read,
         } = piece;
-        self.doc.append(doc);
+        // Unique while reading: nothing shares the document before it is whole.
+        Arc::make_mut(&mut self.doc).append(doc);
         // Before the first resize there is no layout yet; the resize lays out everything.
         if self.layout.width() > 0 {
             self.layout.extend(&self.doc, measured);
@@ -76,7 +79,7 @@ impl State {
         let follow = self.loading.take().is_some_and(|l| l.follow_end);
         let anchor = (!self.layout.items().is_empty())
             .then(|| self.layout.anchor_at(&self.doc, self.top).offset);
-        self.doc.find_repeats();
+        Arc::make_mut(&mut self.doc).find_repeats();
         if !self.doc.repeats().is_empty() && self.layout.width() > 0 {
             self.layout.reflow(&self.doc, self.show_repeats);
             if let Some(offset) = anchor {
@@ -88,7 +91,6 @@ impl State {
         }
         self.after_growth();
         self.keep_cursor_visible();
-        self.start_placing();
     }
 
     /// Reading stopped early (a read error, binary data): what was read stays readable.

@@ -1,23 +1,73 @@
-//! Saved annotations placed after the brief is on screen: all at once when the brief is
-//! unchanged, a batch per step when it changed and must be re-anchored. Until every one is
-//! placed, annotations cannot be edited and nothing is saved, so a half-placed set can never
-//! overwrite the sidecar.
+//! Saved annotations placed after the brief is on screen, on a thread of their own: all at
+//! once when the brief is unchanged, a batch at a time when it changed and must be
+//! re-anchored, each batch shown as it lands. Until every one is placed, annotations cannot be
+//! edited and nothing is saved, so a half-placed set can never overwrite the sidecar.
+
+use std::sync::Arc;
 
 use super::state::{Level, State};
+use super::update::Event;
+use crate::annotation::Annotations;
+use crate::document::Document;
 use crate::store::format::SidecarFile;
-use crate::store::place::Placer;
+use crate::store::place::{Placed, Placer};
 
-/// Annotations re-anchored per step: one pass over the text each, small enough to keep keys
-/// answered between steps.
+/// Annotations re-anchored per batch: one pass over the text each.
 pub const BATCH: usize = 250;
+
+/// How far placing has got: (placed, all).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Annotations placed so far.
+    pub done: usize,
+    /// All the sidecar's annotations.
+    pub all: usize,
+}
+
+/// The work of placing a sidecar's annotations in the whole brief, to run off the reader's
+/// thread.
+#[derive(Debug)]
+pub struct PlacingJob {
+    doc: Arc<Document>,
+    file: Box<SidecarFile>,
+}
+
+impl PlacingJob {
+    /// Places everything, sending [`Event::Placed`] after each batch and
+    /// [`Event::PlaceDone`] at the end; stops early when `send` returns false.
+    pub fn run(self, mut send: impl FnMut(Event) -> bool) {
+        let mut placer = Placer::new(&self.doc, &self.file);
+        while !placer.is_done() {
+            placer.step(&self.doc, BATCH);
+            let (done, _) = placer.progress();
+            if !placer.is_done() && !send(Event::Placed(Box::new(placer.annotations()), done)) {
+                return;
+            }
+        }
+        send(Event::PlaceDone(Box::new(placer.finish())));
+    }
+}
 
 impl State {
     /// Hands the reader the sidecar's annotations, to place once the whole brief is in.
     pub fn set_unplaced(&mut self, file: SidecarFile) {
         self.unplaced = Some(Box::new(file));
-        if !self.is_loading() {
-            self.start_placing();
+    }
+
+    /// The placing to start now, if the brief is whole and annotations wait to be placed.
+    pub fn take_placing_job(&mut self) -> Option<PlacingJob> {
+        if self.is_loading() {
+            return None;
         }
+        let file = self.unplaced.take()?;
+        self.placing = Some(Progress {
+            done: 0,
+            all: file.annotations.len(),
+        });
+        Some(PlacingJob {
+            doc: Arc::clone(&self.doc),
+            file,
+        })
     }
 
     /// True while saved annotations wait to be placed.
@@ -30,8 +80,7 @@ impl State {
         if let Some(reason) = &self.read_only {
             return Some(format!("annotations are read-only: {reason}"));
         }
-        if let Some(placer) = &self.placing {
-            let (done, all) = placer.progress();
+        if let Some(Progress { done, all }) = self.placing {
             return Some(format!(
                 "annotations are being placed in the changed brief ({done} of {all}); wait a moment"
             ));
@@ -41,35 +90,17 @@ impl State {
             .then(|| "annotations are placed once the brief is read; wait a moment".to_string())
     }
 
-    /// Begins placing the saved annotations in the whole brief.
-    pub(super) fn start_placing(&mut self) {
-        let Some(file) = self.unplaced.take() else {
-            return;
-        };
-        let placer = Placer::new(&self.doc, &file);
-        if placer.is_done() {
-            self.finish_placing(placer);
-        } else {
-            self.placing = Some(Box::new(placer));
+    /// A batch landed: the annotations placed so far are shown.
+    pub(super) fn placed_some(&mut self, annotations: Annotations, done: usize) {
+        self.annotations = annotations;
+        if let Some(progress) = self.placing.as_mut() {
+            progress.done = done;
         }
     }
 
-    /// Places the next batch; the annotations placed so far are shown at once.
-    pub(super) fn place_step(&mut self) {
-        let Some(mut placer) = self.placing.take() else {
-            return;
-        };
-        placer.step(&self.doc, BATCH);
-        if placer.is_done() {
-            self.finish_placing(*placer);
-        } else {
-            self.annotations = placer.annotations();
-            self.placing = Some(placer);
-        }
-    }
-
-    fn finish_placing(&mut self, placer: Placer) {
-        let placed = placer.finish();
+    /// Every annotation is placed.
+    pub(super) fn placed_all(&mut self, placed: Placed) {
+        self.placing = None;
         if placed.changed {
             self.say(Level::Warning, &placed.summary());
         }

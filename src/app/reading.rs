@@ -37,19 +37,16 @@ impl State {
         self.cursor = self.layout.anchor_at(&self.doc, self.top).offset;
     }
 
-    /// Work between keys: the next slice of a running search, else the next batch of saved
-    /// annotations to place.
+    /// Work between keys: the next slice of a running search.
     pub(super) fn work(&mut self) {
         if self.scan_can_step() {
             self.scan_step();
-        } else if self.placing.is_some() {
-            self.place_step();
         }
     }
 
     /// True while there is work for [`Event::Work`](super::Event::Work) steps.
     pub fn has_work(&self) -> bool {
-        self.scan_can_step() || self.placing.is_some()
+        self.scan_can_step()
     }
 
     /// Lays the brief out again now (after the repeat toggle or a panel change).

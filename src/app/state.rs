@@ -1,11 +1,14 @@
 //! Everything the reader knows at one moment. Changed only by `update`; drawn by `ui`.
 
+use std::sync::Arc;
+
 use ratatui::layout::Rect;
 
 use super::editor::NoteEditor;
 use super::geometry::{Geometry, geometry};
 use super::loading::Loading;
 use super::panel::Panel;
+use super::placing::Progress;
 use super::scan::Running;
 use super::search::Search;
 use super::selection::Selection;
@@ -15,7 +18,6 @@ use crate::input::{Action, Keymap, Mode};
 use crate::layout::Layout;
 use crate::sanitize;
 use crate::store::format::SidecarFile;
-use crate::store::place::Placer;
 
 /// User settings that shape the view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,8 +109,9 @@ pub struct HelpLine {
 /// The reader's state.
 #[derive(Debug, Clone)]
 pub struct State {
-    /// The brief.
-    pub doc: Document,
+    /// The brief; shared (read-only) with the thread that places saved annotations once it is
+    /// whole.
+    pub doc: Arc<Document>,
     /// The brief's name as shown (sanitised).
     pub label: String,
     /// View settings.
@@ -165,8 +168,8 @@ pub struct State {
     pub loading: Option<Loading>,
     /// The sidecar's annotations, waiting for the whole brief before they are placed.
     pub unplaced: Option<Box<SidecarFile>>,
-    /// Saved annotations being placed in a changed brief, a batch per step.
-    pub placing: Option<Box<Placer>>,
+    /// How far placing the saved annotations has got, while it runs.
+    pub placing: Option<Progress>,
     /// A search still running, a slice of the text per step.
     pub running: Option<Running>,
 }
@@ -178,7 +181,7 @@ impl State {
             .then(|| Message::new(Level::Warning, &doc.warnings().join("; ")));
         let help = help_lines(keymap);
         Self {
-            doc,
+            doc: Arc::new(doc),
             label: sanitize::line(label).into_owned(),
             settings,
             size: (0, 0),

@@ -76,7 +76,7 @@ fn pieces_grow_the_brief_to_what_reading_it_whole_gives() {
     send(&mut s, Event::LoadDone);
     assert!(!s.is_loading());
     let whole = Document::parse(src.as_bytes(), Format::Plain).unwrap();
-    assert_eq!(s.doc, whole);
+    assert_eq!(*s.doc, whole);
     let layout = Layout::new(&whole, s.layout.width(), false);
     assert_eq!(s.layout.total_rows(), layout.total_rows());
 }
@@ -188,6 +188,23 @@ pub(crate) fn sidecar(src: &str) -> crate::store::format::SidecarFile {
     to_file(&doc, "big.txt", &set, 0, &Extras::default())
 }
 
+/// Runs the placing job as the runtime's thread would, handing every event to the state.
+pub(crate) fn place_all(s: &mut State) -> Vec<usize> {
+    let job = s.take_placing_job().expect("a placing job");
+    let mut events = Vec::new();
+    job.run(|event| {
+        events.push(event);
+        true
+    });
+    let mut seen = Vec::new();
+    for event in events {
+        assert!(s.locked().is_some(), "locked until the last batch lands");
+        send(s, event);
+        seen.push(s.annotations.len());
+    }
+    seen
+}
+
 #[test]
 fn saved_annotations_wait_for_the_whole_brief_and_cannot_be_edited_meanwhile() {
     let src = brief(30);
@@ -195,6 +212,10 @@ fn saved_annotations_wait_for_the_whole_brief_and_cannot_be_edited_meanwhile() {
     s.set_unplaced(sidecar(&src));
     assert!(s.annotations.is_empty());
     assert!(s.locked().is_some());
+    assert!(
+        s.take_placing_job().is_none(),
+        "nothing is placed before the brief is whole"
+    );
     press(&mut s, "v e 1");
     assert!(
         s.annotations.is_empty(),
@@ -211,8 +232,17 @@ fn saved_annotations_wait_for_the_whole_brief_and_cannot_be_edited_meanwhile() {
         send(&mut s, Event::Loaded(Box::new(piece)));
     }
     send(&mut s, Event::LoadDone);
-    assert_eq!(s.annotations.len(), 30, "unchanged brief: placed at once");
-    assert!(s.locked().is_none() && !s.has_work());
+    assert_eq!(place_all(&mut s), [30], "unchanged brief: placed at once");
+    assert!(s.locked().is_none() && !s.is_placing());
+    let message = s
+        .message
+        .as_ref()
+        .map(|m| m.text.as_str())
+        .unwrap_or_default();
+    assert!(
+        !message.contains("brief changed"),
+        "unchanged brief: {message}"
+    );
 }
 
 #[test]
@@ -226,15 +256,8 @@ fn annotations_of_a_changed_brief_appear_a_batch_at_a_time() {
         send(&mut s, Event::Loaded(Box::new(piece)));
     }
     send(&mut s, Event::LoadDone);
-    assert!(s.has_work(), "a changed brief is re-anchored in steps");
     assert!(s.annotations.is_empty());
-    let mut seen = Vec::new();
-    while s.has_work() {
-        assert!(s.locked().unwrap().contains("being placed"));
-        send(&mut s, Event::Work);
-        seen.push(s.annotations.len());
-    }
-    assert_eq!(seen, [placing::BATCH, 2 * placing::BATCH, n]);
+    assert_eq!(place_all(&mut s), [placing::BATCH, 2 * placing::BATCH, n]);
     assert!(s.locked().is_none());
     let message = s.message.clone().unwrap();
     assert!(message.text.starts_with("brief changed"), "{message:?}");

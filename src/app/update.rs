@@ -11,6 +11,7 @@ use super::state::{PromptKind, State};
 use crate::annotation::{Annotations, Color};
 use crate::input::{Action, Key, Keymap, Mode};
 use crate::sanitize;
+use crate::store::place::Placed;
 
 /// Something that happened: a bound action, or input that is not a key binding.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,8 +59,12 @@ pub enum Event {
     LoadDone,
     /// Reading the brief failed part way (the reason); what was read stays.
     LoadFailed(String),
-    /// Time for a step of background work (placing annotations), between keys.
+    /// Time for a step of background work (a running search), between keys.
     Work,
+    /// A batch of saved annotations is placed: all placed so far, and how many that is.
+    Placed(Box<Annotations>, usize),
+    /// Every saved annotation is placed.
+    PlaceDone(Box<Placed>),
 }
 
 /// What the outside world lends an update: the time, and an id for anything it creates.
@@ -102,6 +107,8 @@ pub fn update(state: &mut State, event: Event, env: &Env) -> Vec<Effect> {
             | Event::Loaded(_)
             | Event::LoadDone
             | Event::Work
+            | Event::Placed(..)
+            | Event::PlaceDone(_)
     ) {
         state.message = None;
     }
@@ -109,7 +116,12 @@ pub fn update(state: &mut State, event: Event, env: &Env) -> Vec<Effect> {
     let follows = matches!(event, Event::Action(Action::Bottom));
     let moved_by_user = !matches!(
         event,
-        Event::Resize(..) | Event::Loaded(_) | Event::LoadDone | Event::Work
+        Event::Resize(..)
+            | Event::Loaded(_)
+            | Event::LoadDone
+            | Event::Work
+            | Event::Placed(..)
+            | Event::PlaceDone(_)
     );
     let effects = apply(state, event, env);
     if moved_by_user && !follows && state.top != top {
@@ -124,6 +136,8 @@ fn apply(state: &mut State, event: Event, env: &Env) -> Vec<Effect> {
         Event::LoadDone => state.load_done(),
         Event::LoadFailed(reason) => state.load_failed(&reason),
         Event::Work => state.work(),
+        Event::Placed(annotations, done) => state.placed_some(*annotations, done),
+        Event::PlaceDone(placed) => state.placed_all(*placed),
         Event::Resize(w, h) => {
             state.size = (w, h);
             state.relayout();

@@ -90,8 +90,8 @@ fn position(state: &State) -> String {
     if let Some(loading) = &state.loading {
         return format!(" {percent:>3}% · reading {}% ", loading.percent());
     }
-    if let Some(placer) = &state.placing {
-        let (done, all) = placer.progress();
+    if let Some(progress) = &state.placing {
+        let (done, all) = (progress.done, progress.all);
         return format!(" {percent:>3}% · placing {done}/{all} ");
     }
     format!(" {percent:>3}% ")

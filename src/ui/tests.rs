@@ -223,8 +223,8 @@ fn the_status_bar_shows_reading_progress_then_placing_progress() {
     // The sample as saved before a correction: its annotations must be re-anchored.
     let old = String::from_utf8_lossy(SAMPLE).replace("Micron", "Mikron");
     s.set_unplaced(crate::app::tests_loading::sidecar(&old));
-    assert!(s.has_work());
-    let (_, all) = s.placing.as_ref().unwrap().progress();
+    let job = s.take_placing_job().unwrap();
+    let all = s.placing.unwrap().all;
     assert!(
         bottom(&s)
             .trim_end()
@@ -232,8 +232,9 @@ fn the_status_bar_shows_reading_progress_then_placing_progress() {
         "{}",
         bottom(&s)
     );
-    while s.has_work() {
-        send(&mut s, Event::Work);
-    }
+    job.run(|event| {
+        send(&mut s, event);
+        true
+    });
     assert!(!bottom(&s).contains("placing"));
 }
