@@ -61,11 +61,12 @@ pub fn run(
     update(&mut state, Event::Resize(size.width, size.height), &env());
     let shared = loader::Shared::default();
     shared.width.store(state.layout.width(), Ordering::Release);
-    if let Some(file) = rest {
-        loader::spawn(file, shared.clone(), tx.clone(), Wake::Load).map_err(Error::Terminal)?;
-    }
     let placer_tx = tx.clone();
+    let loader_tx = tx.clone();
     read_input(tx).map_err(Error::Terminal)?;
+    // Reading the rest and watching the sidecar start once the first frame is out, so the
+    // first screen shares the machine with nothing.
+    let mut after_first_frame = Some(rest);
     let mut dirty = true;
     let mut clicks = Clicks::default();
     loop {
@@ -87,6 +88,13 @@ pub fn run(
                 })
                 .map_err(Error::Terminal)?;
             dirty = false;
+            if let Some(rest) = after_first_frame.take() {
+                if let Some(file) = rest {
+                    loader::spawn(file, shared.clone(), loader_tx.clone(), Wake::Load)
+                        .map_err(Error::Terminal)?;
+                }
+                persist.watch();
+            }
         }
         let wait = if state.has_work() {
             Duration::ZERO

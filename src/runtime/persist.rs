@@ -3,7 +3,7 @@
 //! changes merged in as they happen.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
@@ -34,6 +34,8 @@ pub struct Persist {
     exists: bool,
     _watcher: Option<notify::RecommendedWatcher>,
     changes: Receiver<()>,
+    /// Handed to the watcher when it starts.
+    notify: Option<Sender<()>>,
 }
 
 impl Persist {
@@ -46,10 +48,6 @@ impl Persist {
         exists: bool,
     ) -> Self {
         let (tx, changes) = channel();
-        let data = sidecar.paths().data.clone();
-        let watcher = watch(data, move || {
-            let _ = tx.send(());
-        });
         Self {
             sidecar,
             file_name,
@@ -59,8 +57,20 @@ impl Persist {
             due: None,
             stale: false,
             exists,
-            _watcher: watcher,
+            _watcher: None,
             changes,
+            notify: Some(tx),
+        }
+    }
+
+    /// Starts watching the sidecar for other processes' changes (after the first frame: it
+    /// starts a thread, which the first screen need not wait for).
+    pub fn watch(&mut self) {
+        if let Some(tx) = self.notify.take() {
+            let data = self.sidecar.paths().data.clone();
+            self._watcher = watch(data, move || {
+                let _ = tx.send(());
+            });
         }
     }
 
