@@ -151,9 +151,23 @@ fn rgb_of_256(i: u8) -> (u8, u8, u8) {
     }
 }
 
+/// The nearest of the 240 cube and grey colours. The distance is a weighted sum over the
+/// channels, so the nearest cube colour is the nearest level in each channel; the nearest grey
+/// is next to the weighted mean. Ties go to the lower index, as a scan of all 240 would.
 fn nearest_256(r: u8, g: u8, b: u8) -> u8 {
-    (16..=255u8)
-        .min_by_key(|&i| distance(rgb_of_256(i), (r, g, b)))
+    let level = |v: u8| {
+        (0..CUBE.len())
+            .min_by_key(|&i| (i32::from(CUBE[i]) - i32::from(v)).unsigned_abs())
+            .unwrap_or(0)
+    };
+    let cube = 16 + 36 * level(r) + 6 * level(g) + level(b);
+    let mean = (2 * u32::from(r) + 4 * u32::from(g) + 3 * u32::from(b)) / 9;
+    let step = (mean.saturating_sub(8) / 10).min(23);
+    let greys = step.saturating_sub(1)..=(step + 1).min(23);
+    let candidates = std::iter::once(cube).chain(greys.map(|k| 232 + k as usize));
+    candidates
+        .filter_map(|i| u8::try_from(i).ok())
+        .min_by_key(|&i| (distance(rgb_of_256(i), (r, g, b)), i))
         .unwrap_or(16)
 }
 
@@ -161,6 +175,32 @@ fn nearest_256(r: u8, g: u8, b: u8) -> u8 {
 mod tests {
     use super::*;
     use ratatui::style::Modifier;
+
+    #[test]
+    fn the_nearest_256_colour_is_what_a_scan_of_all_240_finds() {
+        let scan = |r, g, b| {
+            (16..=255u8)
+                .min_by_key(|&i| distance(rgb_of_256(i), (r, g, b)))
+                .unwrap_or(16)
+        };
+        let mut samples: Vec<(u8, u8, u8)> = Vec::new();
+        for r in (0..=255u8).step_by(15) {
+            for g in (0..=255u8).step_by(17) {
+                for b in (0..=255u8).step_by(15) {
+                    samples.push((r, g, b));
+                }
+            }
+        }
+        // Every grey and every cube midpoint, where ties live.
+        samples.extend((0..=255u8).map(|v| (v, v, v)));
+        for w in CUBE.windows(2) {
+            let mid = w[0] / 2 + w[1] / 2;
+            samples.extend([(mid, 0, 0), (0, mid, 0), (0, 0, mid), (mid, mid, mid)]);
+        }
+        for (r, g, b) in samples {
+            assert_eq!(nearest_256(r, g, b), scan(r, g, b), "({r}, {g}, {b})");
+        }
+    }
 
     #[test]
     fn detection() {
