@@ -1,14 +1,14 @@
 //! The only code that touches the filesystem.
 
 use std::fs::File;
-use std::io::Read;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, show_path};
 
 /// Bytes read before the first frame: several screens of the largest terminal, read and
 /// measured in well under a millisecond.
-pub const FIRST_PIECE: usize = 64 * 1024;
+pub const FIRST_PIECE: usize = 32 * 1024;
 /// Bytes per later piece of a big brief.
 pub const PIECE: usize = 1024 * 1024;
 
@@ -48,6 +48,11 @@ impl BriefFile {
             total: meta.len(),
             eof: false,
         })
+    }
+
+    /// The brief's path.
+    pub fn path(&self) -> &Path {
+        &self.path
     }
 
     /// The file's size when it was opened, in bytes.
@@ -129,6 +134,28 @@ pub fn read_brief(path: &Path) -> Result<Vec<u8>, Error> {
     std::fs::read(path).map_err(read_error)
 }
 
+/// The whole lines within the last `bytes` bytes of a brief, and the file offset where they
+/// start (a line cut by the window is left out).
+pub fn read_tail(path: &Path, bytes: u64) -> Result<(u64, Vec<u8>), Error> {
+    let read_error = |source| Error::Read {
+        path: show_path(path),
+        source,
+    };
+    let mut file = File::open(path).map_err(read_error)?;
+    let len = file.metadata().map_err(read_error)?.len();
+    let start = len.saturating_sub(bytes);
+    file.seek(SeekFrom::Start(start)).map_err(read_error)?;
+    let mut buf = Vec::new();
+    file.read_to_end(&mut buf).map_err(read_error)?;
+    if start == 0 {
+        return Ok((0, buf));
+    }
+    match memchr::memchr(b'\n', &buf) {
+        Some(i) => Ok((start + i as u64 + 1, buf.split_off(i + 1))),
+        None => Ok((len, Vec::new())),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,6 +190,23 @@ mod tests {
                 offset += bytes.len() as u64;
             }
         }
+    }
+
+    #[test]
+    fn the_tail_is_whole_lines_from_the_end() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("brief.txt");
+        std::fs::write(&path, "first line\nsecond line\nthird\n").unwrap();
+        assert_eq!(read_tail(&path, 9).unwrap(), (23, b"third\n".to_vec()));
+        assert_eq!(
+            read_tail(&path, 100).unwrap(),
+            (0, b"first line\nsecond line\nthird\n".to_vec())
+        );
+        assert_eq!(
+            read_tail(&path, 3).unwrap(),
+            (29, Vec::new()),
+            "no whole line"
+        );
     }
 
     #[test]
