@@ -15,6 +15,7 @@ mod search;
 mod searching;
 mod selection;
 mod state;
+mod tail;
 mod update;
 mod viewport;
 
@@ -26,6 +27,7 @@ pub use placing::{PlacingJob, Progress};
 pub use search::{Found, Search};
 pub use selection::Selection;
 pub use state::{HelpLine, Level, Message, Prompt, PromptKind, Settings, State};
+pub use tail::{TAIL_BYTES, Tail};
 pub use update::{Effect, Env, Event, key_event, update};
 pub use viewport::Placement;
 
@@ -37,3 +39,5 @@ mod tests_annotate;
 pub(crate) mod tests_loading;
 #[cfg(test)]
 mod tests_review;
+#[cfg(test)]
+mod tests_tail;

@@ -9,13 +9,15 @@ pub use persist::Persist;
 
 pub use terminal::TerminalGuard;
 
+use std::path::Path;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event as TermEvent, MouseButton, MouseEventKind};
 
-use crate::app::{Effect, Event, PlacingJob, State, key_event, update};
+use crate::app::{Effect, Event, Piece, PlacingJob, State, TAIL_BYTES, key_event, update};
+use crate::document::Document;
 use crate::error::Error;
 use crate::input::{Key, Keymap};
 use crate::store::BriefFile;
@@ -63,17 +65,22 @@ pub fn run(
     shared.width.store(state.layout.width(), Ordering::Release);
     let placer_tx = tx.clone();
     let loader_tx = tx.clone();
+    let brief = rest.as_ref().map(|f| f.path().to_path_buf());
     read_input(tx).map_err(Error::Terminal)?;
     // Reading the rest and watching the sidecar start once the first frame is out, so the
     // first screen shares the machine with nothing.
     let mut after_first_frame = Some(rest);
     let mut dirty = true;
+    // A piece read off screen changes only the progress figure, drawn at most every TICK.
+    let mut progress = false;
+    let mut drawn = Instant::now();
     let mut clicks = Clicks::default();
     loop {
         if let Some(job) = state.take_placing_job() {
             place_annotations(job, placer_tx.clone()).map_err(Error::Terminal)?;
         }
         dirty |= persist.tick(&mut state);
+        dirty |= progress && drawn.elapsed() >= TICK;
         if dirty {
             terminal
                 .draw(|frame| {
@@ -88,6 +95,8 @@ pub fn run(
                 })
                 .map_err(Error::Terminal)?;
             dirty = false;
+            progress = false;
+            drawn = Instant::now();
             if let Some(rest) = after_first_frame.take() {
                 if let Some(file) = rest {
                     loader::spawn(file, shared.clone(), loader_tx.clone(), Wake::Load)
@@ -123,10 +132,22 @@ pub fn run(
         // up to a frame's time; what is left stays queued for after the next frame.
         let started = Instant::now();
         for wake in std::iter::once(first).chain(rx.try_iter()) {
-            if let Some(exit) = handle(&mut state, wake, persist, &shared, keymap, &mut clicks) {
+            let read = matches!(wake, Wake::Load(Event::Loaded(_)));
+            let unseen = read && !grows_view(&state);
+            let context = Context {
+                persist: &mut *persist,
+                shared: &shared,
+                keymap,
+                brief: brief.as_deref(),
+            };
+            if let Some(exit) = handle(&mut state, wake, context, &mut clicks) {
                 return Ok(exit);
             }
-            dirty = true;
+            if unseen {
+                progress = true;
+            } else {
+                dirty = true;
+            }
             if started.elapsed() > FRAME_BUDGET {
                 break;
             }
@@ -134,15 +155,35 @@ pub fn run(
     }
 }
 
+/// True when text added at the end of what is read would show: the view reaches the end, or
+/// follows it.
+fn grows_view(state: &State) -> bool {
+    state.top + state.view_height() >= state.layout.total_rows()
+        || state.loading.is_some_and(|l| l.follow_end)
+}
+
 /// Applies one wake-up to the state; `Some` when gloss must end.
+/// What handling a wake-up needs besides the state.
+struct Context<'a> {
+    persist: &'a mut Persist,
+    shared: &'a loader::Shared,
+    keymap: &'a Keymap,
+    /// The brief's file while it is still being read.
+    brief: Option<&'a Path>,
+}
+
 fn handle(
     state: &mut State,
     wake: Wake,
-    persist: &mut Persist,
-    shared: &loader::Shared,
-    keymap: &Keymap,
+    context: Context<'_>,
     clicks: &mut Clicks,
 ) -> Option<Exit> {
+    let Context {
+        persist,
+        shared,
+        keymap,
+        brief,
+    } = context;
     let ev = match wake {
         Wake::Input(input) => translate(input, keymap, state, clicks)?,
         Wake::Load(ev) => {
@@ -162,8 +203,10 @@ fn handle(
     };
     let effects = update(state, ev, &env());
     for effect in &effects {
-        if let Effect::SaveTheme(name) = effect {
-            save_theme(state, name);
+        match effect {
+            Effect::SaveTheme(name) => save_theme(state, name),
+            Effect::ReadTail => read_tail(state, brief),
+            Effect::Quit => {}
         }
     }
     persist.after_update(state);
@@ -229,6 +272,25 @@ impl Clicks {
         self.count = if repeat { self.count % 3 + 1 } else { 1 };
         self.last = Some((now, x, y));
         self.count
+    }
+}
+
+/// Reads the last lines of the brief for `G` while the rest is still being read; if that
+/// fails the reader simply waits for the end.
+fn read_tail(state: &mut State, brief: Option<&Path>) {
+    let Some(path) = brief else {
+        return;
+    };
+    if let Ok((start, bytes)) = crate::store::read_tail(path, TAIL_BYTES)
+        && let Ok(doc) = Document::parse_continuation(&bytes, usize::try_from(start).unwrap_or(0))
+    {
+        let read = start + bytes.len() as u64;
+        let piece = Piece {
+            doc,
+            measured: None,
+            read,
+        };
+        update(state, Event::Tail(Box::new(piece)), &env());
     }
 }
 

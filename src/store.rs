@@ -11,7 +11,7 @@ mod sidecar;
 
 pub use sidecar::{Saved, Sidecar, SidecarError, SidecarPaths};
 
-pub use brief::{BriefFile, FIRST_PIECE, PIECE, read_brief};
+pub use brief::{BriefFile, FIRST_PIECE, PIECE, read_brief, read_tail};
 
 /// Replaces `path` with `bytes` atomically and durably: a temporary file in the same folder,
 /// fsync, rename over `path`, fsync of the folder.

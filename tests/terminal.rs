@@ -340,6 +340,11 @@ fn a_huge_brief_shows_its_first_screen_while_the_rest_is_read() {
         first.contains("· reading "),
         "the first screen comes before the whole file is read:\n{first}"
     );
+    // G shows the end at once, read from the end of the file if need be; g goes back.
+    tmux.keys(&["G"]);
+    tmux.wait_for(|s| s.contains("END-MARKER-91"), "the end, early");
+    tmux.keys(&["g"]);
+    tmux.wait_for(|s| !s.contains("END-MARKER-91"), "the top again");
     // A search for text not read yet waits for it, and Esc stops it.
     tmux.keys(&["/"]);
     tmux.type_text("end-marker-91");

@@ -77,6 +77,7 @@ impl State {
     /// The whole brief is in: repeated runs are found and collapsed, the view kept in place.
     pub(super) fn load_done(&mut self) {
         let follow = self.loading.take().is_some_and(|l| l.follow_end);
+        let tail = self.tail.take();
         let anchor = (!self.layout.items().is_empty())
             .then(|| self.layout.anchor_at(&self.doc, self.top).offset);
         Arc::make_mut(&mut self.doc).find_repeats();
@@ -86,8 +87,10 @@ impl State {
                 self.top = self.layout.row_of(&self.doc, offset).min(self.max_top());
             }
         }
-        if follow {
-            self.go_to_end();
+        match tail {
+            Some(tail) => self.land(&tail, follow),
+            None if follow => self.go_to_end(),
+            None => {}
         }
         self.after_growth();
         self.keep_cursor_visible();

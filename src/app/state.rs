@@ -12,6 +12,7 @@ use super::placing::Progress;
 use super::scan::Running;
 use super::search::Search;
 use super::selection::Selection;
+use super::tail::Tail;
 use crate::annotation::{Annotation, Annotations, History};
 use crate::document::Document;
 use crate::input::{Action, Keymap, Mode};
@@ -172,6 +173,8 @@ pub struct State {
     pub placing: Option<Progress>,
     /// A search still running, a slice of the text per step.
     pub running: Option<Running>,
+    /// The end of a brief still being read, shown early after `G`.
+    pub tail: Option<Tail>,
 }
 
 impl State {
@@ -212,6 +215,7 @@ impl State {
             unplaced: None,
             placing: None,
             running: None,
+            tail: None,
         }
     }
 

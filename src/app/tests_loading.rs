@@ -10,7 +10,7 @@ use crate::layout::{Layout, Measured};
 use crate::store::convert::{Extras, to_file};
 
 /// A brief of `n` numbered paragraphs, each long enough to wrap.
-fn brief(n: usize) -> String {
+pub(crate) fn brief(n: usize) -> String {
     let mut s = String::from("Streaming brief\n");
     for i in 0..n {
         s.push_str(&format!(
@@ -22,7 +22,7 @@ fn brief(n: usize) -> String {
 
 /// The brief cut into a first piece of `first` lines and later pieces of `each` lines,
 /// as the loader cuts a file, with the byte count read after each piece.
-fn pieces(src: &str, first: usize, each: usize) -> (Document, Vec<Piece>) {
+pub(crate) fn pieces(src: &str, first: usize, each: usize) -> (Document, Vec<Piece>) {
     let lines: Vec<&str> = src.split_inclusive('\n').collect();
     let head: String = lines[..first].concat();
     let doc = Document::parse_start(head.as_bytes(), Format::Plain).unwrap();

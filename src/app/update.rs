@@ -65,6 +65,8 @@ pub enum Event {
     Placed(Box<Annotations>, usize),
     /// Every saved annotation is placed.
     PlaceDone(Box<Placed>),
+    /// The last lines of a brief still being read, read from the end of its file.
+    Tail(Box<Piece>),
 }
 
 /// What the outside world lends an update: the time, and an id for anything it creates.
@@ -95,6 +97,8 @@ pub enum Effect {
     Quit,
     /// Write this theme name to the config file.
     SaveTheme(String),
+    /// Read the end of the brief's file (for `G` while it is still being read).
+    ReadTail,
 }
 
 /// Applies one event to the state.
@@ -109,6 +113,7 @@ pub fn update(state: &mut State, event: Event, env: &Env) -> Vec<Effect> {
             | Event::Work
             | Event::Placed(..)
             | Event::PlaceDone(_)
+            | Event::Tail(_)
     ) {
         state.message = None;
     }
@@ -122,6 +127,7 @@ pub fn update(state: &mut State, event: Event, env: &Env) -> Vec<Effect> {
             | Event::Work
             | Event::Placed(..)
             | Event::PlaceDone(_)
+            | Event::Tail(_)
     );
     let effects = apply(state, event, env);
     if moved_by_user && !follows && state.top != top {
@@ -138,10 +144,13 @@ fn apply(state: &mut State, event: Event, env: &Env) -> Vec<Effect> {
         Event::Work => state.work(),
         Event::Placed(annotations, done) => state.placed_some(*annotations, done),
         Event::PlaceDone(placed) => state.placed_all(*placed),
+        Event::Tail(piece) => state.show_tail(*piece),
         Event::Resize(w, h) => {
             state.size = (w, h);
             state.relayout();
+            state.relayout_tail();
         }
+        Event::Wheel(rows) if state.tail.is_some() => state.scroll_tail(rows),
         Event::Wheel(rows) if state.mode == Mode::Help => state.scroll_help(rows),
         Event::Wheel(rows) => state.scroll_by(rows),
         Event::Char(c) if state.mode == Mode::Prompt => state.prompt_type(&c.to_string()),
@@ -159,7 +168,10 @@ fn apply(state: &mut State, event: Event, env: &Env) -> Vec<Effect> {
                 editor.key(key);
             }
         }
-        Event::MouseDown { x, y, clicks } => state.mouse_down(x, y, clicks),
+        Event::MouseDown { x, y, clicks } => {
+            state.leave_tail();
+            state.mouse_down(x, y, clicks);
+        }
         Event::MouseDrag { x, y } => state.mouse_drag(x, y),
         Event::MouseUp => state.mouse_up(),
         Event::Saved(Ok(merged)) => {
@@ -204,6 +216,9 @@ fn act(state: &mut State, action: Action, env: &Env) -> Vec<Effect> {
     if state.mode == Mode::Visual && state.extend_selection(action) {
         return Vec::new();
     }
+    if state.tail.is_some() && tail_scroll(state, action, page, half) {
+        return Vec::new();
+    }
     if changes_annotations(action)
         && let Some(reason) = state.locked()
     {
@@ -225,7 +240,12 @@ fn act(state: &mut State, action: Action, env: &Env) -> Vec<Effect> {
             state.top = 0;
             state.cursor = 0;
         }
-        Action::Bottom => state.bottom(),
+        Action::Bottom => {
+            state.bottom();
+            if state.tail_worth_reading() {
+                return vec![Effect::ReadTail];
+            }
+        }
         Action::NextParagraph => state.jump_paragraph(true),
         Action::PrevParagraph => state.jump_paragraph(false),
         Action::Search => state.open_prompt(PromptKind::Search, String::new()),
@@ -311,6 +331,28 @@ fn act(state: &mut State, action: Action, env: &Env) -> Vec<Effect> {
         | Action::SwapEnds => {}
     }
     Vec::new()
+}
+
+/// Keys while the end of a brief is shown early: scrolling moves through those last lines;
+/// quitting, help and themes work as ever; anything else leaves for the reader. True when
+/// the action was handled here.
+fn tail_scroll(state: &mut State, action: Action, page: isize, half: isize) -> bool {
+    let rows = match action {
+        Action::ScrollDown => 1,
+        Action::ScrollUp => -1,
+        Action::PageDown => page,
+        Action::PageUp => -page,
+        Action::HalfPageDown => half,
+        Action::HalfPageUp => -half,
+        Action::Bottom => isize::MAX / 2,
+        Action::Quit | Action::Help | Action::CycleTheme | Action::SaveTheme => return false,
+        _ => {
+            state.leave_tail();
+            return false;
+        }
+    };
+    state.scroll_tail(rows);
+    true
 }
 
 /// True for actions that create, change or delete annotations.

@@ -10,7 +10,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::note_marks::note_numbers;
 use crate::annotation::Color;
 use crate::app::{Geometry, PromptKind, Search, State};
-use crate::document::{Block, BlockKind, Inline};
+use crate::document::{Block, BlockKind, Document, Inline};
 use crate::input::Mode;
 use crate::layout::{LIST_INDENT, Line, QUOTE_INDENT, collapsed_label, prefix_width};
 use crate::theme::{Role, Theme};
@@ -18,6 +18,13 @@ use crate::theme::{Role, Theme};
 pub fn render(state: &State, theme: &Theme, g: &Geometry, buf: &mut Buffer) {
     buf.set_style(g.reader, theme.style(Role::Text));
     let column = g.column;
+    let height = usize::from(column.height);
+    // The end of a brief still being read, shown before the rest: text only.
+    if let Some(tail) = &state.tail {
+        let lines = tail.layout.lines(&tail.doc, tail.top..tail.top + height);
+        draw_lines(&tail.doc, &lines, &Marks::default(), theme, g, buf);
+        return;
+    }
     let doc = &state.doc;
     if doc.is_empty() {
         let notice = "This brief is empty.";
@@ -30,9 +37,7 @@ pub fn render(state: &State, theme: &Theme, g: &Geometry, buf: &mut Buffer) {
         );
         return;
     }
-    let lines = state
-        .layout
-        .lines(doc, state.top..state.top + usize::from(column.height));
+    let lines = state.layout.lines(doc, state.top..state.top + height);
     let matches = visible_matches(state, &lines);
     let highlights = visible_highlights(state, &lines);
     let selection = state.selection.map(|s| s.range(doc.text()));
@@ -40,10 +45,23 @@ pub fn render(state: &State, theme: &Theme, g: &Geometry, buf: &mut Buffer) {
         matches: &matches,
         highlights: &highlights,
         selection,
-        cursor: state.cursor,
+        cursor: Some(state.cursor),
     };
+    draw_lines(doc, &lines, &marks, theme, g, buf);
+}
+
+/// Draws `lines` of `doc` down the text column, with `marks` over them.
+fn draw_lines(
+    doc: &Document,
+    lines: &[Line],
+    marks: &Marks<'_>,
+    theme: &Theme,
+    g: &Geometry,
+    buf: &mut Buffer,
+) {
+    let column = g.column;
     let margin = column.x.saturating_sub(g.reader.x);
-    for (y, line) in (column.y..column.bottom()).zip(&lines) {
+    for (y, line) in (column.y..column.bottom()).zip(lines) {
         match line {
             Line::Gap => {}
             Line::Collapsed(r) => {
@@ -69,10 +87,10 @@ pub fn render(state: &State, theme: &Theme, g: &Geometry, buf: &mut Buffer) {
                 let row = Row {
                     block: b,
                     range: range.clone(),
-                    marks: &marks,
+                    marks,
                 };
                 draw_row(&row, doc.text(), x, y, room, theme, buf);
-                draw_note_mark(&highlights, range, column.x, margin, y, theme, buf);
+                draw_note_mark(marks.highlights, range, column.x, margin, y, theme, buf);
             }
         }
     }
@@ -96,11 +114,12 @@ struct Shown {
 }
 
 /// What overlays the text in this frame.
+#[derive(Default)]
 struct Marks<'a> {
     matches: &'a [Range<usize>],
     highlights: &'a [Shown],
     selection: Option<Range<usize>>,
-    cursor: usize,
+    cursor: Option<usize>,
 }
 
 /// Highlights overlapping the visible rows, found through the annotation index.
@@ -287,7 +306,7 @@ fn draw_row(
             .0;
     }
     // A caret at the very end of a block sits just after its last row.
-    if row.marks.cursor == block.range.end && row.range.end == block.range.end && x < right {
+    if row.marks.cursor == Some(block.range.end) && row.range.end == block.range.end && x < right {
         buf.set_stringn(x, y, " ", 1, base.patch(theme.style(Role::Cursor)));
     }
 }
@@ -325,7 +344,7 @@ fn style_at(row: &Row<'_>, at: usize, base: Style, theme: &Theme) -> Style {
     if marks.selection.as_ref().is_some_and(|s| s.contains(&at)) {
         style = style.patch(theme.style(Role::Selection));
     }
-    if at == marks.cursor {
+    if Some(at) == marks.cursor {
         style = style.patch(theme.style(Role::Cursor));
     }
     style

@@ -88,6 +88,9 @@ fn position(state: &State) -> String {
         return format!(" {percent:>3}% · searching (Esc stops) ");
     }
     if let Some(loading) = &state.loading {
+        if state.tail.is_some() {
+            return format!(" end, shown early · reading {}% ", loading.percent());
+        }
         return format!(" {percent:>3}% · reading {}% ", loading.percent());
     }
     if let Some(progress) = &state.placing {

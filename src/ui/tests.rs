@@ -27,7 +27,7 @@ pub(crate) fn draw(state: &State) -> Buffer {
 }
 
 /// The screen as text, one line per row; the filler cell after a wide character is skipped.
-fn text(buf: &Buffer) -> String {
+pub(crate) fn text(buf: &Buffer) -> String {
     use unicode_width::UnicodeWidthStr;
     let width = usize::from(buf.area.width);
     let mut out = String::new();
