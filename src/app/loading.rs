@@ -16,6 +16,8 @@ pub struct Loading {
     pub total: u64,
     /// Set by `G` while reading: the view stays at the end as the text grows.
     pub follow_end: bool,
+    /// A `%` jump waiting for the text it points into: the byte of the file it means.
+    pub go_to: Option<u64>,
 }
 
 impl Loading {
@@ -25,6 +27,7 @@ impl Loading {
             read,
             total,
             follow_end: false,
+            go_to: None,
         }
     }
 
@@ -76,6 +79,9 @@ impl State {
 
     /// The whole brief is in: repeated runs are found and collapsed, the view kept in place.
     pub(super) fn load_done(&mut self) {
+        let go_to = self
+            .loading
+            .and_then(|l| l.go_to.map(|byte| (byte, l.total)));
         let follow = self.loading.take().is_some_and(|l| l.follow_end);
         let tail = self.tail.take();
         let anchor = (!self.layout.items().is_empty())
@@ -91,6 +97,9 @@ impl State {
             Some(tail) => self.land(&tail, follow),
             None if follow => self.go_to_end(),
             None => {}
+        }
+        if let Some((byte, total)) = go_to {
+            self.go_to_share(byte, total);
         }
         self.after_growth();
         self.keep_cursor_visible();
@@ -111,6 +120,15 @@ impl State {
         if self.loading.is_some_and(|l| l.follow_end) {
             self.go_to_end();
         }
+        if let Some(loading) = self.loading
+            && let Some(byte) = loading.go_to
+            && byte <= loading.read
+        {
+            self.go_to_share(byte, loading.read);
+            if let Some(loading) = self.loading.as_mut() {
+                loading.go_to = None;
+            }
+        }
         if self.layout.width() > 0 {
             self.restore_saved_position();
         }
@@ -124,11 +142,43 @@ impl State {
         self.go_to_end();
     }
 
+    /// `N%`: the paragraph at that share of the brief; while it is being read, the share of
+    /// the file, as soon as that much is read.
+    pub(super) fn go_to_percent(&mut self, percent: u8) {
+        self.stop_following();
+        if percent >= 100 {
+            self.bottom();
+            return;
+        }
+        let Some(loading) = self.loading.as_mut() else {
+            self.go_to_share(u64::from(percent), 100);
+            return;
+        };
+        let byte = loading.total * u64::from(percent) / 100;
+        if byte <= loading.read {
+            let read = loading.read;
+            self.go_to_share(byte, read);
+        } else {
+            loading.go_to = Some(byte);
+        }
+    }
+
+    /// The start of the paragraph `part / whole` of the way through the text read so far.
+    fn go_to_share(&mut self, part: u64, whole: u64) {
+        let len = self.doc.text().len() as u64;
+        let offset = usize::try_from(len * part / whole.max(1)).unwrap_or(usize::MAX);
+        let block = self.doc.block_at(offset);
+        let start = self.doc.blocks().get(block).map_or(0, |b| b.range.start);
+        self.cursor = start;
+        self.top = self.layout.row_of(&self.doc, start).min(self.max_top());
+    }
+
     /// Any other movement stops following the end, and wins over a saved reading position
     /// still waiting for its text.
     pub(super) fn stop_following(&mut self) {
         if let Some(loading) = self.loading.as_mut() {
             loading.follow_end = false;
+            loading.go_to = None;
             self.restore_position = None;
         }
     }

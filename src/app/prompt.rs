@@ -41,7 +41,14 @@ impl State {
     /// Typed text.
     pub fn prompt_type(&mut self, text: &str) {
         if let Some(p) = self.prompt.as_mut() {
-            p.query.push_str(text);
+            if p.kind == PromptKind::Percent {
+                // Digits only, up to 100.
+                let digits = text.chars().filter(char::is_ascii_digit);
+                p.query.extend(digits);
+                p.query.truncate(3);
+            } else {
+                p.query.push_str(text);
+            }
         }
         self.prompt_changed();
     }
@@ -164,6 +171,10 @@ impl State {
                 self.panel.filter = Filter::parse(&prompt.query);
                 self.panel.selected = 0;
             }
+            PromptKind::Percent => match prompt.query.parse::<u8>() {
+                Ok(percent) if percent <= 100 => self.go_to_percent(percent),
+                _ => self.say(Level::Warning, "type a percentage from 0 to 100"),
+            },
         }
     }
 

@@ -77,6 +77,8 @@ pub enum PromptKind {
     Tags(uuid::Uuid),
     /// Filtering the notes panel by colour or tag.
     Filter,
+    /// A percentage of the brief to go to.
+    Percent,
 }
 
 /// The one-line prompt: what is typed and where the view was when it opened.

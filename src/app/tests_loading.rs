@@ -309,3 +309,28 @@ fn esc_stops_a_running_search_and_leaves_the_view_where_it_began() {
     assert_eq!(s.message.as_ref().unwrap().text, "search stopped");
     assert_eq!(s.top, 2);
 }
+
+#[test]
+fn a_percent_jump_goes_to_that_share_of_the_brief_and_waits_for_unread_text() {
+    let src = brief(100);
+    let (mut s, rest) = streaming(&src, 10, 10);
+    press(&mut s, "% 5 0 enter");
+    assert_eq!(s.top, 0, "half the file is not read yet");
+    assert!(crate::ui::tests::text(&crate::ui::tests::draw(&s)).contains("going to 50%"));
+    for piece in rest {
+        send(&mut s, Event::Loaded(Box::new(piece)));
+    }
+    send(&mut s, Event::LoadDone);
+    assert!(top_text(&s).starts_with("Paragraph 49"), "{}", top_text(&s));
+    press(&mut s, "% 1 0 enter");
+    assert!(top_text(&s).starts_with("Paragraph 9"), "{}", top_text(&s));
+    press(&mut s, "% 1 0 0 enter");
+    assert_eq!(s.top, s.max_top());
+    press(&mut s, "% 0 enter");
+    assert_eq!(s.top, 0);
+    press(&mut s, "% x 7 7 7 7 enter");
+    assert_eq!(
+        s.message.as_ref().unwrap().text,
+        "type a percentage from 0 to 100"
+    );
+}

@@ -249,6 +249,7 @@ fn act(state: &mut State, action: Action, env: &Env) -> Vec<Effect> {
         Action::NextParagraph => state.jump_paragraph(true),
         Action::PrevParagraph => state.jump_paragraph(false),
         Action::Search => state.open_prompt(PromptKind::Search, String::new()),
+        Action::GoToPercent => state.open_prompt(PromptKind::Percent, String::new()),
         Action::SearchNext => state.repeat_search(true),
         Action::SearchPrev => state.repeat_search(false),
         Action::StopSearch => state.stop_search(),

@@ -37,6 +37,8 @@ pub enum Action {
     Top,
     /// Go to the end of the brief
     Bottom,
+    /// Go to a percentage of the brief (type it, then Enter)
+    GoToPercent,
     /// Move the cursor to the next paragraph
     NextParagraph,
     /// Move the cursor to the previous paragraph

@@ -27,6 +27,7 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 PromptKind::Search => (" SEARCH ", format!("/{query}")),
                 PromptKind::Tags(_) => (" TAGS ", format!("tags: {query}")),
                 PromptKind::Filter => (" FILTER ", format!("colour or tag: {query}")),
+                PromptKind::Percent => (" GO TO ", format!("{query}%")),
             }
         }
         (Mode::Help, _) => (" HELP ", title()),
@@ -91,6 +92,10 @@ fn position(state: &State) -> String {
         if state.tail.is_some() {
             return format!(" end, shown early · reading {}% ", loading.percent());
         }
+        if let Some(byte) = loading.go_to {
+            let wanted = byte * 100 / loading.total.max(1);
+            return format!(" going to {wanted}% · reading {}% ", loading.percent());
+        }
         return format!(" {percent:>3}% · reading {}% ", loading.percent());
     }
     if let Some(progress) = &state.placing {
@@ -138,6 +143,7 @@ fn right_text(state: &State) -> (String, Role) {
                     )
                 }
             }
+            PromptKind::Percent => ("0-100, Enter goes there".into(), Role::StatusHint),
             PromptKind::Filter => (
                 "yellow green blue red purple, or a tag".into(),
                 Role::StatusHint,
