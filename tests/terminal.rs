@@ -369,3 +369,21 @@ fn a_huge_brief_shows_its_first_screen_while_the_rest_is_read() {
     tmux.keys(&["q"]);
     tmux.wait_for(|s| s.contains("exit=0"), "gloss to quit");
 }
+
+#[test]
+fn a_nul_byte_far_into_a_huge_file_stops_reading_there_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mixed.txt");
+    let mut bytes = gloss::corpus::brief(2 << 20, 3).into_bytes();
+    bytes.extend_from_slice(b"\nbinary tail \0\x01\x02 never shown\n");
+    std::fs::write(&path, &bytes).unwrap();
+    let tmux = Tmux::start(160, 30);
+    open(&tmux, &path.display().to_string());
+    let screen = tmux.wait_for(|s| s.contains("stopped reading"), "the error");
+    assert!(screen.contains("NUL byte at offset"), "{screen}");
+    tmux.keys(&["G"]);
+    let end = tmux.wait_for(|s| s.contains("100%"), "the end of what was read");
+    assert!(!end.contains("never shown"), "{end}");
+    tmux.keys(&["q"]);
+    tmux.wait_for(|s| s.contains("exit=0"), "gloss to quit");
+}

@@ -110,7 +110,7 @@ impl State {
         self.load_done();
         self.say(
             Level::Error,
-            &format!("stopped reading the brief: {reason}; showing what was read"),
+            &format!("stopped reading: {reason}; showing what was read"),
         );
     }
 

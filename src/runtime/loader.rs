@@ -7,7 +7,7 @@ use std::sync::mpsc::Sender;
 use std::time::Duration;
 
 use crate::app::{Event, Piece};
-use crate::document::Document;
+use crate::document::{DecodeError, Document};
 use crate::layout::Measured;
 use crate::store::{BriefFile, PIECE};
 
@@ -51,7 +51,9 @@ pub fn spawn<W: Send + 'static>(
                                     read: file.read(),
                                 }))
                             }
-                            Err(e) => Event::LoadFailed(e.to_string()),
+                            Err(DecodeError::Binary { offset }) => Event::LoadFailed(format!(
+                                "NUL byte at offset {offset} (binary data)"
+                            )),
                         }
                     }
                     Ok(None) => Event::LoadDone,
