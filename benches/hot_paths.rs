@@ -7,6 +7,9 @@
 //! - `highlights`: the highlight lookup for one screenful (49 rows at 80 columns) of a 10 MiB
 //!   brief with 10,000 annotations, as the reader draws it, and the lookup at the cursor;
 //!   also with one extra highlight over 1 MiB, which widens every overlap query;
+//! - `index`: what reading a 10 MiB brief in pieces costs in all (cutting at line ends, parsing
+//!   each 1 MiB piece, measuring its paragraphs, appending it to the document and the layout),
+//!   the work the reader thread and the loop share while the first screen is already up;
 //! - `wrap`: every row of one 5 MB paragraph (the `next_row` loop of layout measuring), ASCII
 //!   and with non-ASCII words.
 //!
@@ -25,6 +28,7 @@ use gloss::app::Search;
 use gloss::corpus;
 use gloss::document::{Document, Format};
 use gloss::layout::wrap::next_row;
+use gloss::layout::{Layout, Measured};
 
 const LARGE: usize = 10 * 1024 * 1024;
 const LONG_PARAGRAPH: usize = 5_000_000;
@@ -215,9 +219,71 @@ fn config() -> Criterion {
         .warm_up_time(Duration::from_secs(1))
 }
 
+/// Reads `text` as the reader does a huge brief: a first piece, then pieces of about
+/// `piece` bytes cut after a newline, each parsed, measured and appended.
+fn index_in_pieces(text: &[u8], first: usize, piece: usize) -> (Document, Layout) {
+    let cut = |from: usize, want: usize| {
+        let end = (from + want).min(text.len());
+        text[end..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(text.len(), |i| end + i + 1)
+    };
+    let head = cut(0, first);
+    let mut doc = Document::parse_start(&text[..head], Format::Plain).expect("plain text");
+    doc.reserve(text.len() - head);
+    let mut layout = Layout::new(&doc, COLUMNS, false);
+    let mut at = head;
+    while at < text.len() {
+        let end = cut(at, piece);
+        let part = Document::parse_continuation(&text[at..end], at).expect("plain text");
+        let measured = Measured::of(&part, COLUMNS);
+        doc.append(part);
+        layout.extend(&doc, Some(measured));
+        at = end;
+    }
+    doc.find_repeats();
+    (doc, layout)
+}
+
+fn index(c: &mut Criterion) {
+    let text = corpus::brief(LARGE, 1);
+    let whole = parse(&text);
+    let (doc, layout) = index_in_pieces(
+        text.as_bytes(),
+        gloss::store::FIRST_PIECE,
+        gloss::store::PIECE,
+    );
+    assert_eq!(doc.text(), whole.text(), "pieces make the same document");
+    assert_eq!(
+        layout.total_rows(),
+        Layout::new(&whole, COLUMNS, false).total_rows()
+    );
+    let mut group = c.benchmark_group("index-10MiB");
+    group.sampling_mode(SamplingMode::Flat);
+    group.bench_function("in-1MiB-pieces", |bench| {
+        bench.iter_with_large_drop(|| {
+            index_in_pieces(
+                black_box(text.as_bytes()),
+                gloss::store::FIRST_PIECE,
+                gloss::store::PIECE,
+            )
+        })
+    });
+    group.bench_function("first-piece-only", |bench| {
+        bench.iter_with_large_drop(|| {
+            let head = &text.as_bytes()[..gloss::store::FIRST_PIECE];
+            let doc = Document::parse_start(black_box(head), Format::Plain).expect("plain text");
+            let layout = Layout::new(&doc, COLUMNS, false);
+            (doc, layout)
+        })
+    });
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = config();
-    targets = search, highlights, wrap
+    targets = search, highlights, index, wrap
 }
 criterion_main!(benches);

@@ -97,11 +97,7 @@ fn main() {
         .skip(1)
         .filter(|a| !a.starts_with('-'))
         .collect();
-    let cases = [
-        ("10KB", 10_000),
-        ("10MiB", 10 << 20),
-        ("100MiB", 100 << 20),
-    ];
+    let cases = [("10KB", 10_000), ("10MiB", 10 << 20), ("100MiB", 100 << 20)];
     let theme = Theme::default();
     println!("per key, update + 200x50 frame, {KEYS} seeded keys (ms)");
     println!(
@@ -125,7 +121,12 @@ fn main() {
         times.sort_unstable();
         let at = |q: f64| times[((times.len() - 1) as f64 * q) as usize];
         update(&mut state, Event::Action(Action::Top), &Env::fixed(1));
-        let g = step(&mut state, vec![Event::Action(Action::Bottom)], &theme, &mut buf);
+        let g = step(
+            &mut state,
+            vec![Event::Action(Action::Bottom)],
+            &theme,
+            &mut buf,
+        );
         let half = step(&mut state, percent(50), &theme, &mut buf);
         println!(
             "{:<8} {:>8.3} {:>8.3} {:>8.3} {:>8.3} {:>8.3}",

@@ -108,7 +108,7 @@ pub fn run(
         let wait = if state.has_work() {
             Duration::ZERO
         } else {
-            persist.timeout(TICK)
+            persist.timeout(&state, TICK)
         };
         let first = match rx.recv_timeout(wait) {
             Ok(wake) => wake,

@@ -73,7 +73,11 @@ impl State {
             return;
         }
         self.show_repeats = !self.show_repeats;
-        self.relayout_now();
+        // Heights do not change: only the flow of items does.
+        let anchor = self.layout.anchor_at(&self.doc, self.top).offset;
+        self.layout.reflow(&self.doc, self.show_repeats);
+        self.top = self.layout.row_of(&self.doc, anchor).min(self.max_top());
+        self.keep_cursor_visible();
         let text = if self.show_repeats {
             "showing repeated paragraphs"
         } else {

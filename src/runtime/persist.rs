@@ -10,7 +10,7 @@ use notify::{RecursiveMode, Watcher};
 
 use crate::app::{Env, Event, State, update};
 use crate::store::Sidecar;
-use crate::store::convert::{Extras, annotations_of, to_file};
+use crate::store::convert::{Extras, annotations_of, text_hash, to_file_hashed};
 use crate::store::format::SidecarFile;
 
 /// Quiet time after a change before saving, so a burst of edits is one write.
@@ -36,6 +36,8 @@ pub struct Persist {
     changes: Receiver<()>,
     /// Handed to the watcher when it starts.
     notify: Option<Sender<()>>,
+    /// The text's hash and the text length it was taken at.
+    hash: Option<(usize, String)>,
 }
 
 impl Persist {
@@ -60,6 +62,7 @@ impl Persist {
             _watcher: None,
             changes,
             notify: Some(tx),
+            hash: None,
         }
     }
 
@@ -78,9 +81,20 @@ impl Persist {
         state.locked().is_none() && (self.stale || state.history.revision() != self.saved_revision)
     }
 
-    fn ours(&self, state: &State) -> SidecarFile {
-        to_file(
+    fn ours(&mut self, state: &State) -> SidecarFile {
+        let len = state.doc.text().len();
+        let hash = match &self.hash {
+            // The text only ever grows, so its length tells whether it changed.
+            Some((at, hash)) if *at == len => hash.clone(),
+            _ => {
+                let hash = text_hash(&state.doc);
+                self.hash = Some((len, hash.clone()));
+                hash
+            }
+        };
+        to_file_hashed(
             &state.doc,
+            hash,
             &self.file_name,
             &state.annotations,
             state.position(),
@@ -96,10 +110,14 @@ impl Persist {
     }
 
     /// How long the event loop may sleep before this needs attention.
-    pub fn timeout(&self, tick: Duration) -> Duration {
-        self.due.map_or(tick, |due| {
-            due.saturating_duration_since(Instant::now()).min(tick)
-        })
+    /// A save due while the brief is still being read waits for it (see [`Persist::tick`]).
+    pub fn timeout(&self, state: &State, tick: Duration) -> Duration {
+        match self.due {
+            Some(due) if !state.is_loading() => {
+                due.saturating_duration_since(Instant::now()).min(tick)
+            }
+            _ => tick,
+        }
     }
 
     /// Saves when due and merges in changes from other processes. True when the state changed.
@@ -109,7 +127,9 @@ impl Persist {
         if state.locked().is_none() && self.changes.try_iter().count() > 0 {
             changed |= self.absorb(state);
         }
-        if self.due.is_some_and(|due| Instant::now() >= due) {
+        // While a huge brief is still being read, a due save waits for the whole text (its hash
+        // goes in the file); quitting saves at once all the same.
+        if self.due.is_some_and(|due| Instant::now() >= due) && !state.is_loading() {
             self.save(state);
             changed = true;
         }
@@ -143,7 +163,8 @@ impl Persist {
             return true;
         }
         let revision = state.history.revision();
-        match self.sidecar.save(self.ours(state)) {
+        let ours = self.ours(state);
+        match self.sidecar.save(ours) {
             Ok(saved) => {
                 self.extras = Extras::of(&saved.file);
                 self.saved_revision = revision;
@@ -188,5 +209,48 @@ pub fn env() -> Env {
     Env {
         now: jiff::Timestamp::now(),
         id: uuid::Uuid::now_v7(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::tests::{press, reader};
+    use crate::app::{Loading, tests_loading::brief};
+    use crate::store::SidecarPaths;
+
+    #[test]
+    fn a_due_save_waits_while_the_brief_is_read_and_quitting_saves_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("big.txt.gloss.toml");
+        let mut state = reader(brief(20).as_bytes(), 80, 24);
+        state.loading = Some(Loading::new(100, 1 << 30));
+        let sidecar = Sidecar::new(SidecarPaths::at(data.clone()));
+        let mut persist = Persist::new(sidecar, "big.txt".into(), Extras::default(), &state, false);
+        press(&mut state, "j j V 2");
+        assert_eq!(state.annotations.len(), 1, "annotating works while reading");
+        persist.after_update(&state);
+        assert_eq!(
+            persist.timeout(&state, DEBOUNCE * 10),
+            DEBOUNCE * 10,
+            "no spinning"
+        );
+        std::thread::sleep(DEBOUNCE + Duration::from_millis(50));
+        persist.tick(&mut state);
+        assert!(
+            !data.exists(),
+            "the hash of half a brief is not worth a write"
+        );
+        state.loading = None;
+        assert_eq!(persist.timeout(&state, DEBOUNCE * 10), Duration::ZERO);
+        persist.tick(&mut state);
+        assert!(data.exists(), "saved once the whole brief is in");
+        // Quitting while reading saves at once.
+        state.loading = Some(Loading::new(100, 1 << 30));
+        press(&mut state, "c");
+        persist.after_update(&state);
+        assert!(persist.save(&mut state));
+        let saved = std::fs::read_to_string(&data).unwrap();
+        assert!(saved.contains("color = \"blue\""), "{saved}");
     }
 }

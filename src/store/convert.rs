@@ -52,6 +52,26 @@ pub fn to_file(
     position: usize,
     extras: &Extras,
 ) -> SidecarFile {
+    to_file_hashed(
+        doc,
+        text_hash(doc),
+        file_name,
+        annotations,
+        position,
+        extras,
+    )
+}
+
+/// [`to_file`] with the text's hash already known (hashing a huge brief costs a quarter of a
+/// second; its text does not change once read).
+pub fn to_file_hashed(
+    doc: &Document,
+    sha256: String,
+    file_name: &str,
+    annotations: &Annotations,
+    position: usize,
+    extras: &Extras,
+) -> SidecarFile {
     let entries = annotations
         .iter()
         .map(|a| Entry {
@@ -76,7 +96,7 @@ pub fn to_file(
         document: DocumentInfo {
             file: file_name.to_string(),
             title: doc.title().unwrap_or_default().to_string(),
-            sha256: text_hash(doc),
+            sha256,
             chars: doc.char_len() as u64,
             extra: extras.document.clone(),
         },
