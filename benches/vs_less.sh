@@ -9,7 +9,9 @@
 #   G             from sending `G` after that until the last line (the marker) is on screen,
 #                 whatever the program does in between (gloss may still be reading the file);
 #   max RSS       from `/usr/bin/time -v`, which runs the program (one more fork/exec, the same
-#                 for both), read after `q`.
+#                 for both), read after `q`; gloss quits only once its status bar says the
+#                 whole brief is read, so its figure is the peak after reading end to end;
+#   all read      (gloss) from Enter until the whole brief is read.
 # The two programs alternate so that a burst of load elsewhere hurts both alike. Both timings
 # include the same tmux, shell and polling overhead (a few ms), which pulls ratios towards 1
 # for small files. A run that takes longer than TIMEOUT seconds counts as failed.
@@ -132,7 +134,9 @@ end_run() {
 
 # One run: a fresh 200x50 session with a bare shell; `exec time -v PROGRAM FILE` is typed,
 # the pane is polled for NEEDLE, then `G` is sent and the pane polled for the marker, then
-# `q`. Prints "FIRST_MS G_MS MAXRSS_KB"; on failure says why and returns 1.
+# (gloss) until the status bar says the whole brief is read, then `q`. Prints
+# "FIRST_MS G_MS MAXRSS_KB ALL_MS" (ALL_MS: from Enter until the whole brief is read, gloss
+# only, "-" for less); on failure says why and returns 1.
 run_once() {
     local program=$1 file=$2 needle=$3 rss="$WORK/rss"
     rm -f "$rss"
@@ -152,8 +156,9 @@ run_once() {
     local pid
     pid=$(tm display-message -p -t run '#{pane_pid}')
     echo "$pid" >>"$PIDS"
-    local name=${program##*/} start first g
+    local name=${program##*/} start launch first g all=-
     start=$(now_us)
+    launch=$start
     tm send-keys -t run "exec $TIME -v -o '$rss' $program '$file'" Enter
     until screen | grep -qF -- "$needle"; do
         if ((SECONDS >= deadline)); then
@@ -181,6 +186,19 @@ run_once() {
         sleep 0.002
     done
     g=$(ms_since "$start")
+    # gloss shows the end before it has read the rest; RSS counts once all of it is in.
+    if [[ $name == gloss ]]; then
+        while screen | grep -qE -- '· reading|shown early'; do
+            if ((SECONDS >= deadline)); then
+                echo "vs_less: gloss did not finish reading within ${TIMEOUT_S}s" >&2
+                reap "$pid" 0 || true
+                end_run "$pid"
+                return 1
+            fi
+            sleep 0.005
+        done
+        all=$(ms_since "$launch")
+    fi
     tm send-keys -t run q
     # Quitting ends the pane's only process; killing the session first would leave the
     # program on a vanished terminal.
@@ -193,7 +211,7 @@ run_once() {
         echo "vs_less: $name did not quit within 20 s of q" >&2
         return 1
     fi
-    echo "$first $g $kb"
+    echo "$first $g $kb $all"
 }
 
 # Median of the numbers on stdin ("-" when there are none).
@@ -230,23 +248,24 @@ for c in $CASES; do
         done
     done
     for p in gloss less; do
-        for k in 1 2 3; do
+        for k in 1 2 3 4; do
             declare "m_${p}_$k=$(cut -d' ' -f"$k" "$WORK/$p.runs" | median)"
         done
     done
-    rows+=("$(printf '%-7s %10s | %9s %9s %7s | %9s %9s %7s | %8s %8s %7s %7s' \
+    rows+=("$(printf '%-7s %10s | %9s %9s %7s | %9s %9s %7s | %8s %8s %7s %7s | %8s' \
         "$c" "$size" \
         "$m_gloss_1" "$m_less_1" "$(ratio "$m_gloss_1" "$m_less_1")" \
         "$m_gloss_2" "$m_less_2" "$(ratio "$m_gloss_2" "$m_less_2")" \
         "$(mb "$m_gloss_3")" "$(mb "$m_less_3")" \
-        "$(per_size "$m_gloss_3" "$size")" "$(per_size "$m_less_3" "$size")")")
+        "$(per_size "$m_gloss_3" "$size")" "$(per_size "$m_less_3" "$size")" \
+        "$m_gloss_4")")
 done
 
 echo
 echo "gloss vs less, 200x50 tmux, median of $N runs (times in ms, RSS in MB)"
-printf '%-7s %10s | %9s %9s %7s | %9s %9s %7s | %8s %8s %7s %7s\n' \
+printf '%-7s %10s | %9s %9s %7s | %9s %9s %7s | %8s %8s %7s %7s | %8s\n' \
     case bytes "1st gloss" "1st less" ratio "G gloss" "G less" ratio \
-    "RSS gl" "RSS less" "gl/size" "le/size"
+    "RSS gl" "RSS less" "gl/size" "le/size" "all read"
 printf '%s\n' "${rows[@]}"
 if ((${#failed[@]})); then
     echo
