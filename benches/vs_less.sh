@@ -11,7 +11,9 @@
 #   max RSS       from `/usr/bin/time -v`, which runs the program (one more fork/exec, the same
 #                 for both), read after `q`; gloss quits only once its status bar says the
 #                 whole brief is read, so its figure is the peak after reading end to end;
-#   all read      (gloss) from Enter until the whole brief is read.
+#   all read      (gloss) from Enter until the whole brief is read;
+#   search        then, from the top (`g`), `/MARKER` and Enter sent at once, until the last
+#                 line is on screen (a word found only at the very end).
 # The two programs alternate so that a burst of load elsewhere hurts both alike. Both timings
 # include the same tmux, shell and polling overhead (a few ms), which pulls ratios towards 1
 # for small files. A run that takes longer than TIMEOUT seconds counts as failed.
@@ -135,7 +137,7 @@ end_run() {
 # One run: a fresh 200x50 session with a bare shell; `exec time -v PROGRAM FILE` is typed,
 # the pane is polled for NEEDLE, then `G` is sent and the pane polled for the marker, then
 # (gloss) until the status bar says the whole brief is read, then `q`. Prints
-# "FIRST_MS G_MS MAXRSS_KB ALL_MS" (ALL_MS: from Enter until the whole brief is read, gloss
+# "FIRST_MS G_MS MAXRSS_KB ALL_MS SEARCH_MS" (ALL_MS: from Enter until the whole brief is read, gloss
 # only, "-" for less); on failure says why and returns 1.
 run_once() {
     local program=$1 file=$2 needle=$3 rss="$WORK/rss"
@@ -156,7 +158,7 @@ run_once() {
     local pid
     pid=$(tm display-message -p -t run '#{pane_pid}')
     echo "$pid" >>"$PIDS"
-    local name=${program##*/} start launch first g all=-
+    local name=${program##*/} start launch first g all=- search
     start=$(now_us)
     launch=$start
     tm send-keys -t run "exec $TIME -v -o '$rss' $program '$file'" Enter
@@ -199,6 +201,30 @@ run_once() {
         done
         all=$(ms_since "$launch")
     fi
+    # Back to the top, then search for the last line's marker (one word, only at the end).
+    tm send-keys -t run g
+    until ! screen | grep -qF -- "$MARKER"; do
+        if ((SECONDS >= deadline)); then
+            echo "vs_less: $name did not go back to the top" >&2
+            reap "$pid" 0 || true
+            end_run "$pid"
+            return 1
+        fi
+        sleep 0.002
+    done
+    start=$(now_us)
+    tm send-keys -t run "/$MARKER" Enter
+    # The line itself, not the query echoed on the prompt line.
+    until screen | grep -qE -- "^ *$MARKER"; do
+        if ((SECONDS >= deadline)); then
+            echo "vs_less: $name did not find the last line within ${TIMEOUT_S}s" >&2
+            reap "$pid" 0 || true
+            end_run "$pid"
+            return 1
+        fi
+        sleep 0.002
+    done
+    search=$(ms_since "$start")
     tm send-keys -t run q
     # Quitting ends the pane's only process; killing the session first would leave the
     # program on a vanished terminal.
@@ -211,7 +237,7 @@ run_once() {
         echo "vs_less: $name did not quit within 20 s of q" >&2
         return 1
     fi
-    echo "$first $g $kb $all"
+    echo "$first $g $kb $all $search"
 }
 
 # Median of the numbers on stdin ("-" when there are none).
@@ -248,24 +274,25 @@ for c in $CASES; do
         done
     done
     for p in gloss less; do
-        for k in 1 2 3 4; do
+        for k in 1 2 3 4 5; do
             declare "m_${p}_$k=$(cut -d' ' -f"$k" "$WORK/$p.runs" | median)"
         done
     done
-    rows+=("$(printf '%-7s %10s | %9s %9s %7s | %9s %9s %7s | %8s %8s %7s %7s | %8s' \
+    rows+=("$(printf '%-7s %10s | %9s %9s %7s | %9s %9s %7s | %8s %8s %7s %7s | %8s | %8s %8s %7s' \
         "$c" "$size" \
         "$m_gloss_1" "$m_less_1" "$(ratio "$m_gloss_1" "$m_less_1")" \
         "$m_gloss_2" "$m_less_2" "$(ratio "$m_gloss_2" "$m_less_2")" \
         "$(mb "$m_gloss_3")" "$(mb "$m_less_3")" \
         "$(per_size "$m_gloss_3" "$size")" "$(per_size "$m_less_3" "$size")" \
-        "$m_gloss_4")")
+        "$m_gloss_4" \
+        "$m_gloss_5" "$m_less_5" "$(ratio "$m_gloss_5" "$m_less_5")")")
 done
 
 echo
 echo "gloss vs less, 200x50 tmux, median of $N runs (times in ms, RSS in MB)"
-printf '%-7s %10s | %9s %9s %7s | %9s %9s %7s | %8s %8s %7s %7s | %8s\n' \
+printf '%-7s %10s | %9s %9s %7s | %9s %9s %7s | %8s %8s %7s %7s | %8s | %8s %8s %7s\n' \
     case bytes "1st gloss" "1st less" ratio "G gloss" "G less" ratio \
-    "RSS gl" "RSS less" "gl/size" "le/size" "all read"
+    "RSS gl" "RSS less" "gl/size" "le/size" "all read" "/ gloss" "/ less" ratio
 printf '%s\n' "${rows[@]}"
 if ((${#failed[@]})); then
     echo
