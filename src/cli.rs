@@ -239,7 +239,7 @@ fn open(args: &OpenArgs) -> Result<Exit, Error> {
     if let Some(warning) = chosen.warnings.first() {
         state.say(Level::Warning, warning);
     }
-    state.themes = chosen.themes.iter().map(|t| t.name().to_string()).collect();
+    state.themes = chosen.themes.names();
     state.theme = chosen.index;
     let mut persist = Persist::new(sidecar, name, extras, &state, exists);
     runtime::run(state, &keymap, &chosen.themes, &mut persist, rest)

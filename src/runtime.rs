@@ -21,7 +21,7 @@ use crate::document::Document;
 use crate::error::Error;
 use crate::input::{Key, Keymap};
 use crate::store::BriefFile;
-use crate::theme::Theme;
+use crate::theme::ThemeSet;
 use crate::ui::Screen;
 use persist::env;
 
@@ -50,11 +50,10 @@ pub enum Exit {
 pub fn run(
     mut state: State,
     keymap: &Keymap,
-    themes: &[Theme],
+    themes: &ThemeSet,
     persist: &mut Persist,
     rest: Option<BriefFile>,
 ) -> Result<Exit, Error> {
-    let fallback = Theme::default();
     let (tx, rx) = mpsc::channel();
     signals::forward(tx.clone(), Wake::Signal).map_err(Error::Terminal)?;
     let mut guard = TerminalGuard::enter().map_err(Error::Terminal)?;
@@ -84,7 +83,7 @@ pub fn run(
         if dirty {
             terminal
                 .draw(|frame| {
-                    let theme = themes.get(state.theme).unwrap_or(&fallback);
+                    let theme = themes.get(state.theme);
                     frame.render_widget(
                         Screen {
                             state: &state,

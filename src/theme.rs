@@ -6,6 +6,7 @@ mod catalog;
 mod depth;
 mod file;
 mod role;
+mod set;
 
 use std::collections::{HashMap, HashSet};
 
@@ -16,6 +17,7 @@ pub use catalog::{BUNDLED, Catalog, MAX_DEPTH, Source};
 pub use depth::Depth;
 pub use file::ThemeError;
 pub use role::Role;
+pub use set::ThemeSet;
 
 use crate::annotation::Color;
 

@@ -4,13 +4,13 @@ use crate::annotation::Color;
 use crate::error::Error;
 use crate::sanitize;
 use crate::store::config;
-use crate::theme::{Catalog, Depth, Role, Source, Theme};
+use crate::theme::{Catalog, Depth, Role, Source, ThemeSet};
 use crate::ui::ansi::paint;
 
 /// The themes to cycle through, which one to start with, and what went wrong on the way.
 pub struct Chosen {
-    /// Resolved themes, fitted to the terminal.
-    pub themes: Vec<Theme>,
+    /// The themes, fitted to the terminal (bundled ones resolved when first shown).
+    pub themes: ThemeSet,
     /// Index of the one to start with.
     pub index: usize,
     /// Problems that made gloss fall back to the default theme.
@@ -55,28 +55,34 @@ fn source_of(catalog: &Catalog, wanted: &str) -> Result<Source, String> {
 pub fn choose(cli: Option<&str>) -> Result<Chosen, Error> {
     let depth = depth();
     let (catalog, settings, mut warnings) = catalog();
-    let mut themes = Vec::new();
+    let mut themes = ThemeSet::new(catalog.clone(), depth);
     for source in catalog.sources() {
+        // Bundled themes are tested; a user's is checked now, so a broken one is reported.
+        if source.origin.starts_with("bundled:") {
+            themes.push_lazy(source.clone());
+            continue;
+        }
         match catalog.resolve(source) {
-            Ok(theme) => themes.push(theme.fitted(depth)),
+            Ok(theme) => {
+                themes.put(source.clone(), theme.fitted(depth));
+            }
             Err(e) => warnings.push(format!("{e}; using the default theme")),
         }
     }
     let wanted = match cli {
         Some(wanted) => {
             let source = source_of(&catalog, wanted).map_err(Error::Theme)?;
-            Some(
-                catalog
-                    .resolve(&source)
-                    .map_err(|e| Error::Theme(e.to_string()))?
-                    .fitted(depth),
-            )
+            let theme = catalog
+                .resolve(&source)
+                .map_err(|e| Error::Theme(e.to_string()))?;
+            Some((source, theme.fitted(depth)))
         }
         None => match settings.and_then(|s| s.theme) {
-            Some(wanted) => match source_of(&catalog, &wanted)
-                .and_then(|s| catalog.resolve(&s).map_err(|e| e.to_string()))
-            {
-                Ok(theme) => Some(theme.fitted(depth)),
+            Some(wanted) => match source_of(&catalog, &wanted).and_then(|s| {
+                let theme = catalog.resolve(&s).map_err(|e| e.to_string())?;
+                Ok((s, theme))
+            }) {
+                Ok((source, theme)) => Some((source, theme.fitted(depth))),
                 Err(e) => {
                     warnings.push(format!(
                         "config theme {wanted:?}: {e}; using the default theme"
@@ -88,24 +94,9 @@ pub fn choose(cli: Option<&str>) -> Result<Chosen, Error> {
         },
     };
     let index = match wanted {
-        Some(theme) => match themes.iter().position(|t| t.name() == theme.name()) {
-            Some(i) => {
-                themes[i] = theme;
-                i
-            }
-            None => {
-                themes.push(theme);
-                themes.len() - 1
-            }
-        },
-        None => themes
-            .iter()
-            .position(|t| t.name() == "default")
-            .unwrap_or(0),
+        Some((source, theme)) => themes.put(source, theme),
+        None => themes.position("default").unwrap_or(0),
     };
-    if themes.is_empty() {
-        themes.push(Theme::default().fitted(depth));
-    }
     Ok(Chosen {
         themes,
         index,
