@@ -134,6 +134,27 @@ end_run() {
     kill -0 "$pid" 2>/dev/null || : >"$PIDS"
 }
 
+# Whether the pane shows the text $1; the same for an extended regex; the opposite of that.
+shows() { screen | grep -qF -- "$1"; }
+shows_re() { screen | grep -qE -- "$1"; }
+hides_re() { ! shows_re "$1"; }
+
+# Inside run_once: polls until the test "$@" (after the message $1) passes; past the run's
+# deadline it says what did not happen, cleans up and fails.
+await() {
+    local what=$1
+    shift
+    until "$@"; do
+        if ((SECONDS >= deadline)); then
+            echo "vs_less: $name $what within ${TIMEOUT_S}s" >&2
+            reap "$pid" 0 || true
+            end_run "$pid"
+            return 1
+        fi
+        sleep 0.002
+    done
+}
+
 # One run: a fresh 200x50 session with a bare shell; `exec time -v PROGRAM FILE` is typed,
 # the pane is polled for NEEDLE, then `G` is sent and the pane polled for the marker, then
 # (gloss) until the status bar says the whole brief is read, then `q`. Prints
@@ -162,68 +183,28 @@ run_once() {
     start=$(now_us)
     launch=$start
     tm send-keys -t run "exec $TIME -v -o '$rss' $program '$file'" Enter
-    until screen | grep -qF -- "$needle"; do
-        if ((SECONDS >= deadline)); then
-            echo "vs_less: $name showed no first screen ('$needle') within ${TIMEOUT_S}s" >&2
-            reap "$pid" 0 || true
-            end_run "$pid"
-            return 1
-        fi
-        sleep 0.002
-    done
+    await "showed no first screen ('$needle')" shows "$needle" || return 1
     first=$(ms_since "$start")
     ps -o pid= --ppid "$pid" >>"$PIDS" 2>/dev/null || true
-    if screen | grep -qF -- "$MARKER"; then
+    if shows "$MARKER"; then
         echo "vs_less: warning: $name shows the last line on its first screen" >&2
     fi
     start=$(now_us)
     tm send-keys -t run G
-    until screen | grep -qF -- "$MARKER"; do
-        if ((SECONDS >= deadline)); then
-            echo "vs_less: $name did not show the last line after G within ${TIMEOUT_S}s" >&2
-            reap "$pid" 0 || true
-            end_run "$pid"
-            return 1
-        fi
-        sleep 0.002
-    done
+    await "did not show the last line after G" shows "$MARKER" || return 1
     g=$(ms_since "$start")
     # gloss shows the end before it has read the rest; RSS counts once all of it is in.
     if [[ $name == gloss ]]; then
-        while screen | grep -qE -- '· reading|shown early'; do
-            if ((SECONDS >= deadline)); then
-                echo "vs_less: gloss did not finish reading within ${TIMEOUT_S}s" >&2
-                reap "$pid" 0 || true
-                end_run "$pid"
-                return 1
-            fi
-            sleep 0.005
-        done
+        await "did not finish reading" hides_re '· reading|shown early' || return 1
         all=$(ms_since "$launch")
     fi
     # Back to the top, then search for the last line's marker (one word, only at the end).
     tm send-keys -t run g
-    until ! screen | grep -qF -- "$MARKER"; do
-        if ((SECONDS >= deadline)); then
-            echo "vs_less: $name did not go back to the top" >&2
-            reap "$pid" 0 || true
-            end_run "$pid"
-            return 1
-        fi
-        sleep 0.002
-    done
+    await "did not go back to the top" hides_re "$MARKER" || return 1
     start=$(now_us)
     tm send-keys -t run "/$MARKER" Enter
     # The line itself, not the query echoed on the prompt line.
-    until screen | grep -qE -- "^ *$MARKER"; do
-        if ((SECONDS >= deadline)); then
-            echo "vs_less: $name did not find the last line within ${TIMEOUT_S}s" >&2
-            reap "$pid" 0 || true
-            end_run "$pid"
-            return 1
-        fi
-        sleep 0.002
-    done
+    await "did not find the last line" shows_re "^ *$MARKER" || return 1
     search=$(ms_since "$start")
     tm send-keys -t run q
     # Quitting ends the pane's only process; killing the session first would leave the

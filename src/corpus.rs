@@ -20,3 +20,10 @@ mod words;
 pub use annotations::annotations;
 pub use brief::{brief, brief_with_long_paragraph, with_unicode};
 pub use revise::{Revision, revise, revise_counted};
+
+/// Paragraph counts of generated text, shared by the tests of the generators.
+#[cfg(test)]
+fn blocks(s: &str) -> usize {
+    use crate::document::{Document, Format};
+    Document::parse(s.as_bytes(), Format::Plain).map_or(0, |d| d.blocks().len())
+}

@@ -103,37 +103,33 @@ pub enum Effect {
 
 /// Applies one event to the state.
 pub fn update(state: &mut State, event: Event, env: &Env) -> Vec<Effect> {
-    if !matches!(
-        event,
-        Event::Resize(..)
-            | Event::MouseDrag { .. }
-            | Event::MouseUp
-            | Event::Loaded(_)
-            | Event::LoadDone
-            | Event::Work
-            | Event::Placed(..)
-            | Event::PlaceDone(_)
-            | Event::Tail(_)
-    ) {
+    let background = is_background(&event);
+    if !background && !matches!(event, Event::MouseDrag { .. } | Event::MouseUp) {
         state.message = None;
     }
     let top = state.top;
     let follows = matches!(event, Event::Action(Action::Bottom));
-    let moved_by_user = !matches!(
-        event,
-        Event::Resize(..)
-            | Event::Loaded(_)
-            | Event::LoadDone
-            | Event::Work
-            | Event::Placed(..)
-            | Event::PlaceDone(_)
-            | Event::Tail(_)
-    );
+    let moved_by_user = !background;
     let effects = apply(state, event, env);
     if moved_by_user && !follows && state.top != top {
         state.stop_following();
     }
     effects
+}
+
+/// Events that do not come from the user (the terminal resized, the brief or its annotations
+/// arriving, a step of a search): they neither clear the message nor count as moving.
+fn is_background(event: &Event) -> bool {
+    matches!(
+        event,
+        Event::Resize(..)
+            | Event::Loaded(_)
+            | Event::LoadDone
+            | Event::Work
+            | Event::Placed(..)
+            | Event::PlaceDone(_)
+            | Event::Tail(_)
+    )
 }
 
 fn apply(state: &mut State, event: Event, env: &Env) -> Vec<Effect> {

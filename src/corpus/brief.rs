@@ -56,15 +56,9 @@ fn generate(target_bytes: usize, seed: u64, unicode: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::blocks;
     use crate::corpus::generator::PARAGRAPH_MIN;
     use crate::document::{Document, Format};
-
-    fn blocks(s: &str) -> usize {
-        Document::parse(s.as_bytes(), Format::Plain)
-            .unwrap()
-            .blocks()
-            .len()
-    }
 
     #[test]
     fn the_same_seed_gives_the_same_text_and_another_seed_does_not() {

@@ -114,15 +114,9 @@ fn correct(paragraph: &str, rng: &mut Rng, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::blocks;
     use crate::corpus::{annotations, brief, with_unicode};
     use crate::document::{Document, Format};
-
-    fn blocks(s: &str) -> usize {
-        Document::parse(s.as_bytes(), Format::Plain)
-            .unwrap()
-            .blocks()
-            .len()
-    }
 
     fn parse(s: &str) -> Document {
         Document::parse(s.as_bytes(), Format::Plain).unwrap()
