@@ -20,7 +20,8 @@
 
 use std::hint::black_box;
 use std::ops::Range;
-use std::time::Duration;
+
+mod common;
 
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use gloss::annotation::{Anchor, Annotation, Annotations, Color};
@@ -211,14 +212,6 @@ fn wrap(c: &mut Criterion) {
     group.finish();
 }
 
-fn config() -> Criterion {
-    // Two cores and a shared machine: short runs, enough samples for a stable median.
-    Criterion::default()
-        .sample_size(20)
-        .measurement_time(Duration::from_secs(3))
-        .warm_up_time(Duration::from_secs(1))
-}
-
 /// Reads `text` as the reader does a huge brief: a first piece, then pieces of about
 /// `piece` bytes cut after a newline, each parsed, measured and appended.
 fn index_in_pieces(text: &[u8], first: usize, piece: usize) -> (Document, Layout) {
@@ -283,7 +276,7 @@ fn index(c: &mut Criterion) {
 
 criterion_group! {
     name = benches;
-    config = config();
+    config = common::config();
     targets = search, highlights, index, wrap
 }
 criterion_main!(benches);

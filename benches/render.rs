@@ -12,7 +12,8 @@
 #![allow(clippy::expect_used)] // a benchmark crate: a broken setup should stop it loudly
 
 use std::hint::black_box;
-use std::time::Duration;
+
+mod common;
 
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use gloss::app::{Env, Event, Settings, State, update};
@@ -184,17 +185,9 @@ fn startup(c: &mut Criterion) {
     group.finish();
 }
 
-fn config() -> Criterion {
-    // Two cores and a shared machine: short runs, enough samples for a stable median.
-    Criterion::default()
-        .sample_size(20)
-        .measurement_time(Duration::from_secs(3))
-        .warm_up_time(Duration::from_secs(1))
-}
-
 criterion_group! {
     name = benches;
-    config = config();
+    config = common::config();
     targets = frame, highlighted, startup
 }
 criterion_main!(benches);

@@ -1,5 +1,7 @@
 //! Choosing the theme at start-up, and `gloss themes`.
 
+use strum::IntoEnumIterator;
+
 use crate::annotation::Color;
 use crate::error::Error;
 use crate::sanitize;
@@ -120,13 +122,7 @@ pub fn list() -> Result<(), Error> {
                 let theme = theme.fitted(depth);
                 let mut preview = paint(" Title ", theme.style(Role::Title));
                 preview.push_str(&paint(" text ", theme.style(Role::Text)));
-                for color in [
-                    Color::Yellow,
-                    Color::Green,
-                    Color::Blue,
-                    Color::Red,
-                    Color::Purple,
-                ] {
+                for color in Color::iter() {
                     let label = format!(" {} ", sanitize::line(theme.color_name(color)));
                     preview.push_str(&paint(&label, theme.style(Role::highlight(color))));
                 }

@@ -175,6 +175,8 @@ fn previous_word(s: &str, before: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    use strum::IntoEnumIterator;
+
     use super::*;
     use crate::annotation::Color;
     use crate::corpus::generator::PARAGRAPH_MAX;
@@ -266,13 +268,7 @@ mod tests {
         assert!((250..420).contains(&tagged), "{tagged}");
         assert!((180..320).contains(&noted), "{noted}");
         assert!(multiline > 50, "{multiline}");
-        for color in [
-            Color::Yellow,
-            Color::Green,
-            Color::Blue,
-            Color::Red,
-            Color::Purple,
-        ] {
+        for color in Color::iter() {
             assert!(share(&|a| a.color == color) > 50, "{color:?}");
         }
         assert!(share(&|a| a.color == Color::Yellow) > 300);
