@@ -286,6 +286,75 @@ fn draw_row(
     });
     let mut x = x;
     let right = x.saturating_add(u16::try_from(room).unwrap_or(u16::MAX));
+    let shown = &text[row.range.clone()];
+    if shown.is_ascii() {
+        // One character per cell: draw runs between the places where a style can change.
+        let cuts = style_changes(row);
+        for w in cuts.windows(2) {
+            let style = style_at(row, w[0], base, theme);
+            x = buf
+                .set_stringn(
+                    x,
+                    y,
+                    &text[w[0]..w[1]],
+                    usize::from(right.saturating_sub(x)),
+                    style,
+                )
+                .0;
+        }
+    } else {
+        x = draw_graphemes(row, text, x, y, right, base, theme, buf);
+    }
+    // A caret at the very end of a block sits just after its last row.
+    if row.marks.cursor == Some(block.range.end) && row.range.end == block.range.end && x < right {
+        buf.set_stringn(x, y, " ", 1, base.patch(theme.style(Role::Cursor)));
+    }
+}
+
+/// The start and end of the row and every offset inside it where a span, highlight, match,
+/// the selection or the caret begins or ends, sorted.
+fn style_changes(row: &Row<'_>) -> Vec<usize> {
+    let Range { start, end } = row.range;
+    let block = row.block.range.start;
+    let marks = row.marks;
+    let spans = row
+        .block
+        .spans
+        .iter()
+        .flat_map(|s| [block + s.range.start, block + s.range.end]);
+    let ranges = marks
+        .highlights
+        .iter()
+        .map(|h| &h.range)
+        .chain(marks.matches)
+        .chain(marks.selection.as_ref())
+        .flat_map(|r| [r.start, r.end]);
+    let caret = marks.cursor.into_iter().flat_map(|c| [c, c + 1]);
+    let mut cuts: Vec<usize> = [start, end]
+        .into_iter()
+        .chain(spans)
+        .chain(ranges)
+        .chain(caret)
+        .filter(|&c| (start..=end).contains(&c))
+        .collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts
+}
+
+/// Draws a row that holds non-ASCII text a grapheme at a time; returns the column after it.
+#[allow(clippy::too_many_arguments)]
+fn draw_graphemes(
+    row: &Row<'_>,
+    text: &str,
+    x: u16,
+    y: u16,
+    right: u16,
+    base: Style,
+    theme: &Theme,
+    buf: &mut Buffer,
+) -> u16 {
+    let mut x = x;
     let mut run = String::new();
     let mut run_style = base;
     for (i, g) in text[row.range.clone()].grapheme_indices(true) {
@@ -305,10 +374,7 @@ fn draw_row(
             .set_stringn(x, y, &run, usize::from(right.saturating_sub(x)), run_style)
             .0;
     }
-    // A caret at the very end of a block sits just after its last row.
-    if row.marks.cursor == Some(block.range.end) && row.range.end == block.range.end && x < right {
-        buf.set_stringn(x, y, " ", 1, base.patch(theme.style(Role::Cursor)));
-    }
+    x
 }
 
 fn style_at(row: &Row<'_>, at: usize, base: Style, theme: &Theme) -> Style {
@@ -348,4 +414,58 @@ fn style_at(row: &Row<'_>, at: usize, base: Style, theme: &Theme) -> Style {
         style = style.patch(theme.style(Role::Cursor));
     }
     style
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::layout::Rect;
+
+    use super::*;
+    use crate::app::tests::press;
+
+    /// Every visible row of an annotated brief, with a search, a selection, overlapping
+    /// highlights and the caret, drawn by runs (ASCII) and a grapheme at a time: the same cells.
+    #[test]
+    fn ascii_rows_drawn_by_runs_match_the_grapheme_path() {
+        let mut state = crate::ui::tests_annotate::annotated(100, 40);
+        press(&mut state, "v e e e");
+        let theme = Theme::default();
+        let doc = &state.doc;
+        let lines = state.layout.lines(doc, state.top..state.top + 40);
+        let matches = visible_matches(&state, &lines);
+        let highlights = visible_highlights(&state, &lines);
+        assert!(!matches.is_empty() && highlights.len() >= 2);
+        let selection = state.selection.map(|s| s.range(doc.text()));
+        assert!(selection.is_some());
+        let marks = Marks {
+            matches: &matches,
+            highlights: &highlights,
+            selection,
+            cursor: Some(state.cursor),
+        };
+        let mut rows = 0;
+        for line in &lines {
+            let Line::Text { block, range, .. } = line else {
+                continue;
+            };
+            let row = Row {
+                block: &doc.blocks()[*block],
+                range: range.clone(),
+                marks: &marks,
+            };
+            let area = Rect::new(0, 0, 100, 1);
+            let (mut runs, mut graphemes) = (Buffer::empty(area), Buffer::empty(area));
+            draw_row(&row, doc.text(), 0, 0, 100, &theme, &mut runs);
+            let base = theme.style(Role::Text);
+            let x = draw_graphemes(&row, doc.text(), 0, 0, 100, base, &theme, &mut graphemes);
+            if marks.cursor == Some(row.block.range.end) && row.range.end == row.block.range.end {
+                graphemes.set_stringn(x, 0, " ", 1, base.patch(theme.style(Role::Cursor)));
+            }
+            if row.block.kind == BlockKind::Paragraph {
+                assert_eq!(runs, graphemes, "row {range:?}");
+                rows += 1;
+            }
+        }
+        assert!(rows > 20, "{rows} rows compared");
+    }
 }
