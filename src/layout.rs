@@ -81,11 +81,6 @@ impl Measured {
             checkpoints,
         }
     }
-
-    /// The column width these heights are for.
-    pub fn width(&self) -> usize {
-        self.width
-    }
 }
 
 /// Heights and row starts of every item at one width.

@@ -70,11 +70,6 @@ impl State {
         })
     }
 
-    /// True while saved annotations wait to be placed.
-    pub fn is_placing(&self) -> bool {
-        self.unplaced.is_some() || self.placing.is_some()
-    }
-
     /// Why annotations cannot be changed or saved right now, if so.
     pub fn locked(&self) -> Option<String> {
         if let Some(reason) = &self.read_only {

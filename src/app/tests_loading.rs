@@ -233,7 +233,7 @@ fn saved_annotations_wait_for_the_whole_brief_and_cannot_be_edited_meanwhile() {
     }
     send(&mut s, Event::LoadDone);
     assert_eq!(place_all(&mut s), [30], "unchanged brief: placed at once");
-    assert!(s.locked().is_none() && !s.is_placing());
+    assert!(s.locked().is_none() && s.placing.is_none() && s.unplaced.is_none());
     let message = s
         .message
         .as_ref()

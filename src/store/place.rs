@@ -75,11 +75,6 @@ impl Placer {
         placer
     }
 
-    /// True when the brief changed since the sidecar was written.
-    pub fn changed(&self) -> bool {
-        self.changed
-    }
-
     /// True when every annotation has been placed.
     pub fn is_done(&self) -> bool {
         self.next >= self.stored.len()

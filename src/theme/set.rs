@@ -73,16 +73,6 @@ impl ThemeSet {
         self.slots.iter().map(|s| s.source.name.clone()).collect()
     }
 
-    /// Number of themes.
-    pub fn len(&self) -> usize {
-        self.slots.len()
-    }
-
-    /// True when there are none (then [`ThemeSet::get`] gives the plain default).
-    pub fn is_empty(&self) -> bool {
-        self.slots.is_empty()
-    }
-
     /// Theme `i`, resolved now if it has not been yet; the default theme for an index out of
     /// range or a theme that does not resolve.
     pub fn get(&self, i: usize) -> &Theme {
@@ -135,6 +125,6 @@ mod tests {
         let source = catalog.sources()[1].clone();
         let theme = catalog.resolve(&source).unwrap().fitted(Depth::Indexed);
         assert_eq!(set.put(source, theme), 1);
-        assert_eq!(set.len(), catalog.sources().len());
+        assert_eq!(set.names().len(), catalog.sources().len());
     }
 }
