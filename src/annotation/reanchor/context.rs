@@ -1,7 +1,21 @@
 //! The context around a quote: stored prefixes and suffixes compared with the text, and
 //! every occurrence of many strings found in one pass.
 
-use super::*;
+use std::collections::HashMap;
+use std::iter;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::CONTEXT;
+use super::myers::{Pattern, scan};
+
+/// The part of a stored context inside the quote's paragraph is looked up verbatim only when it
+/// has at least this many characters; shorter strings occur everywhere.
+const CONTEXT_SEED: usize = 8;
+
+/// Stands for the edge of the text in context comparisons, so that a quote which started the
+/// text only matches context that does too. The normalised text never holds NUL.
+const EDGE: char = '\0';
 
 /// A stored prefix or suffix, ready for comparison with the text around a candidate.
 pub(super) struct Side<'a> {
