@@ -62,6 +62,11 @@ impl Measured {
         Self::blocks(doc, 0, width)
     }
 
+    /// The column width these heights are for.
+    pub fn width_of(&self) -> usize {
+        self.width
+    }
+
     /// Measures the blocks of `doc` from index `from` on.
     fn blocks(doc: &Document, from: usize, width: usize) -> Self {
         let width = width.max(1);
@@ -109,6 +114,18 @@ impl Layout {
             ..Self::default()
         };
         layout.extend(doc, None);
+        layout
+    }
+
+    /// Lays out `doc` from heights measured elsewhere (off the reader's thread) for all its
+    /// blocks.
+    pub fn measured(doc: &Document, measured: Measured, show_repeats: bool) -> Self {
+        let mut layout = Self {
+            width: measured.width,
+            show_repeats,
+            ..Self::default()
+        };
+        layout.extend(doc, Some(measured));
         layout
     }
 

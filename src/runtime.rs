@@ -20,6 +20,7 @@ use crate::app::{Effect, Event, Piece, PlacingJob, State, TAIL_BYTES, key_event,
 use crate::document::Document;
 use crate::error::Error;
 use crate::input::{Key, Keymap};
+use crate::layout::Measured;
 use crate::store::BriefFile;
 use crate::theme::ThemeSet;
 use crate::ui::Screen;
@@ -62,6 +63,7 @@ pub fn run(
     update(&mut state, Event::Resize(size.width, size.height), &env());
     let shared = loader::Shared::default();
     shared.width.store(state.layout.width(), Ordering::Release);
+    // Worker threads (placing annotations, measuring at a new width) report through this.
     let placer_tx = tx.clone();
     let loader_tx = tx.clone();
     let brief = rest.as_ref().map(|f| f.path().to_path_buf());
@@ -77,6 +79,9 @@ pub fn run(
     loop {
         if let Some(job) = state.take_placing_job() {
             place_annotations(job, placer_tx.clone()).map_err(Error::Terminal)?;
+        }
+        if let Some(width) = state.wants_measuring() {
+            measure(&state, width, placer_tx.clone()).map_err(Error::Terminal)?;
         }
         dirty |= persist.tick(&mut state);
         dirty |= progress && drawn.elapsed() >= TICK;
@@ -189,7 +194,7 @@ fn handle(
             shared.in_flight.fetch_sub(1, Ordering::AcqRel);
             ev
         }
-        Wake::Placing(ev) => ev,
+        Wake::Worker(ev) => ev,
         // Save before the terminal is given back: the guard restores it on return.
         Wake::Signal(signal) => {
             persist.save(state);
@@ -226,15 +231,27 @@ enum Wake {
     Signal(i32),
     /// News from the thread reading the brief.
     Load(Event),
-    /// News from the thread placing saved annotations.
-    Placing(Event),
+    /// News from a worker thread: annotations placed, the brief measured at a new width.
+    Worker(Event),
+}
+
+/// Measures the whole (read) brief at a new column width on a thread of its own.
+fn measure(state: &State, width: usize, tx: mpsc::Sender<Wake>) -> std::io::Result<()> {
+    let doc = std::sync::Arc::clone(&state.doc);
+    std::thread::Builder::new()
+        .name("gloss-measure".into())
+        .spawn(move || {
+            let measured = Measured::of(&doc, width);
+            let _ = tx.send(Wake::Worker(Event::Measured(Box::new(measured))));
+        })?;
+    Ok(())
 }
 
 /// Places saved annotations on a thread of their own; each batch arrives as an event.
 fn place_annotations(job: PlacingJob, tx: mpsc::Sender<Wake>) -> std::io::Result<()> {
     std::thread::Builder::new()
         .name("gloss-placer".into())
-        .spawn(move || job.run(|event| tx.send(Wake::Placing(event)).is_ok()))?;
+        .spawn(move || job.run(|event| tx.send(Wake::Worker(event)).is_ok()))?;
     Ok(())
 }
 

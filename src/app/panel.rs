@@ -157,7 +157,7 @@ impl State {
             && end > offset
         {
             self.show_repeats = true;
-            self.relayout_now();
+            self.reflow();
         }
         self.move_cursor(offset, Placement::Center);
         self.mode = Mode::Normal;
@@ -175,7 +175,7 @@ impl State {
     }
 
     fn panel_changed(&mut self) {
-        self.relayout_now();
+        self.relayout();
         if self.panel.open && self.geometry().panel_hidden {
             self.say(
                 Level::Warning,

@@ -177,6 +177,10 @@ pub struct State {
     pub running: Option<Running>,
     /// The end of a brief still being read, shown early after `G`.
     pub tail: Option<Tail>,
+    /// The column width the layout should have, while it is measured off the reader's thread.
+    pub relayout_to: Option<usize>,
+    /// The width being measured off the reader's thread.
+    pub measuring: Option<usize>,
 }
 
 impl State {
@@ -218,6 +222,8 @@ impl State {
             placing: None,
             running: None,
             tail: None,
+            relayout_to: None,
+            measuring: None,
         }
     }
 

@@ -334,3 +334,43 @@ fn a_percent_jump_goes_to_that_share_of_the_brief_and_waits_for_unread_text() {
         "type a percentage from 0 to 100"
     );
 }
+
+#[test]
+fn a_big_brief_is_measured_at_a_new_width_off_the_readers_thread() {
+    use super::reading::MEASURE_OFF_THREAD;
+    let text = crate::corpus::brief(MEASURE_OFF_THREAD + 100_000, 5);
+    let mut s = super::tests::reader(text.as_bytes(), 100, 30);
+    press(&mut s, "space space");
+    let anchor = s.layout.anchor_at(&s.doc, s.top).offset;
+    let width = s.layout.width();
+    send(&mut s, Event::Resize(60, 30));
+    assert_eq!(s.layout.width(), width, "the old layout is drawn meanwhile");
+    let wanted = s.wants_measuring().unwrap();
+    assert!(s.wants_measuring().is_none(), "one measuring at a time");
+    send(&mut s, Event::Resize(50, 30));
+    // The result for the first width comes after the second resize: it is dropped, and the
+    // latest width is measured next.
+    let stale = Measured::of(&s.doc, wanted);
+    send(&mut s, Event::Measured(Box::new(stale)));
+    assert_eq!(s.layout.width(), width);
+    let latest = s.wants_measuring().unwrap();
+    assert!(latest < wanted);
+    let measured = Measured::of(&s.doc, latest);
+    send(&mut s, Event::Measured(Box::new(measured)));
+    assert_eq!(s.layout.width(), latest);
+    let fresh = Layout::new(&s.doc, latest, false);
+    assert_eq!(s.layout.total_rows(), fresh.total_rows());
+    assert_eq!(
+        s.top,
+        s.layout.row_of(&s.doc, anchor),
+        "the same text at the top"
+    );
+    // A small brief is laid out at once, as before.
+    let mut small = super::tests::reader(brief(30).as_bytes(), 100, 30);
+    send(&mut small, Event::Resize(60, 30));
+    assert!(small.wants_measuring().is_none());
+    assert_eq!(
+        small.layout.width(),
+        usize::from(small.geometry().column.width)
+    );
+}

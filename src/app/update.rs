@@ -10,6 +10,7 @@ use super::state::Level;
 use super::state::{PromptKind, State};
 use crate::annotation::{Annotations, Color};
 use crate::input::{Action, Key, Keymap, Mode};
+use crate::layout::Measured;
 use crate::sanitize;
 use crate::store::place::Placed;
 
@@ -67,6 +68,8 @@ pub enum Event {
     PlaceDone(Box<Placed>),
     /// The last lines of a brief still being read, read from the end of its file.
     Tail(Box<Piece>),
+    /// The whole brief measured at a new column width, off the reader's thread.
+    Measured(Box<Measured>),
 }
 
 /// What the outside world lends an update: the time, and an id for anything it creates.
@@ -129,6 +132,7 @@ fn is_background(event: &Event) -> bool {
             | Event::Placed(..)
             | Event::PlaceDone(_)
             | Event::Tail(_)
+            | Event::Measured(_)
     )
 }
 
@@ -141,6 +145,7 @@ fn apply(state: &mut State, event: Event, env: &Env) -> Vec<Effect> {
         Event::Placed(annotations, done) => state.placed_some(*annotations, done),
         Event::PlaceDone(placed) => state.placed_all(*placed),
         Event::Tail(piece) => state.show_tail(*piece),
+        Event::Measured(measured) => state.measured(*measured),
         Event::Resize(w, h) => {
             state.size = (w, h);
             state.relayout();
