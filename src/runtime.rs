@@ -64,7 +64,7 @@ pub fn run(
     let shared = loader::Shared::default();
     shared.width.store(state.layout.width(), Ordering::Release);
     // Worker threads (placing annotations, measuring at a new width) report through this.
-    let placer_tx = tx.clone();
+    let worker_tx = tx.clone();
     let loader_tx = tx.clone();
     let brief = rest.as_ref().map(|f| f.path().to_path_buf());
     read_input(tx).map_err(Error::Terminal)?;
@@ -78,10 +78,10 @@ pub fn run(
     let mut clicks = Clicks::default();
     loop {
         if let Some(job) = state.take_placing_job() {
-            place_annotations(job, placer_tx.clone()).map_err(Error::Terminal)?;
+            place_annotations(job, worker_tx.clone()).map_err(Error::Terminal)?;
         }
         if let Some(width) = state.wants_measuring() {
-            measure(&state, width, placer_tx.clone()).map_err(Error::Terminal)?;
+            measure(&state, width, worker_tx.clone()).map_err(Error::Terminal)?;
         }
         dirty |= persist.tick(&mut state);
         dirty |= progress && drawn.elapsed() >= TICK;
@@ -166,7 +166,6 @@ fn grows_view(state: &State) -> bool {
         || state.loading.is_some_and(|l| l.follow_end)
 }
 
-/// Applies one wake-up to the state; `Some` when gloss must end.
 /// What handling a wake-up needs besides the state.
 struct Context<'a> {
     persist: &'a mut Persist,
@@ -176,6 +175,7 @@ struct Context<'a> {
     brief: Option<&'a Path>,
 }
 
+/// Applies one wake-up to the state; `Some` when gloss must end.
 fn handle(
     state: &mut State,
     wake: Wake,

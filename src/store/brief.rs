@@ -29,12 +29,8 @@ pub struct BriefFile {
 impl BriefFile {
     /// Opens a brief, refusing directories and naming the path in every error.
     pub fn open(path: &Path) -> Result<Self, Error> {
-        let read_error = |source| Error::Read {
-            path: show_path(path),
-            source,
-        };
-        let file = File::open(path).map_err(read_error)?;
-        let meta = file.metadata().map_err(read_error)?;
+        let file = File::open(path).map_err(read_error(path))?;
+        let meta = file.metadata().map_err(read_error(path))?;
         if meta.is_dir() {
             return Err(Error::Directory {
                 path: show_path(path),
@@ -108,10 +104,7 @@ impl BriefFile {
         let got = (&mut self.file)
             .take(want as u64)
             .read_to_end(buf)
-            .map_err(|source| Error::Read {
-                path: show_path(&self.path),
-                source,
-            })?;
+            .map_err(read_error(&self.path))?;
         if got == 0 || buf.len() == before {
             self.eof = true;
         }
@@ -121,38 +114,42 @@ impl BriefFile {
 
 /// Reads a brief's bytes, refusing directories and naming the path in every error.
 pub fn read_brief(path: &Path) -> Result<Vec<u8>, Error> {
-    let read_error = |source| Error::Read {
-        path: show_path(path),
-        source,
-    };
-    let meta = std::fs::metadata(path).map_err(read_error)?;
-    if meta.is_dir() {
-        return Err(Error::Directory {
-            path: show_path(path),
-        });
-    }
-    std::fs::read(path).map_err(read_error)
+    let mut brief = BriefFile::open(path)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(brief.total).unwrap_or(0));
+    brief
+        .file
+        .read_to_end(&mut bytes)
+        .map_err(read_error(path))?;
+    Ok(bytes)
 }
 
 /// The whole lines within the last `bytes` bytes of a brief, and the file offset where they
 /// start (a line cut by the window is left out).
 pub fn read_tail(path: &Path, bytes: u64) -> Result<(u64, Vec<u8>), Error> {
-    let read_error = |source| Error::Read {
-        path: show_path(path),
-        source,
-    };
-    let mut file = File::open(path).map_err(read_error)?;
-    let len = file.metadata().map_err(read_error)?.len();
+    let BriefFile {
+        mut file,
+        total: len,
+        ..
+    } = BriefFile::open(path)?;
     let start = len.saturating_sub(bytes);
-    file.seek(SeekFrom::Start(start)).map_err(read_error)?;
+    file.seek(SeekFrom::Start(start))
+        .map_err(read_error(path))?;
     let mut buf = Vec::new();
-    file.read_to_end(&mut buf).map_err(read_error)?;
+    file.read_to_end(&mut buf).map_err(read_error(path))?;
     if start == 0 {
         return Ok((0, buf));
     }
     match memchr::memchr(b'\n', &buf) {
         Some(i) => Ok((start + i as u64 + 1, buf.split_off(i + 1))),
         None => Ok((len, Vec::new())),
+    }
+}
+
+/// What an I/O failure on `path` becomes: an error naming the path.
+fn read_error(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
+    move |source| Error::Read {
+        path: show_path(path),
+        source,
     }
 }
 
