@@ -11,7 +11,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::annotation::Color;
 use crate::app::{Level, Loading, Settings, State};
-use crate::document::{Document, Format};
+use crate::document::{DecodeError, Document, Format};
 use crate::error::{Error, show_path};
 use crate::input::Keymap;
 use crate::runtime::{self, Exit, Persist};
@@ -145,10 +145,15 @@ pub fn main() -> ExitCode {
 /// Reads and parses a brief.
 pub(crate) fn load_brief(path: &Path) -> Result<Document, Error> {
     let bytes = store::read_brief(path)?;
-    Document::parse(&bytes, Format::from_path(path)).map_err(|source| Error::Decode {
+    Document::parse(&bytes, Format::from_path(path)).map_err(decode_error(path))
+}
+
+/// What a brief that cannot be decoded becomes: an error naming it.
+fn decode_error(path: &Path) -> impl FnOnce(DecodeError) -> Error + '_ {
+    move |source| Error::Decode {
         path: show_path(path),
         source,
-    })
+    }
 }
 
 /// The sidecar of a brief: `explicit` if given, else beside it.
@@ -175,10 +180,7 @@ fn start_brief(path: &Path) -> Result<(Document, Option<BriefFile>), Error> {
         Format::Markdown => usize::MAX,
     };
     let bytes = file.next_piece(first)?.map(|(_, b)| b).unwrap_or_default();
-    let mut doc = Document::parse_start(&bytes, format).map_err(|source| Error::Decode {
-        path: show_path(path),
-        source,
-    })?;
+    let mut doc = Document::parse_start(&bytes, format).map_err(decode_error(path))?;
     if file.is_done() {
         doc.find_repeats();
         return Ok((doc, None));
