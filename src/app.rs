@@ -3,6 +3,9 @@
 
 mod annotate;
 mod editor;
+mod effect;
+mod event;
+mod failed;
 mod geometry;
 mod loading;
 mod mouse;
@@ -10,6 +13,7 @@ mod panel;
 mod placing;
 mod prompt;
 mod reading;
+mod saving;
 mod scan;
 mod search;
 mod searching;
@@ -20,15 +24,18 @@ mod update;
 mod viewport;
 
 pub use editor::{NoteEditor, NoteTarget};
+pub use effect::{Effect, Exit, Snapshot, Work};
+pub use event::{Env, Event, MergeResult, SaveResult};
 pub use geometry::{Geometry, MIN_HEIGHT, MIN_WIDTH, PANEL_MIN_TERMINAL, geometry};
 pub use loading::{Loading, Piece};
 pub use panel::{Filter, PANEL_WIDTHS, Panel};
 pub use placing::{PlacingJob, Progress};
+pub use saving::{DEBOUNCE, RETRY, Saving};
 pub use search::{Found, Search};
 pub use selection::Selection;
 pub use state::{HelpLine, Level, Message, Prompt, PromptKind, Settings, State};
 pub use tail::{TAIL_BYTES, Tail};
-pub use update::{Effect, Env, Event, key_event, update};
+pub use update::{key_event, update};
 pub use viewport::Placement;
 
 #[cfg(test)]
@@ -39,5 +46,7 @@ mod tests_annotate;
 pub(crate) mod tests_loading;
 #[cfg(test)]
 mod tests_review;
+#[cfg(test)]
+mod tests_saving;
 #[cfg(test)]
 mod tests_tail;

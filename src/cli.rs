@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 use crate::annotation::Color;
-use crate::app::{Level, Loading, Settings, State};
+use crate::app::{Level, Loading, Saving, Settings, State};
 use crate::document::{DecodeError, Document, Format};
 use crate::error::{Error, show_path};
 use crate::input::Keymap;
@@ -243,8 +243,9 @@ fn open(args: &OpenArgs) -> Result<Exit, Error> {
     }
     state.themes = chosen.themes.names();
     state.theme = chosen.index;
-    let mut persist = Persist::new(sidecar, name, extras, &state, exists);
-    runtime::run(state, &keymap, &chosen.themes, &mut persist, rest)
+    state.saving = Saving::new(exists, state.position());
+    let persist = Persist::new(sidecar, name, extras);
+    runtime::run(state, &keymap, &chosen.themes, persist, rest)
 }
 
 /// The bundled sample: the copy in the source tree when gloss runs from it, else the copy

@@ -44,3 +44,54 @@ fn a_panic_restores_the_terminal() {
     );
     assert!(!screen.contains("exit=0"), "{screen}");
 }
+
+/// A panic on a worker thread (placing, measuring, saving...) leaves the terminal to the
+/// reader: no restore, no message over the screen; the worker's failure comes back as an event.
+#[test]
+fn a_panic_on_a_worker_leaves_the_terminal_to_the_reader() {
+    use std::io::Write;
+    if std::env::var_os("GLOSS_WORKER_PANIC_CHILD").is_some() {
+        let _guard = gloss::runtime::TerminalGuard::enter().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        gloss::runtime::worker::spawn(
+            "test-worker",
+            gloss::app::Work::Placing,
+            tx,
+            |e| e,
+            |_| panic!("deliberate worker panic"),
+        )
+        .unwrap();
+        let event = rx.recv().unwrap();
+        print!("\x1b[5;1Hworker said: {event:?}");
+        std::io::stdout().flush().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(1500));
+        return;
+    }
+    let me = std::env::current_exe().unwrap();
+    let tmux = Tmux::start(100, 24);
+    tmux.run(&format!(
+        "GLOSS_WORKER_PANIC_CHILD=1 '{}' --exact a_panic_on_a_worker_leaves_the_terminal_to_the_reader --nocapture --test-threads=1; echo \"exit=$?\"",
+        me.display()
+    ));
+    let screen = tmux.wait_for(|s| s.contains("worker said"), "the child's report");
+    assert_eq!(
+        tmux.var("#{alternate_on}"),
+        "1",
+        "the terminal was handed back"
+    );
+    assert_eq!(
+        tmux.var("#{mouse_any_flag}"),
+        "1",
+        "mouse capture was turned off"
+    );
+    assert!(
+        screen.contains(r#"worker said: Failed(Placing, "deliberate worker panic")"#),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("panicked at"),
+        "printed over the reader:\n{screen}"
+    );
+    let screen = tmux.wait_for(|s| s.contains("exit="), "the child to finish");
+    assert!(screen.contains("exit=0"), "{screen}");
+}

@@ -103,6 +103,7 @@ fn sigterm_and_sighup_restore_the_terminal() {
             std::env::temp_dir().join(format!("gloss-e2e-{}-{signal}.pid", std::process::id()));
         let pid_path = pidfile.display().to_string();
         let (_dir, sample) = sample_copy();
+        let sidecar = format!("{sample}.gloss.toml");
         tmux.run(&format!(
             "sh -c 'echo $$ > {pid_path}; exec {} {sample}'; echo \"exit=$?\"",
             gloss()
@@ -124,6 +125,12 @@ fn sigterm_and_sighup_restore_the_terminal() {
         tmux.wait_for(
             |s| s.contains(&format!("exit={code}")),
             "the signal's exit status",
+        );
+        let saved = std::fs::read_to_string(&sidecar)
+            .unwrap_or_else(|e| panic!("SIG{signal}: no sidecar after the signal: {e}"));
+        assert!(
+            saved.contains("[[annotation]]") && saved.contains("color = \"yellow\""),
+            "SIG{signal}: the highlight made just before it is not in the sidecar:\n{saved}"
         );
         let _ = std::fs::remove_file(pidfile);
     }

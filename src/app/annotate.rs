@@ -4,8 +4,8 @@
 use uuid::Uuid;
 
 use super::editor::{NoteEditor, NoteTarget};
+use super::event::Env;
 use super::state::{Level, Message, State};
-use super::update::Env;
 use crate::annotation::{Anchor, Annotation, Change, Color, Status};
 use crate::input::Mode;
 

@@ -5,8 +5,8 @@
 
 use std::sync::Arc;
 
+use super::event::Event;
 use super::state::{Level, State};
-use super::update::Event;
 use crate::annotation::Annotations;
 use crate::document::Document;
 use crate::store::format::SidecarFile;
@@ -26,7 +26,7 @@ pub struct Progress {
 
 /// The work of placing a sidecar's annotations in the whole brief, to run off the reader's
 /// thread.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PlacingJob {
     doc: Arc<Document>,
     file: Box<SidecarFile>,

@@ -1,11 +1,11 @@
 //! The one-line prompt at the bottom: incremental search, tag editing with completion, and the
 //! panel filter.
 
+use super::event::Env;
 use super::panel::Filter;
 use super::scan::{Purpose, Scan};
 use super::search::Search;
 use super::state::{Level, Prompt, PromptKind, State};
-use super::update::Env;
 use crate::annotation::parse_tags;
 use crate::input::Mode;
 

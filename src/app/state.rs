@@ -9,6 +9,7 @@ use super::geometry::{Geometry, geometry};
 use super::loading::Loading;
 use super::panel::Panel;
 use super::placing::Progress;
+use super::saving::Saving;
 use super::scan::Running;
 use super::search::Search;
 use super::selection::Selection;
@@ -153,10 +154,8 @@ pub struct State {
     pub reattach: Option<uuid::Uuid>,
     /// Why annotations cannot be changed (the sidecar does not parse), if so.
     pub read_only: Option<String>,
-    /// The last save failure, until a save succeeds.
-    pub save_error: Option<String>,
-    /// Set by a first `q` while annotations are unsaved; a second one quits anyway.
-    pub quit_warned: bool,
+    /// What the reader knows of its sidecar: what is saved, what is due, what is out.
+    pub saving: Saving,
     /// Character offset to show at the top once the brief is laid out (the saved position).
     pub restore_position: Option<usize>,
     /// Whether repeated paragraphs are shown.
@@ -210,8 +209,7 @@ impl State {
             themes: Vec::new(),
             theme: 0,
             read_only: None,
-            save_error: None,
-            quit_warned: false,
+            saving: Saving::default(),
             restore_position: None,
             show_repeats: false,
             help_scroll: 0,

@@ -25,6 +25,19 @@ pub(crate) fn reader(src: &[u8], w: u16, h: u16) -> State {
     state
 }
 
+/// Answers the save that is out (or a save of the current revision) with `outcome`.
+pub(crate) fn answer_save(
+    state: &mut State,
+    outcome: Result<Option<crate::annotation::Annotations>, String>,
+) -> Vec<Effect> {
+    let result = SaveResult {
+        revision: state.history.revision(),
+        position: state.position(),
+        outcome,
+    };
+    send(state, Event::Saved(Box::new(result)))
+}
+
 /// Presses space-separated keys (`j`, `ctrl-d`, `enter`) through the default keymap.
 pub(crate) fn press(state: &mut State, keys: &str) -> Vec<Effect> {
     let keymap = Keymap::default_keymap().unwrap();
@@ -219,7 +232,7 @@ fn help_opens_scrolls_and_closes() {
     assert_eq!(s.top, 0, "j scrolls the help, not the brief");
     press(&mut s, "q");
     assert_eq!(s.mode, Mode::Normal);
-    assert_eq!(press(&mut s, "q"), vec![Effect::Quit]);
+    assert_eq!(press(&mut s, "q"), vec![Effect::Exit(Exit::Quit)]);
 }
 
 #[test]

@@ -188,9 +188,16 @@ pub(crate) fn sidecar(src: &str) -> crate::store::format::SidecarFile {
     to_file(&doc, "big.txt", &set, 0, &Extras::default())
 }
 
-/// Runs the placing job as the runtime's thread would, handing every event to the state.
-pub(crate) fn place_all(s: &mut State) -> Vec<usize> {
-    let job = s.take_placing_job().expect("a placing job");
+/// Runs the placing job `effects` ask for as the runtime's thread would, handing every event
+/// to the state.
+pub(crate) fn place_all(s: &mut State, effects: Vec<Effect>) -> Vec<usize> {
+    let job = effects
+        .into_iter()
+        .find_map(|e| match e {
+            Effect::Place(job) => Some(job),
+            _ => None,
+        })
+        .expect("a placing job");
     let mut events = Vec::new();
     job.run(|event| {
         events.push(event);
@@ -231,8 +238,12 @@ fn saved_annotations_wait_for_the_whole_brief_and_cannot_be_edited_meanwhile() {
     for piece in rest {
         send(&mut s, Event::Loaded(Box::new(piece)));
     }
-    send(&mut s, Event::LoadDone);
-    assert_eq!(place_all(&mut s), [30], "unchanged brief: placed at once");
+    let effects = send(&mut s, Event::LoadDone);
+    assert_eq!(
+        place_all(&mut s, effects),
+        [30],
+        "unchanged brief: placed at once"
+    );
     assert!(s.locked().is_none() && s.placing.is_none() && s.unplaced.is_none());
     let message = s
         .message
@@ -255,9 +266,12 @@ fn annotations_of_a_changed_brief_appear_a_batch_at_a_time() {
     for piece in rest {
         send(&mut s, Event::Loaded(Box::new(piece)));
     }
-    send(&mut s, Event::LoadDone);
+    let effects = send(&mut s, Event::LoadDone);
     assert!(s.annotations.is_empty());
-    assert_eq!(place_all(&mut s), [placing::BATCH, 2 * placing::BATCH, n]);
+    assert_eq!(
+        place_all(&mut s, effects),
+        [placing::BATCH, 2 * placing::BATCH, n]
+    );
     assert!(s.locked().is_none());
     let message = s.message.clone().unwrap();
     assert!(message.text.starts_with("brief changed"), "{message:?}");
@@ -343,17 +357,29 @@ fn a_big_brief_is_measured_at_a_new_width_off_the_readers_thread() {
     press(&mut s, "space space");
     let anchor = s.layout.anchor_at(&s.doc, s.top).offset;
     let width = s.layout.width();
-    send(&mut s, Event::Resize(60, 30));
+    let measure = |effects: Vec<Effect>| {
+        let widths: Vec<usize> = effects
+            .into_iter()
+            .filter_map(|e| match e {
+                Effect::Measure { width, .. } => Some(width),
+                _ => None,
+            })
+            .collect();
+        assert!(widths.len() <= 1, "one measuring at a time: {widths:?}");
+        widths.first().copied()
+    };
+    let wanted = measure(send(&mut s, Event::Resize(60, 30))).unwrap();
     assert_eq!(s.layout.width(), width, "the old layout is drawn meanwhile");
-    let wanted = s.wants_measuring().unwrap();
-    assert!(s.wants_measuring().is_none(), "one measuring at a time");
-    send(&mut s, Event::Resize(50, 30));
+    assert_eq!(
+        measure(send(&mut s, Event::Resize(50, 30))),
+        None,
+        "one at a time"
+    );
     // The result for the first width comes after the second resize: it is dropped, and the
     // latest width is measured next.
     let stale = Measured::of(&s.doc, wanted);
-    send(&mut s, Event::Measured(Box::new(stale)));
+    let latest = measure(send(&mut s, Event::Measured(Box::new(stale)))).unwrap();
     assert_eq!(s.layout.width(), width);
-    let latest = s.wants_measuring().unwrap();
     assert!(latest < wanted);
     let measured = Measured::of(&s.doc, latest);
     send(&mut s, Event::Measured(Box::new(measured)));
@@ -367,8 +393,7 @@ fn a_big_brief_is_measured_at_a_new_width_off_the_readers_thread() {
     );
     // A small brief is laid out at once, as before.
     let mut small = super::tests::reader(brief(30).as_bytes(), 100, 30);
-    send(&mut small, Event::Resize(60, 30));
-    assert!(small.wants_measuring().is_none());
+    assert_eq!(measure(send(&mut small, Event::Resize(60, 30))), None);
     assert_eq!(
         small.layout.width(),
         usize::from(small.geometry().column.width)

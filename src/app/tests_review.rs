@@ -81,7 +81,7 @@ fn orphans_are_listed_last_and_reattached_from_the_panel() {
 #[test]
 fn a_failed_save_warns_once_before_quitting_without_saving() {
     let mut s = with_status(Status::Exact);
-    super::tests::send(&mut s, Event::Saved(Err("disk full".into())));
+    super::tests::answer_save(&mut s, Err("disk full".into()));
     assert!(
         s.message
             .as_ref()
@@ -91,12 +91,12 @@ fn a_failed_save_warns_once_before_quitting_without_saving() {
     );
     assert!(press(&mut s, "q").is_empty(), "the first q only warns");
     assert!(s.message.as_ref().unwrap().text.contains("press q again"));
-    assert_eq!(press(&mut s, "q"), vec![Effect::Quit]);
+    assert_eq!(press(&mut s, "q"), vec![Effect::Exit(Exit::Quit)]);
     // After a successful save, q quits at once again.
     let mut s = with_status(Status::Exact);
-    super::tests::send(&mut s, Event::Saved(Err("disk full".into())));
-    super::tests::send(&mut s, Event::Saved(Ok(None)));
-    assert_eq!(press(&mut s, "q"), vec![Effect::Quit]);
+    super::tests::answer_save(&mut s, Err("disk full".into()));
+    super::tests::answer_save(&mut s, Ok(None));
+    assert_eq!(press(&mut s, "q"), vec![Effect::Exit(Exit::Quit)]);
 }
 
 #[test]

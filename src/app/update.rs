@@ -1,110 +1,18 @@
 //! The pure state transition: `update(&mut State, Event, &Env) -> Vec<Effect>`. No files, clocks
 //! or terminals here: the time and a fresh id come in through [`Env`], and the runtime carries
-//! out the effects.
+//! out the effects and answers with events. Nothing else changes the state.
 
-use jiff::Timestamp;
-use uuid::Uuid;
+use std::sync::Arc;
 
-use super::loading::Piece;
+use super::effect::{Effect, Exit};
+use super::event::{Env, Event};
 use super::state::Level;
 use super::state::{PromptKind, State};
-use crate::annotation::{Annotations, Color};
+use crate::annotation::Color;
 use crate::input::{Action, Key, Keymap, Mode};
-use crate::layout::Measured;
 use crate::sanitize;
-use crate::store::place::Placed;
 
-/// Something that happened: a bound action, or input that is not a key binding.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Event {
-    /// A key bound in the keymap.
-    Action(Action),
-    /// A key that is not bound, for the note editor.
-    Key(Key),
-    /// The terminal now has this many columns and rows.
-    Resize(u16, u16),
-    /// A character typed on the prompt.
-    Char(char),
-    /// Text pasted by the terminal (bracketed paste).
-    Paste(String),
-    /// Mouse wheel: rows to scroll, positive downwards.
-    Wheel(isize),
-    /// A mouse button went down at (column, row); `clicks` counts quick repeats (1-3).
-    MouseDown {
-        /// Screen column.
-        x: u16,
-        /// Screen row.
-        y: u16,
-        /// 1, 2 or 3.
-        clicks: u8,
-    },
-    /// The mouse moved with the button down.
-    MouseDrag {
-        /// Screen column.
-        x: u16,
-        /// Screen row.
-        y: u16,
-    },
-    /// The button went up.
-    MouseUp,
-    /// A save finished: `Ok` with the annotations now on disk when another process's changes
-    /// were merged in, or the reason it failed.
-    Saved(Result<Option<Annotations>, String>),
-    /// Another process changed the sidecar: the annotations merged with its changes.
-    External(Annotations),
-    /// Something the runtime did, to tell the user (a saved config, a failure).
-    Notice(Level, String),
-    /// The next piece of a brief being read.
-    Loaded(Box<Piece>),
-    /// The whole brief has been read.
-    LoadDone,
-    /// Reading the brief failed part way (the reason); what was read stays.
-    LoadFailed(String),
-    /// Time for a step of background work (a running search), between keys.
-    Work,
-    /// A batch of saved annotations is placed: all placed so far, and how many that is.
-    Placed(Box<Annotations>, usize),
-    /// Every saved annotation is placed.
-    PlaceDone(Box<Placed>),
-    /// The last lines of a brief still being read, read from the end of its file.
-    Tail(Box<Piece>),
-    /// The whole brief measured at a new column width, off the reader's thread.
-    Measured(Box<Measured>),
-}
-
-/// What the outside world lends an update: the time, and an id for anything it creates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Env {
-    /// Now.
-    pub now: Timestamp,
-    /// A fresh UUID v7, used if the update creates an annotation.
-    pub id: Uuid,
-}
-
-impl Env {
-    /// A fixed environment: the epoch plus `n` seconds and id `n` (for tests and benchmarks).
-    pub fn fixed(n: u64) -> Self {
-        let now =
-            Timestamp::from_second(i64::try_from(n).unwrap_or(0)).unwrap_or(Timestamp::UNIX_EPOCH);
-        Self {
-            now,
-            id: Uuid::from_u128(u128::from(n)),
-        }
-    }
-}
-
-/// Work for the runtime.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    /// Leave gloss.
-    Quit,
-    /// Write this theme name to the config file.
-    SaveTheme(String),
-    /// Read the end of the brief's file (for `G` while it is still being read).
-    ReadTail,
-}
-
-/// Applies one event to the state.
+/// Applies one event to the state and returns the work it asks for.
 pub fn update(state: &mut State, event: Event, env: &Env) -> Vec<Effect> {
     let background = is_background(&event);
     if !background && !matches!(event, Event::MouseDrag { .. } | Event::MouseUp) {
@@ -112,16 +20,20 @@ pub fn update(state: &mut State, event: Event, env: &Env) -> Vec<Effect> {
     }
     let top = state.top;
     let follows = matches!(event, Event::Action(Action::Bottom));
-    let moved_by_user = !background;
-    let effects = apply(state, event, env);
-    if moved_by_user && !follows && state.top != top {
+    let mut effects = apply(state, event, env);
+    if !background && !follows && state.top != top {
         state.stop_following();
+    }
+    // Leaving: nothing more is started.
+    if !effects.iter().any(|e| matches!(e, Effect::Exit(_))) {
+        effects.extend(background_work(state, env));
     }
     effects
 }
 
 /// Events that do not come from the user (the terminal resized, the brief or its annotations
-/// arriving, a step of a search): they neither clear the message nor count as moving.
+/// arriving, a step of a search, a save's answer): they neither clear the message nor count
+/// as moving.
 fn is_background(event: &Event) -> bool {
     matches!(
         event,
@@ -133,7 +45,30 @@ fn is_background(event: &Event) -> bool {
             | Event::PlaceDone(_)
             | Event::Tail(_)
             | Event::Measured(_)
+            | Event::Saved(_)
+            | Event::Merged(_)
+            | Event::SidecarChanged
+            | Event::Tick
+            | Event::Failed(..)
     )
+}
+
+/// The work the state is ready for after an event: placing saved annotations once the brief
+/// is whole, measuring at a new width, a step of a search, and saving.
+fn background_work(state: &mut State, env: &Env) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    if let Some(job) = state.take_placing_job() {
+        effects.push(Effect::Place(Box::new(job)));
+    }
+    if let Some(width) = state.wants_measuring() {
+        let doc = Arc::clone(&state.doc);
+        effects.push(Effect::Measure { doc, width });
+    }
+    if state.has_work() {
+        effects.push(Effect::Work);
+    }
+    effects.extend(state.keep_saved(env.now));
+    effects
 }
 
 fn apply(state: &mut State, event: Event, env: &Env) -> Vec<Effect> {
@@ -175,23 +110,14 @@ fn apply(state: &mut State, event: Event, env: &Env) -> Vec<Effect> {
         }
         Event::MouseDrag { x, y } => state.mouse_drag(x, y),
         Event::MouseUp => state.mouse_up(),
-        Event::Saved(Ok(merged)) => {
-            state.save_error = None;
-            state.quit_warned = false;
-            if let Some(annotations) = merged {
-                state.annotations = annotations;
-                state.say(Level::Info, "merged changes saved by another gloss");
-            }
-        }
-        Event::Saved(Err(reason)) => {
-            state.say(Level::Error, &format!("not saved: {reason} (retrying)"));
-            state.save_error = Some(reason);
-        }
+        Event::Saved(result) => state.saved(*result, env.now),
+        Event::Merged(result) => state.merged(*result),
+        Event::SidecarChanged => state.sidecar_changed(),
+        Event::Tick => {}
+        Event::Signal(signal) => state.terminate(signal),
+        Event::InputGone => state.terminate(Exit::HANGUP),
+        Event::Failed(work, message) => state.failed(work, &message, env.now),
         Event::Notice(level, text) => state.say(level, &text),
-        Event::External(annotations) => {
-            state.annotations = annotations;
-            state.say(Level::Info, "annotations updated by another gloss");
-        }
         Event::Char(_) | Event::Paste(_) | Event::Key(_) => {}
         Event::Action(action) => return act(state, action, env),
     }
@@ -209,7 +135,7 @@ fn act(state: &mut State, action: Action, env: &Env) -> Vec<Effect> {
             Action::PageDown => state.scroll_help(page),
             Action::PageUp => state.scroll_help(-page),
             Action::CloseHelp | Action::Help => state.mode = Mode::Normal,
-            Action::Quit => return vec![Effect::Quit],
+            Action::Quit => return state.quit(),
             _ => {}
         }
         return Vec::new();
@@ -227,9 +153,7 @@ fn act(state: &mut State, action: Action, env: &Env) -> Vec<Effect> {
         state.say(Level::Error, &reason);
         return Vec::new();
     }
-    if action != Action::Quit {
-        state.quit_warned = false;
-    }
+    state.keep_quitting_warning(action == Action::Quit);
     match action {
         Action::ScrollDown => state.scroll_by(1),
         Action::ScrollUp => state.scroll_by(-1),
@@ -316,7 +240,7 @@ fn act(state: &mut State, action: Action, env: &Env) -> Vec<Effect> {
             state.help_scroll = 0;
         }
         Action::CloseHelp => state.mode = Mode::Normal,
-        Action::Quit => return quit(state),
+        Action::Quit => return state.quit(),
         Action::MoveLeft
         | Action::MoveRight
         | Action::LineDown
@@ -374,20 +298,6 @@ fn changes_annotations(action: Action) -> bool {
                 | Action::Undo
                 | Action::Redo
         )
-}
-
-/// `q`: quits, unless the last save failed; then it warns once and quits on a second `q`.
-fn quit(state: &mut State) -> Vec<Effect> {
-    match &state.save_error {
-        Some(reason) if !state.quit_warned => {
-            state.quit_warned = true;
-            let text =
-                format!("annotations NOT saved ({reason}); press q again to quit and lose them");
-            state.say(Level::Error, &text);
-            Vec::new()
-        }
-        _ => vec![Effect::Quit],
-    }
 }
 
 /// The event a key press means in the current mode: its binding, a typed character on the

@@ -29,5 +29,10 @@ pub fn forward<T: Send + 'static>(tx: Sender<T>, wrap: fn(i32) -> T) -> io::Resu
     Ok(())
 }
 
-/// The signal number of SIGHUP, for a terminal that went away without one.
-pub const HANGUP: i32 = SIGHUP;
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_lost_terminal_exits_as_a_hang_up() {
+        assert_eq!(crate::app::Exit::HANGUP, super::SIGHUP);
+    }
+}

@@ -16,11 +16,18 @@ pub struct TerminalGuard {
 }
 
 impl TerminalGuard {
-    /// Takes over the terminal. A panic from here on restores it before the message prints.
+    /// Takes over the terminal. A panic on this thread from here on restores it before the
+    /// message prints. A panic on any other thread leaves the terminal to the reader and prints
+    /// nothing over its screen: the workers catch their panics and the reader shows them in
+    /// the status bar.
     pub fn enter() -> io::Result<Self> {
         let terminal = ratatui::try_init()?;
         let previous = std::panic::take_hook();
+        let owner = std::thread::current().id();
         std::panic::set_hook(Box::new(move |info| {
+            if std::thread::current().id() != owner {
+                return;
+            }
             leave_extras();
             previous(info);
         }));

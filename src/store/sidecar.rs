@@ -143,6 +143,9 @@ pub struct Sidecar {
     base: Option<SidecarFile>,
     /// Hash of the bytes last read or written, to notice other writers.
     seen: Option<[u8; 32]>,
+    /// The base of the last merge: when the reader could not take that merge in (it changed
+    /// meanwhile), the next save or merge starts again from here.
+    before_merge: Option<SidecarFile>,
 }
 
 fn hash(bytes: &[u8]) -> [u8; 32] {
@@ -156,6 +159,7 @@ impl Sidecar {
             paths,
             base: None,
             seen: None,
+            before_merge: None,
         }
     }
 
@@ -221,16 +225,44 @@ impl Sidecar {
         Ok(())
     }
 
+    /// True when the file on disk is not what this process last read or wrote (another
+    /// process wrote it). Reads and hashes it; parses nothing.
+    pub fn changed_by_others(&self) -> Result<bool, SidecarError> {
+        Ok(self.read_bytes()?.map(|b| hash(&b)) != self.seen)
+    }
+
     /// When another process changed the sidecar: `ours` merged with its version, which
-    /// becomes the new base. `None` when nothing changed.
-    pub fn absorb(&mut self, ours: &SidecarFile) -> Result<Option<SidecarFile>, SidecarError> {
-        let Some(theirs) = self.changed_on_disk()? else {
-            return Ok(None);
+    /// becomes the new base. `None` when nothing changed. With `rebase` (the reader could not
+    /// take in the last merge), the version on disk is merged again from before that merge.
+    pub fn absorb(
+        &mut self,
+        ours: &SidecarFile,
+        rebase: bool,
+    ) -> Result<Option<SidecarFile>, SidecarError> {
+        let theirs = if rebase {
+            match self.read_bytes()? {
+                Some(bytes) => self.parse(&bytes)?,
+                None => return Ok(None),
+            }
+        } else {
+            match self.changed_on_disk()? {
+                Some(theirs) => theirs,
+                None => return Ok(None),
+            }
         };
-        let base = self.merge_base(&theirs);
+        let base = self.base_for(&theirs, rebase);
         let merged = merge(&base, ours, &theirs);
+        self.before_merge = Some(base);
         self.accept(theirs)?;
         Ok(Some(merged))
+    }
+
+    /// The base of a merge with `theirs`: on a rebase, the base of the last merge.
+    fn base_for(&self, theirs: &SidecarFile, rebase: bool) -> SidecarFile {
+        match (&self.before_merge, rebase) {
+            (Some(before), true) => before.clone(),
+            _ => self.merge_base(theirs),
+        }
     }
 
     /// The base of a merge with `theirs`: what this process last read or wrote, or, when it
@@ -245,6 +277,13 @@ impl Sidecar {
 
     /// Saves `ours`, merging with whatever another process wrote since the last read.
     pub fn save(&mut self, ours: SidecarFile) -> Result<Saved, SidecarError> {
+        self.save_rebased(ours, false)
+    }
+
+    /// [`Sidecar::save`]; with `rebase` (the reader could not take in the last merge, having
+    /// changed meanwhile), the file is merged again from before that merge, even if nobody
+    /// wrote it since, so that neither side's changes are lost.
+    pub fn save_rebased(&mut self, ours: SidecarFile, rebase: bool) -> Result<Saved, SidecarError> {
         if let Some(dir) = self
             .paths
             .data
@@ -256,12 +295,17 @@ impl Sidecar {
         let _lock = self.lock()?;
         let current = self.read_bytes()?;
         let (file, merged) = match &current {
-            Some(bytes) if Some(hash(bytes)) != self.seen => {
+            Some(bytes) if rebase || Some(hash(bytes)) != self.seen => {
                 let theirs = self.parse(bytes)?;
-                let base = self.merge_base(&theirs);
-                (merge(&base, &ours, &theirs), true)
+                let base = self.base_for(&theirs, rebase);
+                let merged = merge(&base, &ours, &theirs);
+                self.before_merge = Some(base);
+                (merged, true)
             }
-            _ => (ours, false),
+            _ => {
+                self.before_merge = Some(ours.clone());
+                (ours, false)
+            }
         };
         let text =
             format::write(&file).map_err(|e| self.io(&self.paths.data)(io::Error::other(e)))?;

@@ -135,3 +135,47 @@ fn an_unwritable_folder_falls_back_to_the_data_directory() {
         paths.data
     );
 }
+
+/// A reader that could not take in a merge (it changed while the save ran) saves again with
+/// `rebase`: what the other writer added survives, and so does every change of its own.
+#[test]
+fn a_merge_the_reader_missed_is_redone_from_before_it() {
+    for rebase in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut one = sidecar(dir.path());
+        let mut two = sidecar(dir.path());
+        let file = format::parse(SAMPLE).unwrap();
+        one.save(file.clone()).unwrap();
+        two.load().unwrap();
+        let mut theirs = file.clone();
+        let mut added = theirs.annotations[0].clone();
+        added.id = uuid::Uuid::from_u128(77);
+        added.note = "added by two".into();
+        theirs.annotations.push(added);
+        two.save(theirs).unwrap();
+
+        // The reader saves revision 1; the save merges in two's addition...
+        let mut r1 = file.clone();
+        r1.annotations[0].note = "edit one".into();
+        assert!(one.save(r1.clone()).unwrap().merged);
+        // ...but the reader changed meanwhile, so it still lacks that addition.
+        let mut r2 = r1;
+        r2.annotations[1].note = "edit two".into();
+        let saved = one.save_rebased(r2, rebase).unwrap();
+        let notes: Vec<&str> = saved
+            .file
+            .annotations
+            .iter()
+            .map(|e| e.note.as_str())
+            .collect();
+        assert!(
+            notes.contains(&"edit one") && notes.contains(&"edit two"),
+            "{notes:?}"
+        );
+        assert_eq!(
+            notes.contains(&"added by two"),
+            rebase,
+            "without the rebase the missed addition looks like our deletion: {notes:?}"
+        );
+    }
+}

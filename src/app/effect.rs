@@ -1,0 +1,90 @@
+//! What `update` asks of the outside world. Every piece of IO is an [`Effect`]: the runtime
+//! carries it out (on a worker where it can block) and answers with an event.
+
+use std::sync::Arc;
+
+use jiff::Timestamp;
+
+use super::placing::PlacingJob;
+use crate::annotation::Annotations;
+use crate::document::Document;
+
+/// How the reader ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// The user quit.
+    Quit,
+    /// A termination signal arrived (its number).
+    Signal(i32),
+}
+
+impl Exit {
+    /// SIGHUP's number (1 on every POSIX system): a terminal that went away is a hang-up.
+    pub const HANGUP: i32 = 1;
+}
+
+/// Work for the runtime.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Leave gloss: everything that had to be saved is saved (or the user chose to lose it).
+    Exit(Exit),
+    /// Write this theme name to the config file.
+    SaveTheme(String),
+    /// Read the end of the brief's file (for `G` while it is still being read).
+    ReadTail,
+    /// Place the sidecar's annotations in the whole brief, off the loop's thread.
+    Place(Box<PlacingJob>),
+    /// Measure the whole brief at a new column width, off the loop's thread.
+    Measure {
+        /// The brief, whole.
+        doc: Arc<Document>,
+        /// The column width.
+        width: usize,
+    },
+    /// Save the annotations to the sidecar (lock, re-read, merge, back up, write atomically);
+    /// the result comes back as [`Event::Saved`](super::Event::Saved).
+    Save(Box<Snapshot>),
+    /// Another process changed the sidecar: merge its version with these annotations; the
+    /// result comes back as [`Event::Merged`](super::Event::Merged).
+    Absorb(Box<Snapshot>),
+    /// Send [`Event::Tick`](super::Event::Tick) at this time (a save is due then).
+    WakeAt(Timestamp),
+    /// Send [`Event::Work`](super::Event::Work) when no input is waiting: a step of
+    /// background work (a running search) is ready.
+    Work,
+}
+
+/// What a save or a merge needs of the reader, taken at one moment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    /// The brief (shared; its text only grows while it is read, and saves wait for that).
+    pub doc: Arc<Document>,
+    /// The annotations as they are now.
+    pub annotations: Annotations,
+    /// The reading position, in characters.
+    pub position: usize,
+    /// The history's revision these annotations are at.
+    pub revision: u64,
+    /// True when the reader could not take in the last merge (it changed meanwhile): the
+    /// store merges again from the version before that merge, so nothing either side did is
+    /// lost.
+    pub rebase: bool,
+}
+
+/// Background work that can fail on its own thread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
+pub enum Work {
+    /// Reading the rest of the brief.
+    Reading,
+    /// Reading the end of the brief early.
+    Tail,
+    /// Placing saved annotations.
+    Placing,
+    /// Measuring at a new width.
+    Measuring,
+    /// Saving or merging the sidecar.
+    Saving,
+    /// Writing the config file.
+    Config,
+}

@@ -1,0 +1,45 @@
+//! Background work that failed on its own thread (it panicked): the user is told what failed,
+//! the work's flags are cleared so nothing waits for it forever, and nothing half-finished is
+//! saved.
+
+use jiff::Timestamp;
+
+use super::effect::Work;
+use super::event::SaveResult;
+use super::state::{Level, State};
+
+impl State {
+    /// `work` failed, saying `message`.
+    pub(super) fn failed(&mut self, work: Work, message: &str, now: Timestamp) {
+        let what: &str = work.into();
+        let what = what.replace('_', " ");
+        match work {
+            Work::Reading => self.load_failed(&format!("internal error: {message}")),
+            Work::Placing => {
+                // Half of the annotations may be placed: saving them would lose the rest.
+                self.placing = None;
+                self.unplaced = None;
+                let reason = format!("placing them failed ({message}); the file is kept as it is");
+                self.say(Level::Error, &format!("annotations read-only: {reason}"));
+                self.read_only = Some(reason);
+            }
+            Work::Measuring => {
+                self.measuring = None;
+                self.relayout_to = None;
+                self.say(Level::Error, &format!("{what} failed: {message}"));
+            }
+            Work::Saving => {
+                // A failed save: retried, and quitting warns.
+                let result = SaveResult {
+                    revision: self.history.revision(),
+                    position: self.position(),
+                    outcome: Err(format!("internal error: {message}")),
+                };
+                self.saved(result, now);
+            }
+            Work::Tail | Work::Config => {
+                self.say(Level::Error, &format!("{what} failed: {message}"));
+            }
+        }
+    }
+}

@@ -1,0 +1,236 @@
+//! When the reader saves, with the clock passed in: no test here sleeps.
+
+use jiff::Timestamp;
+
+use super::tests::{answer_save, reader};
+use super::tests_loading::brief;
+use super::*;
+use crate::input::{Key, Keymap};
+
+/// The environment at `ms` milliseconds.
+fn at(ms: i64) -> Env {
+    Env {
+        now: Timestamp::from_millisecond(ms).unwrap(),
+        id: uuid::Uuid::from_u128(u128::try_from(ms).unwrap() + 1),
+    }
+}
+
+/// Presses `keys` at `ms`.
+fn keys(state: &mut State, keys: &str, ms: i64) -> Vec<Effect> {
+    let keymap = Keymap::default_keymap().unwrap();
+    let mut effects = Vec::new();
+    for name in keys.split_whitespace() {
+        let key: Key = name.parse().unwrap();
+        if let Some(event) = key_event(&keymap, state.mode, key) {
+            effects.extend(update(state, event, &at(ms)));
+        }
+    }
+    effects
+}
+
+fn saves(effects: &[Effect]) -> usize {
+    effects
+        .iter()
+        .filter(|e| matches!(e, Effect::Save(_)))
+        .count()
+}
+
+fn state() -> State {
+    reader(brief(20).as_bytes(), 80, 24)
+}
+
+#[test]
+fn a_change_is_saved_once_the_debounce_has_passed() {
+    let mut s = state();
+    let effects = keys(&mut s, "j V 2", 1_000);
+    let due = at(1_000).now + DEBOUNCE;
+    assert_eq!(effects, [Effect::WakeAt(due)], "one timer, no save yet");
+    assert!(
+        keys(&mut s, "c", 1_100).is_empty(),
+        "more changes: the same save"
+    );
+    assert!(
+        update(&mut s, Event::Tick, &at(1_299)).is_empty(),
+        "not yet"
+    );
+    let effects = update(&mut s, Event::Tick, &at(1_300));
+    let [Effect::Save(snapshot)] = effects.as_slice() else {
+        panic!("one save: {effects:?}");
+    };
+    assert_eq!(snapshot.revision, s.history.revision());
+    assert_eq!(snapshot.annotations, s.annotations);
+    assert!(!snapshot.rebase);
+}
+
+#[test]
+fn one_save_is_out_at_a_time_and_a_change_meanwhile_is_saved_after_it() {
+    let mut s = state();
+    keys(&mut s, "j V 2", 0);
+    assert_eq!(saves(&update(&mut s, Event::Tick, &at(300))), 1);
+    // Changed while the save is out: nothing new goes out until it answers.
+    assert!(keys(&mut s, "c", 400).is_empty());
+    assert!(update(&mut s, Event::Tick, &at(5_000)).is_empty());
+    let revision_saved = s.history.revision() - 1;
+    let answer = SaveResult {
+        revision: revision_saved,
+        position: 0,
+        outcome: Ok(None),
+    };
+    let effects = update(&mut s, Event::Saved(Box::new(answer)), &at(5_000));
+    assert_eq!(effects, [Effect::WakeAt(at(5_000).now + DEBOUNCE)]);
+    assert_eq!(saves(&update(&mut s, Event::Tick, &at(5_300))), 1);
+}
+
+#[test]
+fn a_due_save_waits_while_the_brief_is_read_and_quitting_saves_at_once() {
+    let mut s = state();
+    s.loading = Some(Loading::new(100, 1 << 30));
+    keys(&mut s, "j j V 2", 0);
+    assert_eq!(s.annotations.len(), 1, "annotating works while reading");
+    assert!(
+        update(&mut s, Event::Tick, &at(10_000)).is_empty(),
+        "the hash of half a brief is not worth a write"
+    );
+    s.loading = None;
+    assert_eq!(saves(&update(&mut s, Event::Tick, &at(10_001))), 1);
+    // Quitting while reading saves at once.
+    answer_save(&mut s, Ok(None));
+    s.loading = Some(Loading::new(100, 1 << 30));
+    keys(&mut s, "c", 10_002);
+    assert_eq!(saves(&keys(&mut s, "q", 10_003)), 1);
+}
+
+#[test]
+fn quitting_waits_for_the_save_and_leaves_when_it_lands() {
+    let mut s = state();
+    keys(&mut s, "j V 2", 0);
+    let effects = keys(&mut s, "q", 10);
+    assert_eq!(saves(&effects), 1, "q saves first: {effects:?}");
+    assert!(!effects.contains(&Effect::Exit(Exit::Quit)));
+    assert_eq!(answer_save(&mut s, Ok(None)), [Effect::Exit(Exit::Quit)]);
+}
+
+#[test]
+fn a_failed_save_on_quit_warns_and_a_second_q_leaves_without_it() {
+    let mut s = state();
+    keys(&mut s, "j V 2", 0);
+    keys(&mut s, "q", 10);
+    let effects = answer_save(&mut s, Err("disk full".into()));
+    assert!(!effects.contains(&Effect::Exit(Exit::Quit)), "{effects:?}");
+    let text = &s.message.as_ref().unwrap().text;
+    assert!(
+        text.contains("NOT saved (disk full)") && text.contains("press q again"),
+        "{text}"
+    );
+    assert_eq!(keys(&mut s, "q", 20), [Effect::Exit(Exit::Quit)]);
+}
+
+#[test]
+fn ctrl_c_in_the_help_warns_about_unsaved_annotations_like_q() {
+    let mut s = state();
+    keys(&mut s, "j V 2", 0);
+    answer_save(&mut s, Err("disk full".into()));
+    let effects = keys(&mut s, "? ctrl-c", 10);
+    assert!(!effects.contains(&Effect::Exit(Exit::Quit)), "{effects:?}");
+    assert!(s.message.as_ref().unwrap().text.contains("NOT saved"));
+}
+
+#[test]
+fn a_signal_saves_and_leaves_even_when_the_save_fails() {
+    let mut s = state();
+    keys(&mut s, "j V 2", 0);
+    let effects = update(&mut s, Event::Signal(15), &at(10));
+    assert_eq!(saves(&effects), 1, "{effects:?}");
+    let effects = answer_save(&mut s, Err("disk full".into()));
+    assert_eq!(effects, [Effect::Exit(Exit::Signal(15))]);
+}
+
+#[test]
+fn with_nothing_to_save_a_signal_leaves_at_once() {
+    let mut s = state();
+    let effects = update(&mut s, Event::InputGone, &at(10));
+    assert_eq!(effects, [Effect::Exit(Exit::Signal(Exit::HANGUP))]);
+}
+
+#[test]
+fn a_merge_is_taken_in_only_if_the_reader_has_not_changed_since() {
+    let mut s = state();
+    keys(&mut s, "j V 2", 0);
+    update(&mut s, Event::Tick, &at(300));
+    let saved_revision = s.history.revision();
+    let mut theirs = s.annotations.clone();
+    theirs.set_brief_note("from the other window".into());
+    // The reader changed while the save was out.
+    keys(&mut s, "c", 310);
+    let answer = SaveResult {
+        revision: saved_revision,
+        position: 0,
+        outcome: Ok(Some(theirs.clone())),
+    };
+    update(&mut s, Event::Saved(Box::new(answer)), &at(320));
+    assert_eq!(
+        s.annotations.brief_note(),
+        "",
+        "not taken in: it would undo the c"
+    );
+    let effects = update(&mut s, Event::Tick, &at(1_000));
+    let [Effect::Save(snapshot)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert!(snapshot.rebase, "the next save merges again from before");
+    // This time the reader stays put: the merge is taken in.
+    let answer = SaveResult {
+        revision: snapshot.revision,
+        position: 0,
+        outcome: Ok(Some(theirs)),
+    };
+    update(&mut s, Event::Saved(Box::new(answer)), &at(1_010));
+    assert_eq!(s.annotations.brief_note(), "from the other window");
+}
+
+#[test]
+fn a_change_on_disk_is_merged_once_the_annotations_are_placed() {
+    let mut s = state();
+    s.read_only = None;
+    s.placing = Some(Progress { done: 0, all: 10 });
+    let effects = update(&mut s, Event::SidecarChanged, &at(0));
+    assert!(effects.is_empty(), "locked while placing: {effects:?}");
+    let placed = crate::store::place::Placed::default();
+    let effects = update(&mut s, Event::PlaceDone(Box::new(placed)), &at(10));
+    assert!(
+        matches!(effects.as_slice(), [Effect::Absorb(_)]),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn placing_that_fails_leaves_annotations_read_only_not_locked_for_ever() {
+    let mut s = state();
+    s.placing = Some(Progress {
+        done: 250,
+        all: 1_000,
+    });
+    update(
+        &mut s,
+        Event::Failed(Work::Placing, "index out of range".into()),
+        &at(0),
+    );
+    let reason = s.locked().unwrap();
+    assert!(
+        reason.contains("read-only") && !reason.contains("being placed"),
+        "{reason}"
+    );
+    assert!(
+        s.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("index out of range")
+    );
+    keys(&mut s, "j V 2", 10);
+    assert!(
+        update(&mut s, Event::Tick, &at(10_000)).is_empty(),
+        "nothing half-placed is saved"
+    );
+    assert_eq!(keys(&mut s, "q", 10_001), [Effect::Exit(Exit::Quit)]);
+}

@@ -1,0 +1,81 @@
+//! The sidecar's worker, driven job by job as the loop would drive it.
+
+use super::*;
+use crate::app::tests::{press, reader};
+use crate::app::tests_loading::brief;
+use crate::app::{Effect, Exit, State, update};
+use crate::store::SidecarPaths;
+
+/// Runs every save and merge `effects` ask for through `persist` and answers the reader.
+fn carry_out(state: &mut State, persist: &mut Persist, effects: Vec<Effect>) -> Vec<Effect> {
+    let mut left = Vec::new();
+    for effect in effects {
+        let job = match effect {
+            Effect::Save(s) => Job::Save(s),
+            Effect::Absorb(s) => Job::Absorb(s),
+            other => {
+                left.push(other);
+                continue;
+            }
+        };
+        if let Some(answer) = persist.run(job) {
+            let more = update(state, answer, &crate::app::Env::fixed(1_000_000));
+            left.extend(carry_out(state, persist, more));
+        }
+    }
+    left
+}
+
+fn worker(dir: &std::path::Path) -> (Persist, std::path::PathBuf) {
+    let data = dir.join("brief.txt.gloss.toml");
+    let sidecar = Sidecar::new(SidecarPaths::at(data.clone()));
+    (
+        Persist::new(sidecar, "brief.txt".into(), Extras::default()),
+        data,
+    )
+}
+
+#[test]
+fn quitting_saves_then_exits_and_the_file_holds_the_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut persist, data) = worker(dir.path());
+    let mut state = reader(brief(20).as_bytes(), 80, 24);
+    let effects = press(&mut state, "j j V 2 q");
+    let left = carry_out(&mut state, &mut persist, effects);
+    assert!(left.contains(&Effect::Exit(Exit::Quit)), "{left:?}");
+    let saved = std::fs::read_to_string(&data).unwrap();
+    assert!(saved.contains("color = \"green\""), "{saved}");
+}
+
+#[test]
+fn a_signal_saves_what_was_just_done_before_leaving() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut persist, data) = worker(dir.path());
+    let mut state = reader(brief(20).as_bytes(), 80, 24);
+    let mut effects = press(&mut state, "j V 3");
+    effects.extend(crate::app::tests::send(
+        &mut state,
+        crate::app::Event::Signal(15),
+    ));
+    let left = carry_out(&mut state, &mut persist, effects);
+    assert!(left.contains(&Effect::Exit(Exit::Signal(15))), "{left:?}");
+    assert!(
+        std::fs::read_to_string(&data)
+            .unwrap()
+            .contains("color = \"blue\"")
+    );
+}
+
+#[test]
+fn its_own_writes_are_no_news_to_the_watcher_but_another_process_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut persist, data) = worker(dir.path());
+    let mut state = reader(brief(20).as_bytes(), 80, 24);
+    let effects = press(&mut state, "j V 1 q");
+    carry_out(&mut state, &mut persist, effects);
+    assert_eq!(persist.run(Job::Check), None, "gloss's own save");
+    let mut text = std::fs::read_to_string(&data).unwrap();
+    text = text.replace("color = \"yellow\"", "color = \"red\"");
+    std::fs::write(&data, text).unwrap();
+    assert_eq!(persist.run(Job::Check), Some(Event::SidecarChanged));
+}
