@@ -222,24 +222,25 @@ fn open(args: &OpenArgs) -> Result<Exit, Error> {
         }
         Ok(None) => {}
         Err(e) => {
-            state.say(Level::Error, &format!("annotations read-only: {e}"));
+            state.notice(Level::Error, &format!("annotations read-only: {e}"));
             state.read_only = Some(e.to_string());
         }
     }
-    if sidecar.paths().fallback && state.message.is_none() {
+    if sidecar.paths().fallback {
         let dir = sidecar
             .paths()
             .data
             .parent()
             .map(show_path)
             .unwrap_or_default();
-        state.say(
+        state.notice(
             Level::Warning,
             &format!("brief's folder is read-only; annotations kept in {dir}"),
         );
     }
-    if let Some(warning) = chosen.warnings.first() {
-        state.say(Level::Warning, warning);
+    // One bad theme file is often reported twice (as a theme, and as the config's choice).
+    if !chosen.warnings.is_empty() {
+        state.notice(Level::Warning, &chosen.warnings.join("; "));
     }
     state.themes = chosen.themes.names();
     state.theme = chosen.index;

@@ -78,24 +78,33 @@ pub fn run(
     let mut progress = false;
     let mut drawn = Instant::now();
     let mut clicks = input::Clicks::default();
+    // The terminal can no longer be drawn on.
+    let mut gone = false;
     loop {
         dirty |= progress && drawn.elapsed() >= TICK;
-        if dirty {
-            terminal
-                .draw(|frame| {
-                    let theme = themes.get(state.theme);
-                    frame.render_widget(
-                        Screen {
-                            state: &state,
-                            theme,
-                        },
-                        frame.area(),
-                    );
-                })
-                .map_err(Error::Terminal)?;
+        if dirty && !gone {
+            let drawn_ok = terminal.draw(|frame| {
+                let theme = themes.get(state.theme);
+                frame.render_widget(
+                    Screen {
+                        state: &state,
+                        theme,
+                    },
+                    frame.area(),
+                );
+            });
             dirty = false;
             progress = false;
             drawn = Instant::now();
+            if drawn_ok.is_err() {
+                // The terminal went away: nothing more is drawn, and what is unsaved is saved
+                // before leaving, as for a hang-up.
+                gone = true;
+                let out = update(&mut state, Event::InputGone, &env());
+                if let Some(exit) = effects.run(out) {
+                    return Ok(exit);
+                }
+            }
             if let Some((rest, persist)) = after_first_frame.take() {
                 effects.start(rest, persist).map_err(Error::Terminal)?;
             }

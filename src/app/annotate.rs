@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use super::editor::{NoteEditor, NoteTarget};
 use super::event::Env;
-use super::state::{Level, Message, State};
+use super::state::{Level, State};
 use crate::annotation::{Anchor, Annotation, Change, Color, Status};
 use crate::input::Mode;
 
@@ -205,8 +205,13 @@ impl State {
         self.say(Level::Info, &text);
     }
 
-    /// Puts a message in the status bar.
+    /// Puts a message about what was just done in the status bar, until the next key.
     pub fn say(&mut self, level: Level, text: &str) {
-        self.message = Some(Message::new(level, text));
+        self.status.say(level, text);
+    }
+
+    /// Puts a message in the status bar that stays until it has been seen.
+    pub fn notice(&mut self, level: Level, text: &str) {
+        self.status.notice(level, text);
     }
 }

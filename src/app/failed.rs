@@ -20,13 +20,13 @@ impl State {
                 self.placing = None;
                 self.unplaced = None;
                 let reason = format!("placing them failed ({message}); the file is kept as it is");
-                self.say(Level::Error, &format!("annotations read-only: {reason}"));
+                self.notice(Level::Error, &format!("annotations read-only: {reason}"));
                 self.read_only = Some(reason);
             }
             Work::Measuring => {
                 self.measuring = None;
                 self.relayout_to = None;
-                self.say(Level::Error, &format!("{what} failed: {message}"));
+                self.notice(Level::Error, &format!("{what} failed: {message}"));
             }
             Work::Saving => {
                 // A failed save: retried, and quitting warns.
@@ -38,7 +38,7 @@ impl State {
                 self.saved(result, now);
             }
             Work::Tail | Work::Config => {
-                self.say(Level::Error, &format!("{what} failed: {message}"));
+                self.notice(Level::Error, &format!("{what} failed: {message}"));
             }
         }
     }

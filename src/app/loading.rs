@@ -108,7 +108,7 @@ impl State {
     /// Reading stopped early (a read error, binary data): what was read stays readable.
     pub(super) fn load_failed(&mut self, reason: &str) {
         self.load_done();
-        self.say(
+        self.notice(
             Level::Error,
             &format!("stopped reading: {reason}; showing what was read"),
         );

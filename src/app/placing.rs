@@ -97,7 +97,7 @@ impl State {
     pub(super) fn placed_all(&mut self, placed: Placed) {
         self.placing = None;
         if placed.changed {
-            self.say(Level::Warning, &placed.summary());
+            self.notice(Level::Warning, &placed.summary());
         }
         self.annotations = placed.annotations;
     }

@@ -181,7 +181,7 @@ impl State {
                 saving.rebase = false;
                 if let Some(annotations) = merged {
                     self.take_merge(result.revision, annotations, false);
-                    self.say(Level::Info, "merged changes saved by another gloss");
+                    self.notice(Level::Info, "merged changes saved by another gloss");
                 }
             }
             Err(reason) => {
@@ -199,7 +199,7 @@ impl State {
                     // Leaving all the same: there is no one to ask.
                     self.saving.gave_up = true;
                 } else {
-                    self.say(Level::Error, &format!("not saved: {reason} (retrying)"));
+                    self.notice(Level::Error, &format!("not saved: {reason} (retrying)"));
                 }
                 self.saving.error = Some(reason);
             }
@@ -213,11 +213,11 @@ impl State {
             Ok(Some(annotations)) => {
                 self.saving.exists = true;
                 if self.take_merge(result.revision, annotations, true) {
-                    self.say(Level::Info, "annotations updated by another gloss");
+                    self.notice(Level::Info, "annotations updated by another gloss");
                 }
             }
             Ok(None) => {}
-            Err(reason) => self.say(Level::Error, &format!("not merged: {reason}")),
+            Err(reason) => self.notice(Level::Error, &format!("not merged: {reason}")),
         }
     }
 

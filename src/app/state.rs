@@ -13,6 +13,7 @@ use super::saving::Saving;
 use super::scan::Running;
 use super::search::Search;
 use super::selection::Selection;
+use super::status::Status;
 use super::tail::Tail;
 use crate::annotation::{Annotation, Annotations, History};
 use crate::document::Document;
@@ -39,8 +40,8 @@ impl Default for Settings {
     }
 }
 
-/// How important a status message is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How important a status message is, from least to most.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Level {
     /// Plain information.
     Info,
@@ -50,7 +51,7 @@ pub enum Level {
     Error,
 }
 
-/// A message in the status bar until the next key.
+/// A message for the status bar.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
     /// Already sanitised text.
@@ -164,8 +165,8 @@ pub struct State {
     pub help_scroll: usize,
     /// Help overlay lines, made from the keymap.
     pub help: Vec<(Mode, HelpLine)>,
-    /// Status message until the next key.
-    pub message: Option<Message>,
+    /// The status bar's messages.
+    pub status: Status,
     /// How far reading the brief has got, while it is still being read.
     pub loading: Option<Loading>,
     /// The sidecar's annotations, waiting for the whole brief before they are placed.
@@ -185,8 +186,10 @@ pub struct State {
 impl State {
     /// A reader on `doc`, before the first resize. `label` is the name shown for the brief.
     pub fn new(doc: Document, label: &str, settings: Settings, keymap: &Keymap) -> Self {
-        let message = (!doc.warnings().is_empty())
-            .then(|| Message::new(Level::Warning, &doc.warnings().join("; ")));
+        let mut status = Status::default();
+        if !doc.warnings().is_empty() {
+            status.notice(Level::Warning, &doc.warnings().join("; "));
+        }
         let help = help_lines(keymap);
         Self {
             doc: Arc::new(doc),
@@ -214,7 +217,7 @@ impl State {
             show_repeats: false,
             help_scroll: 0,
             help,
-            message,
+            status,
             loading: None,
             unplaced: None,
             placing: None,

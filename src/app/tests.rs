@@ -144,7 +144,7 @@ fn a_query_that_does_not_match_says_so() {
     assert!(!s.prompt.as_ref().unwrap().found);
     press(&mut s, "enter");
     assert_eq!(s.cursor, 0);
-    assert_eq!(s.message.as_ref().unwrap().text, "not found: zzzz");
+    assert_eq!(s.status.shown().unwrap().text, "not found: zzzz");
 }
 
 #[test]
@@ -164,7 +164,7 @@ fn n_and_shift_n_cycle_through_matches_and_skip_hidden_repeats() {
         "no match inside the collapsed copy"
     );
     assert!(
-        s.message.is_some() || seen.windows(2).any(|w| w[1] < w[0]),
+        s.status.shown().is_some() || seen.windows(2).any(|w| w[1] < w[0]),
         "wrapped"
     );
     press(&mut s, "N");
@@ -244,7 +244,7 @@ fn the_panel_narrows_the_column_and_hides_on_small_terminals() {
     assert!(s.layout.total_rows() > rows, "narrower column, more rows");
     send(&mut s, Event::Resize(40, 12));
     press(&mut s, "tab tab");
-    assert!(s.message.as_ref().unwrap().text.contains("panel hidden"));
+    assert!(s.status.shown().unwrap().text.contains("panel hidden"));
 }
 
 #[test]
@@ -270,7 +270,7 @@ fn the_mouse_wheel_scrolls() {
 #[test]
 fn load_warnings_reach_the_status_bar() {
     let s = reader(b"Title\ncaf\xe9", 80, 24);
-    let message = s.message.as_ref().unwrap();
+    let message = s.status.shown().unwrap();
     assert_eq!(message.level, Level::Warning);
     assert!(message.text.contains("UTF-8"));
 }
@@ -282,7 +282,7 @@ fn t_cycles_themes_and_ctrl_t_asks_to_save_the_choice() {
     press(&mut s, "T");
     assert_eq!(s.theme, 1);
     assert_eq!(
-        s.message.as_ref().unwrap().text,
+        s.status.shown().unwrap().text,
         "theme: paper (Ctrl-t saves it)"
     );
     press(&mut s, "T T");

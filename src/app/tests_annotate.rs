@@ -66,17 +66,17 @@ fn delete_undo_and_redo_with_step_counts() {
     press(&mut s, "u");
     assert_eq!(s.annotations.len(), 1);
     assert_eq!(
-        s.message.as_ref().unwrap().text,
+        s.status.shown().unwrap().text,
         "undone (2 more to undo, 1 to redo)"
     );
     press(&mut s, "u u");
     assert!(s.annotations.is_empty());
     press(&mut s, "u");
-    assert_eq!(s.message.as_ref().unwrap().text, "nothing to undo");
+    assert_eq!(s.status.shown().unwrap().text, "nothing to undo");
     press(&mut s, "ctrl-r ctrl-r");
     assert_eq!(s.annotations.iter().next().unwrap().color, Color::Blue);
     assert_eq!(
-        s.message.as_ref().unwrap().text,
+        s.status.shown().unwrap().text,
         "redone (2 to undo, 1 more to redo)"
     );
 }
@@ -128,8 +128,8 @@ fn a_and_t_without_a_highlight_say_what_to_do() {
     press(&mut s, "a");
     assert_eq!(s.mode, Mode::Normal);
     assert!(
-        s.message
-            .as_ref()
+        s.status
+            .shown()
             .unwrap()
             .text
             .contains("select text with v")

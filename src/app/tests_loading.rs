@@ -161,7 +161,7 @@ fn a_read_error_keeps_what_was_read_and_says_why() {
     );
     assert!(!s.is_loading());
     assert_eq!(s.doc.blocks().len(), 15);
-    let message = s.message.clone().unwrap();
+    let message = s.status.shown().cloned().unwrap();
     assert_eq!(message.level, Level::Error);
     assert!(
         message.text.contains("NUL byte at offset 900"),
@@ -229,8 +229,8 @@ fn saved_annotations_wait_for_the_whole_brief_and_cannot_be_edited_meanwhile() {
         "no highlight while placing is pending"
     );
     assert!(
-        s.message
-            .as_ref()
+        s.status
+            .shown()
             .unwrap()
             .text
             .contains("once the brief is read")
@@ -246,8 +246,8 @@ fn saved_annotations_wait_for_the_whole_brief_and_cannot_be_edited_meanwhile() {
     );
     assert!(s.locked().is_none() && s.placing.is_none() && s.unplaced.is_none());
     let message = s
-        .message
-        .as_ref()
+        .status
+        .shown()
         .map(|m| m.text.as_str())
         .unwrap_or_default();
     assert!(
@@ -273,7 +273,7 @@ fn annotations_of_a_changed_brief_appear_a_batch_at_a_time() {
         [placing::BATCH, 2 * placing::BATCH, n]
     );
     assert!(s.locked().is_none());
-    let message = s.message.clone().unwrap();
+    let message = s.status.shown().cloned().unwrap();
     assert!(message.text.starts_with("brief changed"), "{message:?}");
 }
 
@@ -320,7 +320,7 @@ fn esc_stops_a_running_search_and_leaves_the_view_where_it_began() {
     super::tests::type_text(&mut s, "nowhere yet");
     press(&mut s, "enter esc");
     assert!(s.running.is_none());
-    assert_eq!(s.message.as_ref().unwrap().text, "search stopped");
+    assert_eq!(s.status.shown().unwrap().text, "search stopped");
     assert_eq!(s.top, 2);
 }
 
@@ -344,7 +344,7 @@ fn a_percent_jump_goes_to_that_share_of_the_brief_and_waits_for_unread_text() {
     assert_eq!(s.top, 0);
     press(&mut s, "% x 7 7 7 7 enter");
     assert_eq!(
-        s.message.as_ref().unwrap().text,
+        s.status.shown().unwrap().text,
         "type a percentage from 0 to 100"
     );
 }

@@ -35,13 +35,7 @@ fn y_confirms_a_fuzzy_highlight_and_takes_the_new_quote() {
         "undoable"
     );
     press(&mut s, "g y");
-    assert!(
-        s.message
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("no highlight here")
-    );
+    assert!(s.status.shown().unwrap().text.contains("no highlight here"));
 }
 
 #[test]
@@ -83,14 +77,14 @@ fn a_failed_save_warns_once_before_quitting_without_saving() {
     let mut s = with_status(Status::Exact);
     super::tests::answer_save(&mut s, Err("disk full".into()));
     assert!(
-        s.message
-            .as_ref()
+        s.status
+            .shown()
             .unwrap()
             .text
             .contains("not saved: disk full")
     );
     assert!(press(&mut s, "q").is_empty(), "the first q only warns");
-    assert!(s.message.as_ref().unwrap().text.contains("press q again"));
+    assert!(s.status.shown().unwrap().text.contains("press q again"));
     assert_eq!(press(&mut s, "q"), vec![Effect::Exit(Exit::Quit)]);
     // After a successful save, q quits at once again.
     let mut s = with_status(Status::Exact);
@@ -107,8 +101,8 @@ fn a_malformed_sidecar_makes_annotations_read_only() {
     press(&mut s, "} v e 3 u d c");
     assert_eq!(s.annotations, before);
     assert!(
-        s.message
-            .as_ref()
+        s.status
+            .shown()
             .unwrap()
             .text
             .contains("read-only: brief.txt.gloss.toml: line 3")

@@ -117,7 +117,7 @@ fn a_failed_save_on_quit_warns_and_a_second_q_leaves_without_it() {
     keys(&mut s, "q", 10);
     let effects = answer_save(&mut s, Err("disk full".into()));
     assert!(!effects.contains(&Effect::Exit(Exit::Quit)), "{effects:?}");
-    let text = &s.message.as_ref().unwrap().text;
+    let text = &s.status.shown().unwrap().text;
     assert!(
         text.contains("NOT saved (disk full)") && text.contains("press q again"),
         "{text}"
@@ -132,7 +132,7 @@ fn ctrl_c_in_the_help_warns_about_unsaved_annotations_like_q() {
     answer_save(&mut s, Err("disk full".into()));
     let effects = keys(&mut s, "? ctrl-c", 10);
     assert!(!effects.contains(&Effect::Exit(Exit::Quit)), "{effects:?}");
-    assert!(s.message.as_ref().unwrap().text.contains("NOT saved"));
+    assert!(s.status.shown().unwrap().text.contains("NOT saved"));
 }
 
 #[test]
@@ -221,8 +221,8 @@ fn placing_that_fails_leaves_annotations_read_only_not_locked_for_ever() {
         "{reason}"
     );
     assert!(
-        s.message
-            .as_ref()
+        s.status
+            .shown()
             .unwrap()
             .text
             .contains("index out of range")

@@ -16,7 +16,7 @@ use crate::sanitize;
 pub fn update(state: &mut State, event: Event, env: &Env) -> Vec<Effect> {
     let background = is_background(&event);
     if !background && !matches!(event, Event::MouseDrag { .. } | Event::MouseUp) {
-        state.message = None;
+        state.status.dismiss();
     }
     let top = state.top;
     let follows = matches!(event, Event::Action(Action::Bottom));
@@ -117,7 +117,7 @@ fn apply(state: &mut State, event: Event, env: &Env) -> Vec<Effect> {
         Event::Signal(signal) => state.terminate(signal),
         Event::InputGone => state.terminate(Exit::HANGUP),
         Event::Failed(work, message) => state.failed(work, &message, env.now),
-        Event::Notice(level, text) => state.say(level, &text),
+        Event::Notice(level, text) => state.notice(level, &text),
         Event::Char(_) | Event::Paste(_) | Event::Key(_) => {}
         Event::Action(action) => return act(state, action, env),
     }

@@ -150,9 +150,12 @@ fn right_text(state: &State) -> (String, Role) {
             ),
         };
     }
-    match &state.message {
+    match state.status.shown() {
         Some(m) => (
-            m.text.clone(),
+            match state.status.waiting() {
+                0 => m.text.clone(),
+                n => format!("{} (+{n})", m.text),
+            },
             match m.level {
                 Level::Info => Role::Status,
                 Level::Warning => Role::StatusWarning,

@@ -238,3 +238,42 @@ fn the_status_bar_shows_reading_progress_then_placing_progress() {
     });
     assert!(!bottom(&s).contains("placing"));
 }
+
+/// Start-up messages as `gloss` opens a brief whose sidecar does not parse, kept in the data
+/// folder, with a broken theme: the error shows first, says that more wait, and each key shows
+/// the next; none hides another.
+#[test]
+fn start_up_messages_all_show_most_important_first() {
+    use crate::app::Level;
+    let mut s = reader(SAMPLE, 100, 10);
+    s.notice(Level::Error, "annotations read-only: x.gloss.toml: line 3");
+    s.notice(
+        Level::Warning,
+        "brief's folder is read-only; annotations kept in /data",
+    );
+    s.notice(Level::Warning, "night.toml: line 2: unknown role");
+    let bottom = |s: &State| text(&draw(s)).lines().last().unwrap().to_string();
+    let buf = draw(&s);
+    let last = bottom(&s);
+    assert!(
+        last.contains("read-only: x.gloss.toml: line 3 (+2)"),
+        "{last}"
+    );
+    let at = last.find("annotations").unwrap() as u16;
+    let error = Theme::default().style(Role::StatusError);
+    assert_eq!(buf[(at, 9)].fg, error.fg.unwrap(), "shown as an error");
+    press(&mut s, "j");
+    assert!(
+        bottom(&s).contains("annotations kept in /data (+1)"),
+        "{}",
+        bottom(&s)
+    );
+    press(&mut s, "j");
+    assert!(
+        bottom(&s).contains("night.toml: line 2: unknown role"),
+        "{}",
+        bottom(&s)
+    );
+    press(&mut s, "j");
+    assert!(!bottom(&s).contains("night.toml"), "{}", bottom(&s));
+}
