@@ -393,13 +393,11 @@ fn quit(state: &mut State) -> Vec<Effect> {
 /// The event a key press means in the current mode: its binding, a typed character on the
 /// prompt, or the key itself for the note editor. Other unbound keys mean nothing.
 pub fn key_event(keymap: &Keymap, mode: Mode, key: Key) -> Option<Event> {
-    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    use crate::input::{KeyCode, Modifiers};
     if let Some(action) = keymap.action(mode, key) {
         return Some(Event::Action(action));
     }
-    let plain = !key
-        .modifiers
-        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    let plain = !key.modifiers.intersects(Modifiers::CTRL | Modifiers::ALT);
     match (mode, key.code) {
         (Mode::Prompt, KeyCode::Char(c)) if plain => Some(Event::Char(c)),
         (Mode::Note, _) => Some(Event::Key(key)),
