@@ -26,12 +26,29 @@ pub struct UnknownKey(pub String);
 impl Key {
     /// A key from its code and modifiers, normalised.
     pub fn new(code: KeyCode, modifiers: Modifiers) -> Self {
-        // A character already says whether Shift was held (`G`), so `shift-g` and `G` match.
-        let modifiers = match code {
-            KeyCode::Char(_) => modifiers.without(Modifiers::SHIFT),
-            _ => modifiers,
-        };
-        Self { code, modifiers }
+        // A character already says whether Shift was held (`G`), so Shift on a character is
+        // folded into it: `shift-g` is `G`, and a terminal's Shift+`G` is `G` too.
+        match code {
+            KeyCode::Char(c) => Self {
+                code: KeyCode::Char(if modifiers.contains(Modifiers::SHIFT) {
+                    shifted(c)
+                } else {
+                    c
+                }),
+                modifiers: modifiers.without(Modifiers::SHIFT),
+            },
+            _ => Self { code, modifiers },
+        }
+    }
+}
+
+/// The capital of a letter; other characters (`1`, `}`, `ß`) stay as typed, since which
+/// character Shift gives on them depends on the keyboard layout.
+fn shifted(c: char) -> char {
+    let mut upper = c.to_uppercase();
+    match (upper.next(), upper.next()) {
+        (Some(u), None) => u,
+        _ => c,
     }
 }
 
@@ -150,6 +167,20 @@ mod tests {
             Err(UnknownKey("ctrl-nope".into()))
         );
         assert!("f13".parse::<Key>().is_err());
+    }
+
+    #[test]
+    fn shift_on_a_letter_is_its_capital() {
+        assert_eq!(key("shift-g"), key("G"));
+        assert_eq!(Key::new(KeyCode::Char('g'), Modifiers::SHIFT), key("G"));
+        assert_eq!(key("ctrl-shift-g"), key("ctrl-G"));
+        assert_eq!(key("shift-g").to_string(), "G");
+        assert_eq!(
+            key("shift-1"),
+            key("1"),
+            "layout-dependent: Shift is dropped"
+        );
+        assert_ne!(key("shift-tab"), key("tab"));
     }
 
     #[test]
