@@ -11,5 +11,5 @@ mod terminal;
 pub use action::Action;
 pub use key::{Key, UnknownKey};
 pub use key_code::KeyCode;
-pub use keymap::{Keymap, KeymapError, Mode};
+pub use keymap::{Keymap, KeymapError, Mode, Problem};
 pub use modifiers::Modifiers;
