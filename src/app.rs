@@ -4,6 +4,7 @@
 mod annotate;
 mod editor;
 mod geometry;
+mod hints;
 mod loading;
 mod mouse;
 mod panel;
@@ -21,6 +22,7 @@ mod viewport;
 
 pub use editor::{NoteEditor, NoteTarget};
 pub use geometry::{Geometry, MIN_HEIGHT, MIN_WIDTH, PANEL_MIN_TERMINAL, geometry};
+pub use hints::Hints;
 pub use loading::{Loading, Piece};
 pub use panel::{Filter, PANEL_WIDTHS, Panel};
 pub use placing::{PlacingJob, Progress};
