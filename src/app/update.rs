@@ -303,7 +303,8 @@ fn act(state: &mut State, action: Action, env: &Env) -> Vec<Effect> {
             if state.themes.len() > 1 {
                 state.theme = (state.theme + 1) % state.themes.len();
                 let name = state.themes[state.theme].clone();
-                state.say(Level::Info, &format!("theme: {name} (Ctrl-t saves it)"));
+                let save = state.hints.key(state.mode, Action::SaveTheme);
+                state.say(Level::Info, &format!("theme: {name} ({save} saves it)"));
             }
         }
         Action::SaveTheme => {
@@ -381,8 +382,10 @@ fn quit(state: &mut State) -> Vec<Effect> {
     match &state.save_error {
         Some(reason) if !state.quit_warned => {
             state.quit_warned = true;
-            let text =
-                format!("annotations NOT saved ({reason}); press q again to quit and lose them");
+            let quit = state.hints.key(state.mode, Action::Quit);
+            let text = format!(
+                "annotations NOT saved ({reason}); press {quit} again to quit and lose them"
+            );
             state.say(Level::Error, &text);
             Vec::new()
         }

@@ -86,10 +86,19 @@ fn messages_name_the_users_keys() {
     let (mut s, keymap) = reader_with(USER, 100, 24);
     press_with(&keymap, &mut s, "n");
     assert_eq!(message(&s), "no search yet: press s to search");
+    s.themes = vec!["default".into(), "paper".into()];
+    press_with(&keymap, &mut s, "T");
+    assert_eq!(message(&s), "theme: paper (Ctrl-s saves it)");
     press_with(&keymap, &mut s, "c");
     assert_eq!(
         message(&s),
         "no highlight here: select text with m, then press !/2/3/4/5"
+    );
+    send(&mut s, Event::Saved(Err("disk full".into())));
+    press_with(&keymap, &mut s, "x");
+    assert_eq!(
+        message(&s),
+        "annotations NOT saved (disk full); press x again to quit and lose them"
     );
 }
 
