@@ -69,9 +69,12 @@ impl Keymap {
     /// the action it had here (which keeps its other keys), `action = []` unbinds all of an
     /// action's keys, and the keys the file lists are added in front of the action's others.
     /// `file` names the file in errors.
+    /// A mode the file leaves with no key to get out of it is an error too.
     pub fn merged(&self, file: &str, src: &str) -> Result<Self, KeymapError> {
+        let bindings = file::parse(file, src)?;
+        let tables: BTreeMap<Mode, usize> = bindings.iter().map(|b| (b.mode, b.table_at)).collect();
         let mut keys = self.keys.clone();
-        for binding in file::parse(file, src)? {
+        for binding in bindings {
             let table = keys.entry(binding.mode).or_default();
             for (_, old) in table.iter_mut() {
                 old.retain(|k| !binding.keys.contains(k));
@@ -89,7 +92,19 @@ impl Keymap {
                 None => table.push((binding.action, binding.keys)),
             }
         }
-        Ok(Self::indexed(keys))
+        let map = Self::indexed(keys);
+        for (mode, at) in tables {
+            let exits = exits(mode);
+            if exits.iter().all(|a| map.keys_for(mode, *a).is_empty()) {
+                let names: Vec<_> = exits.iter().map(|a| a.name()).collect();
+                let problem = Problem::NoWayOut {
+                    mode: mode.name(),
+                    exits: names.join(" or "),
+                };
+                return Err(file::error_at(file, src, at, problem));
+            }
+        }
+        Ok(map)
     }
 
     /// A keymap from its per-mode lists, tidied (no empty entries, actions in order) and
@@ -132,6 +147,18 @@ impl Keymap {
         self.keys_for(mode, action)
             .first()
             .map_or_else(|| "unbound".to_string(), ToString::to_string)
+    }
+}
+
+/// The actions that get out of a mode; a keymap must keep a key for one of them.
+fn exits(mode: Mode) -> &'static [Action] {
+    match mode {
+        Mode::Normal => &[Action::Quit],
+        Mode::Visual => &[Action::SelectCancel, Action::Quit],
+        Mode::Panel => &[Action::FocusPanel, Action::TogglePanel, Action::Quit],
+        Mode::Prompt => &[Action::PromptCancel, Action::PromptAccept],
+        Mode::Note => &[Action::CloseEditor],
+        Mode::Help => &[Action::CloseHelp, Action::Quit],
     }
 }
 
@@ -251,6 +278,36 @@ mod tests {
         let default = Keymap::default_keymap().unwrap();
         assert_eq!(with_user("# nothing yet\n"), default);
         assert_eq!(with_user("[normal]\n"), default);
+    }
+
+    #[test]
+    fn a_keymap_must_leave_a_way_out_of_every_mode_it_changes() {
+        let default = Keymap::default_keymap().unwrap();
+        let err = default
+            .merged(
+                "keymap.toml",
+                "[normal]\nquit = [\"x\"]\n\n[note]\nclose_editor = []\n",
+            )
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "keymap.toml: line 4, column 2: [note] leaves no key to get out of this mode \
+             (keep a key for close_editor)"
+        );
+        let err = default
+            .merged("keymap.toml", "[visual]\nselect_cancel = []\nquit = []\n")
+            .unwrap_err();
+        assert!(
+            err.to_string()
+                .ends_with("(keep a key for select_cancel or quit)"),
+            "{err}"
+        );
+        assert!(
+            default
+                .merged("keymap.toml", "[visual]\nselect_cancel = []\n")
+                .is_ok(),
+            "Ctrl-c still quits"
+        );
     }
 
     #[test]

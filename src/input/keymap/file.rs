@@ -52,6 +52,15 @@ pub enum Problem {
         /// What is wrong with it.
         source: UnknownKey,
     },
+    /// A mode left without any key that gets out of it (the note editor without
+    /// `close_editor` would keep the user in it).
+    #[error("[{mode}] leaves no key to get out of this mode (keep a key for {exits})")]
+    NoWayOut {
+        /// The mode table.
+        mode: &'static str,
+        /// The actions that would, as `select_cancel or quit`.
+        exits: String,
+    },
     /// One key given to two actions of the same mode.
     #[error("[{mode}] {key} is bound to both {first} and {second}")]
     Twice {
@@ -75,6 +84,19 @@ pub struct Binding {
     pub action: Action,
     /// Its keys in the order written, without repeats.
     pub keys: Vec<Key>,
+    /// Where the mode's table is named in the file, for errors about the mode as a whole.
+    pub table_at: usize,
+}
+
+/// An error at byte `at` of `src`, the text of `file`.
+pub fn error_at(file: &str, src: &str, at: usize, problem: Problem) -> KeymapError {
+    let (line, column) = crate::location::line_column(src, at);
+    KeymapError {
+        file: file.to_string(),
+        line,
+        column,
+        problem,
+    }
 }
 
 type Raw = BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Vec<Spanned<String>>>>;
@@ -82,13 +104,7 @@ type Raw = BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Vec<Spanned<Strin
 /// The bindings of a keymap file in the order it lists them. `file` names it in errors.
 pub fn parse(file: &str, src: &str) -> Result<Vec<Binding>, KeymapError> {
     let at = |span: Option<Range<usize>>, problem| {
-        let (line, column) = crate::location::line_column(src, span.map_or(0, |s| s.start));
-        KeymapError {
-            file: file.to_string(),
-            line,
-            column,
-            problem,
-        }
+        error_at(file, src, span.map_or(0, |s| s.start), problem)
     };
     let raw: Raw = toml::from_str(src)
         .map_err(|e| at(e.span(), Problem::Syntax(e.message().trim().to_string())))?;
@@ -145,7 +161,12 @@ pub fn parse(file: &str, src: &str) -> Result<Vec<Binding>, KeymapError> {
                     _ => keys.push(key),
                 }
             }
-            bindings.push(Binding { mode, action, keys });
+            bindings.push(Binding {
+                mode,
+                action,
+                keys,
+                table_at: mode_name.span().start,
+            });
         }
     }
     Ok(bindings)
@@ -171,16 +192,19 @@ mod tests {
                     mode: Mode::Visual,
                     action: Action::LineDown,
                     keys: vec![key("j")],
+                    table_at: 1,
                 },
                 Binding {
                     mode: Mode::Normal,
                     action: Action::Quit,
                     keys: vec![key("x")],
+                    table_at: src.find("normal").unwrap(),
                 },
                 Binding {
                     mode: Mode::Normal,
                     action: Action::Help,
                     keys: vec![],
+                    table_at: src.find("normal").unwrap(),
                 },
             ]
         );
