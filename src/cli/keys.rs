@@ -22,17 +22,15 @@ pub struct Effective {
 pub fn effective() -> Result<Effective, Error> {
     let default = Keymap::default_keymap()?;
     let user = config::config_dir().map_or(Ok(None), |dir| config::read_keymap(&dir));
-    let merged = match user {
-        Ok(None) => Ok(None),
-        Ok(Some(file)) => default
+    let merged = user.and_then(|file| match file {
+        Some(file) => default
             .merged(&file.origin, &file.text)
-            .map(Some)
             .map_err(|e| e.to_string()),
-        Err(e) => Err(e),
-    };
+        None => Ok(default.clone()),
+    });
     Ok(match merged {
         Ok(keymap) => Effective {
-            keymap: keymap.unwrap_or(default),
+            keymap,
             warning: None,
         },
         Err(e) => Effective {

@@ -68,8 +68,8 @@ impl Keymap {
     /// This keymap with a keymap file merged over it, per mode: a key the file binds leaves
     /// the action it had here (which keeps its other keys), `action = []` unbinds all of an
     /// action's keys, and the keys the file lists are added in front of the action's others.
-    /// `file` names the file in errors.
-    /// A mode the file leaves with no key to get out of it is an error too.
+    /// A mode the file leaves with no key to get out of it is an error too; `file` names the
+    /// file in errors.
     pub fn merged(&self, file: &str, src: &str) -> Result<Self, KeymapError> {
         let bindings = file::parse(file, src)?;
         let tables: BTreeMap<Mode, usize> = bindings.iter().map(|b| (b.mode, b.table_at)).collect();
