@@ -1,6 +1,8 @@
-//! Command-line arguments and the program's entry point: the reader, `annotate` and `list`.
+//! Command-line arguments and the program's entry point: the reader, `annotate`, `list`,
+//! `themes` and `keys`.
 
 mod annotate;
+mod keys;
 mod list;
 mod themes;
 
@@ -13,7 +15,6 @@ use crate::annotation::Color;
 use crate::app::{Level, Loading, Saving, Settings, State};
 use crate::document::{DecodeError, Document, Format};
 use crate::error::{Error, show_path};
-use crate::input::Keymap;
 use crate::runtime::{self, Exit, Persist};
 use crate::sanitize;
 use crate::store::convert::Extras;
@@ -80,6 +81,8 @@ pub enum Command {
     },
     /// List the themes (bundled and yours) with a preview.
     Themes,
+    /// Print the keymap in effect: the default with your keymap.toml merged over it.
+    Keys,
     /// Print a brief's annotations in document order, placed in its current text.
     List {
         /// The brief.
@@ -122,6 +125,7 @@ pub fn main() -> ExitCode {
             annotate::run(file, annotations.as_deref(), &request).map(|()| Exit::Quit)
         }
         Some(Command::Themes) => themes::list().map(|()| Exit::Quit),
+        Some(Command::Keys) => keys::list().map(|()| Exit::Quit),
         Some(Command::List {
             file,
             json,
@@ -200,7 +204,7 @@ fn open(args: &OpenArgs) -> Result<Exit, Error> {
             (doc, path, None)
         }
     };
-    let keymap = Keymap::default_keymap()?;
+    let keys::Effective { keymap, warning } = keys::effective()?;
     let chosen = themes::choose(args.theme.as_deref())?;
     let settings = Settings {
         max_width: args.width,
@@ -241,6 +245,9 @@ fn open(args: &OpenArgs) -> Result<Exit, Error> {
     // One bad theme file is often reported twice (as a theme, and as the config's choice).
     if !chosen.warnings.is_empty() {
         state.notice(Level::Warning, &chosen.warnings.join("; "));
+    }
+    if let Some(warning) = warning.as_deref() {
+        state.notice(Level::Warning, warning);
     }
     state.themes = chosen.themes.names();
     state.theme = chosen.index;

@@ -1,9 +1,15 @@
-//! Input vocabulary: actions, key notation and the keymap that joins them.
+//! Input vocabulary: actions, key notation and the keymap that joins them. The only module
+//! besides `runtime` that knows crossterm, and only in `terminal.rs`.
 
 mod action;
 mod key;
+mod key_code;
 mod keymap;
+mod modifiers;
+mod terminal;
 
 pub use action::Action;
 pub use key::{Key, UnknownKey};
-pub use keymap::{Keymap, KeymapError, Mode};
+pub use key_code::KeyCode;
+pub use keymap::{Keymap, KeymapError, Mode, Problem};
+pub use modifiers::Modifiers;

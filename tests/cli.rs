@@ -141,3 +141,102 @@ fn themes_lists_bundled_and_user_themes_with_a_preview() {
         }
     }
 }
+
+/// `gloss keys` with a fresh configuration folder holding `keymap.toml` when one is given.
+fn keys_with(keymap: Option<&str>) -> (std::process::ExitStatus, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    if let Some(keymap) = keymap {
+        std::fs::write(dir.path().join("keymap.toml"), keymap).unwrap();
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .arg("keys")
+        .env("GLOSS_CONFIG_DIR", dir.path())
+        .output()
+        .unwrap();
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (out.status, text(&out.stdout), text(&out.stderr))
+}
+
+/// The line `gloss keys` prints for `action` in `mode`, its padding squeezed to one space.
+fn binding(stdout: &str, mode: &str, action: &str) -> Option<String> {
+    stdout
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .find(|l| {
+            let mut words = l.split(' ');
+            words.next() == Some(mode) && l.contains(&format!(" {action} "))
+        })
+}
+
+/// Where each column after the first starts: after a run of two or more spaces.
+fn column_starts(line: &str) -> Vec<usize> {
+    let b = line.as_bytes();
+    (2..b.len())
+        .filter(|&i| b[i] != b' ' && b[i - 1] == b' ' && b[i - 2] == b' ')
+        .collect()
+}
+
+#[test]
+fn keys_prints_the_default_keymap_in_aligned_columns() {
+    let (status, stdout, stderr) = keys_with(None);
+    assert!(status.success());
+    assert_eq!(stderr, "");
+    assert_eq!(
+        binding(&stdout, "normal", "quit").as_deref(),
+        Some("normal q, Ctrl-c quit Quit gloss")
+    );
+    assert_eq!(
+        binding(&stdout, "help", "close_help").as_deref(),
+        Some("help Esc, q, ? close_help Close the help")
+    );
+    let first = column_starts(stdout.lines().next().unwrap());
+    assert_eq!(first.len(), 3, "mode, keys, action, description");
+    for line in stdout.lines() {
+        assert_eq!(column_starts(line), first, "misaligned: {line:?}");
+    }
+}
+
+#[test]
+fn keys_merges_a_users_rebinding_and_unbinding_over_the_defaults() {
+    let keymap = "[normal]\nhelp = [\"f2\"]\nsearch = [\"n\"]\ntoggle_repeats = []\n";
+    let (status, stdout, stderr) = keys_with(Some(keymap));
+    assert!(status.success());
+    assert_eq!(stderr, "");
+    assert_eq!(
+        binding(&stdout, "normal", "help").as_deref(),
+        Some("normal F2, ?, F1 help Show this help"),
+        "the user's key comes first, the default keys stay"
+    );
+    assert_eq!(
+        binding(&stdout, "normal", "search").as_deref(),
+        Some("normal n, / search Search forward (smart case)")
+    );
+    assert_eq!(
+        binding(&stdout, "normal", "search_next"),
+        None,
+        "n moved to search, and search_next had no other key"
+    );
+    assert_eq!(binding(&stdout, "normal", "toggle_repeats"), None);
+    assert_eq!(
+        binding(&stdout, "panel", "help").as_deref(),
+        Some("panel ? help Show this help"),
+        "other modes keep their own bindings"
+    );
+}
+
+#[test]
+fn a_bad_keymap_is_a_warning_naming_file_and_line_and_the_defaults_stay() {
+    let (status, stdout, stderr) =
+        keys_with(Some("[normal]\nquit = [\"x\"]\nscrol_down = [\"j\"]\n"));
+    assert!(status.success());
+    assert!(
+        stderr.contains("keymap.toml: line 3, column 1: [normal] unknown action \"scrol_down\"")
+            && stderr.trim_end().ends_with("; using the default keymap"),
+        "{stderr}"
+    );
+    assert_eq!(
+        binding(&stdout, "normal", "quit").as_deref(),
+        Some("normal q, Ctrl-c quit Quit gloss"),
+        "nothing of the bad file is used"
+    );
+}

@@ -262,6 +262,42 @@ fn a_broken_theme_in_the_config_falls_back_with_a_visible_warning() {
 }
 
 #[test]
+fn a_users_keymap_drives_the_reader_and_a_bad_one_is_a_visible_warning() {
+    let config = tempfile::tempdir().unwrap();
+    let keymap = config.path().join("keymap.toml");
+    std::fs::write(&keymap, "[normal]\nquit = [\"x\"]\nhelp = [\"f2\"]\n").unwrap();
+    let (_dir, sample) = sample_copy();
+    let tmux = Tmux::start(120, 30);
+    let command = format!(
+        "GLOSS_CONFIG_DIR={} {} {sample}",
+        config.path().display(),
+        gloss()
+    );
+    tmux.run(&command);
+    let screen = tmux.wait_for(|s| s.contains(" READ "), "the reader");
+    assert!(
+        screen.contains("F2 help") && screen.contains("x quit"),
+        "{screen}"
+    );
+    tmux.keys(&["F2"]);
+    tmux.wait_for(|s| s.contains(" HELP "), "the help, on F2");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for(|s| s.contains(" READ "), "the help closed");
+    tmux.keys(&["x"]);
+    assert_restored(&tmux);
+
+    std::fs::write(&keymap, "[normal]\nquit = [\"x\"]\nscrol_down = [\"j\"]\n").unwrap();
+    tmux.run(&command);
+    let screen = tmux.wait_for(|s| s.contains(" READ "), "the reader");
+    assert!(
+        screen.contains("keymap.toml: line 3, column 1: [normal] unknown action"),
+        "{screen}"
+    );
+    tmux.keys(&["q"]);
+    assert_restored(&tmux);
+}
+
+#[test]
 fn losing_the_terminal_saves_and_exits_instead_of_spinning() {
     let (_dir, sample) = sample_copy();
     let pidfile = std::env::temp_dir().join(format!("gloss-e2e-{}-lost.pid", std::process::id()));

@@ -7,7 +7,7 @@ use super::editor::{NoteEditor, NoteTarget};
 use super::event::Env;
 use super::state::{Level, State};
 use crate::annotation::{Anchor, Annotation, Change, Color, Status};
-use crate::input::Mode;
+use crate::input::{Action, Mode};
 
 impl State {
     /// Highlights the selection in `color`; returns the new annotation's id.
@@ -23,9 +23,10 @@ impl State {
         self.history
             .apply(&mut self.annotations, Change::Add(annotation));
         self.cursor = range.start;
+        let undo = self.hints.key(self.mode, Action::Undo);
         self.say(
             Level::Info,
-            &format!("highlighted in {} (u undoes)", color.name()),
+            &format!("highlighted in {} ({undo} undoes)", color.name()),
         );
         Some(env.id)
     }
@@ -33,10 +34,7 @@ impl State {
     /// Changes the target annotation with `edit`; records it if anything changed.
     pub fn edit_target(&mut self, env: &Env, edit: impl FnOnce(&mut Annotation)) {
         let Some(before) = self.target().cloned() else {
-            self.say(
-                Level::Info,
-                "no highlight here: select text with v, then press 1-5",
-            );
+            self.say_no_highlight();
             return;
         };
         self.edit_annotation(before, env, edit);
@@ -82,9 +80,10 @@ impl State {
     pub fn reattach(&mut self, env: &Env) {
         if self.mode == Mode::Visual {
             let Some(id) = self.reattach.take() else {
+                let reattach = self.hints.key(Mode::Normal, Action::Reattach);
                 self.say(
                     Level::Info,
-                    "press r on a highlight (or a panel entry) first",
+                    &format!("press {reattach} on a highlight (or a panel entry) first"),
                 );
                 return;
             };
@@ -103,26 +102,29 @@ impl State {
                     a.status = Status::Exact;
                 });
                 self.cursor = range.start;
+                let undo = self.hints.key(self.mode, Action::Undo);
                 self.say(
                     Level::Info,
-                    "highlight attached to the selection (u undoes)",
+                    &format!("highlight attached to the selection ({undo} undoes)"),
                 );
             }
             return;
         }
         let Some(id) = self.target().map(|a| a.id) else {
+            let reattach = self.hints.key(self.mode, Action::Reattach);
             self.say(
                 Level::Info,
-                "no highlight here: press r on a highlight or a panel entry",
+                &format!("no highlight here: press {reattach} on a highlight or a panel entry"),
             );
             return;
         };
         self.reattach = Some(id);
         self.mode = Mode::Normal;
         self.start_selection();
+        let reattach = self.hints.key(self.mode, Action::Reattach);
         self.say(
             Level::Info,
-            "select the new text for this highlight, then press r",
+            &format!("select the new text for this highlight, then press {reattach}"),
         );
     }
 
@@ -131,7 +133,8 @@ impl State {
         match self.target().cloned() {
             Some(a) => {
                 self.history.apply(&mut self.annotations, Change::Remove(a));
-                self.say(Level::Info, "highlight deleted (u undoes)");
+                let undo = self.hints.key(self.mode, Action::Undo);
+                self.say(Level::Info, &format!("highlight deleted ({undo} undoes)"));
             }
             None => self.say(Level::Info, "no highlight here to delete"),
         }
@@ -145,10 +148,11 @@ impl State {
                 self.editor = Some(editor);
                 self.mode = Mode::Note;
             }
-            None => self.say(
-                Level::Info,
-                "no highlight here: select text with v, then press a",
-            ),
+            None => {
+                let note = self.hints.key(Mode::Visual, Action::HighlightWithNote);
+                let how = self.hints.select_then(note);
+                self.say(Level::Info, &format!("no highlight here: {how}"));
+            }
         }
     }
 
@@ -203,6 +207,12 @@ impl State {
             (true, true) => format!("redone ({undo} to undo, {redo_left} more to redo)"),
         };
         self.say(Level::Info, &text);
+    }
+
+    /// Says there is no highlight to act on, and how to make one.
+    pub(super) fn say_no_highlight(&mut self) {
+        let how = self.hints.select_then(&self.hints.colour_keys());
+        self.say(Level::Info, &format!("no highlight here: {how}"));
     }
 
     /// Puts a message about what was just done in the status bar, until the next key.

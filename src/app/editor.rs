@@ -1,11 +1,10 @@
 //! The note editor: a multi-line text area (ratatui-textarea) over a copy of the note. Keys
 //! reach it as data, so editing stays inside the pure update.
 
-use ratatui::crossterm::event::{KeyEvent, KeyEventKind, KeyEventState};
-use ratatui_textarea::{TextArea, WrapMode};
+use ratatui_textarea::{Input, TextArea, WrapMode};
 use uuid::Uuid;
 
-use crate::input::{Key, Mode};
+use crate::input::{Key, KeyCode, Mode, Modifiers};
 use crate::sanitize;
 
 /// What a note belongs to.
@@ -49,13 +48,7 @@ impl NoteEditor {
 
     /// Feeds one key to the text area.
     pub fn key(&mut self, key: Key) {
-        let event = KeyEvent {
-            code: key.code,
-            modifiers: key.modifiers,
-            kind: KeyEventKind::Press,
-            state: KeyEventState::NONE,
-        };
-        self.area.input(event);
+        self.area.input(textarea_input(key));
     }
 
     /// Inserts pasted text, made safe: line breaks kept, tabs as spaces, controls neutralised.
@@ -71,6 +64,37 @@ impl NoteEditor {
             })
             .collect();
         self.area.insert_str(clean);
+    }
+}
+
+/// A key in the text area's own vocabulary.
+fn textarea_input(key: Key) -> Input {
+    use ratatui_textarea::Key as Area;
+    let (code, shift) = match key.code {
+        KeyCode::Char(c) => (Area::Char(c), false),
+        KeyCode::Enter => (Area::Enter, false),
+        KeyCode::Esc => (Area::Esc, false),
+        KeyCode::Tab => (Area::Tab, false),
+        // The text area takes Shift-Tab as Tab with Shift held, as it does from a terminal.
+        KeyCode::BackTab => (Area::Tab, true),
+        KeyCode::Backspace => (Area::Backspace, false),
+        KeyCode::Delete => (Area::Delete, false),
+        KeyCode::Insert => (Area::Null, false),
+        KeyCode::Up => (Area::Up, false),
+        KeyCode::Down => (Area::Down, false),
+        KeyCode::Left => (Area::Left, false),
+        KeyCode::Right => (Area::Right, false),
+        KeyCode::PageUp => (Area::PageUp, false),
+        KeyCode::PageDown => (Area::PageDown, false),
+        KeyCode::Home => (Area::Home, false),
+        KeyCode::End => (Area::End, false),
+        KeyCode::F(n) => (Area::F(n), false),
+    };
+    Input {
+        key: code,
+        ctrl: key.modifiers.contains(Modifiers::CTRL),
+        alt: key.modifiers.contains(Modifiers::ALT),
+        shift: shift || key.modifiers.contains(Modifiers::SHIFT),
     }
 }
 
@@ -92,6 +116,18 @@ mod tests {
         assert_eq!(e.text(), "first ok\nx pasted\nline ␛[2J");
         e.key(key("backspace"));
         assert_eq!(e.text(), "first ok\nx pasted\nline ␛[2");
+    }
+
+    #[test]
+    fn moving_and_editing_keys_reach_the_text_area() {
+        let mut e = NoteEditor::new(NoteTarget::Brief, "ab\ncd", Mode::Normal);
+        for k in ["up", "home", "x", "right", "delete", "end"] {
+            e.key(key(k));
+        }
+        assert_eq!(e.text(), "xa\ncd");
+        e.key(key("ctrl-a"));
+        e.key(key("y"));
+        assert_eq!(e.text(), "yxa\ncd", "Ctrl-a goes to the line start");
     }
 
     #[test]

@@ -31,10 +31,7 @@ impl State {
                 let (id, tags) = (a.id, a.tags.join(", "));
                 self.open_prompt(PromptKind::Tags(id), tags);
             }
-            None => self.say(
-                Level::Info,
-                "no highlight here: select text with v, then press 1-5",
-            ),
+            None => self.say_no_highlight(),
         }
     }
 

@@ -3,6 +3,7 @@
 use super::scan::{Purpose, Scan};
 use super::state::{Level, State};
 use super::viewport::Placement;
+use crate::input::Action;
 use crate::layout::{Layout, Measured};
 
 /// Bytes of text from which a new column width is measured off the reader's thread (about
@@ -152,7 +153,11 @@ impl State {
     /// `n` and `N`.
     pub fn repeat_search(&mut self, forward: bool) {
         let Some(search) = self.search.clone() else {
-            self.say(Level::Info, "no search yet: press / to search");
+            let search = self.hints.key(self.mode, Action::Search);
+            self.say(
+                Level::Info,
+                &format!("no search yet: press {search} to search"),
+            );
             return;
         };
         let scan = if forward {

@@ -9,6 +9,7 @@ use super::effect::{Effect, Exit, Snapshot};
 use super::event::{MergeResult, SaveResult};
 use super::state::{Level, State};
 use crate::annotation::Annotations;
+use crate::input::Action;
 
 /// Quiet time after a change before saving, so a burst of edits is one write.
 pub const DEBOUNCE: SignedDuration = SignedDuration::from_millis(300);
@@ -132,7 +133,7 @@ impl State {
         match &self.saving.error {
             Some(reason) if !self.saving.quit_warned => {
                 self.saving.quit_warned = true;
-                let again = "q";
+                let again = self.hints.key(self.mode, Action::Quit);
                 let text = format!(
                     "annotations NOT saved ({reason}); press {again} again to quit and lose them"
                 );
@@ -190,7 +191,7 @@ impl State {
                     // Back to the reader, with the reason: a second `q` leaves anyway.
                     self.saving.exit = None;
                     self.saving.quit_warned = true;
-                    let again = "q";
+                    let again = self.hints.key(self.mode, Action::Quit);
                     let text = format!(
                         "annotations NOT saved ({reason}); press {again} again to quit and lose them"
                     );

@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 
 use super::editor::NoteEditor;
 use super::geometry::{Geometry, geometry};
+use super::hints::Hints;
 use super::loading::Loading;
 use super::panel::Panel;
 use super::placing::Progress;
@@ -165,6 +166,8 @@ pub struct State {
     pub help_scroll: usize,
     /// Help overlay lines, made from the keymap.
     pub help: Vec<(Mode, HelpLine)>,
+    /// The keys hints and messages name, made from the keymap.
+    pub hints: Hints,
     /// The status bar's messages.
     pub status: Status,
     /// How far reading the brief has got, while it is still being read.
@@ -217,6 +220,7 @@ impl State {
             show_repeats: false,
             help_scroll: 0,
             help,
+            hints: Hints::new(keymap),
             status,
             loading: None,
             unplaced: None,

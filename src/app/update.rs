@@ -227,7 +227,8 @@ fn act(state: &mut State, action: Action, env: &Env) -> Vec<Effect> {
             if state.themes.len() > 1 {
                 state.theme = (state.theme + 1) % state.themes.len();
                 let name = state.themes[state.theme].clone();
-                state.say(Level::Info, &format!("theme: {name} (Ctrl-t saves it)"));
+                let save = state.hints.key(state.mode, Action::SaveTheme);
+                state.say(Level::Info, &format!("theme: {name} ({save} saves it)"));
             }
         }
         Action::SaveTheme => {
@@ -303,13 +304,11 @@ fn changes_annotations(action: Action) -> bool {
 /// The event a key press means in the current mode: its binding, a typed character on the
 /// prompt, or the key itself for the note editor. Other unbound keys mean nothing.
 pub fn key_event(keymap: &Keymap, mode: Mode, key: Key) -> Option<Event> {
-    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    use crate::input::{KeyCode, Modifiers};
     if let Some(action) = keymap.action(mode, key) {
         return Some(Event::Action(action));
     }
-    let plain = !key
-        .modifiers
-        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    let plain = !key.modifiers.intersects(Modifiers::CTRL | Modifiers::ALT);
     match (mode, key.code) {
         (Mode::Prompt, KeyCode::Char(c)) if plain => Some(Event::Char(c)),
         (Mode::Note, _) => Some(Event::Key(key)),

@@ -1,24 +1,12 @@
 //! Everything a key can ask gloss to do. The snake_case names are the keymap vocabulary and
 //! each doc line is the text the help overlay shows.
 
-use serde::Deserialize;
 use strum::{EnumIter, EnumMessage, EnumString, IntoStaticStr};
 
 /// A command bound to keys in the keymap.
 #[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Deserialize,
-    EnumIter,
-    EnumMessage,
-    EnumString,
-    IntoStaticStr,
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, EnumMessage, EnumString, IntoStaticStr,
 )]
-#[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 pub enum Action {
     /// Scroll down one line

@@ -1,9 +1,11 @@
-//! Key notation (`j`, `G`, `ctrl-d`, `pagedown`) and its conversion from terminal key events.
+//! Key notation (`j`, `G`, `ctrl-d`, `pagedown`): parsing it and printing it. Knows no
+//! terminal library; `terminal.rs` converts terminal events into keys.
 
 use std::fmt;
 use std::str::FromStr;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use super::key_code::KeyCode;
+use super::modifiers::Modifiers;
 
 /// A key with its modifiers, normalised so that `G` and `shift-g` are the same key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -11,7 +13,7 @@ pub struct Key {
     /// The key itself.
     pub code: KeyCode,
     /// Ctrl and Alt (Shift only for keys that are not characters).
-    pub modifiers: KeyModifiers,
+    pub modifiers: Modifiers,
 }
 
 /// A key name the keymap does not know.
@@ -23,18 +25,30 @@ pub struct UnknownKey(pub String);
 
 impl Key {
     /// A key from its code and modifiers, normalised.
-    pub fn new(code: KeyCode, modifiers: KeyModifiers) -> Self {
-        let mut modifiers =
-            modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
-        if let KeyCode::Char(_) = code {
-            modifiers.remove(KeyModifiers::SHIFT);
+    pub fn new(code: KeyCode, modifiers: Modifiers) -> Self {
+        // A character already says whether Shift was held (`G`), so Shift on a character is
+        // folded into it: `shift-g` is `G`, and a terminal's Shift+`G` is `G` too.
+        match code {
+            KeyCode::Char(c) => Self {
+                code: KeyCode::Char(if modifiers.contains(Modifiers::SHIFT) {
+                    shifted(c)
+                } else {
+                    c
+                }),
+                modifiers: modifiers.without(Modifiers::SHIFT),
+            },
+            _ => Self { code, modifiers },
         }
-        Self { code, modifiers }
     }
+}
 
-    /// The key of a terminal key press; releases and repeats of releases give `None`.
-    pub fn from_event(event: KeyEvent) -> Option<Self> {
-        (event.kind != KeyEventKind::Release).then(|| Self::new(event.code, event.modifiers))
+/// The capital of a letter; other characters (`1`, `}`, `ß`) stay as typed, since which
+/// character Shift gives on them depends on the keyboard layout.
+fn shifted(c: char) -> char {
+    let mut upper = c.to_uppercase();
+    match (upper.next(), upper.next()) {
+        (Some(u), None) => u,
+        _ => c,
     }
 }
 
@@ -42,16 +56,16 @@ impl FromStr for Key {
     type Err = UnknownKey;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let mut modifiers = KeyModifiers::NONE;
+        let mut modifiers = Modifiers::NONE;
         let mut rest = s;
         loop {
             let lower = rest.to_ascii_lowercase();
             let (flag, len) = if lower.starts_with("ctrl-") && rest.len() > 5 {
-                (KeyModifiers::CONTROL, 5)
+                (Modifiers::CTRL, 5)
             } else if lower.starts_with("alt-") && rest.len() > 4 {
-                (KeyModifiers::ALT, 4)
+                (Modifiers::ALT, 4)
             } else if lower.starts_with("shift-") && rest.len() > 6 {
-                (KeyModifiers::SHIFT, 6)
+                (Modifiers::SHIFT, 6)
             } else {
                 break;
             };
@@ -95,9 +109,9 @@ fn named(name: &str) -> Option<KeyCode> {
 impl fmt::Display for Key {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (flag, name) in [
-            (KeyModifiers::CONTROL, "Ctrl-"),
-            (KeyModifiers::ALT, "Alt-"),
-            (KeyModifiers::SHIFT, "Shift-"),
+            (Modifiers::CTRL, "Ctrl-"),
+            (Modifiers::ALT, "Alt-"),
+            (Modifiers::SHIFT, "Shift-"),
         ] {
             if self.modifiers.contains(flag) {
                 f.write_str(name)?;
@@ -122,7 +136,6 @@ impl fmt::Display for Key {
             KeyCode::Home => f.write_str("Home"),
             KeyCode::End => f.write_str("End"),
             KeyCode::F(n) => write!(f, "F{n}"),
-            other => write!(f, "{other:?}"),
         }
     }
 }
@@ -137,14 +150,11 @@ mod tests {
 
     #[test]
     fn notation_parses_and_prints() {
-        assert_eq!(
-            key("ctrl-d"),
-            Key::new(KeyCode::Char('d'), KeyModifiers::CONTROL)
-        );
-        assert_eq!(key("G"), Key::new(KeyCode::Char('G'), KeyModifiers::SHIFT));
+        assert_eq!(key("ctrl-d"), Key::new(KeyCode::Char('d'), Modifiers::CTRL));
+        assert_eq!(key("G"), Key::new(KeyCode::Char('G'), Modifiers::SHIFT));
         assert_eq!(key("pgdn"), key("pagedown"));
         assert_eq!(key("space"), key(" "));
-        assert_eq!(key("-"), Key::new(KeyCode::Char('-'), KeyModifiers::NONE));
+        assert_eq!(key("-"), Key::new(KeyCode::Char('-'), Modifiers::NONE));
         assert_eq!(key("f5").code, KeyCode::F(5));
         assert_eq!(key("ctrl-d").to_string(), "Ctrl-d");
         assert_eq!(key("pagedown").to_string(), "PgDn");
@@ -160,8 +170,23 @@ mod tests {
     }
 
     #[test]
-    fn shifted_characters_match_their_event() {
-        let event = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
-        assert_eq!(Key::from_event(event), Some(key("G")));
+    fn shift_on_a_letter_is_its_capital() {
+        assert_eq!(key("shift-g"), key("G"));
+        assert_eq!(Key::new(KeyCode::Char('g'), Modifiers::SHIFT), key("G"));
+        assert_eq!(key("ctrl-shift-g"), key("ctrl-G"));
+        assert_eq!(key("shift-g").to_string(), "G");
+        assert_eq!(
+            key("shift-1"),
+            key("1"),
+            "layout-dependent: Shift is dropped"
+        );
+        assert_ne!(key("shift-tab"), key("tab"));
+    }
+
+    #[test]
+    fn modifiers_print_in_a_fixed_order() {
+        assert_eq!(key("G").modifiers, Modifiers::NONE);
+        assert_eq!(key("shift-up").to_string(), "Shift-Up");
+        assert_eq!(key("ctrl-alt-x").to_string(), "Ctrl-Alt-x");
     }
 }

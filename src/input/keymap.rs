@@ -1,11 +1,16 @@
-//! Keys mapped to actions per mode, read from TOML. The default keymap is compiled in.
+//! Keys mapped to actions per mode. The default keymap is TOML compiled into the binary; a
+//! user's keymap file is merged over it, mode by mode. Pure: files are read by `store`.
+
+mod file;
 
 use std::collections::{BTreeMap, HashMap};
 
 use strum::IntoEnumIterator;
 
 use super::action::Action;
-use super::key::{Key, UnknownKey};
+use super::key::Key;
+
+pub use file::{KeymapError, Problem};
 
 /// The keymap's modes: which table a key is looked up in.
 #[derive(
@@ -27,86 +32,96 @@ pub enum Mode {
     Help,
 }
 
-/// What is wrong with a keymap file.
-#[derive(Debug, thiserror::Error)]
-pub enum KeymapError {
-    /// Not TOML, or not tables of lists of strings.
-    #[error("keymap: {0}")]
-    Syntax(#[from] toml::de::Error),
-    /// A table that is not a mode.
-    #[error("keymap: unknown mode [{0}] (use normal, visual, panel, prompt, note or help)")]
-    UnknownMode(String),
-    /// An action name that does not exist.
-    #[error("keymap [{mode}]: unknown action {action:?}")]
-    UnknownAction {
-        /// The mode table.
-        mode: String,
-        /// The bad name.
-        action: String,
-    },
-    /// A key that cannot be parsed.
-    #[error("keymap [{mode}] {action}: {source}")]
-    Key {
-        /// The mode table.
-        mode: String,
-        /// The action it was bound to.
-        action: String,
-        /// What is wrong with it.
-        source: UnknownKey,
-    },
+impl Mode {
+    /// The mode's table name in keymap files (`normal`).
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
 }
 
 /// The bindings of every mode.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Keymap {
-    bindings: HashMap<(Mode, Key), Action>,
-    /// Keys of each (mode, action), in the order the file lists them.
+    /// Keys of each (mode, action) in action order; an action's keys with the latest added
+    /// first, so hints show the key a user chose.
     keys: BTreeMap<Mode, Vec<(Action, Vec<Key>)>>,
+    /// The same, by key.
+    bindings: HashMap<(Mode, Key), Action>,
 }
 
 const DEFAULT: &str = include_str!("keymap.toml");
 
-type RawKeymap = BTreeMap<String, BTreeMap<String, Vec<String>>>;
+/// How the built-in keymap is named in (test-caught) errors.
+const DEFAULT_NAME: &str = "bundled:keymap.toml";
 
 impl Keymap {
     /// The built-in keymap.
     pub fn default_keymap() -> Result<Self, KeymapError> {
-        Self::from_toml(DEFAULT)
+        Self::from_toml(DEFAULT_NAME, DEFAULT)
     }
 
-    /// Parses a keymap file.
-    pub fn from_toml(src: &str) -> Result<Self, KeymapError> {
-        let raw: RawKeymap = toml::from_str(src)?;
-        let mut map = Self::default();
-        for (mode_name, table) in raw {
-            let mode = Mode::iter()
-                .find(|m| <&str>::from(*m) == mode_name)
-                .ok_or_else(|| KeymapError::UnknownMode(mode_name.clone()))?;
-            for (action_name, key_names) in table {
-                let action: Action =
-                    action_name
-                        .parse()
-                        .map_err(|_| KeymapError::UnknownAction {
-                            mode: mode_name.clone(),
-                            action: action_name.clone(),
-                        })?;
-                let mut keys = Vec::with_capacity(key_names.len());
-                for name in key_names {
-                    let key: Key = name.parse().map_err(|source| KeymapError::Key {
-                        mode: mode_name.clone(),
-                        action: action_name.clone(),
-                        source,
-                    })?;
-                    map.bindings.insert((mode, key), action);
-                    keys.push(key);
+    /// The keymap of one file alone; `file` names it in errors.
+    pub fn from_toml(file: &str, src: &str) -> Result<Self, KeymapError> {
+        Self::default().merged(file, src)
+    }
+
+    /// This keymap with a keymap file merged over it, per mode: a key the file binds leaves
+    /// the action it had here (which keeps its other keys), `action = []` unbinds all of an
+    /// action's keys, and the keys the file lists are added in front of the action's others.
+    /// A mode the file leaves with no key to get out of it is an error too; `file` names the
+    /// file in errors.
+    pub fn merged(&self, file: &str, src: &str) -> Result<Self, KeymapError> {
+        let bindings = file::parse(file, src)?;
+        let tables: BTreeMap<Mode, usize> = bindings.iter().map(|b| (b.mode, b.table_at)).collect();
+        let mut keys = self.keys.clone();
+        for binding in bindings {
+            let table = keys.entry(binding.mode).or_default();
+            for (_, old) in table.iter_mut() {
+                old.retain(|k| !binding.keys.contains(k));
+            }
+            match table.iter_mut().find(|(a, _)| *a == binding.action) {
+                Some((_, old)) => {
+                    let kept = if binding.keys.is_empty() {
+                        Vec::new()
+                    } else {
+                        std::mem::take(old)
+                    };
+                    *old = binding.keys;
+                    old.extend(kept);
                 }
-                map.keys.entry(mode).or_default().push((action, keys));
+                None => table.push((binding.action, binding.keys)),
             }
         }
-        for list in map.keys.values_mut() {
-            list.sort_by_key(|(action, _)| Action::iter().position(|a| a == *action));
+        let map = Self::indexed(keys);
+        for (mode, at) in tables {
+            let exits = exits(mode);
+            if exits.iter().all(|a| map.keys_for(mode, *a).is_empty()) {
+                let names: Vec<_> = exits.iter().map(|a| a.name()).collect();
+                let problem = Problem::NoWayOut {
+                    mode: mode.name(),
+                    exits: names.join(" or "),
+                };
+                return Err(file::error_at(file, src, at, problem));
+            }
         }
         Ok(map)
+    }
+
+    /// A keymap from its per-mode lists, tidied (no empty entries, actions in order) and
+    /// indexed by key.
+    fn indexed(mut keys: BTreeMap<Mode, Vec<(Action, Vec<Key>)>>) -> Self {
+        let mut bindings = HashMap::new();
+        for (mode, table) in &mut keys {
+            table.retain(|(_, ks)| !ks.is_empty());
+            table.sort_by_key(|(action, _)| Action::iter().position(|a| a == *action));
+            for (action, ks) in table.iter() {
+                for key in ks {
+                    bindings.insert((*mode, *key), *action);
+                }
+            }
+        }
+        keys.retain(|_, table| !table.is_empty());
+        Self { keys, bindings }
     }
 
     /// The action bound to `key` in `mode`.
@@ -118,16 +133,57 @@ impl Keymap {
     pub fn bindings(&self, mode: Mode) -> &[(Action, Vec<Key>)] {
         self.keys.get(&mode).map_or(&[], Vec::as_slice)
     }
+
+    /// The keys of `action` in `mode`, the one to show first.
+    pub fn keys_for(&self, mode: Mode, action: Action) -> &[Key] {
+        self.bindings(mode)
+            .iter()
+            .find(|(a, _)| *a == action)
+            .map_or(&[], |(_, keys)| keys.as_slice())
+    }
+
+    /// The key to name in a hint for `action` in `mode`: its first key, or `unbound`.
+    pub fn hint(&self, mode: Mode, action: Action) -> String {
+        self.keys_for(mode, action)
+            .first()
+            .map_or_else(|| "unbound".to_string(), ToString::to_string)
+    }
+}
+
+/// The actions that get out of a mode; a keymap must keep a key for one of them.
+fn exits(mode: Mode) -> &'static [Action] {
+    match mode {
+        Mode::Normal => &[Action::Quit],
+        Mode::Visual => &[Action::SelectCancel, Action::Quit],
+        Mode::Panel => &[Action::FocusPanel, Action::TogglePanel, Action::Quit],
+        Mode::Prompt => &[Action::PromptCancel, Action::PromptAccept],
+        Mode::Note => &[Action::CloseEditor],
+        Mode::Help => &[Action::CloseHelp, Action::Quit],
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn key(s: &str) -> Key {
+        s.parse().unwrap()
+    }
+
+    fn keys(list: &[&str]) -> Vec<Key> {
+        list.iter().map(|s| key(s)).collect()
+    }
+
+    fn with_user(src: &str) -> Keymap {
+        Keymap::default_keymap()
+            .unwrap()
+            .merged("keymap.toml", src)
+            .unwrap()
+    }
+
     #[test]
     fn the_default_keymap_binds_the_documented_keys() {
         let map = Keymap::default_keymap().unwrap();
-        let key = |s: &str| s.parse::<Key>().unwrap();
         assert_eq!(map.action(Mode::Normal, key("j")), Some(Action::ScrollDown));
         assert_eq!(map.action(Mode::Normal, key("G")), Some(Action::Bottom));
         assert_eq!(
@@ -144,21 +200,129 @@ mod tests {
         );
         assert_eq!(map.action(Mode::Prompt, key("j")), None);
         assert_eq!(map.bindings(Mode::Normal)[0].0, Action::ScrollDown);
+        assert_eq!(
+            map.keys_for(Mode::Normal, Action::Quit),
+            keys(&["q", "ctrl-c"])
+        );
+        assert_eq!(map.hint(Mode::Normal, Action::TogglePanel), "Tab");
     }
 
     #[test]
-    fn bad_keymaps_say_what_is_wrong() {
-        let err = Keymap::from_toml("[normal]\nscrol_down = [\"j\"]").unwrap_err();
+    fn every_action_has_a_key_somewhere_by_default() {
+        let map = Keymap::default_keymap().unwrap();
+        for action in Action::iter() {
+            assert!(
+                Mode::iter().any(|m| !map.keys_for(m, action).is_empty()),
+                "{action:?} is bound in no mode, so `gloss keys` would not list it"
+            );
+        }
+    }
+
+    #[test]
+    fn a_user_key_takes_the_key_from_the_default_action_which_keeps_its_others() {
+        let map = with_user("[normal]\nsearch = [\"n\"]\n");
+        assert_eq!(map.action(Mode::Normal, key("n")), Some(Action::Search));
+        assert_eq!(
+            map.keys_for(Mode::Normal, Action::Search),
+            keys(&["n", "/"])
+        );
+        assert!(map.keys_for(Mode::Normal, Action::SearchNext).is_empty());
+        assert_eq!(
+            map.action(Mode::Panel, key("n")),
+            None,
+            "other modes keep their own bindings"
+        );
+    }
+
+    #[test]
+    fn user_keys_are_added_in_front_so_hints_show_them() {
+        let map = with_user("[normal]\nhelp = [\"f2\"]\nquit = [\"x\", \"q\"]\n");
+        assert_eq!(
+            map.keys_for(Mode::Normal, Action::Help),
+            keys(&["f2", "?", "f1"])
+        );
+        assert_eq!(
+            map.keys_for(Mode::Normal, Action::Quit),
+            keys(&["x", "q", "ctrl-c"])
+        );
+        assert_eq!(map.hint(Mode::Normal, Action::Help), "F2");
+        assert_eq!(map.hint(Mode::Panel, Action::Help), "?");
+    }
+
+    #[test]
+    fn an_empty_list_unbinds_every_key_of_the_action_in_that_mode() {
+        let map = with_user("[normal]\ntoggle_repeats = []\n");
+        assert_eq!(map.action(Mode::Normal, key("z")), None);
+        assert!(map.keys_for(Mode::Normal, Action::ToggleRepeats).is_empty());
+        assert_eq!(map.hint(Mode::Normal, Action::ToggleRepeats), "unbound");
+        assert!(
+            !map.bindings(Mode::Normal)
+                .iter()
+                .any(|(a, _)| *a == Action::ToggleRepeats),
+            "the help overlay no longer lists it"
+        );
+    }
+
+    #[test]
+    fn a_user_keymap_can_bind_an_action_in_a_mode_that_had_none() {
+        let map = with_user("[note]\nquit = [\"ctrl-q\"]\n");
+        assert_eq!(map.action(Mode::Note, key("ctrl-q")), Some(Action::Quit));
+        assert_eq!(
+            map.action(Mode::Note, key("esc")),
+            Some(Action::CloseEditor)
+        );
+    }
+
+    #[test]
+    fn an_empty_user_keymap_changes_nothing() {
+        let default = Keymap::default_keymap().unwrap();
+        assert_eq!(with_user("# nothing yet\n"), default);
+        assert_eq!(with_user("[normal]\n"), default);
+    }
+
+    #[test]
+    fn a_keymap_must_leave_a_way_out_of_every_mode_it_changes() {
+        let default = Keymap::default_keymap().unwrap();
+        let err = default
+            .merged(
+                "keymap.toml",
+                "[normal]\nquit = [\"x\"]\n\n[note]\nclose_editor = []\n",
+            )
+            .unwrap_err();
         assert_eq!(
             err.to_string(),
-            "keymap [normal]: unknown action \"scrol_down\""
+            "keymap.toml: line 4, column 2: [note] leaves no key to get out of this mode \
+             (keep a key for close_editor)"
         );
-        let err = Keymap::from_toml("[normal]\nquit = [\"ctrl-\"]").unwrap_err();
+        let err = default
+            .merged("keymap.toml", "[visual]\nselect_cancel = []\nquit = []\n")
+            .unwrap_err();
         assert!(
             err.to_string()
-                .starts_with("keymap [normal] quit: unknown key \"ctrl-\"")
+                .ends_with("(keep a key for select_cancel or quit)"),
+            "{err}"
         );
-        let err = Keymap::from_toml("[insert]\nquit = [\"q\"]").unwrap_err();
-        assert!(err.to_string().contains("unknown mode [insert]"));
+        assert!(
+            default
+                .merged("keymap.toml", "[visual]\nselect_cancel = []\n")
+                .is_ok(),
+            "Ctrl-c still quits"
+        );
+    }
+
+    #[test]
+    fn a_bad_user_keymap_is_an_error_naming_it() {
+        let default = Keymap::default_keymap().unwrap();
+        let err = default
+            .merged(
+                "/home/me/.config/gloss/keymap.toml",
+                "[normal]\nquit = [\"ctrl-\"]",
+            )
+            .unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("/home/me/.config/gloss/keymap.toml: line 2, column 9: [normal] quit: unknown key \"ctrl-\""),
+            "{err}"
+        );
     }
 }

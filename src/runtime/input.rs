@@ -58,7 +58,7 @@ pub fn translate(
     clicks: &mut Clicks,
 ) -> Option<Event> {
     match input {
-        TermEvent::Key(k) => key_event(keymap, mode, Key::from_event(k)?),
+        TermEvent::Key(k) => key_event(keymap, mode, Key::from_terminal(k)?),
         TermEvent::Resize(w, h) => Some(Event::Resize(w, h)),
         TermEvent::Paste(text) => Some(Event::Paste(text)),
         TermEvent::Mouse(m) => match m.kind {

@@ -1,4 +1,5 @@
-//! The user's configuration folder: `config.toml` (`theme = "..."`) and `themes/*.toml`.
+//! The user's configuration folder: `config.toml` (`theme = "..."`), `keymap.toml` and
+//! `themes/*.toml`.
 //! `GLOSS_CONFIG_DIR` overrides where it is (for tests and for portable setups).
 
 use std::fs;
@@ -60,6 +61,29 @@ pub fn read_config(dir: &Path) -> Config {
             theme: None,
             warnings: vec![format!("{}: {}", show_path(&path), e.to_string().trim())],
         },
+    }
+}
+
+/// The user's keymap file as read: its name for messages and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeymapFile {
+    /// The path, made safe to print.
+    pub origin: String,
+    /// The file's text.
+    pub text: String,
+}
+
+/// Reads `dir/keymap.toml`; `None` when there is none. A file that exists but cannot be
+/// read is an error naming it.
+pub fn read_keymap(dir: &Path) -> Result<Option<KeymapFile>, String> {
+    let path = dir.join("keymap.toml");
+    match fs::read_to_string(&path) {
+        Ok(text) => Ok(Some(KeymapFile {
+            origin: show_path(&path),
+            text,
+        })),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(format!("{}: {e}", show_path(&path))),
     }
 }
 
@@ -149,6 +173,20 @@ mod tests {
         assert!(config.warnings[0].ends_with("config.toml: `theme` must be a string"));
         fs::write(dir.path().join("config.toml"), "theme = \n").unwrap();
         assert!(read_config(dir.path()).warnings[0].contains("config.toml"));
+    }
+
+    #[test]
+    fn the_keymap_file_is_read_when_there_is_one() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(read_keymap(dir.path()), Ok(None));
+        fs::write(dir.path().join("keymap.toml"), "[normal]\nquit = [\"x\"]\n").unwrap();
+        let file = read_keymap(dir.path()).unwrap().unwrap();
+        assert!(file.origin.ends_with("keymap.toml"), "{}", file.origin);
+        assert_eq!(file.text, "[normal]\nquit = [\"x\"]\n");
+        fs::remove_file(dir.path().join("keymap.toml")).unwrap();
+        fs::create_dir(dir.path().join("keymap.toml")).unwrap();
+        let err = read_keymap(dir.path()).unwrap_err();
+        assert!(err.contains("keymap.toml: "), "{err}");
     }
 
     #[test]

@@ -5,8 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
-use crate::app::State;
-use crate::input::Mode;
+use crate::app::{Hints, State};
+use crate::input::{Action, Mode};
 use crate::theme::{Role, Theme};
 
 const KEY_COLUMN: usize = 20;
@@ -27,7 +27,10 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
             if !lines.is_empty() {
                 lines.push(Line::default());
             }
-            lines.push(Line::styled(heading(*mode), theme.style(Role::HelpKey)));
+            lines.push(Line::styled(
+                heading(*mode, &state.hints),
+                theme.style(Role::HelpKey),
+            ));
         }
         lines.push(Line::from(vec![
             Span::styled(
@@ -41,7 +44,7 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.style(Role::HelpBorder))
-        .title(" Keys (Esc closes, j/k scroll) ")
+        .title(title(&state.hints))
         .style(theme.style(Role::Help));
     Clear.render(popup, buf);
     Paragraph::new(lines.split_off(scroll))
@@ -50,13 +53,34 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .render(popup, buf);
 }
 
-fn heading(mode: Mode) -> &'static str {
+/// ` Keys (Esc closes, j/k scroll) `, with the keys of the help mode in use.
+fn title(hints: &Hints) -> String {
+    let close = hints.get(Mode::Help, Action::CloseHelp);
+    let scroll = hints.pair(Mode::Help, Action::ScrollDown, Action::ScrollUp);
+    let parts: Vec<String> = [
+        close.map(|k| format!("{k} closes")),
+        scroll.map(|k| format!("{k} scroll")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if parts.is_empty() {
+        " Keys ".into()
+    } else {
+        format!(" Keys ({}) ", parts.join(", "))
+    }
+}
+
+fn heading(mode: Mode, hints: &Hints) -> String {
     match mode {
-        Mode::Normal => "Reading",
-        Mode::Visual => "Selecting (after v)",
-        Mode::Panel => "In the notes panel",
-        Mode::Prompt => "On the prompt (search, tags, filter)",
-        Mode::Note => "Writing a note",
-        Mode::Help => "In this help",
+        Mode::Normal => "Reading".into(),
+        Mode::Visual => match hints.get(Mode::Normal, Action::SelectStart) {
+            Some(select) => format!("Selecting (after {select})"),
+            None => "Selecting".into(),
+        },
+        Mode::Panel => "In the notes panel".into(),
+        Mode::Prompt => "On the prompt (search, tags, filter)".into(),
+        Mode::Note => "Writing a note".into(),
+        Mode::Help => "In this help".into(),
     }
 }

@@ -6,6 +6,7 @@ use ratatui::style::Style;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use crate::app::{NoteTarget, State};
+use crate::input::{Action, Mode};
 use crate::sanitize;
 use crate::theme::{Role, Theme};
 
@@ -17,8 +18,12 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     }
     let popup = super::centered(area, width, height);
+    let saves = state
+        .hints
+        .get(Mode::Note, Action::CloseEditor)
+        .map_or_else(String::new, |k| format!(" ({k} saves)"));
     let title = match editor.target {
-        NoteTarget::Brief => " Note on the brief (Esc saves) ".to_string(),
+        NoteTarget::Brief => format!(" Note on the brief{saves} "),
         NoteTarget::Annotation(id) => {
             let quote = state
                 .annotations
@@ -28,7 +33,7 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 .chars()
                 .take(30)
                 .collect();
-            format!(" Note on “{quote}” (Esc saves) ")
+            format!(" Note on “{quote}”{saves} ")
         }
     };
     let block = Block::default()

@@ -14,7 +14,7 @@ use unicode_width::UnicodeWidthStr;
 use super::note_marks::note_numbers;
 use crate::annotation::{Annotation, Status};
 use crate::app::State;
-use crate::input::Mode;
+use crate::input::{Action, Mode};
 use crate::sanitize;
 use crate::theme::{Role, Theme};
 
@@ -80,9 +80,11 @@ fn panel_lines<'a>(
     }
     if entries.is_empty() {
         let hint = if state.annotations.is_empty() {
-            "No notes yet. Select text with v, then press 1-5 to highlight."
+            let select = state.hints.key(Mode::Normal, Action::SelectStart);
+            let colours = state.hints.colour_keys();
+            format!("No notes yet. Select text with {select}, then press {colours} to highlight.")
         } else {
-            "No highlight matches the filter."
+            "No highlight matches the filter.".into()
         };
         lines.push(Line::styled(hint, theme.style(Role::PanelMeta)));
         return lines;

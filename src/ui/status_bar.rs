@@ -4,17 +4,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::{Level, PromptKind, State};
-use crate::input::Mode;
+use crate::app::{Hints, Level, PromptKind, State};
+use crate::input::{Action, Mode};
 use crate::sanitize;
 use crate::theme::{Role, Theme};
-
-const HINTS: &str = "? help  / search  v select  Tab notes  q quit";
-const VISUAL_HINTS: &str = "1-5 colour  Enter highlight  a note  Esc cancel";
-const PANEL_HINTS: &str = "j/k move  Enter jump  a note  t tags  d delete  f filter";
-const NOTE_HINTS: &str = "Esc saves and closes";
-const SHORT_HINT: &str = "? help";
-const SEARCH_HINTS: &str = "Enter accept  Esc cancel";
 
 pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, theme.style(Role::Status));
@@ -39,7 +32,8 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let position = position(state);
     let (right, right_role) = right_text(state);
     let avail = width.saturating_sub(tag.width() + position.width() + 1);
-    let right = fit_right(&right, right_role, avail, left.width());
+    let short = short_hint(&state.hints);
+    let right = fit_right(&right, &short, right_role, avail, left.width());
     let left_room = avail.saturating_sub(right.width() + 1);
 
     let x = buf
@@ -86,7 +80,10 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
 fn position(state: &State) -> String {
     let percent = state.percent();
     if state.running.is_some() && state.mode != Mode::Prompt {
-        return format!(" {percent:>3}% · searching (Esc stops) ");
+        return match state.hints.get(state.mode, Action::StopSearch) {
+            Some(stop) => format!(" {percent:>3}% · searching ({stop} stops) "),
+            None => format!(" {percent:>3}% · searching "),
+        };
     }
     if let Some(loading) = &state.loading {
         if state.tail.is_some() {
@@ -105,14 +102,15 @@ fn position(state: &State) -> String {
     format!(" {percent:>3}% ")
 }
 
-/// The right-hand text cut to fit: key hints give way to the title (and shrink to `? help`),
+/// The right-hand text cut to fit: key hints give way to the title (and shrink to `short`),
 /// messages take what they need and leave the title at least a little room.
-fn fit_right(text: &str, role: Role, avail: usize, title_width: usize) -> String {
+fn fit_right(text: &str, short: &str, role: Role, avail: usize, title_width: usize) -> String {
     const TITLE_MIN: usize = 12;
     if role == Role::StatusHint {
         let title_room = title_width.min(16);
-        return [text, SHORT_HINT]
+        return [text, short]
             .into_iter()
+            .filter(|h| !h.is_empty())
             .find(|h| h.width() + 2 + title_room <= avail)
             .map_or_else(String::new, |h| format!("{h} "));
     }
@@ -124,26 +122,49 @@ fn fit_right(text: &str, role: Role, avail: usize, title_width: usize) -> String
 
 fn right_text(state: &State) -> (String, Role) {
     if let (Mode::Prompt, Some(prompt)) = (state.mode, &state.prompt) {
+        let key = |action| state.hints.get(Mode::Prompt, action);
+        let accept = key(Action::PromptAccept);
         return match prompt.kind {
-            PromptKind::Search if state.running.is_some() => {
-                ("searching… Esc stops".into(), Role::StatusHint)
-            }
+            PromptKind::Search if state.running.is_some() => (
+                key(Action::PromptCancel).map_or_else(
+                    || "searching…".into(),
+                    |stop| format!("searching… {stop} stops"),
+                ),
+                Role::StatusHint,
+            ),
             PromptKind::Search if !prompt.query.is_empty() && !prompt.found => {
                 ("no match".into(), Role::StatusError)
             }
-            PromptKind::Search => (SEARCH_HINTS.into(), Role::StatusHint),
+            PromptKind::Search => (
+                Hints::line(&[
+                    (accept.map(Into::into), "accept"),
+                    (key(Action::PromptCancel).map(Into::into), "cancel"),
+                ]),
+                Role::StatusHint,
+            ),
             PromptKind::Tags(_) => {
                 let options = state.completions();
-                if options.is_empty() {
-                    ("Enter saves  comma separates".into(), Role::StatusHint)
-                } else {
-                    (
-                        format!("Tab: {}", sanitize::line(&options.join(" · "))),
+                match key(Action::PromptComplete) {
+                    Some(complete) if !options.is_empty() => (
+                        format!("{complete}: {}", sanitize::line(&options.join(" · "))),
                         Role::StatusHint,
-                    )
+                    ),
+                    _ => (
+                        accept.map_or_else(
+                            || "comma separates".into(),
+                            |accept| format!("{accept} saves  comma separates"),
+                        ),
+                        Role::StatusHint,
+                    ),
                 }
             }
-            PromptKind::Percent => ("0-100, Enter goes there".into(), Role::StatusHint),
+            PromptKind::Percent => (
+                accept.map_or_else(
+                    || "0-100".into(),
+                    |accept| format!("0-100, {accept} goes there"),
+                ),
+                Role::StatusHint,
+            ),
             PromptKind::Filter => (
                 "yellow green blue red purple, or a tag".into(),
                 Role::StatusHint,
@@ -165,17 +186,49 @@ fn right_text(state: &State) -> (String, Role) {
         None if state.geometry().panel_hidden => {
             ("notes panel hidden: too narrow".into(), Role::StatusWarning)
         }
-        None => (
-            match state.mode {
-                Mode::Visual => VISUAL_HINTS,
-                Mode::Panel => PANEL_HINTS,
-                Mode::Note => NOTE_HINTS,
-                _ => HINTS,
-            }
-            .into(),
-            Role::StatusHint,
-        ),
+        None => (key_hints(state), Role::StatusHint),
     }
+}
+
+/// What the main keys of the mode do, named by the keymap in use.
+fn key_hints(state: &State) -> String {
+    let h = &state.hints;
+    let key = |mode, action| h.get(mode, action).map(str::to_string);
+    match state.mode {
+        Mode::Visual => Hints::line(&[
+            (h.colours(), "colour"),
+            (key(Mode::Visual, Action::Highlight), "highlight"),
+            (key(Mode::Visual, Action::HighlightWithNote), "note"),
+            (key(Mode::Visual, Action::SelectCancel), "cancel"),
+        ]),
+        Mode::Panel => Hints::line(&[
+            (
+                h.pair(Mode::Panel, Action::PanelDown, Action::PanelUp),
+                "move",
+            ),
+            (key(Mode::Panel, Action::PanelJump), "jump"),
+            (key(Mode::Panel, Action::EditNote), "note"),
+            (key(Mode::Panel, Action::EditTags), "tags"),
+            (key(Mode::Panel, Action::DeleteHighlight), "delete"),
+            (key(Mode::Panel, Action::PanelFilter), "filter"),
+        ]),
+        Mode::Note => Hints::line(&[(key(Mode::Note, Action::CloseEditor), "saves and closes")]),
+        _ => Hints::line(&[
+            (key(Mode::Normal, Action::Help), "help"),
+            (key(Mode::Normal, Action::Search), "search"),
+            (key(Mode::Normal, Action::SelectStart), "select"),
+            (key(Mode::Normal, Action::TogglePanel), "notes"),
+            (key(Mode::Normal, Action::Quit), "quit"),
+        ]),
+    }
+}
+
+/// The hint left when the others do not fit: `? help`.
+fn short_hint(hints: &Hints) -> String {
+    Hints::line(&[(
+        hints.get(Mode::Normal, Action::Help).map(Into::into),
+        "help",
+    )])
 }
 
 /// `s` cut to `room` columns with an ellipsis.

@@ -1,0 +1,247 @@
+//! One keymap file read into bindings, with the line and column of anything wrong in it.
+//! Pure: the text comes from the caller, which names the file.
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+use strum::IntoEnumIterator;
+use toml::Spanned;
+
+use super::Mode;
+use crate::input::action::Action;
+use crate::input::key::{Key, UnknownKey};
+
+/// What is wrong with a keymap file, and where.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}: line {line}, column {column}: {problem}")]
+pub struct KeymapError {
+    /// The file, as shown to the user (`bundled:keymap.toml` for the built-in one).
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// What is wrong.
+    pub problem: Problem,
+}
+
+/// One mistake in a keymap file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Problem {
+    /// Not TOML, or not tables of lists of strings.
+    #[error("{0}")]
+    Syntax(String),
+    /// A table that is not a mode.
+    #[error("unknown mode [{0}] (use normal, visual, panel, prompt, note or help)")]
+    UnknownMode(String),
+    /// An action name that does not exist.
+    #[error("[{mode}] unknown action {action:?} (`gloss keys` lists the actions)")]
+    UnknownAction {
+        /// The mode table.
+        mode: &'static str,
+        /// The bad name.
+        action: String,
+    },
+    /// A key that cannot be parsed.
+    #[error("[{mode}] {action}: {source}")]
+    Key {
+        /// The mode table.
+        mode: &'static str,
+        /// The action it was bound to.
+        action: &'static str,
+        /// What is wrong with it.
+        source: UnknownKey,
+    },
+    /// A mode left without any key that gets out of it (the note editor without
+    /// `close_editor` would keep the user in it).
+    #[error("[{mode}] leaves no key to get out of this mode (keep a key for {exits})")]
+    NoWayOut {
+        /// The mode table.
+        mode: &'static str,
+        /// The actions that would, as `select_cancel or quit`.
+        exits: String,
+    },
+    /// One key given to two actions of the same mode.
+    #[error("[{mode}] {key} is bound to both {first} and {second}")]
+    Twice {
+        /// The mode table.
+        mode: &'static str,
+        /// The key, as written.
+        key: String,
+        /// The action it was given to first.
+        first: &'static str,
+        /// The action it was given to again.
+        second: &'static str,
+    },
+}
+
+/// The keys one file gives one action in one mode; no keys means "unbind".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    /// The mode table.
+    pub mode: Mode,
+    /// The action.
+    pub action: Action,
+    /// Its keys in the order written, without repeats.
+    pub keys: Vec<Key>,
+    /// Where the mode's table is named in the file, for errors about the mode as a whole.
+    pub table_at: usize,
+}
+
+/// An error at byte `at` of `src`, the text of `file`.
+pub fn error_at(file: &str, src: &str, at: usize, problem: Problem) -> KeymapError {
+    let (line, column) = crate::location::line_column(src, at);
+    KeymapError {
+        file: file.to_string(),
+        line,
+        column,
+        problem,
+    }
+}
+
+type Raw = BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Vec<Spanned<String>>>>;
+
+/// The bindings of a keymap file in the order it lists them. `file` names it in errors.
+pub fn parse(file: &str, src: &str) -> Result<Vec<Binding>, KeymapError> {
+    let at = |span: Option<Range<usize>>, problem| {
+        error_at(file, src, span.map_or(0, |s| s.start), problem)
+    };
+    let raw: Raw = toml::from_str(src)
+        .map_err(|e| at(e.span(), Problem::Syntax(e.message().trim().to_string())))?;
+    let mut tables: Vec<_> = raw.into_iter().collect();
+    tables.sort_by_key(|(mode, _)| mode.span().start);
+    let mut bindings = Vec::new();
+    for (mode_name, table) in tables {
+        let mode = Mode::iter()
+            .find(|m| m.name() == mode_name.get_ref())
+            .ok_or_else(|| {
+                at(
+                    Some(mode_name.span()),
+                    Problem::UnknownMode(mode_name.get_ref().clone()),
+                )
+            })?;
+        let mut entries: Vec<_> = table.into_iter().collect();
+        entries.sort_by_key(|(action, _)| action.span().start);
+        let mut owner: HashMap<Key, Action> = HashMap::new();
+        for (action_name, key_names) in entries {
+            let action: Action = action_name.get_ref().parse().map_err(|_| {
+                at(
+                    Some(action_name.span()),
+                    Problem::UnknownAction {
+                        mode: mode.name(),
+                        action: action_name.get_ref().clone(),
+                    },
+                )
+            })?;
+            let mut keys = Vec::with_capacity(key_names.len());
+            for name in key_names {
+                let key: Key = name.get_ref().parse().map_err(|source| {
+                    at(
+                        Some(name.span()),
+                        Problem::Key {
+                            mode: mode.name(),
+                            action: action.name(),
+                            source,
+                        },
+                    )
+                })?;
+                match owner.insert(key, action) {
+                    Some(first) if first != action => {
+                        return Err(at(
+                            Some(name.span()),
+                            Problem::Twice {
+                                mode: mode.name(),
+                                key: name.into_inner(),
+                                first: first.name(),
+                                second: action.name(),
+                            },
+                        ));
+                    }
+                    _ if keys.contains(&key) => {}
+                    _ => keys.push(key),
+                }
+            }
+            bindings.push(Binding {
+                mode,
+                action,
+                keys,
+                table_at: mode_name.span().start,
+            });
+        }
+    }
+    Ok(bindings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error(src: &str) -> String {
+        parse("keymap.toml", src).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn bindings_come_in_file_order_without_repeated_keys() {
+        let src = "[visual]\nline_down = [\"j\"]\n[normal]\nquit = [\"x\", \"x\"]\nhelp = []\n";
+        let bindings = parse("keymap.toml", src).unwrap();
+        let key = |s: &str| s.parse::<Key>().unwrap();
+        assert_eq!(
+            bindings,
+            [
+                Binding {
+                    mode: Mode::Visual,
+                    action: Action::LineDown,
+                    keys: vec![key("j")],
+                    table_at: 1,
+                },
+                Binding {
+                    mode: Mode::Normal,
+                    action: Action::Quit,
+                    keys: vec![key("x")],
+                    table_at: src.find("normal").unwrap(),
+                },
+                Binding {
+                    mode: Mode::Normal,
+                    action: Action::Help,
+                    keys: vec![],
+                    table_at: src.find("normal").unwrap(),
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn mistakes_name_the_file_line_column_and_what_is_wrong() {
+        assert_eq!(
+            error("[normal]\nquit = [\"q\"]\nscrol_down = [\"j\"]\n"),
+            "keymap.toml: line 3, column 1: [normal] unknown action \"scrol_down\" \
+             (`gloss keys` lists the actions)"
+        );
+        assert!(
+            error("[normal]\nquit = [\"q\", \"ctrl-\"]\n").starts_with(
+                "keymap.toml: line 2, column 14: [normal] quit: unknown key \"ctrl-\""
+            ),
+            "{}",
+            error("[normal]\nquit = [\"q\", \"ctrl-\"]\n")
+        );
+        assert_eq!(
+            error("# mine\n[insert]\nquit = [\"q\"]\n"),
+            "keymap.toml: line 2, column 2: unknown mode [insert] \
+             (use normal, visual, panel, prompt, note or help)"
+        );
+        assert_eq!(
+            error("[normal]\nquit = [\"x\"]\nhelp = [\"x\"]\n"),
+            "keymap.toml: line 3, column 9: [normal] x is bound to both quit and help"
+        );
+    }
+
+    #[test]
+    fn toml_that_is_not_tables_of_key_lists_is_an_error_with_its_place() {
+        let err = parse("keymap.toml", "[normal]\nquit = \"q\"\n").unwrap_err();
+        assert_eq!((err.line, err.column), (2, 8));
+        assert!(matches!(err.problem, Problem::Syntax(_)), "{err}");
+        let err = parse("keymap.toml", "[normal\n").unwrap_err();
+        assert_eq!(err.line, 1);
+        assert!(err.to_string().starts_with("keymap.toml: line 1"), "{err}");
+    }
+}
