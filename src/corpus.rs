@@ -1,5 +1,9 @@
 //! Deterministic news-like prose for benchmarks and tests (no randomness from outside).
 //!
+//! Dev-only: compiled for unit tests and with the `corpus` feature, which the package's
+//! dev-dependency on itself turns on for integration tests and benches; the shipped library
+//! and binary leave it out.
+//!
 //! Briefs are in the plain-text format: the first line is the title and every further line is
 //! one paragraph. Paragraphs hold 2-8 sentences (about 300-700 bytes) of 8-30 words each, so
 //! wrapping, measuring and drawing see text shaped like the scraped briefs gloss is made for.

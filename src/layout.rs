@@ -41,6 +41,8 @@ pub enum Line {
     },
     /// The marker row of a collapsed run.
     Collapsed(usize),
+    /// The front-matter line under the title.
+    Meta,
     /// The blank row between items.
     Gap,
 }
@@ -135,12 +137,13 @@ impl Layout {
         let from = self.heights.len();
         let fresh = doc.blocks().len().saturating_sub(from);
         // The document reserves room for the blocks it expects; so does the layout, rather
-        // than doubling its lists past what they need.
+        // than doubling its lists past what they need (items: one more for the front-matter
+        // line).
         let expected = doc.block_capacity().saturating_sub(from);
         self.heights.reserve_exact(expected);
-        self.items.reserve_exact(expected);
-        self.first_block.reserve_exact(expected);
-        self.starts.reserve_exact(expected + 1);
+        self.items.reserve_exact(expected + 1);
+        self.first_block.reserve_exact(expected + 1);
+        self.starts.reserve_exact(expected + 2);
         let measured = match measured {
             Some(m) if m.width == self.width && m.heights.len() == fresh => m,
             _ => Measured::blocks(doc, from, self.width),
@@ -153,12 +156,16 @@ impl Layout {
                 .map(|(b, marks)| (b + from, marks)),
         );
         if doc.repeats().is_empty() || self.show_repeats {
+            let meta = item::meta_slot(doc);
             let mut row = self.starts.pop().unwrap_or(0);
             for b in from..from + fresh {
-                self.items.push(Item::Block(b));
-                self.first_block.push(b);
-                self.starts.push(row);
-                row += self.heights[b] as usize + 1;
+                for item in item::block_items(b, meta) {
+                    let (first, height) = self.span(doc, item, meta);
+                    self.items.push(item);
+                    self.first_block.push(first);
+                    self.starts.push(row);
+                    row += height + 1;
+                }
             }
             self.starts.push(row);
         } else {
@@ -177,17 +184,25 @@ impl Layout {
         self.items = item::items(doc, self.show_repeats);
         self.starts.clear();
         self.first_block.clear();
+        let meta = item::meta_slot(doc);
         let mut row = 0;
-        for item in &self.items {
+        for &item in &self.items {
             self.starts.push(row);
-            let (first, height) = match *item {
-                Item::Block(b) => (b, self.heights.get(b).map_or(0, |&h| h as usize)),
-                Item::Collapsed(r) => (doc.repeats().get(r).map_or(0, |r| r.copy.start), 1),
-            };
+            let (first, height) = self.span(doc, item, meta);
             self.first_block.push(first);
             row += height + 1;
         }
         self.starts.push(row);
+    }
+
+    /// The first block `item` stands for, and its height. The front-matter line counts as the
+    /// block after it (`meta` is its slot), so looking up a block never lands on the line.
+    fn span(&self, doc: &Document, item: Item, meta: Option<usize>) -> (usize, usize) {
+        match item {
+            Item::Block(b) => (b, self.heights.get(b).map_or(0, |&h| h as usize)),
+            Item::Collapsed(r) => (doc.repeats().get(r).map_or(0, |r| r.copy.start), 1),
+            Item::Meta => (meta.unwrap_or(0), 1),
+        }
     }
 
     /// The column width this layout was made for.
@@ -261,6 +276,7 @@ impl Layout {
             let want = (rows.end - row).min(height - inner);
             match self.items[i] {
                 Item::Collapsed(r) => out.push(Line::Collapsed(r)),
+                Item::Meta => out.push(Line::Meta),
                 Item::Block(b) => {
                     let block_rows = self.block_rows(doc, b, inner, want);
                     out.extend(

@@ -77,6 +77,8 @@ pub(crate) mod tests;
 #[cfg(test)]
 pub(crate) mod tests_annotate;
 #[cfg(test)]
+mod tests_front_matter;
+#[cfg(test)]
 mod tests_keymap;
 #[cfg(test)]
 mod tests_themes;

@@ -19,7 +19,7 @@ impl State {
         let (item, _) = self.layout.item_at_row(row)?;
         let block = match self.layout.items().get(item)? {
             crate::layout::Item::Block(b) => *b,
-            crate::layout::Item::Collapsed(_) => return None,
+            crate::layout::Item::Collapsed(_) | crate::layout::Item::Meta => return None,
         };
         let prefix = self
             .doc

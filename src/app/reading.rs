@@ -138,12 +138,13 @@ impl State {
         }
         let item = self.layout.item_of_block(self.doc.block_at(self.cursor));
         let start = self.item_start(item).unwrap_or(0);
+        // Items without text of their own (the front-matter line) are passed over.
         let target = if forward {
-            self.item_start(item + 1)
+            (item + 1..self.layout.items().len()).find_map(|i| self.item_start(i))
         } else if self.cursor > start {
             Some(start)
         } else {
-            item.checked_sub(1).and_then(|i| self.item_start(i))
+            (0..item).rev().find_map(|i| self.item_start(i))
         };
         if let Some(offset) = target {
             self.move_cursor(offset, Placement::Top);

@@ -54,7 +54,7 @@ impl State {
         match line {
             Line::Text { range, .. } => Some(range.start),
             Line::Collapsed(r) => self.repeat_start(*r),
-            Line::Gap => None,
+            Line::Gap | Line::Meta => None,
         }
     }
 
@@ -68,6 +68,7 @@ impl State {
         match *self.layout.items().get(i)? {
             Item::Block(b) => self.doc.blocks().get(b).map(|b| b.range.start),
             Item::Collapsed(r) => self.repeat_start(r),
+            Item::Meta => None,
         }
     }
 

@@ -18,6 +18,32 @@ pub struct Meta {
     pub tags: Vec<String>,
 }
 
+impl Meta {
+    /// The line shown under the title: source, date, tags and address, joined by ` · `, each
+    /// cleaned for the terminal; `None` when none is given. It is drawn, never part of the
+    /// normalised text, so it moves no offset.
+    pub fn line(&self) -> Option<String> {
+        let published = self.published.as_ref().map(|date| match date {
+            toml::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        });
+        let tags: Vec<&str> = self
+            .tags
+            .iter()
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        let parts: Vec<String> = [self.source.clone(), published, Some(tags.join(", "))]
+            .into_iter()
+            .chain([self.url.clone()])
+            .flatten()
+            .map(|part| crate::sanitize::line(part.trim()).into_owned())
+            .filter(|part| !part.is_empty())
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(" · "))
+    }
+}
+
 /// Front matter split from the body.
 #[derive(Debug)]
 pub struct Split<'a> {
@@ -96,6 +122,40 @@ mod tests {
         assert_eq!(s.body, "Body");
         let warning = s.warning.unwrap();
         assert!(warning.starts_with("front matter line 3:"), "{warning}");
+    }
+
+    #[test]
+    fn the_meta_line_joins_what_is_there_and_leaves_out_the_rest() {
+        let line = |src: &str| split(src).meta.line();
+        let all = "+++\ntitle = \"T\"\nsource = \"Wire\"\npublished = 2026-11-20\n\
+                   tags = [\"semiconductors\", \"export controls\"]\n\
+                   url = \"https://example.com/a\"\n+++\nBody";
+        assert_eq!(
+            line(all).as_deref(),
+            Some("Wire · 2026-11-20 · semiconductors, export controls · https://example.com/a")
+        );
+        let date_and_url = "+++\npublished = \"20 Nov 2026\"\nurl = \"https://e.com\"\n+++\nB";
+        assert_eq!(
+            line(date_and_url).as_deref(),
+            Some("20 Nov 2026 · https://e.com")
+        );
+        let blanks = "+++\ntitle = \"T\"\nsource = \"  \"\ntags = [\"\", \" x \"]\n+++\nB";
+        assert_eq!(
+            line(blanks).as_deref(),
+            Some("x"),
+            "blank parts are left out"
+        );
+        assert_eq!(line("+++\ntitle = \"Only a title\"\n+++\nB"), None);
+        assert_eq!(line("No front matter"), None);
+    }
+
+    #[test]
+    fn the_meta_line_neutralises_control_characters() {
+        let src = "+++\nsource = \"Wire\\u001b]0;owned\\u0007\\u001b[2J\"\n\
+                   tags = [\"a\\nb\", \"\\u202etxt\"]\n+++\nBody";
+        let line = split(src).meta.line().unwrap();
+        assert!(!line.chars().any(crate::sanitize::is_unsafe), "{line:?}");
+        assert_eq!(line, "Wire␛]0;owned␇␛[2J · a␊b, \u{FFFD}txt");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::document::{Document, Prefix};
+use crate::document::{BlockKind, Document, Prefix};
 
 /// One entry of the vertical flow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,6 +11,8 @@ pub enum Item {
     Block(usize),
     /// A collapsed repeated run, by index into [`Document::repeats`].
     Collapsed(usize),
+    /// The front-matter line under the title ([`crate::document::Meta::line`]): drawn, not text.
+    Meta,
 }
 
 /// Columns per list level (marker plus gap).
@@ -26,10 +28,31 @@ pub fn prefix_width(prefix: &Prefix) -> usize {
         + marker.saturating_sub(LIST_INDENT)
 }
 
-/// The flow of items: every block, with collapsed runs replaced by one marker each.
+/// Where the front-matter line goes: before block 1, under the title, or before block 0 when
+/// the brief has no title; `None` when there is no line or no block to put it by.
+pub fn meta_slot(doc: &Document) -> Option<usize> {
+    let first = doc.blocks().first()?;
+    doc.meta().line()?;
+    Some(usize::from(first.kind == BlockKind::Title))
+}
+
+/// Block `b`'s item, with the front-matter line before or after it when it goes there. Only
+/// block 0 ever has the line beside it, so a brief laid out piece by piece gets it once.
+pub fn block_items(b: usize, meta: Option<usize>) -> impl Iterator<Item = Item> {
+    let before = (b == 0 && meta == Some(0)).then_some(Item::Meta);
+    let after = (b == 0 && meta == Some(1)).then_some(Item::Meta);
+    before
+        .into_iter()
+        .chain(std::iter::once(Item::Block(b)))
+        .chain(after)
+}
+
+/// The flow of items: every block, with collapsed runs replaced by one marker each, and the
+/// front-matter line in its slot.
 pub fn items(doc: &Document, show_repeats: bool) -> Vec<Item> {
-    let mut items = Vec::with_capacity(doc.blocks().len());
+    let mut items = Vec::with_capacity(doc.blocks().len() + 1);
     let mut repeats = doc.repeats().iter().enumerate().peekable();
+    let meta = meta_slot(doc);
     let mut block = 0;
     while block < doc.blocks().len() {
         match repeats.peek() {
@@ -39,7 +62,7 @@ pub fn items(doc: &Document, show_repeats: bool) -> Vec<Item> {
                 repeats.next();
             }
             _ => {
-                items.push(Item::Block(block));
+                items.extend(block_items(block, meta));
                 block += 1;
             }
         }

@@ -12,6 +12,7 @@ fn shown(doc: &Document, layout: &Layout, rows: Range<usize>) -> Vec<String> {
         .map(|line| match line {
             Line::Text { range, .. } => doc.text()[range].to_string(),
             Line::Collapsed(r) => format!("<collapsed {r}>"),
+            Line::Meta => "<meta>".to_string(),
             Line::Gap => String::new(),
         })
         .collect()
@@ -199,4 +200,82 @@ fn reflow_collapses_repeats_found_after_loading_without_measuring_again() {
     assert_eq!(shown(&d, &l, 0..100), shown(&d, &fresh, 0..100));
     l.reflow(&d, true);
     assert_eq!(l.items(), Layout::new(&d, 30, true).items());
+}
+
+#[test]
+fn the_front_matter_line_is_a_row_under_the_title_and_moves_no_offset() {
+    let rest = "+++\nBody paragraph one\nsecond";
+    let with_meta = doc(&format!(
+        "+++\ntitle = \"Title\"\nsource = \"Wire\"\n{rest}"
+    ));
+    let without = doc(&format!("+++\ntitle = \"Title\"\n{rest}"));
+    assert_eq!(with_meta.text(), without.text(), "the line is not text");
+    assert_eq!(with_meta.blocks(), without.blocks());
+    let l = Layout::new(&with_meta, 40, false);
+    let plain = Layout::new(&without, 40, false);
+    assert_eq!(
+        shown(&with_meta, &l, 0..100),
+        [
+            "Title",
+            "",
+            "<meta>",
+            "",
+            "Body paragraph one",
+            "",
+            "second"
+        ]
+    );
+    assert_eq!(
+        l.total_rows(),
+        plain.total_rows() + 2,
+        "the line and its gap"
+    );
+    let first_body = with_meta.blocks()[1].range.start;
+    for offset in 0..with_meta.text().len() {
+        let shift = if offset >= first_body { 2 } else { 0 };
+        let (row, row0) = (l.row_of(&with_meta, offset), plain.row_of(&without, offset));
+        assert_eq!(row, row0 + shift, "offset {offset}");
+    }
+    assert_eq!(l.item_of_block(0), 0);
+    assert_eq!(l.item_of_block(1), 2, "the line shows no block");
+    assert_eq!(l.anchor_at(&with_meta, 2).offset, first_body);
+}
+
+#[test]
+fn the_front_matter_line_comes_first_without_a_title_and_after_a_collapse_too() {
+    let md = "+++\nsource = \"Wire\"\n+++\nJust a paragraph.\n\nAnother one.";
+    let d = Document::parse(md.as_bytes(), Format::Markdown).unwrap();
+    let l = Layout::new(&d, 40, false);
+    assert_eq!(
+        shown(&d, &l, 0..100),
+        ["<meta>", "", "Just a paragraph.", "", "Another one."]
+    );
+    assert_eq!(l.row_of(&d, 0), 2);
+    let p1 = "The central bank raised its benchmark rate by a quarter point on Tuesday.";
+    let p2 = "Markets had expected the move, and shares rose modestly after the announcement.";
+    let d = doc(&format!("+++\nurl = \"u\"\n+++\nT\n{p1}\n{p2}\n{p1}\n{p2}"));
+    assert_eq!(
+        shown(&d, &Layout::new(&d, 200, false), 0..100),
+        ["T", "", "<meta>", "", p1, "", p2, "", "<collapsed 0>"]
+    );
+    assert_eq!(Layout::new(&d, 200, true).total_rows(), 11);
+}
+
+#[test]
+fn a_brief_with_front_matter_extended_piece_by_piece_equals_one_made_whole() {
+    let src = "+++\ntitle = \"T\"\ntags = [\"x\"]\n+++\nfirst line\nsecond line\nthird";
+    let whole_doc = doc(src);
+    let whole = Layout::new(&whole_doc, 8, false);
+    let head_len = src.find("second").unwrap_or(0);
+    let (head, tail) = src.split_at(head_len);
+    let mut d = Document::parse_start(head.as_bytes(), Format::Plain).unwrap();
+    let mut l = Layout::new(&d, 8, false);
+    let part = Document::parse_continuation(tail.as_bytes(), head.len()).unwrap();
+    let measured = Measured::of(&part, 8);
+    d.append(part);
+    l.extend(&d, Some(measured));
+    assert_eq!(l.items(), whole.items());
+    let rows = 0..whole.total_rows();
+    assert_eq!(shown(&d, &l, rows.clone()), shown(&whole_doc, &whole, rows));
+    assert_eq!(shown(&d, &l, 0..3), ["T", "", "<meta>"]);
 }

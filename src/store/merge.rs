@@ -4,7 +4,7 @@
 //! what is on disk. Additions from both sides are kept; a deletion is honoured unless the other
 //! side edited the annotation (a note is never lost that way); fields edited on one side take
 //! that side's value; a note edited differently on both sides keeps both texts between
-//! conflict markers.
+//! conflict markers. An anchor is taken whole from one side (see `same_anchor`).
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -42,7 +42,28 @@ fn pick<T: PartialEq + Clone>(base: &T, ours: &T, theirs: &T) -> T {
     }
 }
 
+/// True when `a` and `b` point at the same place in the same way.
+///
+/// An anchor (quote, prefix, suffix, start, end, status) is one value: each field only means
+/// something beside the others, so a merge takes all of them from one side, never some from
+/// each. Accepting a fuzzy place (`y`) in one window and re-attaching (`r`) in another would
+/// otherwise give the new offsets with the old quote, or a status no one chose. The side that
+/// changed the anchor wins; when both did, ours (the later save) does, as for other fields.
+fn same_anchor(a: &Entry, b: &Entry) -> bool {
+    a.quote == b.quote
+        && a.prefix == b.prefix
+        && a.suffix == b.suffix
+        && a.start == b.start
+        && a.end == b.end
+        && a.status == b.status
+}
+
 fn merge_entry(base: &Entry, ours: &Entry, theirs: &Entry) -> Entry {
+    let anchor = if same_anchor(ours, base) {
+        theirs
+    } else {
+        ours
+    };
     let tags = if ours.tags != base.tags && theirs.tags != base.tags {
         let mut tags = ours.tags.clone();
         tags.extend(
@@ -65,12 +86,12 @@ fn merge_entry(base: &Entry, ours: &Entry, theirs: &Entry) -> Entry {
         color: pick(&base.color, &ours.color, &theirs.color),
         tags,
         note: merge_text(&base.note, &ours.note, &theirs.note),
-        quote: pick(&base.quote, &ours.quote, &theirs.quote),
-        prefix: pick(&base.prefix, &ours.prefix, &theirs.prefix),
-        suffix: pick(&base.suffix, &ours.suffix, &theirs.suffix),
-        start: pick(&base.start, &ours.start, &theirs.start),
-        end: pick(&base.end, &ours.end, &theirs.end),
-        status: pick(&base.status, &ours.status, &theirs.status),
+        quote: anchor.quote.clone(),
+        prefix: anchor.prefix.clone(),
+        suffix: anchor.suffix.clone(),
+        start: anchor.start,
+        end: anchor.end,
+        status: anchor.status.clone(),
         extra,
     }
 }
@@ -196,6 +217,90 @@ mod tests {
             same.annotations[0].note, "mine",
             "identical edits are no conflict"
         );
+    }
+
+    /// The anchor fields of an entry, compared as one value.
+    fn anchor(e: &Entry) -> (&str, &str, &str, u64, u64, &str) {
+        (&e.quote, &e.prefix, &e.suffix, e.start, e.end, &e.status)
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    enum Side {
+        Base,
+        Ours,
+        Theirs,
+    }
+
+    /// `y` on a fuzzy highlight: the status is cleared, the offsets stay.
+    fn accept(e: &mut Entry) {
+        e.status = "exact".into();
+    }
+
+    /// `r`: every anchor field new.
+    fn reattach(e: &mut Entry) {
+        e.quote = "Micron Technology".into();
+        e.prefix = "a cybersecurity probe into ".into();
+        e.suffix = ", one of the largest".into();
+        e.start = 159;
+        e.end = 176;
+        e.status = "exact".into();
+    }
+
+    /// Quote and offsets new, status left as it was.
+    fn move_quote(e: &mut Entry) {
+        e.quote = "cybersecurity".into();
+        e.suffix = " probe into Micron Technology, o".into();
+        e.end = 133;
+    }
+
+    fn shrink_start(e: &mut Entry) {
+        e.quote = "ybersecurity probe".into();
+        e.prefix = "d Europe, China has launched a c".into();
+        e.start = 121;
+    }
+
+    fn edit_note(e: &mut Entry) {
+        e.note = "edited".into();
+    }
+
+    fn nothing(_: &mut Entry) {}
+
+    #[test]
+    fn an_anchor_is_taken_whole_from_one_side() {
+        type Edit = fn(&mut Entry);
+        #[rustfmt::skip]
+        let cases: [(&str, Edit, Edit, Side); 9] = [
+            ("ours accepted, theirs re-attached", accept, reattach, Side::Ours),
+            ("ours re-attached, theirs accepted", reattach, accept, Side::Ours),
+            ("ours: status only; theirs: quote and offsets", accept, move_quote, Side::Ours),
+            ("ours: quote and offsets; theirs: status only", move_quote, accept, Side::Ours),
+            ("both changed offsets differently", shrink_start, move_quote, Side::Ours),
+            ("only theirs changed it", edit_note, reattach, Side::Theirs),
+            ("only ours changed it", reattach, edit_note, Side::Ours),
+            ("the same change on both sides", reattach, reattach, Side::Ours),
+            ("neither changed it", edit_note, nothing, Side::Base),
+        ];
+        let base = with(file(), |a| a[0].status = "fuzzy".into());
+        let mut wrong = Vec::new();
+        for (name, edit_ours, edit_theirs, want) in cases {
+            let ours = with(base.clone(), |a| edit_ours(&mut a[0]));
+            let theirs = with(base.clone(), |a| edit_theirs(&mut a[0]));
+            let merged = merge(&base, &ours, &theirs);
+            let got = merged
+                .annotations
+                .iter()
+                .find(|e| e.id == base.annotations[0].id);
+            let want = match want {
+                Side::Base => &base,
+                Side::Ours => &ours,
+                Side::Theirs => &theirs,
+            };
+            let want = anchor(&want.annotations[0]);
+            if got.map(anchor) != Some(want) {
+                wrong.push(format!("{name}: got {:?}, want {want:?}", got.map(anchor)));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 
     #[test]

@@ -36,6 +36,9 @@ pub enum Role {
     /// List bullets and numbers.
     #[strum(serialize = "text.list_marker")]
     ListMarker,
+    /// The front-matter line under the title (source, date, tags, address).
+    #[strum(serialize = "text.meta")]
+    TextMeta,
     /// The caret.
     #[strum(serialize = "cursor")]
     Cursor,

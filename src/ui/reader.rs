@@ -64,6 +64,12 @@ fn draw_lines(
     for (y, line) in (column.y..column.bottom()).zip(lines) {
         match line {
             Line::Gap => {}
+            Line::Meta => {
+                // Cleaned by Meta::line: nothing from the front matter reaches the terminal raw.
+                let meta = doc.meta().line().unwrap_or_default();
+                let style = theme.style(Role::TextMeta);
+                buf.set_stringn(column.x, y, meta, usize::from(column.width), style);
+            }
             Line::Collapsed(r) => {
                 let style = theme.style(Role::Repeat);
                 buf.set_stringn(
