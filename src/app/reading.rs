@@ -30,7 +30,18 @@ impl State {
             }
         }
         self.top = self.top.min(self.max_top());
-        self.keep_cursor_visible();
+        self.follow_cursor();
+    }
+
+    /// After the view changed shape: scrolls so the caret is on screen. A resize moves the
+    /// view to the caret, never the caret to the view, so no size (however small, however
+    /// briefly) loses the place the user was at.
+    fn follow_cursor(&mut self) {
+        if self.geometry().too_small || self.doc.is_empty() {
+            return;
+        }
+        let row = self.layout.row_of(&self.doc, self.cursor);
+        self.reveal(row, Placement::Nearest);
     }
 
     /// The width to measure the brief at off the reader's thread, if one is wanted and none
@@ -55,7 +66,7 @@ impl State {
         let anchor = self.layout.anchor_at(&self.doc, self.top).offset;
         self.layout = Layout::measured(&self.doc, measured, self.show_repeats);
         self.top = self.layout.row_of(&self.doc, anchor).min(self.max_top());
-        self.keep_cursor_visible();
+        self.follow_cursor();
     }
 
     /// Shows the saved reading position at the top, once the text it points into is in.

@@ -293,3 +293,34 @@ fn t_cycles_themes_and_ctrl_t_asks_to_save_the_choice() {
         vec![Effect::SaveTheme("paper".into())]
     );
 }
+
+#[test]
+fn the_caret_stays_on_screen_through_any_sequence_of_resizes() {
+    let mut s = reader(SAMPLE, 100, 12);
+    press(&mut s, "/");
+    type_text(&mut s, "Deloitte");
+    press(&mut s, "enter");
+    assert_eq!(at_cursor(&s, 8), "Deloitte");
+    let on_screen = |s: &State| {
+        let row = s.layout.row_of(&s.doc, s.cursor);
+        (s.top..s.top + s.view_height()).contains(&row)
+    };
+    assert!(on_screen(&s));
+    for (w, h) in [(40, 10), (1, 1), (3, 1), (300, 100), (100, 30)] {
+        send(&mut s, Event::Resize(w, h));
+        if s.view_height() > 0 && !s.geometry().too_small {
+            assert!(
+                on_screen(&s),
+                "at {w}x{h}: top {} cursor row {}",
+                s.top,
+                s.layout.row_of(&s.doc, s.cursor)
+            );
+        }
+    }
+    assert_eq!(
+        at_cursor(&s, 8),
+        "Deloitte",
+        "the caret is still on the match"
+    );
+    assert!(on_screen(&s), "the match is on screen at 100x30");
+}
