@@ -62,14 +62,9 @@ fn open_scroll_search_resize_and_quit() {
         "the view moved to the match:\n{searching}"
     );
     tmux.keys(&["Enter"]);
-    let accepted = tmux.wait_for(|s| s.contains(" READ "), "accepting the search");
+    tmux.wait_for(|s| s.contains(" READ "), "accepting the search");
 
-    // The text at the top of the screen stays at the top through a reflow.
-    let top_words: Vec<String> = first_line(&accepted)
-        .split_whitespace()
-        .take(2)
-        .map(str::to_string)
-        .collect();
+    // Narrower and shorter: the caret (on the match) stays on screen.
     tmux.resize(50, 15);
     // At 50 columns the text column starts at x = 1; before the redraw it sits at x = 10.
     let reflowed = |s: &str| {
@@ -79,10 +74,31 @@ fn open_scroll_search_resize_and_quit() {
     };
     let narrow = tmux.wait_for(reflowed, "the reflow");
     assert!(narrow.lines().all(|l| l.chars().count() <= 50), "{narrow}");
-    let top_two: String = narrow.lines().take(2).collect::<Vec<_>>().join(" ");
+    assert!(
+        narrow.contains("Deloitte"),
+        "the match left the screen:\n{narrow}"
+    );
+
+    // The text at the top of the screen stays at the top through a reflow.
+    tmux.keys(&["g", "j", "j", "j", "j", "j"]);
+    let scrolled = tmux.wait_for(
+        |s| first_line(s).starts_with("a cybersecurity"),
+        "scrolling",
+    );
+    let top_words: Vec<String> = first_line(&scrolled)
+        .split_whitespace()
+        .take(2)
+        .map(str::to_string)
+        .collect();
+    tmux.resize(70, 20);
+    let wider = tmux.wait_for(
+        |s| s.lines().nth(19).is_some_and(|l| l.contains(" READ ")),
+        "the second reflow",
+    );
+    let top_two: String = wider.lines().take(2).collect::<Vec<_>>().join(" ");
     assert!(
         top_two.contains(&top_words.join(" ")),
-        "{top_words:?} not at the top of:\n{narrow}"
+        "{top_words:?} not at the top of:\n{wider}"
     );
 
     tmux.keys(&["?"]);
