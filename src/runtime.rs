@@ -136,7 +136,7 @@ pub fn run(
             let read = matches!(wake, Wake::Load(Event::Loaded(_)));
             let unseen = read && !grows_view(&state);
             let event = match wake {
-                Wake::Input(input) => input::translate(input, keymap, state.mode, &mut clicks),
+                Wake::Input(input) => input::translate(input, keymap, state.mode(), &mut clicks),
                 Wake::Load(event) => {
                     effects.piece_taken();
                     Some(event)

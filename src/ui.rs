@@ -53,7 +53,7 @@ impl Widget for Screen<'_> {
             height: area.height.saturating_sub(1),
             ..area
         };
-        match state.mode {
+        match state.mode() {
             Mode::Help => help::render(state, theme, body, buf),
             Mode::Note => note_editor::render(state, theme, g.reader, buf),
             _ => {}

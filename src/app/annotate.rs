@@ -5,6 +5,7 @@ use uuid::Uuid;
 
 use super::editor::{NoteEditor, NoteTarget};
 use super::event::Env;
+use super::layer::{Layer, Visual};
 use super::state::{Level, State};
 use crate::annotation::{Anchor, Annotation, Change, Color, Status};
 use crate::input::{Action, Mode};
@@ -12,8 +13,7 @@ use crate::input::{Action, Mode};
 impl State {
     /// Highlights the selection in `color`; returns the new annotation's id.
     pub fn highlight(&mut self, color: Color, env: &Env) -> Option<Uuid> {
-        let selection = self.selection.take()?;
-        self.mode = Mode::Normal;
+        let selection = self.take_selection()?.selection;
         let range = selection.range(self.doc.text());
         if range.is_empty() {
             return None;
@@ -23,7 +23,7 @@ impl State {
         self.history
             .apply(&mut self.annotations, Change::Add(annotation));
         self.cursor = range.start;
-        let undo = self.hints.key(self.mode, Action::Undo);
+        let undo = self.hints.key(self.mode(), Action::Undo);
         self.say(
             Level::Info,
             &format!("highlighted in {} ({undo} undoes)", color.name()),
@@ -78,8 +78,8 @@ impl State {
     /// `r`: on a highlight (or a panel entry), remembers it and starts a selection; in a
     /// selection, attaches the remembered highlight to it.
     pub fn reattach(&mut self, env: &Env) {
-        if self.mode == Mode::Visual {
-            let Some(id) = self.reattach.take() else {
+        if let Layer::Visual(visual) = &self.layer {
+            let Some(id) = visual.reattach else {
                 let reattach = self.hints.key(Mode::Normal, Action::Reattach);
                 self.say(
                     Level::Info,
@@ -87,10 +87,9 @@ impl State {
                 );
                 return;
             };
-            let Some(selection) = self.selection.take() else {
+            let Some(Visual { selection, .. }) = self.take_selection() else {
                 return;
             };
-            self.mode = Mode::Normal;
             let range = selection.range(self.doc.text());
             if range.is_empty() {
                 return;
@@ -102,7 +101,7 @@ impl State {
                     a.status = Status::Exact;
                 });
                 self.cursor = range.start;
-                let undo = self.hints.key(self.mode, Action::Undo);
+                let undo = self.hints.key(self.mode(), Action::Undo);
                 self.say(
                     Level::Info,
                     &format!("highlight attached to the selection ({undo} undoes)"),
@@ -111,17 +110,19 @@ impl State {
             return;
         }
         let Some(id) = self.target().map(|a| a.id) else {
-            let reattach = self.hints.key(self.mode, Action::Reattach);
+            let reattach = self.hints.key(self.mode(), Action::Reattach);
             self.say(
                 Level::Info,
                 &format!("no highlight here: press {reattach} on a highlight or a panel entry"),
             );
             return;
         };
-        self.reattach = Some(id);
-        self.mode = Mode::Normal;
+        self.layer = Layer::Text;
         self.start_selection();
-        let reattach = self.hints.key(self.mode, Action::Reattach);
+        if let Layer::Visual(visual) = &mut self.layer {
+            visual.reattach = Some(id);
+        }
+        let reattach = self.hints.key(self.mode(), Action::Reattach);
         self.say(
             Level::Info,
             &format!("select the new text for this highlight, then press {reattach}"),
@@ -133,7 +134,7 @@ impl State {
         match self.target().cloned() {
             Some(a) => {
                 self.history.apply(&mut self.annotations, Change::Remove(a));
-                let undo = self.hints.key(self.mode, Action::Undo);
+                let undo = self.hints.key(self.mode(), Action::Undo);
                 self.say(Level::Info, &format!("highlight deleted ({undo} undoes)"));
             }
             None => self.say(Level::Info, "no highlight here to delete"),
@@ -144,9 +145,9 @@ impl State {
     pub fn open_note(&mut self) {
         match self.target() {
             Some(a) => {
-                let editor = NoteEditor::new(NoteTarget::Annotation(a.id), &a.note, self.mode);
-                self.editor = Some(editor);
-                self.mode = Mode::Note;
+                let editor =
+                    NoteEditor::new(NoteTarget::Annotation(a.id), &a.note, self.layer.focus());
+                self.layer = Layer::Note(Box::new(editor));
             }
             None => {
                 let note = self.hints.key(Mode::Visual, Action::HighlightWithNote);
@@ -158,18 +159,17 @@ impl State {
 
     /// Opens the note editor on the brief as a whole.
     pub fn open_brief_note(&mut self) {
-        let editor = NoteEditor::new(NoteTarget::Brief, self.annotations.brief_note(), self.mode);
-        self.editor = Some(editor);
-        self.mode = Mode::Note;
+        let note = self.annotations.brief_note();
+        let editor = NoteEditor::new(NoteTarget::Brief, note, self.layer.focus());
+        self.layer = Layer::Note(Box::new(editor));
     }
 
     /// Closes the note editor and keeps what was typed. An empty note removes the note, never
     /// the highlight.
     pub fn close_note(&mut self, env: &Env) {
-        let Some(editor) = self.editor.take() else {
+        let Some(editor) = self.take_editor() else {
             return;
         };
-        self.mode = editor.back_to;
         let text = editor.text();
         match editor.target {
             NoteTarget::Brief => {

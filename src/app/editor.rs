@@ -4,7 +4,8 @@
 use ratatui_textarea::{Input, TextArea, WrapMode};
 use uuid::Uuid;
 
-use crate::input::{Key, KeyCode, Mode, Modifiers};
+use super::layer::Focus;
+use crate::input::{Key, KeyCode, Modifiers};
 use crate::sanitize;
 
 /// What a note belongs to.
@@ -23,13 +24,13 @@ pub struct NoteEditor {
     pub target: NoteTarget,
     /// The text area.
     pub area: TextArea<'static>,
-    /// The mode to return to on close.
-    pub back_to: Mode,
+    /// Where the keys go on close.
+    pub back_to: Focus,
 }
 
 impl NoteEditor {
     /// An editor holding `text`, with the cursor at its end.
-    pub fn new(target: NoteTarget, text: &str, back_to: Mode) -> Self {
+    pub fn new(target: NoteTarget, text: &str, back_to: Focus) -> Self {
         let mut area = TextArea::from(text.split('\n').map(str::to_string).collect::<Vec<_>>());
         area.set_wrap_mode(WrapMode::WordOrGlyph);
         area.move_cursor(ratatui_textarea::CursorMove::Bottom);
@@ -108,7 +109,7 @@ mod tests {
 
     #[test]
     fn typing_enter_and_paste() {
-        let mut e = NoteEditor::new(NoteTarget::Brief, "first", Mode::Normal);
+        let mut e = NoteEditor::new(NoteTarget::Brief, "first", Focus::Text);
         for k in ["space", "o", "k", "enter", "x"] {
             e.key(key(k));
         }
@@ -120,7 +121,7 @@ mod tests {
 
     #[test]
     fn moving_and_editing_keys_reach_the_text_area() {
-        let mut e = NoteEditor::new(NoteTarget::Brief, "ab\ncd", Mode::Normal);
+        let mut e = NoteEditor::new(NoteTarget::Brief, "ab\ncd", Focus::Text);
         for k in ["up", "home", "x", "right", "delete", "end"] {
             e.key(key(k));
         }
@@ -132,7 +133,7 @@ mod tests {
 
     #[test]
     fn trailing_blank_lines_are_dropped() {
-        let mut e = NoteEditor::new(NoteTarget::Brief, "", Mode::Normal);
+        let mut e = NoteEditor::new(NoteTarget::Brief, "", Focus::Text);
         e.key(key("enter"));
         e.key(key("enter"));
         assert_eq!(e.text(), "");

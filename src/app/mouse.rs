@@ -1,10 +1,20 @@
 //! Mouse selection: press-drag-release selects, a double click a word, a triple click a
 //! paragraph. Dragging past the top or bottom edge scrolls.
 
+use super::layer::{Layer, Visual};
 use super::selection::Selection;
 use super::state::State;
 use crate::document::motion;
-use crate::input::Mode;
+
+/// A press of the mouse button, until it is released: where it went down, and the highlight
+/// waiting to be re-attached to the selection a drag makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Drag {
+    /// The text offset under the press.
+    pub from: usize,
+    /// The highlight `r` is re-attaching, if any.
+    pub reattach: Option<uuid::Uuid>,
+}
 
 impl State {
     /// The character under screen cell (`x`, `y`), if the cell shows text. Cells left or right
@@ -32,7 +42,10 @@ impl State {
 
     /// A press: `clicks` is 1, 2 or 3 for single, double and triple clicks.
     pub fn mouse_down(&mut self, x: u16, y: u16, clicks: u8) {
-        if matches!(self.mode, Mode::Note | Mode::Prompt | Mode::Help) {
+        if matches!(
+            self.layer,
+            Layer::Note(_) | Layer::Prompt(_) | Layer::Help(_)
+        ) {
             return;
         }
         let Some(at) = self.offset_at_screen(x, y) else {
@@ -42,9 +55,9 @@ impl State {
         self.cursor = at;
         match clicks {
             1 => {
-                self.selection = None;
-                self.mode = Mode::Normal;
-                self.drag_from = Some(at);
+                let reattach = self.waiting_reattach();
+                self.layer = Layer::Text;
+                self.drag = Some(Drag { from: at, reattach });
             }
             2 => self.select_bytes(motion::word_around(text, at)),
             _ => self.select_bytes(motion::paragraph(text, at)),
@@ -57,18 +70,23 @@ impl State {
             return;
         }
         let head = motion::prev_grapheme(text, range.end).max(range.start);
-        self.selection = Some(Selection {
-            anchor: range.start,
-            head,
+        let reattach = self.waiting_reattach();
+        self.layer = Layer::Visual(Visual {
+            selection: Selection {
+                anchor: range.start,
+                head,
+            },
+            reattach,
         });
         self.cursor = head;
-        self.mode = Mode::Visual;
-        self.drag_from = None;
+        self.drag = None;
     }
 
     /// A drag: extends a selection from the press, scrolling when past an edge.
     pub fn mouse_drag(&mut self, x: u16, y: u16) {
-        let Some(from) = self.drag_from else { return };
+        let Some(Drag { from, reattach }) = self.drag else {
+            return;
+        };
         let column = self.geometry().column;
         let y = if y < column.y {
             self.scroll_by(-1);
@@ -80,17 +98,28 @@ impl State {
             y
         };
         if let Some(at) = self.offset_at_screen(x, y) {
-            self.selection = Some(Selection {
-                anchor: from,
-                head: at,
+            self.layer = Layer::Visual(Visual {
+                selection: Selection {
+                    anchor: from,
+                    head: at,
+                },
+                reattach,
             });
             self.cursor = at;
-            self.mode = Mode::Visual;
         }
     }
 
     /// A release ends the drag; the selection stays for a colour key.
     pub fn mouse_up(&mut self) {
-        self.drag_from = None;
+        self.drag = None;
+    }
+
+    /// The highlight waiting to be re-attached to the selection being made, by keys or by
+    /// the mouse.
+    fn waiting_reattach(&self) -> Option<uuid::Uuid> {
+        match &self.layer {
+            Layer::Visual(v) => v.reattach,
+            _ => self.drag.and_then(|d| d.reattach),
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! The notes panel's state: open or not, its width, its filter and the selected entry. Focus is
 //! the `panel` mode.
 
+use super::layer::Layer;
 use super::state::{Level, State};
 use super::viewport::Placement;
 use crate::annotation::{Annotation, Color};
@@ -100,20 +101,20 @@ impl State {
     pub fn cycle_panel(&mut self) {
         if !self.panel.open {
             self.panel.open = true;
-        } else if self.mode != Mode::Panel && !self.geometry().panel_hidden {
+        } else if self.mode() != Mode::Panel && !self.geometry().panel_hidden {
             self.focus_panel();
             return;
         } else {
             self.panel.open = false;
-            self.mode = Mode::Normal;
+            self.layer = Layer::Text;
         }
         self.panel_changed();
     }
 
     /// Ctrl-w: moves focus between the text and the panel, opening it if needed.
     pub fn toggle_panel_focus(&mut self) {
-        if self.mode == Mode::Panel {
-            self.mode = Mode::Normal;
+        if self.mode() == Mode::Panel {
+            self.layer = Layer::Text;
             return;
         }
         if !self.panel.open {
@@ -134,7 +135,7 @@ impl State {
         let at = self.doc.char_offset(self.cursor);
         let entries = self.panel.entries(self);
         self.panel.selected = entries.iter().position(|a| a.anchor.end > at).unwrap_or(0);
-        self.mode = Mode::Panel;
+        self.layer = Layer::Panel;
     }
 
     /// Moves the panel selection by `delta` entries.
@@ -160,7 +161,7 @@ impl State {
             self.reflow();
         }
         self.move_cursor(offset, Placement::Center);
-        self.mode = Mode::Normal;
+        self.layer = Layer::Text;
     }
 
     /// `<` and `>`: panel width in steps of 4 columns.

@@ -2,26 +2,25 @@
 //! panel filter.
 
 use super::event::Env;
+use super::layer::Layer;
 use super::panel::Filter;
 use super::scan::{Purpose, Scan};
 use super::search::Search;
 use super::state::{Level, Prompt, PromptKind, State};
 use crate::annotation::parse_tags;
-use crate::input::Mode;
 
 impl State {
     /// Opens the prompt for `kind` with `text` already typed.
     pub fn open_prompt(&mut self, kind: PromptKind, text: String) {
-        self.prompt = Some(Prompt {
+        self.layer = Layer::Prompt(Prompt {
             kind,
-            back_to: self.mode,
+            back_to: self.layer.focus(),
             query: text,
             live: None,
             origin_top: self.top,
             origin_cursor: self.cursor,
             found: false,
         });
-        self.mode = Mode::Prompt;
     }
 
     /// Opens the tag prompt on the target annotation.
@@ -37,7 +36,7 @@ impl State {
 
     /// Typed text.
     pub fn prompt_type(&mut self, text: &str) {
-        if let Some(p) = self.prompt.as_mut() {
+        if let Some(p) = self.prompt_mut() {
             if p.kind == PromptKind::Percent {
                 // Digits only, up to 100.
                 let digits = text.chars().filter(char::is_ascii_digit);
@@ -52,7 +51,7 @@ impl State {
 
     /// Backspace; on an empty prompt it cancels.
     pub fn prompt_delete(&mut self, env: &Env) {
-        let emptied = self.prompt.as_mut().is_none_or(|p| p.query.pop().is_none());
+        let emptied = self.prompt_mut().is_none_or(|p| p.query.pop().is_none());
         if emptied {
             self.prompt_cancel(env);
         } else {
@@ -61,10 +60,7 @@ impl State {
     }
 
     fn prompt_changed(&mut self) {
-        if matches!(
-            self.prompt.as_ref().map(|p| p.kind),
-            Some(PromptKind::Search)
-        ) {
+        if matches!(self.prompt().map(|p| p.kind), Some(PromptKind::Search)) {
             self.incremental();
         }
     }
@@ -72,14 +68,14 @@ impl State {
     /// Moves to the first match of the query from where the search began (searching on
     /// between keys when the brief is huge).
     fn incremental(&mut self) {
-        let Some(prompt) = self.prompt.as_mut() else {
+        let Some(prompt) = self.prompt_mut() else {
             return;
         };
         let live = Search::new(&prompt.query);
         prompt.found = false;
         prompt.live.clone_from(&live);
-        self.top = prompt.origin_top;
-        self.cursor = prompt.origin_cursor;
+        let origin = (prompt.origin_top, prompt.origin_cursor);
+        (self.top, self.cursor) = origin;
         self.running = None;
         if let Some(search) = live {
             self.start_scan(Scan::forward(search, self.cursor), Purpose::Typing);
@@ -88,7 +84,7 @@ impl State {
 
     /// Tab on the tag prompt: completes the tag being typed from tags already used.
     pub fn prompt_complete(&mut self) {
-        let Some(prompt) = self.prompt.as_ref() else {
+        let Some(prompt) = self.prompt() else {
             return;
         };
         if !matches!(prompt.kind, PromptKind::Tags(_)) {
@@ -106,7 +102,7 @@ impl State {
         } else {
             common
         };
-        if let Some(p) = self.prompt.as_mut() {
+        if let Some(p) = self.prompt_mut() {
             let cut = p.query.rfind(',').map_or(0, |i| i + 1);
             p.query.truncate(cut);
             if cut > 0 {
@@ -118,7 +114,7 @@ impl State {
 
     /// Tags already used in the brief that complete the one being typed.
     pub fn completions(&self) -> Vec<String> {
-        let Some(prompt) = self.prompt.as_ref() else {
+        let Some(prompt) = self.prompt() else {
             return Vec::new();
         };
         let (done, typing) = match prompt.query.rfind(',') {
@@ -137,10 +133,9 @@ impl State {
 
     /// Enter.
     pub fn prompt_accept(&mut self, env: &Env) {
-        let Some(prompt) = self.prompt.take() else {
+        let Some(prompt) = self.take_prompt() else {
             return;
         };
-        self.mode = prompt.back_to;
         match prompt.kind {
             PromptKind::Search => match prompt.live {
                 Some(search) if prompt.found => self.search = Some(search),
@@ -178,17 +173,16 @@ impl State {
     /// Esc: a search or filter goes back to where it was; tags typed are kept, because typing
     /// is never silently thrown away.
     pub fn prompt_cancel(&mut self, env: &Env) {
-        match self.prompt.as_ref().map(|p| p.kind) {
+        match self.prompt().map(|p| p.kind) {
             Some(PromptKind::Tags(_)) => self.prompt_accept(env),
             Some(_) => {
                 self.running = None;
-                if let Some(prompt) = self.prompt.take() {
+                if let Some(prompt) = self.take_prompt() {
                     self.top = prompt.origin_top;
                     self.cursor = prompt.origin_cursor;
-                    self.mode = prompt.back_to;
                 }
             }
-            None => self.mode = Mode::Normal,
+            None => {}
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Reading actions: scrolling, paragraph jumps, repeated search, the repeat toggle.
 
+use super::layer::Layer;
 use super::scan::{Purpose, Scan};
 use super::state::{Level, State};
 use super::viewport::Placement;
@@ -165,7 +166,7 @@ impl State {
     /// `n` and `N`.
     pub fn repeat_search(&mut self, forward: bool) {
         let Some(search) = self.search.clone() else {
-            let search = self.hints.key(self.mode, Action::Search);
+            let search = self.hints.key(self.mode(), Action::Search);
             self.say(
                 Level::Info,
                 &format!("no search yet: press {search} to search"),
@@ -187,6 +188,8 @@ impl State {
     /// Scrolls the help overlay.
     pub fn scroll_help(&mut self, rows: isize) {
         let max = self.help.len().saturating_sub(1);
-        self.help_scroll = self.help_scroll.saturating_add_signed(rows).min(max);
+        if let Layer::Help(help) = &mut self.layer {
+            help.scroll = help.scroll.saturating_add_signed(rows).min(max);
+        }
     }
 }

@@ -133,7 +133,7 @@ impl State {
         match &self.saving.error {
             Some(reason) if !self.saving.quit_warned => {
                 self.saving.quit_warned = true;
-                let again = self.hints.key(self.mode, Action::Quit);
+                let again = self.hints.key(self.mode(), Action::Quit);
                 let text = format!(
                     "annotations NOT saved ({reason}); press {again} again to quit and lose them"
                 );
@@ -191,7 +191,7 @@ impl State {
                     // Back to the reader, with the reason: a second `q` leaves anyway.
                     self.saving.exit = None;
                     self.saving.quit_warned = true;
-                    let again = self.hints.key(self.mode, Action::Quit);
+                    let again = self.hints.key(self.mode(), Action::Quit);
                     let text = format!(
                         "annotations NOT saved ({reason}); press {again} again to quit and lose them"
                     );

@@ -66,7 +66,7 @@ impl State {
     fn scan_done(&mut self, running: &Running, found: bool) {
         match running.purpose {
             Purpose::Typing => {
-                if let Some(prompt) = self.prompt.as_mut() {
+                if let Some(prompt) = self.prompt_mut() {
                     prompt.found = found;
                 }
             }

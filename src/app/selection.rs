@@ -3,10 +3,11 @@
 
 use std::ops::Range;
 
+use super::layer::{Layer, Visual};
 use super::state::State;
 use super::viewport::Placement;
 use crate::document::motion;
-use crate::input::{Action, Mode};
+use crate::input::Action;
 
 /// Two ends of a selection, as byte offsets of characters in the normalised text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,8 +41,19 @@ impl State {
             return;
         }
         let at = self.cursor.min(motion::last_grapheme(self.doc.text()));
-        self.selection = Some(Selection::at(at));
-        self.mode = Mode::Visual;
+        self.select(Selection::at(at));
+    }
+
+    /// Selecting `selection`; a highlight waiting to be re-attached stays waiting.
+    pub(super) fn select(&mut self, selection: Selection) {
+        let reattach = match &self.layer {
+            Layer::Visual(v) => v.reattach,
+            _ => None,
+        };
+        self.layer = Layer::Visual(Visual {
+            selection,
+            reattach,
+        });
     }
 
     /// Selects the whole paragraph under the cursor (or the selection's head).
@@ -52,23 +64,34 @@ impl State {
         let text = self.doc.text();
         let para = motion::paragraph(text, self.cursor);
         let head = motion::prev_grapheme(text, para.end).max(para.start);
-        self.selection = Some(Selection {
+        self.select(Selection {
             anchor: para.start,
             head,
         });
         self.cursor = head;
-        self.mode = Mode::Visual;
     }
 
     /// Leaves selecting without making anything.
     pub fn cancel_selection(&mut self) {
-        self.selection = None;
-        self.mode = Mode::Normal;
+        if matches!(self.layer, Layer::Visual(_)) {
+            self.layer = Layer::Text;
+        }
+    }
+
+    /// Ends selecting: the selection and the highlight waiting to be re-attached to it.
+    pub(super) fn take_selection(&mut self) -> Option<Visual> {
+        match std::mem::take(&mut self.layer) {
+            Layer::Visual(v) => Some(v),
+            other => {
+                self.layer = other;
+                None
+            }
+        }
     }
 
     /// Moves the selection's head by a motion action; returns false for other actions.
     pub fn extend_selection(&mut self, action: Action) -> bool {
-        let Some(mut sel) = self.selection else {
+        let Some(mut sel) = self.selection() else {
             return false;
         };
         let text = self.doc.text();
@@ -93,7 +116,7 @@ impl State {
             }
             _ => return false,
         };
-        self.selection = Some(sel);
+        self.select(sel);
         self.move_cursor(sel.head, Placement::Nearest);
         true
     }

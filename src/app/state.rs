@@ -7,7 +7,9 @@ use ratatui::layout::Rect;
 use super::editor::NoteEditor;
 use super::geometry::{Geometry, geometry};
 use super::hints::Hints;
+use super::layer::{Focus, Layer};
 use super::loading::Loading;
+use super::mouse::Drag;
 use super::panel::Panel;
 use super::placing::Progress;
 use super::saving::Saving;
@@ -89,8 +91,8 @@ pub enum PromptKind {
 pub struct Prompt {
     /// What the prompt is for.
     pub kind: PromptKind,
-    /// The mode to go back to when it closes.
-    pub back_to: Mode,
+    /// Where the keys go when it closes.
+    pub back_to: Focus,
     /// What has been typed.
     pub query: String,
     /// The query compiled, when it is not empty.
@@ -130,10 +132,8 @@ pub struct State {
     pub top: usize,
     /// Caret: a byte offset in the normalised text, on a character boundary.
     pub cursor: usize,
-    /// Which keymap table is active.
-    pub mode: Mode,
-    /// The search being typed.
-    pub prompt: Option<Prompt>,
+    /// Who has the keys, with what only it needs (a selection, a prompt, a note).
+    pub layer: Layer,
     /// The last accepted search.
     pub search: Option<Search>,
     /// The notes panel.
@@ -142,18 +142,12 @@ pub struct State {
     pub annotations: Annotations,
     /// Undo and redo of annotation changes.
     pub history: History,
-    /// The selection while selecting.
-    pub selection: Option<Selection>,
-    /// The note being written.
-    pub editor: Option<NoteEditor>,
-    /// Where a mouse drag started (a text offset).
-    pub drag_from: Option<usize>,
+    /// The mouse button held down, while it is.
+    pub drag: Option<Drag>,
     /// Names of the themes `T` cycles through, and the one in use.
     pub themes: Vec<String>,
     /// Index into `themes`.
     pub theme: usize,
-    /// The highlight waiting to be attached to the next selection (`r`).
-    pub reattach: Option<uuid::Uuid>,
     /// Why annotations cannot be changed (the sidecar does not parse), if so.
     pub read_only: Option<String>,
     /// What the reader knows of its sidecar: what is saved, what is due, what is out.
@@ -162,8 +156,6 @@ pub struct State {
     pub restore_position: Option<usize>,
     /// Whether repeated paragraphs are shown.
     pub show_repeats: bool,
-    /// First line of the help overlay shown.
-    pub help_scroll: usize,
     /// Help overlay lines, made from the keymap.
     pub help: Vec<(Mode, HelpLine)>,
     /// The keys hints and messages name, made from the keymap.
@@ -202,23 +194,18 @@ impl State {
             layout: Layout::default(),
             top: 0,
             cursor: 0,
-            mode: Mode::Normal,
-            prompt: None,
+            layer: Layer::Text,
             search: None,
             panel: Panel::new(settings.panel_width),
             annotations: Annotations::default(),
             history: History::default(),
-            selection: None,
-            editor: None,
-            drag_from: None,
-            reattach: None,
+            drag: None,
             themes: Vec::new(),
             theme: 0,
             read_only: None,
             saving: Saving::default(),
             restore_position: None,
             show_repeats: false,
-            help_scroll: 0,
             help,
             hints: Hints::new(keymap),
             status,
@@ -280,6 +267,77 @@ impl State {
 }
 
 impl State {
+    /// The keymap table that applies now.
+    pub fn mode(&self) -> Mode {
+        self.layer.mode()
+    }
+
+    /// The selection, while selecting.
+    pub fn selection(&self) -> Option<Selection> {
+        match &self.layer {
+            Layer::Visual(v) => Some(v.selection),
+            _ => None,
+        }
+    }
+
+    /// The prompt, while it is open.
+    pub fn prompt(&self) -> Option<&Prompt> {
+        match &self.layer {
+            Layer::Prompt(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// The note editor, while it is open.
+    pub fn editor(&self) -> Option<&NoteEditor> {
+        match &self.layer {
+            Layer::Note(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    pub(super) fn prompt_mut(&mut self) -> Option<&mut Prompt> {
+        match &mut self.layer {
+            Layer::Prompt(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    pub(super) fn editor_mut(&mut self) -> Option<&mut NoteEditor> {
+        match &mut self.layer {
+            Layer::Note(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// Closes the prompt: the keys go back where they were when it opened.
+    pub(super) fn take_prompt(&mut self) -> Option<Prompt> {
+        match std::mem::take(&mut self.layer) {
+            Layer::Prompt(p) => {
+                self.layer = Layer::of(p.back_to);
+                Some(p)
+            }
+            other => {
+                self.layer = other;
+                None
+            }
+        }
+    }
+
+    /// Closes the note editor: the keys go back where they were when it opened.
+    pub(super) fn take_editor(&mut self) -> Option<Box<NoteEditor>> {
+        match std::mem::take(&mut self.layer) {
+            Layer::Note(e) => {
+                self.layer = Layer::of(e.back_to);
+                Some(e)
+            }
+            other => {
+                self.layer = other;
+                None
+            }
+        }
+    }
+
     /// Character offset of the text at the top of the screen (the reading position).
     pub fn position(&self) -> usize {
         if self.layout.items().is_empty() {
@@ -297,7 +355,7 @@ impl State {
     /// The annotation actions apply to: the panel's selected entry when the panel has focus,
     /// else the innermost one under the cursor.
     pub fn target(&self) -> Option<&Annotation> {
-        if self.mode == Mode::Panel {
+        if self.mode() == Mode::Panel {
             return self.panel.selected_annotation(self);
         }
         self.under_cursor().into_iter().next()

@@ -44,7 +44,7 @@ pub(crate) fn press(state: &mut State, keys: &str) -> Vec<Effect> {
     let mut effects = Vec::new();
     for name in keys.split_whitespace() {
         let key: Key = name.parse().unwrap();
-        if let Some(event) = key_event(&keymap, state.mode, key) {
+        if let Some(event) = key_event(&keymap, state.mode(), key) {
             effects.extend(send(state, event));
         }
     }
@@ -117,11 +117,11 @@ fn paragraph_jumps_move_the_cursor_between_blocks() {
 fn incremental_search_finds_accepts_and_cancels() {
     let mut s = reader(SAMPLE, 80, 24);
     press(&mut s, "/");
-    assert_eq!(s.mode, Mode::Prompt);
+    assert_eq!(s.mode(), Mode::Prompt);
     type_text(&mut s, "cybersecurity probe");
     assert_eq!(at_cursor(&s, 19), "cybersecurity probe");
     press(&mut s, "enter");
-    assert_eq!(s.mode, Mode::Normal);
+    assert_eq!(s.mode(), Mode::Normal);
     assert_eq!(s.search.as_ref().unwrap().query(), "cybersecurity probe");
 
     let found_at = s.cursor;
@@ -133,7 +133,7 @@ fn incremental_search_finds_accepts_and_cancels() {
         s.cursor, found_at,
         "cancel returns to where the search began"
     );
-    assert_eq!(s.mode, Mode::Normal);
+    assert_eq!(s.mode(), Mode::Normal);
 }
 
 #[test]
@@ -141,7 +141,7 @@ fn a_query_that_does_not_match_says_so() {
     let mut s = reader(SAMPLE, 80, 24);
     press(&mut s, "/");
     type_text(&mut s, "zzzz");
-    assert!(!s.prompt.as_ref().unwrap().found);
+    assert!(!s.prompt().as_ref().unwrap().found);
     press(&mut s, "enter");
     assert_eq!(s.cursor, 0);
     assert_eq!(s.status.shown().unwrap().text, "not found: zzzz");
@@ -226,12 +226,16 @@ fn the_empty_brief_handles_every_key() {
 fn help_opens_scrolls_and_closes() {
     let mut s = reader(SAMPLE, 80, 24);
     press(&mut s, "?");
-    assert_eq!(s.mode, Mode::Help);
+    assert_eq!(s.mode(), Mode::Help);
     press(&mut s, "j j");
-    assert_eq!(s.help_scroll, 2);
+    assert!(
+        matches!(s.layer, Layer::Help(Help { scroll: 2 })),
+        "{:?}",
+        s.layer
+    );
     assert_eq!(s.top, 0, "j scrolls the help, not the brief");
     press(&mut s, "q");
-    assert_eq!(s.mode, Mode::Normal);
+    assert_eq!(s.mode(), Mode::Normal);
     assert_eq!(press(&mut s, "q"), vec![Effect::Exit(Exit::Quit)]);
 }
 

@@ -29,11 +29,11 @@ fn select_probe(s: &mut State) {
 fn search_then_v_e_e_selects_exactly_the_phrase() {
     let mut s = reader(SAMPLE, 80, 24);
     select_probe(&mut s);
-    assert_eq!(s.mode, Mode::Visual);
-    let range = s.selection.unwrap().range(s.doc.text());
+    assert_eq!(s.mode(), Mode::Visual);
+    let range = s.selection().unwrap().range(s.doc.text());
     assert_eq!(&s.doc.text()[range], "cybersecurity probe");
     press(&mut s, "1");
-    assert_eq!(s.mode, Mode::Normal);
+    assert_eq!(s.mode(), Mode::Normal);
     let a = s.annotations.iter().next().unwrap();
     assert_eq!(a.anchor.quote, "cybersecurity probe");
     assert_eq!(a.color, Color::Yellow);
@@ -85,10 +85,10 @@ fn delete_undo_and_redo_with_step_counts() {
 fn notes_are_written_kept_on_escape_and_removed_when_emptied() {
     let mut s = reader(SAMPLE, 80, 24);
     press(&mut s, "} v e a");
-    assert_eq!(s.mode, Mode::Note);
+    assert_eq!(s.mode(), Mode::Note);
     write_note(&mut s, "Retaliation?\nCompare the Japan curbs.");
     press(&mut s, "esc");
-    assert_eq!(s.mode, Mode::Normal);
+    assert_eq!(s.mode(), Mode::Normal);
     let note = &s.annotations.iter().next().unwrap().note;
     assert_eq!(note, "Retaliation?\nCompare the Japan curbs.");
 
@@ -126,7 +126,7 @@ fn pasting_into_a_note_keeps_lines_and_neutralises_controls() {
 fn a_and_t_without_a_highlight_say_what_to_do() {
     let mut s = reader(SAMPLE, 80, 24);
     press(&mut s, "a");
-    assert_eq!(s.mode, Mode::Normal);
+    assert_eq!(s.mode(), Mode::Normal);
     assert!(
         s.status
             .shown()
@@ -135,14 +135,14 @@ fn a_and_t_without_a_highlight_say_what_to_do() {
             .contains("select text with v")
     );
     press(&mut s, "t");
-    assert_eq!(s.mode, Mode::Normal);
+    assert_eq!(s.mode(), Mode::Normal);
 }
 
 #[test]
 fn tags_are_edited_with_completion_from_used_tags() {
     let mut s = reader(SAMPLE, 80, 24);
     press(&mut s, "} v e 1 t");
-    assert_eq!(s.mode, Mode::Prompt);
+    assert_eq!(s.mode(), Mode::Prompt);
     type_text(&mut s, "semiconductors, china ,, semiconductors");
     press(&mut s, "enter");
     assert_eq!(
@@ -156,7 +156,10 @@ fn tags_are_edited_with_completion_from_used_tags() {
     press(&mut s, "tab");
     type_text(&mut s, "c");
     press(&mut s, "tab");
-    assert_eq!(s.prompt.as_ref().unwrap().query, "semiconductors, china, ");
+    assert_eq!(
+        s.prompt().as_ref().unwrap().query,
+        "semiconductors, china, "
+    );
     press(&mut s, "esc");
     assert_eq!(
         s.annotations.as_slice()[1].tags,
@@ -221,7 +224,7 @@ fn selection_motions_in_a_table() {
         let mut s = reader(SAMPLE, 80, 24);
         press(&mut s, "} v");
         press(&mut s, keys);
-        let range = s.selection.unwrap().range(s.doc.text());
+        let range = s.selection().unwrap().range(s.doc.text());
         let got = &s.doc.text()[range];
         // Line motions depend on the wrap; compare with what is on screen row by row.
         if keys.starts_with('j') {
@@ -239,7 +242,7 @@ fn selection_motions_in_a_table() {
 fn o_swaps_the_moving_end() {
     let mut s = reader(SAMPLE, 80, 24);
     press(&mut s, "} v w w o");
-    let sel = s.selection.unwrap();
+    let sel = s.selection().unwrap();
     assert!(sel.head < sel.anchor);
     assert_eq!(s.cursor, sel.head);
 }
@@ -248,11 +251,11 @@ fn o_swaps_the_moving_end() {
 fn selections_span_paragraphs_and_survive_resizes() {
     let mut s = reader(SAMPLE, 80, 24);
     press(&mut s, "} v } l l l");
-    let before = s.selection.unwrap().range(s.doc.text());
+    let before = s.selection().unwrap().range(s.doc.text());
     send(&mut s, Event::Resize(41, 13));
     send(&mut s, Event::Resize(120, 40));
     press(&mut s, "z");
-    assert_eq!(s.selection.unwrap().range(s.doc.text()), before);
+    assert_eq!(s.selection().unwrap().range(s.doc.text()), before);
     press(&mut s, "5");
     let quote = &s.annotations.iter().next().unwrap().anchor.quote;
     assert!(
@@ -265,9 +268,9 @@ fn selections_span_paragraphs_and_survive_resizes() {
 fn esc_cancels_a_selection_without_a_highlight() {
     let mut s = reader(SAMPLE, 80, 24);
     press(&mut s, "} v e e esc");
-    assert!(s.selection.is_none());
+    assert!(s.selection().is_none());
     assert!(s.annotations.is_empty());
-    assert_eq!(s.mode, Mode::Normal);
+    assert_eq!(s.mode(), Mode::Normal);
 }
 
 #[test]
@@ -275,14 +278,14 @@ fn the_panel_focuses_moves_jumps_and_filters() {
     let mut s = reader(SAMPLE, 100, 30);
     press(&mut s, "} v e 1 } v e 2 } v e 3");
     press(&mut s, "g tab");
-    assert!(s.panel.open && s.mode == Mode::Normal);
+    assert!(s.panel.open && s.mode() == Mode::Normal);
     press(&mut s, "tab");
-    assert_eq!(s.mode, Mode::Panel, "Tab again moves focus to the panel");
+    assert_eq!(s.mode(), Mode::Panel, "Tab again moves focus to the panel");
     assert_eq!(s.panel.selected, 0);
     press(&mut s, "j j j");
     assert_eq!(s.panel.selected, 2, "stops at the last entry");
     press(&mut s, "enter");
-    assert_eq!(s.mode, Mode::Normal);
+    assert_eq!(s.mode(), Mode::Normal);
     assert_eq!(
         s.under_cursor()[0].color,
         Color::Blue,
@@ -298,12 +301,12 @@ fn the_panel_focuses_moves_jumps_and_filters() {
     type_text(&mut s, "blue");
     press(&mut s, "enter");
     assert_eq!(s.panel.entries(&s).len(), 2);
-    assert_eq!(s.mode, Mode::Panel);
+    assert_eq!(s.mode(), Mode::Panel);
     press(&mut s, "f enter");
     assert_eq!(s.panel.entries(&s).len(), 3, "an empty filter clears");
     press(&mut s, "tab");
     assert!(
-        !s.panel.open && s.mode == Mode::Normal,
+        !s.panel.open && s.mode() == Mode::Normal,
         "Tab a third time closes it"
     );
 }
@@ -329,9 +332,9 @@ fn mouse_drag_selects_and_double_and_triple_clicks_select_word_and_paragraph() {
     send(&mut s, Event::MouseDown { x, y: 3, clicks: 1 });
     send(&mut s, Event::MouseDrag { x: x + 8, y: 3 });
     send(&mut s, Event::MouseUp);
-    assert_eq!(s.mode, Mode::Visual);
+    assert_eq!(s.mode(), Mode::Visual);
     assert_eq!(
-        &s.doc.text()[s.selection.unwrap().range(s.doc.text())],
+        &s.doc.text()[s.selection().unwrap().range(s.doc.text())],
         "In a move"
     );
     press(&mut s, "2");
@@ -349,7 +352,7 @@ fn mouse_drag_selects_and_double_and_triple_clicks_select_word_and_paragraph() {
         },
     );
     assert_eq!(
-        &s.doc.text()[s.selection.unwrap().range(s.doc.text())],
+        &s.doc.text()[s.selection().unwrap().range(s.doc.text())],
         "move"
     );
     send(
@@ -360,7 +363,7 @@ fn mouse_drag_selects_and_double_and_triple_clicks_select_word_and_paragraph() {
             clicks: 3,
         },
     );
-    let para = &s.doc.text()[s.selection.unwrap().range(s.doc.text())];
+    let para = &s.doc.text()[s.selection().unwrap().range(s.doc.text())];
     assert!(para.starts_with("In a move") && para.ends_with("cybersecurity risks."));
 }
 
@@ -373,5 +376,5 @@ fn dragging_past_the_bottom_edge_scrolls() {
         send(&mut s, Event::MouseDrag { x, y: 40 });
     }
     assert_eq!(s.top, 5);
-    assert!(s.selection.is_some());
+    assert!(s.selection().is_some());
 }

@@ -289,7 +289,7 @@ fn a_search_waits_for_text_still_being_read_and_finds_it_when_it_comes() {
     );
     assert!(!s.has_work(), "waiting costs nothing until more text comes");
     press(&mut s, "enter");
-    assert_eq!(s.mode, crate::input::Mode::Normal);
+    assert_eq!(s.mode(), crate::input::Mode::Normal);
     for piece in rest {
         send(&mut s, Event::Loaded(Box::new(piece)));
         while s.has_work() {

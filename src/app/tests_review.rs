@@ -42,12 +42,12 @@ fn y_confirms_a_fuzzy_highlight_and_takes_the_new_quote() {
 fn r_reattaches_a_highlight_to_a_new_selection() {
     let mut s = with_status(Status::Fuzzy);
     press(&mut s, "r");
-    assert_eq!(s.mode, Mode::Visual);
+    assert_eq!(s.mode(), Mode::Visual);
     press(&mut s, "w e r");
     let a = s.annotations.iter().next().unwrap();
     assert_eq!(a.anchor.quote, "In a move");
     assert_eq!(a.status, Status::Exact);
-    assert_eq!(s.mode, Mode::Normal);
+    assert_eq!(s.mode(), Mode::Normal);
 }
 
 #[test]
@@ -62,7 +62,7 @@ fn orphans_are_listed_last_and_reattached_from_the_panel() {
             .all(|a| a.status != Status::Orphaned)
     );
     press(&mut s, "g ctrl-w j r");
-    assert_eq!(s.mode, Mode::Visual);
+    assert_eq!(s.mode(), Mode::Visual);
     press(&mut s, "} e r");
     let placed = s
         .annotations
@@ -107,5 +107,41 @@ fn a_malformed_sidecar_makes_annotations_read_only() {
             .text
             .contains("read-only: brief.txt.gloss.toml: line 3")
     );
-    assert_eq!(s.mode, Mode::Normal);
+    assert_eq!(s.mode(), Mode::Normal);
+}
+
+#[test]
+fn r_reattaches_to_a_selection_made_with_the_mouse_and_esc_forgets_it() {
+    let mut s = with_status(Status::Fuzzy);
+    press(&mut s, "r");
+    // The first word of the row below the highlight, dragged over with the mouse.
+    let column = s.geometry().column;
+    let row = s.layout.row_of(&s.doc, s.cursor) - s.top + 1;
+    let y = column.y + u16::try_from(row).unwrap();
+    let send = super::tests::send;
+    send(
+        &mut s,
+        Event::MouseDown {
+            x: column.x,
+            y,
+            clicks: 1,
+        },
+    );
+    send(&mut s, Event::MouseDrag { x: column.x + 4, y });
+    send(&mut s, Event::MouseUp);
+    let selected = s.selection().unwrap().range(s.doc.text());
+    let quote = s.doc.text()[selected].to_string();
+    press(&mut s, "r");
+    let a = s.annotations.iter().next().unwrap();
+    assert_eq!(a.anchor.quote, quote, "attached to the dragged text");
+    assert_eq!(a.status, Status::Exact);
+    // Esc while re-attaching forgets the highlight: a later selection and r attaches nothing.
+    let before = s.annotations.clone();
+    press(&mut s, "r esc v e r");
+    assert_eq!(s.annotations, before);
+    assert!(
+        s.status.shown().unwrap().text.contains("on a highlight"),
+        "{:?}",
+        s.status.shown()
+    );
 }

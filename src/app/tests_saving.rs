@@ -21,7 +21,7 @@ fn keys(state: &mut State, keys: &str, ms: i64) -> Vec<Effect> {
     let mut effects = Vec::new();
     for name in keys.split_whitespace() {
         let key: Key = name.parse().unwrap();
-        if let Some(event) = key_event(&keymap, state.mode, key) {
+        if let Some(event) = key_event(&keymap, state.mode(), key) {
             effects.extend(update(state, event, &at(ms)));
         }
     }

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::effect::{Effect, Exit};
 use super::event::{Env, Event};
+use super::layer::{Help, Layer};
 use super::state::Level;
 use super::state::{PromptKind, State};
 use crate::annotation::Color;
@@ -87,20 +88,20 @@ fn apply(state: &mut State, event: Event, env: &Env) -> Vec<Effect> {
             state.relayout_tail();
         }
         Event::Wheel(rows) if state.tail.is_some() => state.scroll_tail(rows),
-        Event::Wheel(rows) if state.mode == Mode::Help => state.scroll_help(rows),
+        Event::Wheel(rows) if state.mode() == Mode::Help => state.scroll_help(rows),
         Event::Wheel(rows) => state.scroll_by(rows),
-        Event::Char(c) if state.mode == Mode::Prompt => state.prompt_type(&c.to_string()),
-        Event::Paste(text) if state.mode == Mode::Prompt => {
+        Event::Char(c) if state.mode() == Mode::Prompt => state.prompt_type(&c.to_string()),
+        Event::Paste(text) if state.mode() == Mode::Prompt => {
             let first_line = text.lines().next().unwrap_or_default();
             state.prompt_type(&sanitize::line(first_line));
         }
-        Event::Paste(text) if state.mode == Mode::Note => {
-            if let Some(editor) = state.editor.as_mut() {
+        Event::Paste(text) if state.mode() == Mode::Note => {
+            if let Some(editor) = state.editor_mut() {
                 editor.paste(&text);
             }
         }
-        Event::Key(key) if state.mode == Mode::Note => {
-            if let Some(editor) = state.editor.as_mut() {
+        Event::Key(key) if state.mode() == Mode::Note => {
+            if let Some(editor) = state.editor_mut() {
                 editor.key(key);
             }
         }
@@ -128,19 +129,19 @@ fn act(state: &mut State, action: Action, env: &Env) -> Vec<Effect> {
     let h = state.view_height();
     let page = isize::try_from(h.saturating_sub(1).max(1)).unwrap_or(1);
     let half = isize::try_from((h / 2).max(1)).unwrap_or(1);
-    if state.mode == Mode::Help {
+    if state.mode() == Mode::Help {
         match action {
             Action::ScrollDown => state.scroll_help(1),
             Action::ScrollUp => state.scroll_help(-1),
             Action::PageDown => state.scroll_help(page),
             Action::PageUp => state.scroll_help(-page),
-            Action::CloseHelp | Action::Help => state.mode = Mode::Normal,
+            Action::CloseHelp | Action::Help => state.layer = Layer::Text,
             Action::Quit => return state.quit(),
             _ => {}
         }
         return Vec::new();
     }
-    if state.mode == Mode::Visual && state.extend_selection(action) {
+    if state.mode() == Mode::Visual && state.extend_selection(action) {
         return Vec::new();
     }
     if state.tail.is_some() && tail_scroll(state, action, page, half) {
@@ -227,7 +228,7 @@ fn act(state: &mut State, action: Action, env: &Env) -> Vec<Effect> {
             if state.themes.len() > 1 {
                 state.theme = (state.theme + 1) % state.themes.len();
                 let name = state.themes[state.theme].clone();
-                let save = state.hints.key(state.mode, Action::SaveTheme);
+                let save = state.hints.key(state.mode(), Action::SaveTheme);
                 state.say(Level::Info, &format!("theme: {name} ({save} saves it)"));
             }
         }
@@ -237,10 +238,9 @@ fn act(state: &mut State, action: Action, env: &Env) -> Vec<Effect> {
             }
         }
         Action::Help => {
-            state.mode = Mode::Help;
-            state.help_scroll = 0;
+            state.layer = Layer::Help(Help::default());
         }
-        Action::CloseHelp => state.mode = Mode::Normal,
+        Action::CloseHelp => state.layer = Layer::Text,
         Action::Quit => return state.quit(),
         Action::MoveLeft
         | Action::MoveRight

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
-use crate::app::{Hints, State};
+use crate::app::{Hints, Layer, State};
 use crate::input::{Action, Mode};
 use crate::theme::{Role, Theme};
 
@@ -40,7 +40,11 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
             Span::styled(line.text, theme.style(Role::Help)),
         ]));
     }
-    let scroll = state.help_scroll.min(lines.len().saturating_sub(1));
+    let scroll = match &state.layer {
+        Layer::Help(help) => help.scroll,
+        _ => 0,
+    }
+    .min(lines.len().saturating_sub(1));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.style(Role::HelpBorder))

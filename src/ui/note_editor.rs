@@ -11,7 +11,7 @@ use crate::sanitize;
 use crate::theme::{Role, Theme};
 
 pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let Some(editor) = &state.editor else { return };
+    let Some(editor) = state.editor() else { return };
     let width = area.width.saturating_sub(4).min(72);
     let height = area.height.saturating_sub(2).min(14);
     if width < 10 || height < 3 {

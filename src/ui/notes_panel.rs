@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::note_marks::note_numbers;
 use crate::annotation::{Annotation, Status};
-use crate::app::State;
+use crate::app::{Focus, State};
 use crate::input::{Action, Mode};
 use crate::sanitize;
 use crate::theme::{Role, Theme};
@@ -24,11 +24,7 @@ const QUOTE_COLUMNS: usize = 90;
 const NOTE_LINES: usize = 4;
 
 pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let focused = state.mode == Mode::Panel
-        || state
-            .prompt
-            .as_ref()
-            .is_some_and(|p| p.back_to == Mode::Panel);
+    let focused = state.layer.focus() == Focus::Panel;
     let entries = state.panel.entries(state);
     let mut title = format!(" Notes ({}) ", entries.len());
     if let Some(filter) = &state.panel.filter {

@@ -9,9 +9,8 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::note_marks::note_numbers;
 use crate::annotation::Color;
-use crate::app::{Geometry, PromptKind, Search, State};
+use crate::app::{Geometry, Layer, PromptKind, Search, State};
 use crate::document::{Block, BlockKind, Document, Inline};
-use crate::input::Mode;
 use crate::layout::{LIST_INDENT, Line, QUOTE_INDENT, collapsed_label, prefix_width};
 use crate::theme::{Role, Theme};
 
@@ -40,7 +39,7 @@ pub fn render(state: &State, theme: &Theme, g: &Geometry, buf: &mut Buffer) {
     let lines = state.layout.lines(doc, state.top..state.top + height);
     let matches = visible_matches(state, &lines);
     let highlights = visible_highlights(state, &lines);
-    let selection = state.selection.map(|s| s.range(doc.text()));
+    let selection = state.selection().map(|s| s.range(doc.text()));
     let marks = Marks {
         matches: &matches,
         highlights: &highlights,
@@ -104,8 +103,8 @@ fn draw_lines(
 
 /// The search whose matches are shown: the one being typed, else the last accepted one.
 fn active_search(state: &State) -> Option<&Search> {
-    match (&state.prompt, state.mode) {
-        (Some(prompt), Mode::Prompt) if prompt.kind == PromptKind::Search => prompt.live.as_ref(),
+    match &state.layer {
+        Layer::Prompt(prompt) if prompt.kind == PromptKind::Search => prompt.live.as_ref(),
         _ => state.search.as_ref(),
     }
 }
@@ -441,7 +440,7 @@ mod tests {
         let matches = visible_matches(&state, &lines);
         let highlights = visible_highlights(&state, &lines);
         assert!(!matches.is_empty() && highlights.len() >= 2);
-        let selection = state.selection.map(|s| s.range(doc.text()));
+        let selection = state.selection().map(|s| s.range(doc.text()));
         assert!(selection.is_some());
         let marks = Marks {
             matches: &matches,

@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::{Hints, Level, PromptKind, State};
+use crate::app::{Hints, Layer, Level, PromptKind, State};
 use crate::input::{Action, Mode};
 use crate::sanitize;
 use crate::theme::{Role, Theme};
@@ -13,8 +13,8 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, theme.style(Role::Status));
     let width = usize::from(area.width);
     let title = || sanitize::line(state.title()).into_owned();
-    let (tag, left) = match (state.mode, &state.prompt) {
-        (Mode::Prompt, Some(prompt)) => {
+    let (tag, left) = match &state.layer {
+        Layer::Prompt(prompt) => {
             let query = sanitize::line(&prompt.query);
             match prompt.kind {
                 PromptKind::Search => (" SEARCH ", format!("/{query}")),
@@ -23,11 +23,11 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 PromptKind::Percent => (" GO TO ", format!("{query}%")),
             }
         }
-        (Mode::Help, _) => (" HELP ", title()),
-        (Mode::Visual, _) => (" VISUAL ", title()),
-        (Mode::Panel, _) => (" PANEL ", title()),
-        (Mode::Note, _) => (" NOTE ", title()),
-        _ => (" READ ", title()),
+        Layer::Help(_) => (" HELP ", title()),
+        Layer::Visual(_) => (" VISUAL ", title()),
+        Layer::Panel => (" PANEL ", title()),
+        Layer::Note(_) => (" NOTE ", title()),
+        Layer::Text => (" READ ", title()),
     };
     let position = position(state);
     let (right, right_role) = right_text(state);
@@ -48,7 +48,7 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
             theme.style(Role::Status),
         )
         .0;
-    if state.mode == Mode::Prompt && x < area.right() {
+    if state.mode() == Mode::Prompt && x < area.right() {
         let caret = theme.style(Role::Status).patch(theme.style(Role::Cursor));
         buf.set_stringn(x, area.y, " ", 1, caret);
     }
@@ -79,8 +79,8 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
 /// Where the view is, and how far reading the brief or placing its annotations has got.
 fn position(state: &State) -> String {
     let percent = state.percent();
-    if state.running.is_some() && state.mode != Mode::Prompt {
-        return match state.hints.get(state.mode, Action::StopSearch) {
+    if state.running.is_some() && state.mode() != Mode::Prompt {
+        return match state.hints.get(state.mode(), Action::StopSearch) {
             Some(stop) => format!(" {percent:>3}% · searching ({stop} stops) "),
             None => format!(" {percent:>3}% · searching "),
         };
@@ -121,7 +121,7 @@ fn fit_right(text: &str, short: &str, role: Role, avail: usize, title_width: usi
 }
 
 fn right_text(state: &State) -> (String, Role) {
-    if let (Mode::Prompt, Some(prompt)) = (state.mode, &state.prompt) {
+    if let Layer::Prompt(prompt) = &state.layer {
         let key = |action| state.hints.get(Mode::Prompt, action);
         let accept = key(Action::PromptAccept);
         return match prompt.kind {
@@ -194,7 +194,7 @@ fn right_text(state: &State) -> (String, Role) {
 fn key_hints(state: &State) -> String {
     let h = &state.hints;
     let key = |mode, action| h.get(mode, action).map(str::to_string);
-    match state.mode {
+    match state.mode() {
         Mode::Visual => Hints::line(&[
             (h.colours(), "colour"),
             (key(Mode::Visual, Action::Highlight), "highlight"),

@@ -45,7 +45,7 @@ fn reader_with(user: &str, w: u16, h: u16) -> (State, Keymap) {
 fn press_with(keymap: &Keymap, state: &mut State, keys: &str) {
     for name in keys.split_whitespace() {
         let key: Key = name.parse().unwrap();
-        if let Some(event) = key_event(keymap, state.mode, key) {
+        if let Some(event) = key_event(keymap, state.mode(), key) {
             send(state, event);
         }
     }
