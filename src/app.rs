@@ -2,6 +2,7 @@
 //! the action vocabulary; never a terminal, a file or a clock.
 
 mod annotate;
+mod editing;
 mod editor;
 mod effect;
 mod event;
@@ -26,6 +27,7 @@ mod tail;
 mod update;
 mod viewport;
 
+pub use editing::Editing;
 pub use editor::{NoteEditor, NoteTarget};
 pub use effect::{Effect, Exit, Snapshot, Work};
 pub use event::{Env, Event, MergeResult, SaveResult};

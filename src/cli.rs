@@ -18,6 +18,7 @@ use crate::error::{Error, show_path};
 use crate::runtime::{self, Exit, Persist};
 use crate::sanitize;
 use crate::store::convert::Extras;
+use crate::store::place::Stored;
 use crate::store::{self, BriefFile, FIRST_PIECE, Sidecar, SidecarPaths};
 
 /// The sample brief, for `gloss` with no file outside the source tree.
@@ -222,12 +223,12 @@ fn open(args: &OpenArgs) -> Result<Exit, Error> {
             extras = Extras::of(&file);
             exists = true;
             // Placed once the whole brief is in, a batch at a time if it changed.
-            state.set_unplaced(file);
+            state.set_unplaced(Stored::of(&file));
         }
         Ok(None) => {}
         Err(e) => {
             state.notice(Level::Error, &format!("annotations read-only: {e}"));
-            state.read_only = Some(e.to_string());
+            state.set_read_only(e.to_string());
         }
     }
     if sidecar.paths().fallback {

@@ -17,11 +17,9 @@ impl State {
             Work::Reading => self.load_failed(&format!("internal error: {message}")),
             Work::Placing => {
                 // Half of the annotations may be placed: saving them would lose the rest.
-                self.placing = None;
-                self.unplaced = None;
                 let reason = format!("placing them failed ({message}); the file is kept as it is");
                 self.notice(Level::Error, &format!("annotations read-only: {reason}"));
-                self.read_only = Some(reason);
+                self.set_read_only(reason);
             }
             Work::Measuring => {
                 self.measuring = None;

@@ -5,12 +5,12 @@
 
 use std::sync::Arc;
 
+use super::editing::Editing;
 use super::event::Event;
 use super::state::{Level, State};
 use crate::annotation::Annotations;
 use crate::document::Document;
-use crate::store::format::SidecarFile;
-use crate::store::place::{Placed, Placer};
+use crate::store::place::{Placed, Placer, Stored};
 
 /// Annotations re-anchored per batch: one pass over the text each.
 pub const BATCH: usize = 250;
@@ -29,14 +29,14 @@ pub struct Progress {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlacingJob {
     doc: Arc<Document>,
-    file: Box<SidecarFile>,
+    stored: Box<Stored>,
 }
 
 impl PlacingJob {
     /// Places everything, sending [`Event::Placed`] after each batch and
     /// [`Event::PlaceDone`] at the end; stops early when `send` returns false.
     pub fn run(self, mut send: impl FnMut(Event) -> bool) {
-        let mut placer = Placer::new(&self.doc, &self.file);
+        let mut placer = Placer::new(&self.doc, &self.stored);
         while !placer.is_done() {
             placer.step(&self.doc, BATCH);
             let (done, _) = placer.progress();
@@ -50,52 +50,69 @@ impl PlacingJob {
 
 impl State {
     /// Hands the reader the sidecar's annotations, to place once the whole brief is in.
-    pub fn set_unplaced(&mut self, file: SidecarFile) {
-        self.unplaced = Some(Box::new(file));
+    pub fn set_unplaced(&mut self, stored: Stored) {
+        self.editing = Editing::Waiting(Box::new(stored));
+    }
+
+    /// The sidecar cannot be written: annotations stay read-only, saying why.
+    pub fn set_read_only(&mut self, reason: String) {
+        self.editing = Editing::ReadOnly(reason);
     }
 
     /// The placing to start now, if the brief is whole and annotations wait to be placed.
-    pub fn take_placing_job(&mut self) -> Option<PlacingJob> {
-        if self.is_loading() {
+    pub(super) fn take_placing_job(&mut self) -> Option<PlacingJob> {
+        if self.is_loading() || !matches!(self.editing, Editing::Waiting(_)) {
             return None;
         }
-        let file = self.unplaced.take()?;
-        self.placing = Some(Progress {
+        let Editing::Waiting(stored) = std::mem::take(&mut self.editing) else {
+            return None;
+        };
+        self.editing = Editing::Placing(Progress {
             done: 0,
-            all: file.annotations.len(),
+            all: stored.annotations.len(),
         });
         Some(PlacingJob {
             doc: Arc::clone(&self.doc),
-            file,
+            stored,
         })
     }
 
     /// Why annotations cannot be changed or saved right now, if so.
     pub fn locked(&self) -> Option<String> {
-        if let Some(reason) = &self.read_only {
-            return Some(format!("annotations are read-only: {reason}"));
-        }
-        if let Some(Progress { done, all }) = self.placing {
-            return Some(format!(
+        match &self.editing {
+            Editing::Open => None,
+            Editing::ReadOnly(reason) => Some(format!("annotations are read-only: {reason}")),
+            Editing::Placing(Progress { done, all }) => Some(format!(
                 "annotations are being placed in the changed brief ({done} of {all}); wait a moment"
-            ));
+            )),
+            Editing::Waiting(_) => {
+                Some("annotations are placed once the brief is read; wait a moment".to_string())
+            }
         }
-        self.unplaced
-            .is_some()
-            .then(|| "annotations are placed once the brief is read; wait a moment".to_string())
+    }
+
+    /// How far placing has got, while it runs.
+    pub fn placing(&self) -> Option<Progress> {
+        match self.editing {
+            Editing::Placing(progress) => Some(progress),
+            _ => None,
+        }
     }
 
     /// A batch landed: the annotations placed so far are shown.
     pub(super) fn placed_some(&mut self, annotations: Annotations, done: usize) {
-        self.annotations = annotations;
-        if let Some(progress) = self.placing.as_mut() {
+        if let Editing::Placing(progress) = &mut self.editing {
+            self.annotations = annotations;
             progress.done = done;
         }
     }
 
     /// Every annotation is placed.
     pub(super) fn placed_all(&mut self, placed: Placed) {
-        self.placing = None;
+        if !matches!(self.editing, Editing::Placing(_)) {
+            return;
+        }
+        self.editing = Editing::Open;
         if placed.changed {
             self.notice(Level::Warning, &placed.summary());
         }

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
+use super::editing::Editing;
 use super::editor::NoteEditor;
 use super::geometry::{Geometry, geometry};
 use super::hints::Hints;
@@ -11,7 +12,6 @@ use super::layer::{Focus, Layer};
 use super::loading::Loading;
 use super::mouse::Drag;
 use super::panel::Panel;
-use super::placing::Progress;
 use super::saving::Saving;
 use super::scan::Running;
 use super::search::Search;
@@ -23,7 +23,6 @@ use crate::document::Document;
 use crate::input::{Action, Keymap, Mode};
 use crate::layout::Layout;
 use crate::sanitize;
-use crate::store::format::SidecarFile;
 
 /// User settings that shape the view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,8 +147,8 @@ pub struct State {
     pub themes: Vec<String>,
     /// Index into `themes`.
     pub theme: usize,
-    /// Why annotations cannot be changed (the sidecar does not parse), if so.
-    pub read_only: Option<String>,
+    /// Whether annotations may be changed now, and why not.
+    pub editing: Editing,
     /// What the reader knows of its sidecar: what is saved, what is due, what is out.
     pub saving: Saving,
     /// Character offset to show at the top once the brief is laid out (the saved position).
@@ -164,10 +163,6 @@ pub struct State {
     pub status: Status,
     /// How far reading the brief has got, while it is still being read.
     pub loading: Option<Loading>,
-    /// The sidecar's annotations, waiting for the whole brief before they are placed.
-    pub unplaced: Option<Box<SidecarFile>>,
-    /// How far placing the saved annotations has got, while it runs.
-    pub placing: Option<Progress>,
     /// A search still running, a slice of the text per step.
     pub running: Option<Running>,
     /// The end of a brief still being read, shown early after `G`.
@@ -202,7 +197,7 @@ impl State {
             drag: None,
             themes: Vec::new(),
             theme: 0,
-            read_only: None,
+            editing: Editing::Open,
             saving: Saving::default(),
             restore_position: None,
             show_repeats: false,
@@ -210,8 +205,6 @@ impl State {
             hints: Hints::new(keymap),
             status,
             loading: None,
-            unplaced: None,
-            placing: None,
             running: None,
             tail: None,
             relayout_to: None,

@@ -8,6 +8,7 @@ use crate::document::{Document, Format};
 use crate::input::Keymap;
 use crate::layout::{Layout, Measured};
 use crate::store::convert::{Extras, to_file};
+use crate::store::place::Stored;
 
 /// A brief of `n` numbered paragraphs, each long enough to wrap.
 pub(crate) fn brief(n: usize) -> String {
@@ -216,7 +217,7 @@ pub(crate) fn place_all(s: &mut State, effects: Vec<Effect>) -> Vec<usize> {
 fn saved_annotations_wait_for_the_whole_brief_and_cannot_be_edited_meanwhile() {
     let src = brief(30);
     let (mut s, rest) = streaming(&src, 5, 10);
-    s.set_unplaced(sidecar(&src));
+    s.set_unplaced(Stored::of(&sidecar(&src)));
     assert!(s.annotations.is_empty());
     assert!(s.locked().is_some());
     assert!(
@@ -244,7 +245,7 @@ fn saved_annotations_wait_for_the_whole_brief_and_cannot_be_edited_meanwhile() {
         [30],
         "unchanged brief: placed at once"
     );
-    assert!(s.locked().is_none() && s.placing.is_none() && s.unplaced.is_none());
+    assert!(s.locked().is_none() && s.editing == Editing::Open);
     let message = s
         .status
         .shown()
@@ -262,7 +263,7 @@ fn annotations_of_a_changed_brief_appear_a_batch_at_a_time() {
     let old = brief(n);
     let new = old.replace("Paragraph 3 says", "Paragraph 3 now says");
     let (mut s, rest) = streaming(&new, 5, 100);
-    s.set_unplaced(sidecar(&old));
+    s.set_unplaced(Stored::of(&sidecar(&old)));
     for piece in rest {
         send(&mut s, Event::Loaded(Box::new(piece)));
     }

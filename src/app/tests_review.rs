@@ -96,7 +96,7 @@ fn a_failed_save_warns_once_before_quitting_without_saving() {
 #[test]
 fn a_malformed_sidecar_makes_annotations_read_only() {
     let mut s = with_status(Status::Exact);
-    s.read_only = Some("brief.txt.gloss.toml: line 3, column 1: oops".into());
+    s.set_read_only("brief.txt.gloss.toml: line 3, column 1: oops".into());
     let before = s.annotations.clone();
     press(&mut s, "} v e 3 u d c");
     assert_eq!(s.annotations, before);

@@ -29,9 +29,31 @@ impl Placed {
     }
 }
 
+/// A sidecar's annotations as stored: at the offsets they had in the text whose hash is kept
+/// with them. The reader holds them in this form until the brief is whole and they can be
+/// placed; nothing of the file's layout comes with them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stored {
+    /// The annotations at their stored offsets, with the brief note.
+    pub annotations: Annotations,
+    /// The hash of the normalised text they were placed in.
+    pub sha256: String,
+}
+
+impl Stored {
+    /// What `file` holds.
+    pub fn of(file: &SidecarFile) -> Self {
+        Self {
+            annotations: annotations_of(file),
+            sha256: file.document.sha256.clone(),
+        }
+    }
+}
+
 /// Places the annotations of `file` in `doc`.
 pub fn place(doc: &Document, file: &SidecarFile) -> Placed {
-    let mut placer = Placer::new(doc, file);
+    let stored = Stored::of(file);
+    let mut placer = Placer::new(doc, &stored);
     while !placer.is_done() {
         placer.step(doc, usize::MAX);
     }
@@ -52,16 +74,15 @@ pub struct Placer {
 }
 
 impl Placer {
-    /// Starts placing `file`'s annotations in `doc`, the whole brief as it is now. When the
+    /// Starts placing `stored` annotations in `doc`, the whole brief as it is now. When the
     /// text is unchanged they are all placed at once, as stored.
-    pub fn new(doc: &Document, file: &SidecarFile) -> Self {
-        let annotations = annotations_of(file);
-        let brief_note = annotations.brief_note().to_string();
-        let stored: Vec<Annotation> = annotations.iter().cloned().collect();
+    pub fn new(doc: &Document, stored: &Stored) -> Self {
+        let brief_note = stored.annotations.brief_note().to_string();
+        let annotations: Vec<Annotation> = stored.annotations.iter().cloned().collect();
         let mut placer = Self {
-            stored,
+            stored: annotations,
             brief_note,
-            changed: file.document.sha256 != text_hash(doc),
+            changed: stored.sha256 != text_hash(doc),
             next: 0,
             placed: Vec::new(),
             counts: [0; 4],

@@ -95,7 +95,7 @@ fn position(state: &State) -> String {
         }
         return format!(" {percent:>3}% · reading {}% ", loading.percent());
     }
-    if let Some(progress) = &state.placing {
+    if let Some(progress) = &state.placing() {
         let (done, all) = (progress.done, progress.all);
         return format!(" {percent:>3}% · placing {done}/{all} ");
     }

@@ -222,9 +222,14 @@ fn the_status_bar_shows_reading_progress_then_placing_progress() {
     assert!(!bottom(&s).contains("reading"));
     // The sample as saved before a correction: its annotations must be re-anchored.
     let old = String::from_utf8_lossy(SAMPLE).replace("Micron", "Mikron");
-    s.set_unplaced(crate::app::tests_loading::sidecar(&old));
-    let job = s.take_placing_job().unwrap();
-    let all = s.placing.unwrap().all;
+    let stored = crate::store::place::Stored::of(&crate::app::tests_loading::sidecar(&old));
+    s.set_unplaced(stored);
+    let effects = send(&mut s, Event::Tick);
+    let [crate::app::Effect::Place(job)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    let job = job.clone();
+    let all = s.placing().unwrap().all;
     assert!(
         bottom(&s)
             .trim_end()
