@@ -6,6 +6,7 @@ use jiff::Timestamp;
 
 use super::effect::Work;
 use super::event::SaveResult;
+use super::reading::Remeasure;
 use super::state::{Level, State};
 
 impl State {
@@ -22,8 +23,7 @@ impl State {
                 self.set_read_only(reason);
             }
             Work::Measuring => {
-                self.measuring = None;
-                self.relayout_to = None;
+                self.remeasure = Remeasure::default();
                 self.notice(Level::Error, &format!("{what} failed: {message}"));
             }
             Work::Saving => {

@@ -11,6 +11,15 @@ use crate::layout::{Layout, Measured};
 /// 6 ms of measuring for ASCII prose, 18 ms with non-ASCII words).
 pub const MEASURE_OFF_THREAD: usize = 2 * 1024 * 1024;
 
+/// A big brief measured again at a new width off the loop's thread.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Remeasure {
+    /// The column width the layout should have (the old layout is drawn until then).
+    pub wanted: Option<usize>,
+    /// The width being measured now, if any: one at a time.
+    pub out: Option<usize>,
+}
+
 impl State {
     /// Lays the brief out again if the column width changed, keeping the text at the top of
     /// the screen in place. A big brief that is wholly read is measured again off the
@@ -23,9 +32,9 @@ impl State {
                 && !self.layout.items().is_empty()
                 && self.doc.text().len() >= MEASURE_OFF_THREAD;
             if off_thread {
-                self.relayout_to = Some(width);
+                self.remeasure.wanted = Some(width);
             } else {
-                self.relayout_to = None;
+                self.remeasure.wanted = None;
                 self.rebuild(width);
                 self.restore_saved_position();
             }
@@ -47,23 +56,23 @@ impl State {
 
     /// The width to measure the brief at off the reader's thread, if one is wanted and none
     /// is being measured; marks it as being measured.
-    pub fn wants_measuring(&mut self) -> Option<usize> {
-        let width = self.relayout_to?;
-        if self.measuring.is_some() {
+    pub(super) fn wants_measuring(&mut self) -> Option<usize> {
+        let width = self.remeasure.wanted?;
+        if self.remeasure.out.is_some() {
             return None;
         }
-        self.measuring = Some(width);
+        self.remeasure.out = Some(width);
         Some(width)
     }
 
     /// Heights measured off the reader's thread arrived: the layout takes them if they are
     /// for the width wanted now (a later resize asks for another measuring).
     pub(super) fn measured(&mut self, measured: Measured) {
-        self.measuring = None;
-        if self.relayout_to != Some(measured.width_of()) {
+        self.remeasure.out = None;
+        if self.remeasure.wanted != Some(measured.width_of()) {
             return;
         }
-        self.relayout_to = None;
+        self.remeasure.wanted = None;
         let anchor = self.layout.anchor_at(&self.doc, self.top).offset;
         self.layout = Layout::measured(&self.doc, measured, self.show_repeats);
         self.top = self.layout.row_of(&self.doc, anchor).min(self.max_top());

@@ -12,6 +12,7 @@ use super::layer::{Focus, Layer};
 use super::loading::Loading;
 use super::mouse::Drag;
 use super::panel::Panel;
+use super::reading::Remeasure;
 use super::saving::Saving;
 use super::scan::Running;
 use super::search::Search;
@@ -147,6 +148,8 @@ pub struct State {
     pub themes: Vec<String>,
     /// Index into `themes`.
     pub theme: usize,
+    /// A big brief being measured again at a new width.
+    pub remeasure: Remeasure,
     /// Whether annotations may be changed now, and why not.
     pub editing: Editing,
     /// What the reader knows of its sidecar: what is saved, what is due, what is out.
@@ -167,10 +170,6 @@ pub struct State {
     pub running: Option<Running>,
     /// The end of a brief still being read, shown early after `G`.
     pub tail: Option<Tail>,
-    /// The column width the layout should have, while it is measured off the reader's thread.
-    pub relayout_to: Option<usize>,
-    /// The width being measured off the reader's thread.
-    pub measuring: Option<usize>,
 }
 
 impl State {
@@ -197,6 +196,7 @@ impl State {
             drag: None,
             themes: Vec::new(),
             theme: 0,
+            remeasure: Remeasure::default(),
             editing: Editing::Open,
             saving: Saving::default(),
             restore_position: None,
@@ -207,8 +207,6 @@ impl State {
             loading: None,
             running: None,
             tail: None,
-            relayout_to: None,
-            measuring: None,
         }
     }
 
