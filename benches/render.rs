@@ -16,13 +16,14 @@ use std::hint::black_box;
 mod common;
 
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
-use gloss::app::{Env, Event, Settings, State, update};
+use gloss::app::reader::update;
+use gloss::app::{Env, Event, Reader, Settings};
 use gloss::corpus;
 use gloss::document::{Document, Format};
 use gloss::input::Keymap;
 use gloss::layout::Layout;
 use gloss::theme::Theme;
-use gloss::ui::Screen;
+use gloss::ui::ReaderView;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
@@ -36,23 +37,23 @@ const LONG_PARAGRAPH: usize = 5_000_000;
 const LAYOUT_WIDTH: usize = 98;
 
 /// A reader on `text` as the runtime leaves it before its first frame.
-fn open(text: &str) -> State {
+fn open(text: &str) -> Reader {
     let doc = Document::parse(text.as_bytes(), Format::Plain).expect("a generated brief parses");
     let keymap = Keymap::default_keymap().expect("the default keymap loads");
-    let mut state = State::new(doc, "bench.txt", Settings::default(), &keymap);
+    let mut state = Reader::new(doc, "bench.txt", Settings::default(), &keymap);
     update(&mut state, Event::Resize(WIDTH, HEIGHT), &Env::fixed(0));
     state
 }
 
 /// Scroll positions drawn: the first row, the middle of the brief, the last screenful.
-fn positions(state: &State) -> [(&'static str, usize); 3] {
+fn positions(state: &Reader) -> [(&'static str, usize); 3] {
     let max = state.max_top();
     [("top", 0), ("middle", max / 2), ("end", max)]
 }
 
-fn draw(state: &State, theme: &Theme, buf: &mut Buffer) {
+fn draw(state: &Reader, theme: &Theme, buf: &mut Buffer) {
     buf.reset();
-    Screen { state, theme }.render(buf.area, buf);
+    ReaderView { state, theme }.render(buf.area, buf);
 }
 
 /// The text of row `y`, to check once that a frame really shows the brief.
@@ -92,7 +93,7 @@ fn frame(c: &mut Criterion) {
 }
 
 /// `count` highlights spread evenly over the brief, every third with a note.
-fn highlight(state: &mut State, count: usize) {
+fn highlight(state: &mut Reader, count: usize) {
     use gloss::annotation::{Anchor, Annotation, Annotations, Color};
     let text = state.doc.text();
     let step = text.len() / count;

@@ -15,12 +15,13 @@
 
 use std::time::{Duration, Instant};
 
-use gloss::app::{Env, Event, Settings, State, update};
+use gloss::app::reader::update;
+use gloss::app::{Env, Event, Reader, Settings};
 use gloss::corpus;
 use gloss::document::{Document, Format};
 use gloss::input::{Action, Keymap};
 use gloss::theme::Theme;
-use gloss::ui::Screen;
+use gloss::ui::ReaderView;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
@@ -29,14 +30,14 @@ const WIDTH: u16 = 200;
 const HEIGHT: u16 = 50;
 const KEYS: usize = 5_000;
 
-fn open(text: &str) -> State {
+fn open(text: &str) -> Reader {
     let doc = Document::parse(text.as_bytes(), Format::Plain).expect("a generated brief parses");
     let keymap = Keymap::default_keymap().expect("the default keymap loads");
     let settings = Settings {
         max_width: WIDTH,
         ..Settings::default()
     };
-    let mut state = State::new(doc, "bench.txt", settings, &keymap);
+    let mut state = Reader::new(doc, "bench.txt", settings, &keymap);
     update(&mut state, Event::Resize(WIDTH, HEIGHT), &Env::fixed(0));
     state
 }
@@ -78,13 +79,13 @@ fn percent(n: u64) -> Vec<Event> {
 }
 
 /// Applies `events` and draws one frame; returns how long that took.
-fn step(state: &mut State, events: Vec<Event>, theme: &Theme, buf: &mut Buffer) -> Duration {
+fn step(state: &mut Reader, events: Vec<Event>, theme: &Theme, buf: &mut Buffer) -> Duration {
     let start = Instant::now();
     for event in events {
         update(state, event, &Env::fixed(1));
     }
     buf.reset();
-    Screen { state, theme }.render(buf.area, buf);
+    ReaderView { state, theme }.render(buf.area, buf);
     start.elapsed()
 }
 

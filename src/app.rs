@@ -1,60 +1,25 @@
 //! Application state and its pure update. Knows the document, the annotations, the layout and
 //! the action vocabulary; never a terminal, a file or a clock.
+//!
+//! Shared by every view: the effects and events that join `update` to the runtime, the status
+//! bar's messages and the key hints. Each view's state lives in a folder of its own (the
+//! reader in `reader/`), drawn by the widget of the same name under `ui/`.
 
-mod annotate;
-mod editing;
-mod editor;
 mod effect;
 mod event;
-mod failed;
-mod geometry;
 mod hints;
-mod layer;
-mod loading;
-mod mouse;
-mod panel;
-mod placing;
-mod prompt;
-mod reading;
-mod saving;
-mod scan;
-mod search;
-mod searching;
-mod selection;
-mod state;
+pub mod reader;
 mod status;
-mod tail;
 mod update;
-mod viewport;
 
-pub use editing::Editing;
-pub use editor::{NoteEditor, NoteTarget};
 pub use effect::{Effect, Exit, Snapshot, Work};
 pub use event::{Env, Event, MergeResult, SaveResult};
-pub use geometry::{Geometry, MIN_HEIGHT, MIN_WIDTH, PANEL_MIN_TERMINAL, geometry};
 pub use hints::Hints;
-pub use layer::{Focus, Help, Layer, Visual};
-pub use loading::{Loading, Piece};
-pub use panel::{Filter, PANEL_WIDTHS, Panel};
-pub use placing::{PlacingJob, Progress};
-pub use saving::{DEBOUNCE, RETRY, Saving};
-pub use search::{Found, Search};
-pub use selection::Selection;
-pub use state::{HelpLine, Level, Message, Prompt, PromptKind, Settings, State};
-pub use status::Status;
-pub use tail::{TAIL_BYTES, Tail};
-pub use update::{key_event, update};
-pub use viewport::Placement;
-
-#[cfg(test)]
-pub(crate) mod tests;
-#[cfg(test)]
-mod tests_annotate;
-#[cfg(test)]
-pub(crate) mod tests_loading;
-#[cfg(test)]
-mod tests_review;
-#[cfg(test)]
-mod tests_saving;
-#[cfg(test)]
-mod tests_tail;
+pub use reader::{
+    DEBOUNCE, Editing, Filter, Focus, Found, Geometry, Help, HelpLine, Layer, Loading, MIN_HEIGHT,
+    MIN_WIDTH, NoteEditor, NoteTarget, PANEL_MIN_TERMINAL, PANEL_WIDTHS, Panel, Piece, Placement,
+    PlacingJob, Progress, Prompt, PromptKind, RETRY, Reader, Saving, Search, Selection, Settings,
+    TAIL_BYTES, Tail, Visual, geometry,
+};
+pub use status::{Level, Message, Status};
+pub use update::{App, View, key_event, update};

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 use crate::annotation::Color;
-use crate::app::{Level, Loading, Saving, Settings, State};
+use crate::app::{Level, Loading, Reader, Saving, Settings};
 use crate::document::{DecodeError, Document, Format};
 use crate::error::{Error, show_path};
 use crate::runtime::{self, Exit, Persist};
@@ -213,7 +213,7 @@ fn open(args: &OpenArgs) -> Result<Exit, Error> {
     };
     let name = file_name(&path);
     let mut sidecar = sidecar_of(&path, args.annotations.as_deref());
-    let mut state = State::new(doc, &name, settings, &keymap);
+    let mut state = Reader::new(doc, &name, settings, &keymap);
     state.loading = rest.as_ref().map(|r| Loading::new(r.read(), r.total()));
     let mut extras = Extras::default();
     let mut exists = false;

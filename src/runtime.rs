@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::Event as TermEvent;
 
-use crate::app::{Env, Event, State, update};
+use crate::app::{App, Env, Event, Reader, update};
 use crate::error::Error;
 use crate::input::Keymap;
 use crate::store::BriefFile;
@@ -51,7 +51,7 @@ pub(crate) enum Wake {
 /// `rest`, when given, is the part of the brief still to read: it streams in on a thread of
 /// its own while the reader runs. `persist` is the sidecar, saved on a worker of its own.
 pub fn run(
-    mut state: State,
+    reader: Reader,
     keymap: &Keymap,
     themes: &ThemeSet,
     persist: Persist,
@@ -64,11 +64,12 @@ pub fn run(
     let size = terminal.size().map_err(Error::Terminal)?;
     let brief = rest.as_ref().map(|f| f.path().to_path_buf());
     let mut effects = Effects::new(tx.clone(), brief, persist.paths().data.clone());
-    let first = update(&mut state, Event::Resize(size.width, size.height), &env());
+    let mut app = App::new(reader);
+    let first = update(&mut app, Event::Resize(size.width, size.height), &env());
     if let Some(exit) = effects.run(first) {
         return Ok(exit);
     }
-    effects.set_width(state.layout.width());
+    effects.set_width(reader_width(&app));
     input::read(tx.clone()).map_err(Error::Terminal)?;
     // Reading the rest, the sidecar's worker and its watcher start once the first frame is
     // out, so the first screen shares the machine with nothing.
@@ -84,14 +85,8 @@ pub fn run(
         dirty |= progress && drawn.elapsed() >= TICK;
         if dirty && !gone {
             let drawn_ok = terminal.draw(|frame| {
-                let theme = themes.get(state.theme);
-                frame.render_widget(
-                    Screen {
-                        state: &state,
-                        theme,
-                    },
-                    frame.area(),
-                );
+                let theme = themes.get(app.reader().map_or(0, |r| r.theme));
+                frame.render_widget(Screen { app: &app, theme }, frame.area());
             });
             dirty = false;
             progress = false;
@@ -100,7 +95,7 @@ pub fn run(
                 // The terminal went away: nothing more is drawn, and what is unsaved is saved
                 // before leaving, as for a hang-up.
                 gone = true;
-                let out = update(&mut state, Event::InputGone, &env());
+                let out = update(&mut app, Event::InputGone, &env());
                 if let Some(exit) = effects.run(out) {
                     return Ok(exit);
                 }
@@ -120,7 +115,7 @@ pub fn run(
                     }
                     continue;
                 };
-                let out = update(&mut state, event, &env());
+                let out = update(&mut app, event, &env());
                 if let Some(exit) = effects.run(out) {
                     return Ok(exit);
                 }
@@ -134,9 +129,9 @@ pub fn run(
         let started = Instant::now();
         for wake in std::iter::once(first).chain(rx.try_iter()) {
             let read = matches!(wake, Wake::Load(Event::Loaded(_)));
-            let unseen = read && !grows_view(&state);
+            let unseen = read && !app.reader().is_some_and(grows_view);
             let event = match wake {
-                Wake::Input(input) => input::translate(input, keymap, state.mode(), &mut clicks),
+                Wake::Input(input) => input::translate(input, keymap, app.mode(), &mut clicks),
                 Wake::Load(event) => {
                     effects.piece_taken();
                     Some(event)
@@ -146,11 +141,11 @@ pub fn run(
                 Wake::InputGone => Some(Event::InputGone),
             };
             if let Some(event) = event {
-                let out = update(&mut state, event, &env());
+                let out = update(&mut app, event, &env());
                 if let Some(exit) = effects.run(out) {
                     return Ok(exit);
                 }
-                effects.set_width(state.layout.width());
+                effects.set_width(reader_width(&app));
             }
             if unseen {
                 progress = true;
@@ -163,7 +158,7 @@ pub fn run(
         }
         // A save falls due even while keys keep coming.
         if let Some(tick) = effects.timer() {
-            let out = update(&mut state, tick, &env());
+            let out = update(&mut app, tick, &env());
             if let Some(exit) = effects.run(out) {
                 return Ok(exit);
             }
@@ -171,9 +166,14 @@ pub fn run(
     }
 }
 
+/// The column width of the reader whose brief is being read, for measuring its pieces.
+fn reader_width(app: &App) -> usize {
+    app.reader().map_or(0, |r| r.layout.width())
+}
+
 /// True when text added at the end of what is read would show: the view reaches the end, or
 /// follows it.
-fn grows_view(state: &State) -> bool {
+fn grows_view(state: &Reader) -> bool {
     state.top + state.view_height() >= state.layout.total_rows()
         || state.loading.is_some_and(|l| l.follow_end)
 }

@@ -1,68 +1,41 @@
-//! Drawing: a pure function of the state, the theme and the area. One widget per file.
+//! Drawing: a pure function of the state, the theme and the area. One widget per file, named
+//! after the state it draws (`ui/reader/panel.rs` draws `app/reader/panel.rs`).
 
 pub mod ansi;
-mod help;
-mod note_editor;
-mod note_marks;
-mod notes_panel;
 mod reader;
-mod status_bar;
+
+pub use reader::ReaderView;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use crate::app::{State, geometry};
-use crate::input::Mode;
-use crate::theme::{Role, Theme};
+use crate::app::{App, View};
+use crate::theme::Theme;
 
-/// The whole screen for one frame.
+/// The whole screen for one frame: the view on top.
 #[derive(Debug, Clone, Copy)]
 pub struct Screen<'a> {
     /// What to draw.
-    pub state: &'a State,
+    pub app: &'a App,
     /// How to colour it.
     pub theme: &'a Theme,
 }
 
 impl Widget for Screen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let Screen { state, theme } = self;
-        let g = geometry(
-            area,
-            state.settings.max_width,
-            state.panel.open,
-            state.panel.width,
-        );
-        if g.too_small {
-            buf.set_stringn(
-                area.x,
-                area.y,
-                "terminal too small",
-                usize::from(area.width),
-                theme.style(Role::Notice),
-            );
-            return;
-        }
-        reader::render(state, theme, &g, buf);
-        if let Some(panel) = g.panel {
-            notes_panel::render(state, theme, panel, buf);
-        }
-        status_bar::render(state, theme, g.status, buf);
-        let body = Rect {
-            height: area.height.saturating_sub(1),
-            ..area
-        };
-        match state.mode() {
-            Mode::Help => help::render(state, theme, body, buf),
-            Mode::Note => note_editor::render(state, theme, g.reader, buf),
-            _ => {}
+        match self.app.top() {
+            View::Reader(state) => ReaderView {
+                state,
+                theme: self.theme,
+            }
+            .render(area, buf),
         }
     }
 }
 
 /// A `width` x `height` rectangle in the middle of `area`.
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let (width, height) = (width.min(area.width), height.min(area.height));
     Rect {
         x: area.x + (area.width - width) / 2,

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use jiff::Timestamp;
 
-use super::placing::PlacingJob;
+use super::reader::PlacingJob;
 use crate::annotation::Annotations;
 use crate::document::Document;
 

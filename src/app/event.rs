@@ -5,8 +5,8 @@ use jiff::Timestamp;
 use uuid::Uuid;
 
 use super::effect::Work;
-use super::loading::Piece;
-use super::state::Level;
+use super::reader::Piece;
+use super::status::Level;
 use crate::annotation::Annotations;
 use crate::input::{Action, Key};
 use crate::layout::Measured;

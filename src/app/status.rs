@@ -2,7 +2,37 @@
 //! message; a notice that must not be lost (start-up warnings, what background work reports)
 //! waits its turn. The most important message shows first, so a lesser one never hides it.
 
-use super::state::{Level, Message};
+use crate::sanitize;
+
+/// How important a status message is, from least to most.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    /// Plain information.
+    Info,
+    /// Something the user should know (lossy decoding, a wrapped search).
+    Warning,
+    /// Something failed.
+    Error,
+}
+
+/// A message for the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// Already sanitised text.
+    pub text: String,
+    /// Its importance.
+    pub level: Level,
+}
+
+impl Message {
+    /// A message with its text made safe for the terminal.
+    pub fn new(level: Level, text: &str) -> Self {
+        Self {
+            text: sanitize::line(text).into_owned(),
+            level,
+        }
+    }
+}
 
 /// One message and whether it outlives the next key.
 #[derive(Debug, Clone, PartialEq, Eq)]

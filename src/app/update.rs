@@ -1,310 +1,102 @@
-//! The pure state transition: `update(&mut State, Event, &Env) -> Vec<Effect>`. No files, clocks
-//! or terminals here: the time and a fresh id come in through [`Env`], and the runtime carries
-//! out the effects and answers with events. Nothing else changes the state.
-
-use std::sync::Arc;
+//! The pure update of the whole app: an event goes to the view it is for (input to the top
+//! view, the terminal's size to every view, the answers of background work to the reader that
+//! asked), and the view's effects come back. Views are a stack: leaving a view that has another
+//! under it goes back to that one, leaving the last one leaves gloss.
 
 use super::effect::{Effect, Exit};
 use super::event::{Env, Event};
-use super::layer::{Help, Layer};
-use super::state::Level;
-use super::state::{PromptKind, State};
-use crate::annotation::Color;
-use crate::input::{Action, Key, Keymap, Mode};
-use crate::sanitize;
+use super::reader::{self, Reader};
+use crate::input::{Key, KeyCode, Keymap, Mode, Modifiers};
 
-/// Applies one event to the state and returns the work it asks for.
-pub fn update(state: &mut State, event: Event, env: &Env) -> Vec<Effect> {
-    let background = is_background(&event);
-    if !background && !matches!(event, Event::MouseDrag { .. } | Event::MouseUp) {
-        state.status.dismiss();
+/// One screen of gloss, with everything only it knows.
+#[derive(Debug, Clone)]
+pub enum View {
+    /// One brief.
+    Reader(Box<Reader>),
+}
+
+impl View {
+    /// The keymap table that applies in this view now.
+    pub fn mode(&self) -> Mode {
+        match self {
+            Self::Reader(r) => r.mode(),
+        }
     }
-    let top = state.top;
-    let follows = matches!(event, Event::Action(Action::Bottom));
-    let mut effects = apply(state, event, env);
-    if !background && !follows && state.top != top {
-        state.stop_following();
+
+    fn update(&mut self, event: Event, env: &Env) -> Vec<Effect> {
+        match self {
+            Self::Reader(r) => reader::update(r, event, env),
+        }
     }
-    // Leaving: nothing more is started.
-    if !effects.iter().any(|e| matches!(e, Effect::Exit(_))) {
-        effects.extend(background_work(state, env));
+}
+
+/// Every view gloss has open, the top one with the keys.
+#[derive(Debug, Clone)]
+pub struct App {
+    /// Bottom first; never empty.
+    views: Vec<View>,
+}
+
+impl App {
+    /// gloss showing `reader`.
+    pub fn new(reader: Reader) -> Self {
+        Self {
+            views: vec![View::Reader(Box::new(reader))],
+        }
+    }
+
+    /// Opens `view` over the others; it has the keys until it is left.
+    pub fn push(&mut self, view: View) {
+        self.views.push(view);
+    }
+
+    /// The view with the keys.
+    pub fn top(&self) -> &View {
+        // `views` is never empty: `new` makes one and leaving the last one leaves gloss.
+        &self.views[self.views.len() - 1]
+    }
+
+    /// How many views are open.
+    pub fn depth(&self) -> usize {
+        self.views.len()
+    }
+
+    /// The keymap table that applies now.
+    pub fn mode(&self) -> Mode {
+        self.top().mode()
+    }
+
+    /// The reader nearest the top, whose background work is running.
+    pub fn reader(&self) -> Option<&Reader> {
+        self.views
+            .iter()
+            .rev()
+            .map(|View::Reader(r)| r.as_ref())
+            .next()
+    }
+}
+
+/// Applies one event to the app and returns the work it asks for.
+pub fn update(app: &mut App, event: Event, env: &Env) -> Vec<Effect> {
+    if let Event::Resize(..) = event {
+        let below = app.views.len() - 1;
+        for view in &mut app.views[..below] {
+            view.update(event.clone(), env);
+        }
+    }
+    let last = app.views.len() - 1;
+    let mut effects = app.views[last].update(event, env);
+    // Leaving a view with another under it goes back to that one.
+    if app.views.len() > 1 && effects.contains(&Effect::Exit(Exit::Quit)) {
+        effects.retain(|e| *e != Effect::Exit(Exit::Quit));
+        app.views.pop();
     }
     effects
-}
-
-/// Events that do not come from the user (the terminal resized, the brief or its annotations
-/// arriving, a step of a search, a save's answer): they neither clear the message nor count
-/// as moving.
-fn is_background(event: &Event) -> bool {
-    matches!(
-        event,
-        Event::Resize(..)
-            | Event::Loaded(_)
-            | Event::LoadDone
-            | Event::Work
-            | Event::Placed(..)
-            | Event::PlaceDone(_)
-            | Event::Tail(_)
-            | Event::Measured(_)
-            | Event::Saved(_)
-            | Event::Merged(_)
-            | Event::SidecarChanged
-            | Event::Tick
-            | Event::Failed(..)
-    )
-}
-
-/// The work the state is ready for after an event: placing saved annotations once the brief
-/// is whole, measuring at a new width, a step of a search, and saving.
-fn background_work(state: &mut State, env: &Env) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    if let Some(job) = state.take_placing_job() {
-        effects.push(Effect::Place(Box::new(job)));
-    }
-    if let Some(width) = state.wants_measuring() {
-        let doc = Arc::clone(&state.doc);
-        effects.push(Effect::Measure { doc, width });
-    }
-    if state.has_work() {
-        effects.push(Effect::Work);
-    }
-    effects.extend(state.keep_saved(env.now));
-    effects
-}
-
-fn apply(state: &mut State, event: Event, env: &Env) -> Vec<Effect> {
-    match event {
-        Event::Loaded(piece) => state.load_piece(*piece),
-        Event::LoadDone => state.load_done(),
-        Event::LoadFailed(reason) => state.load_failed(&reason),
-        Event::Work => state.work(),
-        Event::Placed(annotations, done) => state.placed_some(*annotations, done),
-        Event::PlaceDone(placed) => state.placed_all(*placed),
-        Event::Tail(piece) => state.show_tail(*piece),
-        Event::Measured(measured) => state.measured(*measured),
-        Event::Resize(w, h) => {
-            state.size = (w, h);
-            state.relayout();
-            state.relayout_tail();
-        }
-        Event::Wheel(rows) if state.tail.is_some() => state.scroll_tail(rows),
-        Event::Wheel(rows) if state.mode() == Mode::Help => state.scroll_help(rows),
-        Event::Wheel(rows) => state.scroll_by(rows),
-        Event::Char(c) if state.mode() == Mode::Prompt => state.prompt_type(&c.to_string()),
-        Event::Paste(text) if state.mode() == Mode::Prompt => {
-            let first_line = text.lines().next().unwrap_or_default();
-            state.prompt_type(&sanitize::line(first_line));
-        }
-        Event::Paste(text) if state.mode() == Mode::Note => {
-            if let Some(editor) = state.editor_mut() {
-                editor.paste(&text);
-            }
-        }
-        Event::Key(key) if state.mode() == Mode::Note => {
-            if let Some(editor) = state.editor_mut() {
-                editor.key(key);
-            }
-        }
-        Event::MouseDown { x, y, clicks } => {
-            state.leave_tail();
-            state.mouse_down(x, y, clicks);
-        }
-        Event::MouseDrag { x, y } => state.mouse_drag(x, y),
-        Event::MouseUp => state.mouse_up(),
-        Event::Saved(result) => state.saved(*result, env.now),
-        Event::Merged(result) => state.merged(*result),
-        Event::SidecarChanged => state.sidecar_changed(),
-        Event::Tick => {}
-        Event::Signal(signal) => state.terminate(signal),
-        Event::InputGone => state.terminate(Exit::HANGUP),
-        Event::Failed(work, message) => state.failed(work, &message, env.now),
-        Event::Notice(level, text) => state.notice(level, &text),
-        Event::Char(_) | Event::Paste(_) | Event::Key(_) => {}
-        Event::Action(action) => return act(state, action, env),
-    }
-    Vec::new()
-}
-
-fn act(state: &mut State, action: Action, env: &Env) -> Vec<Effect> {
-    let h = state.view_height();
-    let page = isize::try_from(h.saturating_sub(1).max(1)).unwrap_or(1);
-    let half = isize::try_from((h / 2).max(1)).unwrap_or(1);
-    if state.mode() == Mode::Help {
-        match action {
-            Action::ScrollDown => state.scroll_help(1),
-            Action::ScrollUp => state.scroll_help(-1),
-            Action::PageDown => state.scroll_help(page),
-            Action::PageUp => state.scroll_help(-page),
-            Action::CloseHelp | Action::Help => state.layer = Layer::Text,
-            Action::Quit => return state.quit(),
-            _ => {}
-        }
-        return Vec::new();
-    }
-    if state.mode() == Mode::Visual && state.extend_selection(action) {
-        return Vec::new();
-    }
-    if state.tail.is_some() && tail_scroll(state, action, page, half) {
-        return Vec::new();
-    }
-    if changes_annotations(action)
-        && let Some(reason) = state.locked()
-    {
-        state.cancel_selection();
-        state.say(Level::Error, &reason);
-        return Vec::new();
-    }
-    state.keep_quitting_warning(action == Action::Quit);
-    match action {
-        Action::ScrollDown => state.scroll_by(1),
-        Action::ScrollUp => state.scroll_by(-1),
-        Action::PageDown => state.scroll_by(page),
-        Action::PageUp => state.scroll_by(-page),
-        Action::HalfPageDown => state.scroll_by(half),
-        Action::HalfPageUp => state.scroll_by(-half),
-        Action::Top => {
-            state.top = 0;
-            state.cursor = 0;
-        }
-        Action::Bottom => {
-            state.bottom();
-            if state.tail_worth_reading() {
-                return vec![Effect::ReadTail];
-            }
-        }
-        Action::NextParagraph => state.jump_paragraph(true),
-        Action::PrevParagraph => state.jump_paragraph(false),
-        Action::Search => state.open_prompt(PromptKind::Search, String::new()),
-        Action::GoToPercent => state.open_prompt(PromptKind::Percent, String::new()),
-        Action::SearchNext => state.repeat_search(true),
-        Action::SearchPrev => state.repeat_search(false),
-        Action::StopSearch => state.stop_search(),
-        Action::PromptAccept => state.prompt_accept(env),
-        Action::PromptCancel => state.prompt_cancel(env),
-        Action::PromptDelete => state.prompt_delete(env),
-        Action::PromptComplete => state.prompt_complete(),
-        Action::SelectStart => state.start_selection(),
-        Action::SelectParagraph => state.select_paragraph(),
-        Action::SelectCancel => state.cancel_selection(),
-        Action::Highlight => {
-            state.highlight(Color::default(), env);
-        }
-        Action::Highlight1
-        | Action::Highlight2
-        | Action::Highlight3
-        | Action::Highlight4
-        | Action::Highlight5 => {
-            let color = action
-                .color_number()
-                .and_then(Color::nth)
-                .unwrap_or_default();
-            state.highlight(color, env);
-        }
-        Action::HighlightWithNote => {
-            if state.highlight(Color::default(), env).is_some() {
-                state.open_note();
-            }
-        }
-        Action::EditNote => state.open_note(),
-        Action::EditTags => state.open_tags(),
-        Action::CycleColor => state.edit_target(env, |a| a.color = a.color.next()),
-        Action::DeleteHighlight => state.delete_target(),
-        Action::BriefNote => state.open_brief_note(),
-        Action::ConfirmAnchor => state.confirm_anchor(env),
-        Action::Reattach => state.reattach(env),
-        Action::Undo => state.undo(false),
-        Action::Redo => state.undo(true),
-        Action::CloseEditor => state.close_note(env),
-        Action::TogglePanel => state.cycle_panel(),
-        Action::FocusPanel => state.toggle_panel_focus(),
-        Action::PanelNarrower => state.resize_panel(-4),
-        Action::PanelWider => state.resize_panel(4),
-        Action::PanelDown => state.move_panel(1),
-        Action::PanelUp => state.move_panel(-1),
-        Action::PanelJump => state.jump_to_selected(),
-        Action::PanelFilter => state.open_prompt(PromptKind::Filter, String::new()),
-        Action::ToggleRepeats => state.toggle_repeats(),
-        Action::CycleTheme => {
-            if state.themes.len() > 1 {
-                state.theme = (state.theme + 1) % state.themes.len();
-                let name = state.themes[state.theme].clone();
-                let save = state.hints.key(state.mode(), Action::SaveTheme);
-                state.say(Level::Info, &format!("theme: {name} ({save} saves it)"));
-            }
-        }
-        Action::SaveTheme => {
-            if let Some(name) = state.themes.get(state.theme) {
-                return vec![Effect::SaveTheme(name.clone())];
-            }
-        }
-        Action::Help => {
-            state.layer = Layer::Help(Help::default());
-        }
-        Action::CloseHelp => state.layer = Layer::Text,
-        Action::Quit => return state.quit(),
-        Action::MoveLeft
-        | Action::MoveRight
-        | Action::LineDown
-        | Action::LineUp
-        | Action::LineStart
-        | Action::LineEnd
-        | Action::WordNext
-        | Action::WordEnd
-        | Action::WordBack
-        | Action::SentenceNext
-        | Action::SentencePrev
-        | Action::ParagraphEnd
-        | Action::ParagraphStart
-        | Action::SwapEnds => {}
-    }
-    Vec::new()
-}
-
-/// Keys while the end of a brief is shown early: scrolling moves through those last lines;
-/// quitting, help and themes work as ever; anything else leaves for the reader. True when
-/// the action was handled here.
-fn tail_scroll(state: &mut State, action: Action, page: isize, half: isize) -> bool {
-    let rows = match action {
-        Action::ScrollDown => 1,
-        Action::ScrollUp => -1,
-        Action::PageDown => page,
-        Action::PageUp => -page,
-        Action::HalfPageDown => half,
-        Action::HalfPageUp => -half,
-        Action::Bottom => isize::MAX / 2,
-        Action::Quit | Action::Help | Action::CycleTheme | Action::SaveTheme => return false,
-        _ => {
-            state.leave_tail();
-            return false;
-        }
-    };
-    state.scroll_tail(rows);
-    true
-}
-
-/// True for actions that create, change or delete annotations.
-fn changes_annotations(action: Action) -> bool {
-    action.color_number().is_some()
-        || matches!(
-            action,
-            Action::Highlight
-                | Action::HighlightWithNote
-                | Action::EditNote
-                | Action::EditTags
-                | Action::CycleColor
-                | Action::DeleteHighlight
-                | Action::BriefNote
-                | Action::ConfirmAnchor
-                | Action::Reattach
-                | Action::Undo
-                | Action::Redo
-        )
 }
 
 /// The event a key press means in the current mode: its binding, a typed character on the
 /// prompt, or the key itself for the note editor. Other unbound keys mean nothing.
 pub fn key_event(keymap: &Keymap, mode: Mode, key: Key) -> Option<Event> {
-    use crate::input::{KeyCode, Modifiers};
     if let Some(action) = keymap.action(mode, key) {
         return Some(Event::Action(action));
     }
@@ -313,5 +105,46 @@ pub fn key_event(keymap: &Keymap, mode: Mode, key: Key) -> Option<Event> {
         (Mode::Prompt, KeyCode::Char(c)) if plain => Some(Event::Char(c)),
         (Mode::Note, _) => Some(Event::Key(key)),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::reader::tests::reader;
+
+    const SAMPLE: &[u8] = include_bytes!("../../seeds/micron-cac-probe.txt");
+
+    fn press(app: &mut App, keys: &str) -> Vec<Effect> {
+        let keymap = Keymap::default_keymap().unwrap();
+        let mut effects = Vec::new();
+        for name in keys.split_whitespace() {
+            let key: Key = name.parse().unwrap();
+            if let Some(event) = key_event(&keymap, app.mode(), key) {
+                effects.extend(update(app, event, &Env::fixed(1)));
+            }
+        }
+        effects
+    }
+
+    #[test]
+    fn keys_go_to_the_top_view_and_leaving_it_goes_back_to_the_one_below() {
+        let mut app = App::new(reader(SAMPLE, 100, 30));
+        app.push(View::Reader(Box::new(reader(SAMPLE, 100, 30))));
+        press(&mut app, "j j j");
+        let top = |app: &App| match app.top() {
+            View::Reader(r) => r.top,
+        };
+        assert_eq!(top(&app), 3, "the top view scrolled");
+        update(&mut app, Event::Resize(60, 20), &Env::fixed(2));
+        assert!(
+            press(&mut app, "q").is_empty(),
+            "not the last view: no exit"
+        );
+        assert_eq!(app.depth(), 1);
+        assert_eq!(top(&app), 0, "the view below kept its place");
+        let View::Reader(below) = app.top();
+        assert_eq!(below.size, (60, 20), "a resize reaches every view");
+        assert_eq!(press(&mut app, "q"), [Effect::Exit(Exit::Quit)]);
     }
 }

@@ -4,9 +4,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use super::Screen;
-use crate::app::tests::{press, reader, send, type_text};
-use crate::app::{Event, State};
+use crate::app::reader::tests::{press, reader, send, type_text};
+use crate::app::{Event, Reader};
 use crate::document::{Document, Format};
 use crate::input::Keymap;
 use crate::theme::{Role, Theme};
@@ -14,15 +13,15 @@ use crate::theme::{Role, Theme};
 const SAMPLE: &[u8] = include_bytes!("../../seeds/micron-cac-probe.txt");
 
 /// The whole screen of `state` drawn with `theme`.
-pub(crate) fn draw_with(state: &State, theme: &Theme) -> Buffer {
+pub(crate) fn draw_with(state: &Reader, theme: &Theme) -> Buffer {
     let area = Rect::new(0, 0, state.size.0, state.size.1);
     let mut buf = Buffer::empty(area);
-    Screen { state, theme }.render(area, &mut buf);
+    super::ReaderView { state, theme }.render(area, &mut buf);
     buf
 }
 
 /// The whole screen of `state` in the default theme.
-pub(crate) fn draw(state: &State) -> Buffer {
+pub(crate) fn draw(state: &Reader) -> Buffer {
     draw_with(state, &Theme::default())
 }
 
@@ -47,9 +46,9 @@ pub(crate) fn text(buf: &Buffer) -> String {
     out
 }
 
-fn markdown(src: &str, w: u16, h: u16) -> State {
+fn markdown(src: &str, w: u16, h: u16) -> Reader {
     let doc = Document::parse(src.as_bytes(), Format::Markdown).unwrap();
-    let mut state = State::new(
+    let mut state = Reader::new(
         doc,
         "brief.md",
         Default::default(),
@@ -204,9 +203,9 @@ fn a_one_megabyte_line_draws_at_its_end() {
 
 #[test]
 fn the_status_bar_shows_reading_progress_then_placing_progress() {
-    let mut s = crate::app::tests::reader(SAMPLE, 100, 10);
+    let mut s = crate::app::reader::tests::reader(SAMPLE, 100, 10);
     s.loading = Some(crate::app::Loading::new(300, 1200));
-    let bottom = |s: &State| {
+    let bottom = |s: &Reader| {
         text(&draw(s))
             .lines()
             .last()
@@ -222,7 +221,7 @@ fn the_status_bar_shows_reading_progress_then_placing_progress() {
     assert!(!bottom(&s).contains("reading"));
     // The sample as saved before a correction: its annotations must be re-anchored.
     let old = String::from_utf8_lossy(SAMPLE).replace("Micron", "Mikron");
-    let stored = crate::store::place::Stored::of(&crate::app::tests_loading::sidecar(&old));
+    let stored = crate::store::place::Stored::of(&crate::app::reader::tests_loading::sidecar(&old));
     s.set_unplaced(stored);
     let effects = send(&mut s, Event::Tick);
     let [crate::app::Effect::Place(job)] = effects.as_slice() else {
@@ -257,7 +256,7 @@ fn start_up_messages_all_show_most_important_first() {
         "brief's folder is read-only; annotations kept in /data",
     );
     s.notice(Level::Warning, "night.toml: line 2: unknown role");
-    let bottom = |s: &State| text(&draw(s)).lines().last().unwrap().to_string();
+    let bottom = |s: &Reader| text(&draw(s)).lines().last().unwrap().to_string();
     let buf = draw(&s);
     let last = bottom(&s);
     assert!(

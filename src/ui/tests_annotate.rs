@@ -4,8 +4,8 @@
 use super::tests::draw;
 use crate::annotation::Color;
 use crate::app::Event;
-use crate::app::State;
-use crate::app::tests::{press, reader, send, type_text};
+use crate::app::Reader;
+use crate::app::reader::tests::{press, reader, send, type_text};
 use crate::input::Key;
 use crate::theme::{Role, Theme};
 
@@ -13,7 +13,7 @@ const SAMPLE: &[u8] = include_bytes!("../../seeds/micron-cac-probe.txt");
 
 /// The sample with: "cybersecurity probe" in yellow with a note and tags, an overlapping green
 /// highlight on "probe into Micron", and a red one in the second paragraph.
-pub(crate) fn annotated(w: u16, h: u16) -> State {
+pub(crate) fn annotated(w: u16, h: u16) -> Reader {
     let mut s = reader(SAMPLE, w, h);
     press(&mut s, "/");
     type_text(&mut s, "cybersecurity probe");

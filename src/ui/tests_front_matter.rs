@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::tests::{draw, text};
-use crate::app::tests::{press, reader};
+use crate::app::reader::tests::{press, reader};
 use crate::theme::{Role, Theme};
 
 const BRIEF: &[u8] = b"+++

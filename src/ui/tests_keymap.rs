@@ -2,8 +2,8 @@
 //! name the keys in use, not the default ones.
 
 use super::tests::{draw, text};
-use crate::app::tests::send;
-use crate::app::{Event, Settings, State, key_event};
+use crate::app::reader::tests::send;
+use crate::app::{Event, Reader, Settings, key_event};
 use crate::document::{Document, Format};
 use crate::input::{Key, Keymap};
 
@@ -30,19 +30,19 @@ highlight1 = ["!"]
 "#;
 
 /// The sample brief in a reader with `user` merged over the default keymap.
-fn reader_with(user: &str, w: u16, h: u16) -> (State, Keymap) {
+fn reader_with(user: &str, w: u16, h: u16) -> (Reader, Keymap) {
     let keymap = Keymap::default_keymap()
         .unwrap()
         .merged("keymap.toml", user)
         .unwrap();
     let doc = Document::parse(SAMPLE, Format::Plain).unwrap();
-    let mut state = State::new(doc, "test.txt", Settings::default(), &keymap);
+    let mut state = Reader::new(doc, "test.txt", Settings::default(), &keymap);
     send(&mut state, Event::Resize(w, h));
     (state, keymap)
 }
 
 /// Presses space-separated keys through `keymap`.
-fn press_with(keymap: &Keymap, state: &mut State, keys: &str) {
+fn press_with(keymap: &Keymap, state: &mut Reader, keys: &str) {
     for name in keys.split_whitespace() {
         let key: Key = name.parse().unwrap();
         if let Some(event) = key_event(keymap, state.mode(), key) {
@@ -51,11 +51,11 @@ fn press_with(keymap: &Keymap, state: &mut State, keys: &str) {
     }
 }
 
-fn status_line(state: &State) -> String {
+fn status_line(state: &Reader) -> String {
     text(&draw(state)).lines().last().unwrap().to_string()
 }
 
-fn message(state: &State) -> &str {
+fn message(state: &Reader) -> &str {
     state.status.shown().map_or("", |m| m.text.as_str())
 }
 
@@ -94,7 +94,7 @@ fn messages_name_the_users_keys() {
         message(&s),
         "no highlight here: select text with m, then press !/2/3/4/5"
     );
-    crate::app::tests::answer_save(&mut s, Err("disk full".into()));
+    crate::app::reader::tests::answer_save(&mut s, Err("disk full".into()));
     press_with(&keymap, &mut s, "x");
     assert_eq!(
         message(&s),

@@ -3,12 +3,12 @@
 use ratatui::style::Modifier;
 
 use super::tests::draw_with as draw;
-use crate::app::State;
-use crate::app::tests::{press, type_text};
+use crate::app::Reader;
+use crate::app::reader::tests::{press, type_text};
 use crate::theme::{BUNDLED, Catalog, Depth, Role, Theme};
 
 /// Highlights with a note, tags and an overlap, the panel open, and a search match on screen.
-fn screen() -> State {
+fn screen() -> Reader {
     let mut s = super::tests_annotate::annotated(100, 30);
     press(&mut s, "tab /");
     type_text(&mut s, "Beijing");

@@ -1,13 +1,14 @@
 //! The sidecar's worker, driven job by job as the loop would drive it.
 
 use super::*;
-use crate::app::tests::{press, reader};
-use crate::app::tests_loading::brief;
-use crate::app::{Effect, Exit, State, update};
+use crate::app::reader::tests::{press, reader};
+use crate::app::reader::tests_loading::brief;
+use crate::app::reader::update;
+use crate::app::{Effect, Exit, Reader};
 use crate::store::SidecarPaths;
 
 /// Runs every save and merge `effects` ask for through `persist` and answers the reader.
-fn carry_out(state: &mut State, persist: &mut Persist, effects: Vec<Effect>) -> Vec<Effect> {
+fn carry_out(state: &mut Reader, persist: &mut Persist, effects: Vec<Effect>) -> Vec<Effect> {
     let mut left = Vec::new();
     for effect in effects {
         let job = match effect {
@@ -53,7 +54,7 @@ fn a_signal_saves_what_was_just_done_before_leaving() {
     let (mut persist, data) = worker(dir.path());
     let mut state = reader(brief(20).as_bytes(), 80, 24);
     let mut effects = press(&mut state, "j V 3");
-    effects.extend(crate::app::tests::send(
+    effects.extend(crate::app::reader::tests::send(
         &mut state,
         crate::app::Event::Signal(15),
     ));

@@ -1,6 +1,6 @@
 //! Scrolling and the caret: keeping the view inside the brief and the caret inside the view.
 
-use super::state::State;
+use super::Reader;
 use crate::layout::{Item, Line};
 
 /// Where to put a row that must become visible.
@@ -14,7 +14,7 @@ pub enum Placement {
     Nearest,
 }
 
-impl State {
+impl Reader {
     /// The largest useful scroll row: the last row at the bottom of the view.
     pub fn max_top(&self) -> usize {
         self.layout.total_rows().saturating_sub(self.view_height())

@@ -3,14 +3,15 @@
 
 use uuid::Uuid;
 
+use super::Reader;
 use super::editor::{NoteEditor, NoteTarget};
-use super::event::Env;
 use super::layer::{Layer, Visual};
-use super::state::{Level, State};
 use crate::annotation::{Anchor, Annotation, Change, Color, Status};
+use crate::app::Level;
+use crate::app::event::Env;
 use crate::input::{Action, Mode};
 
-impl State {
+impl Reader {
     /// Highlights the selection in `color`; returns the new annotation's id.
     pub fn highlight(&mut self, color: Color, env: &Env) -> Option<Uuid> {
         let selection = self.take_selection()?.selection;

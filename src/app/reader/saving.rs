@@ -5,10 +5,11 @@
 
 use jiff::{SignedDuration, Timestamp};
 
-use super::effect::{Effect, Exit, Snapshot};
-use super::event::{MergeResult, SaveResult};
-use super::state::{Level, State};
+use super::Reader;
 use crate::annotation::Annotations;
+use crate::app::Level;
+use crate::app::effect::{Effect, Exit, Snapshot};
+use crate::app::event::{MergeResult, SaveResult};
 use crate::input::Action;
 
 /// Quiet time after a change before saving, so a burst of edits is one write.
@@ -67,7 +68,7 @@ impl Saving {
     }
 }
 
-impl State {
+impl Reader {
     /// True when the annotations differ from the sidecar and may be written.
     fn unsaved(&self) -> bool {
         self.locked().is_none()

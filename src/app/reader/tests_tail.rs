@@ -4,18 +4,19 @@
 use super::tests::{press, send};
 use super::tests_loading::{brief, pieces};
 use super::*;
+use crate::app::*;
 use crate::document::Document;
 use crate::input::Keymap;
 
 /// A reader on the first lines of `src`, with a file size that makes reading the end worth it.
-fn huge(src: &str) -> (State, Vec<Piece>, Piece) {
+fn huge(src: &str) -> (Reader, Vec<Piece>, Piece) {
     let (doc, rest) = pieces(src, 5, 10);
     let keymap = Keymap::default_keymap().unwrap();
     let settings = Settings {
         max_width: 60,
         ..Settings::default()
     };
-    let mut state = State::new(doc, "huge.txt", settings, &keymap);
+    let mut state = Reader::new(doc, "huge.txt", settings, &keymap);
     let pretend = 1 << 30;
     state.loading = Some(Loading::new(5, pretend));
     send(&mut state, Event::Resize(60, 12));
@@ -30,7 +31,7 @@ fn huge(src: &str) -> (State, Vec<Piece>, Piece) {
     (state, rest, piece)
 }
 
-fn shown_text(state: &State) -> String {
+fn shown_text(state: &Reader) -> String {
     crate::ui::tests::text(&crate::ui::tests::draw(state))
 }
 

@@ -2,8 +2,8 @@
 //! shows its last lines at once (read straight from the end of the file), as text only,
 //! until reading catches up; then the reader takes over at the same place.
 
+use super::Reader;
 use super::loading::Piece;
-use super::state::State;
 use crate::document::Document;
 use crate::layout::Layout;
 
@@ -30,7 +30,7 @@ impl Tail {
     }
 }
 
-impl State {
+impl Reader {
     /// True when `G` should read the end of the file rather than wait for it.
     pub(super) fn tail_worth_reading(&self) -> bool {
         self.tail.is_none()

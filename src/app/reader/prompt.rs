@@ -1,15 +1,49 @@
 //! The one-line prompt at the bottom: incremental search, tag editing with completion, and the
 //! panel filter.
 
-use super::event::Env;
+use super::Reader;
+use super::layer::Focus;
 use super::layer::Layer;
 use super::panel::Filter;
 use super::scan::{Purpose, Scan};
 use super::search::Search;
-use super::state::{Level, Prompt, PromptKind, State};
 use crate::annotation::parse_tags;
+use crate::app::Level;
+use crate::app::event::Env;
 
-impl State {
+/// What the one-line prompt is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    /// Searching the text.
+    Search,
+    /// Editing the tags of an annotation.
+    Tags(uuid::Uuid),
+    /// Filtering the notes panel by colour or tag.
+    Filter,
+    /// A percentage of the brief to go to.
+    Percent,
+}
+
+/// The one-line prompt: what is typed and where the view was when it opened.
+#[derive(Debug, Clone)]
+pub struct Prompt {
+    /// What the prompt is for.
+    pub kind: PromptKind,
+    /// Where the keys go when it closes.
+    pub back_to: Focus,
+    /// What has been typed.
+    pub query: String,
+    /// The query compiled, when it is not empty.
+    pub live: Option<Search>,
+    /// Scroll row when the search began, restored on cancel.
+    pub origin_top: usize,
+    /// Cursor when the search began, restored on cancel.
+    pub origin_cursor: usize,
+    /// Whether the query currently matches.
+    pub found: bool,
+}
+
+impl Reader {
     /// Opens the prompt for `kind` with `text` already typed.
     pub fn open_prompt(&mut self, kind: PromptKind, text: String) {
         self.layer = Layer::Prompt(Prompt {

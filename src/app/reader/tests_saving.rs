@@ -4,7 +4,9 @@ use jiff::Timestamp;
 
 use super::tests::{answer_save, reader};
 use super::tests_loading::brief;
+use super::update;
 use super::*;
+use crate::app::*;
 use crate::input::{Key, Keymap};
 
 /// The environment at `ms` milliseconds.
@@ -16,7 +18,7 @@ fn at(ms: i64) -> Env {
 }
 
 /// Presses `keys` at `ms`.
-fn keys(state: &mut State, keys: &str, ms: i64) -> Vec<Effect> {
+fn keys(state: &mut Reader, keys: &str, ms: i64) -> Vec<Effect> {
     let keymap = Keymap::default_keymap().unwrap();
     let mut effects = Vec::new();
     for name in keys.split_whitespace() {
@@ -35,7 +37,7 @@ fn saves(effects: &[Effect]) -> usize {
         .count()
 }
 
-fn state() -> State {
+fn state() -> Reader {
     reader(brief(20).as_bytes(), 80, 24)
 }
 

@@ -4,12 +4,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::{Hints, Layer, Level, PromptKind, State};
+use crate::app::{Hints, Layer, Level, PromptKind, Reader};
 use crate::input::{Action, Mode};
 use crate::sanitize;
 use crate::theme::{Role, Theme};
 
-pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn render(state: &Reader, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, theme.style(Role::Status));
     let width = usize::from(area.width);
     let title = || sanitize::line(state.title()).into_owned();
@@ -77,7 +77,7 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
 }
 
 /// Where the view is, and how far reading the brief or placing its annotations has got.
-fn position(state: &State) -> String {
+fn position(state: &Reader) -> String {
     let percent = state.percent();
     if state.running.is_some() && state.mode() != Mode::Prompt {
         return match state.hints.get(state.mode(), Action::StopSearch) {
@@ -120,7 +120,7 @@ fn fit_right(text: &str, short: &str, role: Role, avail: usize, title_width: usi
     format!("{} ", shorten(text, room.saturating_sub(1)))
 }
 
-fn right_text(state: &State) -> (String, Role) {
+fn right_text(state: &Reader) -> (String, Role) {
     if let Layer::Prompt(prompt) = &state.layer {
         let key = |action| state.hints.get(Mode::Prompt, action);
         let accept = key(Action::PromptAccept);
@@ -191,7 +191,7 @@ fn right_text(state: &State) -> (String, Role) {
 }
 
 /// What the main keys of the mode do, named by the keymap in use.
-fn key_hints(state: &State) -> String {
+fn key_hints(state: &Reader) -> String {
     let h = &state.hints;
     let key = |mode, action| h.get(mode, action).map(str::to_string);
     match state.mode() {

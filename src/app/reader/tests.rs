@@ -1,13 +1,15 @@
 //! Scenario tests: a brief, the keys a user presses, and what the state is afterwards.
 
+use super::update;
 use super::*;
+use crate::app::*;
 use crate::document::{Document, Format};
 use crate::input::{Key, Keymap, Mode};
 
-const SAMPLE: &[u8] = include_bytes!("../../seeds/micron-cac-probe.txt");
+const SAMPLE: &[u8] = include_bytes!("../../../seeds/micron-cac-probe.txt");
 
 /// Sends one event with a fresh test environment (ids and times count up).
-pub(crate) fn send(state: &mut State, event: Event) -> Vec<Effect> {
+pub(crate) fn send(state: &mut Reader, event: Event) -> Vec<Effect> {
     use std::sync::atomic::{AtomicU64, Ordering};
     static NEXT: AtomicU64 = AtomicU64::new(1);
     update(
@@ -17,17 +19,17 @@ pub(crate) fn send(state: &mut State, event: Event) -> Vec<Effect> {
     )
 }
 
-pub(crate) fn reader(src: &[u8], w: u16, h: u16) -> State {
+pub(crate) fn reader(src: &[u8], w: u16, h: u16) -> Reader {
     let doc = Document::parse(src, Format::Plain).unwrap();
     let keymap = Keymap::default_keymap().unwrap();
-    let mut state = State::new(doc, "test.txt", Settings::default(), &keymap);
+    let mut state = Reader::new(doc, "test.txt", Settings::default(), &keymap);
     send(&mut state, Event::Resize(w, h));
     state
 }
 
 /// Answers the save that is out (or a save of the current revision) with `outcome`.
 pub(crate) fn answer_save(
-    state: &mut State,
+    state: &mut Reader,
     outcome: Result<Option<crate::annotation::Annotations>, String>,
 ) -> Vec<Effect> {
     let result = SaveResult {
@@ -39,7 +41,7 @@ pub(crate) fn answer_save(
 }
 
 /// Presses space-separated keys (`j`, `ctrl-d`, `enter`) through the default keymap.
-pub(crate) fn press(state: &mut State, keys: &str) -> Vec<Effect> {
+pub(crate) fn press(state: &mut Reader, keys: &str) -> Vec<Effect> {
     let keymap = Keymap::default_keymap().unwrap();
     let mut effects = Vec::new();
     for name in keys.split_whitespace() {
@@ -52,13 +54,13 @@ pub(crate) fn press(state: &mut State, keys: &str) -> Vec<Effect> {
 }
 
 /// Types text into the prompt.
-pub(crate) fn type_text(state: &mut State, text: &str) {
+pub(crate) fn type_text(state: &mut Reader, text: &str) {
     for c in text.chars() {
         send(state, Event::Char(c));
     }
 }
 
-fn at_cursor(state: &State, len: usize) -> &str {
+fn at_cursor(state: &Reader, len: usize) -> &str {
     let text = state.doc.text();
     &text[state.cursor..(state.cursor + len).min(text.len())]
 }
@@ -305,7 +307,7 @@ fn the_caret_stays_on_screen_through_any_sequence_of_resizes() {
     type_text(&mut s, "Deloitte");
     press(&mut s, "enter");
     assert_eq!(at_cursor(&s, 8), "Deloitte");
-    let on_screen = |s: &State| {
+    let on_screen = |s: &Reader| {
         let row = s.layout.row_of(&s.doc, s.cursor);
         (s.top..s.top + s.view_height()).contains(&row)
     };

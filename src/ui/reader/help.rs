@@ -5,19 +5,19 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
-use crate::app::{Hints, Layer, State};
+use crate::app::{Hints, Layer, Reader};
 use crate::input::{Action, Mode};
 use crate::theme::{Role, Theme};
 
 const KEY_COLUMN: usize = 20;
 
-pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn render(state: &Reader, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let width = area.width.saturating_sub(4).min(84);
     let height = area.height.saturating_sub(2);
     if width < 10 || height < 3 {
         return;
     }
-    let popup = super::centered(area, width, height);
+    let popup = crate::ui::centered(area, width, height);
     let key_column = KEY_COLUMN.min(usize::from(width) / 3);
     let mut lines = Vec::new();
     let mut section = None;

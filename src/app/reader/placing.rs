@@ -5,10 +5,11 @@
 
 use std::sync::Arc;
 
+use super::Reader;
 use super::editing::Editing;
-use super::event::Event;
-use super::state::{Level, State};
 use crate::annotation::Annotations;
+use crate::app::Level;
+use crate::app::event::Event;
 use crate::document::Document;
 use crate::store::place::{Placed, Placer, Stored};
 
@@ -48,7 +49,7 @@ impl PlacingJob {
     }
 }
 
-impl State {
+impl Reader {
     /// Hands the reader the sidecar's annotations, to place once the whole brief is in.
     pub fn set_unplaced(&mut self, stored: Stored) {
         self.editing = Editing::Waiting(Box::new(stored));

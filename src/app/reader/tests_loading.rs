@@ -4,6 +4,7 @@
 use super::tests::{press, send};
 use super::*;
 use crate::annotation::{Anchor, Annotation, Annotations, Color};
+use crate::app::*;
 use crate::document::{Document, Format};
 use crate::input::Keymap;
 use crate::layout::{Layout, Measured};
@@ -43,20 +44,20 @@ pub(crate) fn pieces(src: &str, first: usize, each: usize) -> (Document, Vec<Pie
 }
 
 /// A reader on the first piece of `src`, 60 columns wide, still reading the rest.
-fn streaming(src: &str, first: usize, each: usize) -> (State, Vec<Piece>) {
+fn streaming(src: &str, first: usize, each: usize) -> (Reader, Vec<Piece>) {
     let (doc, rest) = pieces(src, first, each);
     let keymap = Keymap::default_keymap().unwrap();
     let settings = Settings {
         max_width: 60,
         ..Settings::default()
     };
-    let mut state = State::new(doc, "big.txt", settings, &keymap);
+    let mut state = Reader::new(doc, "big.txt", settings, &keymap);
     state.loading = Some(Loading::new(first as u64, src.len() as u64));
     send(&mut state, Event::Resize(60, 12));
     (state, rest)
 }
 
-fn top_text(state: &State) -> String {
+fn top_text(state: &Reader) -> String {
     let offset = state.layout.anchor_at(&state.doc, state.top).offset;
     state.doc.text()[offset..].chars().take(14).collect()
 }
@@ -191,7 +192,7 @@ pub(crate) fn sidecar(src: &str) -> crate::store::format::SidecarFile {
 
 /// Runs the placing job `effects` ask for as the runtime's thread would, handing every event
 /// to the state.
-pub(crate) fn place_all(s: &mut State, effects: Vec<Effect>) -> Vec<usize> {
+pub(crate) fn place_all(s: &mut Reader, effects: Vec<Effect>) -> Vec<usize> {
     let job = effects
         .into_iter()
         .find_map(|e| match e {

@@ -4,12 +4,13 @@
 use super::tests::{press, reader};
 use super::*;
 use crate::annotation::Status;
+use crate::app::*;
 use crate::input::Mode;
 
-const SAMPLE: &[u8] = include_bytes!("../../seeds/micron-cac-probe.txt");
+const SAMPLE: &[u8] = include_bytes!("../../../seeds/micron-cac-probe.txt");
 
 /// The sample with one highlight on the second paragraph's first word, given `status`.
-fn with_status(status: Status) -> State {
+fn with_status(status: Status) -> Reader {
     let mut s = reader(SAMPLE, 100, 30);
     press(&mut s, "} v e 1");
     let mut a = s.annotations.iter().next().unwrap().clone();

@@ -1,29 +1,71 @@
-//! Everything the reader knows at one moment. Changed only by `update`; drawn by `ui`.
+//! The reader: one brief, its annotations and everything its view knows at one moment.
+//! Changed only by its `update`; drawn by `ui::reader`. Its layers (selecting, the prompt,
+//! the note editor, help) are types of their own in `layer`.
+
+mod annotate;
+mod editing;
+mod editor;
+mod failed;
+mod geometry;
+mod help;
+mod layer;
+mod loading;
+mod mouse;
+mod panel;
+mod placing;
+mod prompt;
+mod reading;
+mod saving;
+mod scan;
+mod search;
+mod searching;
+mod selection;
+mod tail;
+mod update;
+mod viewport;
+
+pub use editing::Editing;
+pub use editor::{NoteEditor, NoteTarget};
+pub use geometry::{Geometry, MIN_HEIGHT, MIN_WIDTH, PANEL_MIN_TERMINAL, geometry};
+pub use help::HelpLine;
+pub use layer::{Focus, Help, Layer, Visual};
+pub use loading::{Loading, Piece};
+pub use panel::{Filter, PANEL_WIDTHS, Panel};
+pub use placing::{PlacingJob, Progress};
+pub use prompt::{Prompt, PromptKind};
+pub use saving::{DEBOUNCE, RETRY, Saving};
+pub use search::{Found, Search};
+pub use selection::Selection;
+pub use tail::{TAIL_BYTES, Tail};
+pub use update::update;
+pub use viewport::Placement;
+
+#[cfg(test)]
+pub(crate) mod tests;
+#[cfg(test)]
+mod tests_annotate;
+#[cfg(test)]
+pub(crate) mod tests_loading;
+#[cfg(test)]
+mod tests_review;
+#[cfg(test)]
+mod tests_saving;
+#[cfg(test)]
+mod tests_tail;
 
 use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-use super::editing::Editing;
-use super::editor::NoteEditor;
-use super::geometry::{Geometry, geometry};
-use super::hints::Hints;
-use super::layer::{Focus, Layer};
-use super::loading::Loading;
-use super::mouse::Drag;
-use super::panel::Panel;
-use super::reading::Remeasure;
-use super::saving::Saving;
-use super::scan::Running;
-use super::search::Search;
-use super::selection::Selection;
-use super::status::Status;
-use super::tail::Tail;
 use crate::annotation::{Annotation, Annotations, History};
+use crate::app::{Hints, Level, Status};
 use crate::document::Document;
-use crate::input::{Action, Keymap, Mode};
+use crate::input::{Keymap, Mode};
 use crate::layout::Layout;
 use crate::sanitize;
+use mouse::Drag;
+use reading::Remeasure;
+use scan::Running;
 
 /// User settings that shape the view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,80 +85,9 @@ impl Default for Settings {
     }
 }
 
-/// How important a status message is, from least to most.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Level {
-    /// Plain information.
-    Info,
-    /// Something the user should know (lossy decoding, a wrapped search).
-    Warning,
-    /// Something failed.
-    Error,
-}
-
-/// A message for the status bar.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Message {
-    /// Already sanitised text.
-    pub text: String,
-    /// Its importance.
-    pub level: Level,
-}
-
-impl Message {
-    /// A message with its text made safe for the terminal.
-    pub fn new(level: Level, text: &str) -> Self {
-        Self {
-            text: sanitize::line(text).into_owned(),
-            level,
-        }
-    }
-}
-
-/// What the one-line prompt is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PromptKind {
-    /// Searching the text.
-    Search,
-    /// Editing the tags of an annotation.
-    Tags(uuid::Uuid),
-    /// Filtering the notes panel by colour or tag.
-    Filter,
-    /// A percentage of the brief to go to.
-    Percent,
-}
-
-/// The one-line prompt: what is typed and where the view was when it opened.
-#[derive(Debug, Clone)]
-pub struct Prompt {
-    /// What the prompt is for.
-    pub kind: PromptKind,
-    /// Where the keys go when it closes.
-    pub back_to: Focus,
-    /// What has been typed.
-    pub query: String,
-    /// The query compiled, when it is not empty.
-    pub live: Option<Search>,
-    /// Scroll row when the search began, restored on cancel.
-    pub origin_top: usize,
-    /// Cursor when the search began, restored on cancel.
-    pub origin_cursor: usize,
-    /// Whether the query currently matches.
-    pub found: bool,
-}
-
-/// One line of the help overlay.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HelpLine {
-    /// The keys, e.g. `j, Down`.
-    pub keys: String,
-    /// What they do.
-    pub text: &'static str,
-}
-
 /// The reader's state.
 #[derive(Debug, Clone)]
-pub struct State {
+pub struct Reader {
     /// The brief; shared (read-only) with the thread that places saved annotations once it is
     /// whole.
     pub doc: Arc<Document>,
@@ -172,14 +143,14 @@ pub struct State {
     pub tail: Option<Tail>,
 }
 
-impl State {
+impl Reader {
     /// A reader on `doc`, before the first resize. `label` is the name shown for the brief.
     pub fn new(doc: Document, label: &str, settings: Settings, keymap: &Keymap) -> Self {
         let mut status = Status::default();
         if !doc.warnings().is_empty() {
             status.notice(Level::Warning, &doc.warnings().join("; "));
         }
-        let help = help_lines(keymap);
+        let help = help::help_lines(keymap);
         Self {
             doc: Arc::new(doc),
             label: sanitize::line(label).into_owned(),
@@ -257,7 +228,7 @@ impl State {
     }
 }
 
-impl State {
+impl Reader {
     /// The keymap table that applies now.
     pub fn mode(&self) -> Mode {
         self.layer.mode()
@@ -351,38 +322,4 @@ impl State {
         }
         self.under_cursor().into_iter().next()
     }
-}
-
-fn help_lines(keymap: &Keymap) -> Vec<(Mode, HelpLine)> {
-    use strum::IntoEnumIterator;
-    let mut lines = Vec::new();
-    for mode in Mode::iter() {
-        for (action, keys) in keymap.bindings(mode) {
-            // The help overlay does not repeat scrolling and quitting in every mode.
-            let repeated = matches!(
-                action,
-                Action::ScrollDown
-                    | Action::ScrollUp
-                    | Action::PageDown
-                    | Action::PageUp
-                    | Action::Quit
-            );
-            if mode != Mode::Normal && repeated {
-                continue;
-            }
-            let keys = keys
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(", ");
-            lines.push((
-                mode,
-                HelpLine {
-                    keys,
-                    text: action.describe(),
-                },
-            ));
-        }
-    }
-    lines
 }

@@ -3,12 +3,13 @@
 use super::tests::{press, reader, send, type_text};
 use super::*;
 use crate::annotation::Color;
+use crate::app::*;
 use crate::input::{Key, Mode};
 
-const SAMPLE: &[u8] = include_bytes!("../../seeds/micron-cac-probe.txt");
+const SAMPLE: &[u8] = include_bytes!("../../../seeds/micron-cac-probe.txt");
 
 /// Types into the note editor key by key, as the terminal would deliver them.
-fn write_note(state: &mut State, text: &str) {
+fn write_note(state: &mut Reader, text: &str) {
     for c in text.chars() {
         let key: Key = if c == '\n' {
             "enter".parse().unwrap()
@@ -19,7 +20,7 @@ fn write_note(state: &mut State, text: &str) {
     }
 }
 
-fn select_probe(s: &mut State) {
+fn select_probe(s: &mut Reader) {
     press(s, "/");
     type_text(s, "cybersecurity probe");
     press(s, "enter v e e");

@@ -3,8 +3,8 @@
 
 use std::ops::Range;
 
+use super::Reader;
 use super::layer::{Layer, Visual};
-use super::state::State;
 use super::viewport::Placement;
 use crate::document::motion;
 use crate::input::Action;
@@ -34,7 +34,7 @@ impl Selection {
     }
 }
 
-impl State {
+impl Reader {
     /// Starts selecting at the cursor.
     pub fn start_selection(&mut self) {
         if self.doc.is_empty() {

@@ -4,12 +4,13 @@
 
 use jiff::Timestamp;
 
-use super::effect::Work;
-use super::event::SaveResult;
+use super::Reader;
 use super::reading::Remeasure;
-use super::state::{Level, State};
+use crate::app::Level;
+use crate::app::effect::Work;
+use crate::app::event::SaveResult;
 
-impl State {
+impl Reader {
     /// `work` failed, saying `message`.
     pub(super) fn failed(&mut self, work: Work, message: &str, now: Timestamp) {
         let what: &str = work.into();

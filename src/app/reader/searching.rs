@@ -2,11 +2,12 @@
 //! any ordinary brief, and goes on a slice per step through a huge one, with progress in the
 //! status bar and Esc to stop it.
 
+use super::Reader;
 use super::scan::{Purpose, Running, STEP, Scan, Step};
-use super::state::{Level, State};
 use super::viewport::Placement;
+use crate::app::Level;
 
-impl State {
+impl Reader {
     /// Starts a search and runs its first step at once.
     pub(super) fn start_scan(&mut self, scan: Scan, purpose: Purpose) {
         self.running = Some(Running {

@@ -3,7 +3,8 @@
 
 use std::sync::Arc;
 
-use super::state::{Level, State};
+use super::Reader;
+use crate::app::Level;
 use crate::document::Document;
 use crate::layout::Measured;
 
@@ -52,7 +53,7 @@ pub struct Piece {
     pub read: u64,
 }
 
-impl State {
+impl Reader {
     /// True while the brief is still being read.
     pub fn is_loading(&self) -> bool {
         self.loading.is_some()

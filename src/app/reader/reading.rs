@@ -1,9 +1,9 @@
 //! Reading actions: scrolling, paragraph jumps, repeated search, the repeat toggle.
 
-use super::layer::Layer;
+use super::Reader;
 use super::scan::{Purpose, Scan};
-use super::state::{Level, State};
 use super::viewport::Placement;
+use crate::app::Level;
 use crate::input::Action;
 use crate::layout::{Layout, Measured};
 
@@ -20,10 +20,10 @@ pub struct Remeasure {
     pub out: Option<usize>,
 }
 
-impl State {
+impl Reader {
     /// Lays the brief out again if the column width changed, keeping the text at the top of
     /// the screen in place. A big brief that is wholly read is measured again off the
-    /// reader's thread ([`State::wants_measuring`]); until then the old layout is drawn,
+    /// reader's thread ([`Reader::wants_measuring`]); until then the old layout is drawn,
     /// clipped to the new column.
     pub fn relayout(&mut self) {
         let width = usize::from(self.geometry().column.width).max(1);
@@ -192,13 +192,5 @@ impl State {
             Scan::backward(search, self.cursor)
         };
         self.start_scan(scan, Purpose::Repeat);
-    }
-
-    /// Scrolls the help overlay.
-    pub fn scroll_help(&mut self, rows: isize) {
-        let max = self.help.len().saturating_sub(1);
-        if let Layer::Help(help) = &mut self.layer {
-            help.scroll = help.scroll.saturating_add_signed(rows).min(max);
-        }
     }
 }

@@ -1,10 +1,11 @@
 //! The notes panel's state: open or not, its width, its filter and the selected entry. Focus is
 //! the `panel` mode.
 
+use super::Reader;
 use super::layer::Layer;
-use super::state::{Level, State};
 use super::viewport::Placement;
 use crate::annotation::{Annotation, Color};
+use crate::app::Level;
 use crate::input::Mode;
 
 /// Narrowest and widest panel.
@@ -75,7 +76,7 @@ impl Panel {
     }
 
     /// The entries shown: placed highlights in document order, then the orphaned ones.
-    pub fn entries<'a>(&self, state: &'a State) -> Vec<&'a Annotation> {
+    pub fn entries<'a>(&self, state: &'a Reader) -> Vec<&'a Annotation> {
         let shown = |a: &&Annotation| self.filter.as_ref().is_none_or(|f| f.accepts(a));
         let placed = state
             .annotations
@@ -88,7 +89,7 @@ impl Panel {
     }
 
     /// The selected entry.
-    pub fn selected_annotation<'a>(&self, state: &'a State) -> Option<&'a Annotation> {
+    pub fn selected_annotation<'a>(&self, state: &'a Reader) -> Option<&'a Annotation> {
         let entries = self.entries(state);
         entries
             .get(self.selected.min(entries.len().saturating_sub(1)))
@@ -96,7 +97,7 @@ impl Panel {
     }
 }
 
-impl State {
+impl Reader {
     /// Tab: closed -> open -> focused -> closed.
     pub fn cycle_panel(&mut self) {
         if !self.panel.open {

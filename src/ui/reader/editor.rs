@@ -5,19 +5,19 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-use crate::app::{NoteTarget, State};
+use crate::app::{NoteTarget, Reader};
 use crate::input::{Action, Mode};
 use crate::sanitize;
 use crate::theme::{Role, Theme};
 
-pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn render(state: &Reader, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let Some(editor) = state.editor() else { return };
     let width = area.width.saturating_sub(4).min(72);
     let height = area.height.saturating_sub(2).min(14);
     if width < 10 || height < 3 {
         return;
     }
-    let popup = super::centered(area, width, height);
+    let popup = crate::ui::centered(area, width, height);
     let saves = state
         .hints
         .get(Mode::Note, Action::CloseEditor)

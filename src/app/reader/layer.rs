@@ -5,8 +5,8 @@
 use uuid::Uuid;
 
 use super::editor::NoteEditor;
+use super::prompt::Prompt;
 use super::selection::Selection;
-use super::state::Prompt;
 use crate::input::Mode;
 
 /// The layer that has the keys.

@@ -1,9 +1,9 @@
 //! Mouse selection: press-drag-release selects, a double click a word, a triple click a
 //! paragraph. Dragging past the top or bottom edge scrolls.
 
+use super::Reader;
 use super::layer::{Layer, Visual};
 use super::selection::Selection;
-use super::state::State;
 use crate::document::motion;
 
 /// A press of the mouse button, until it is released: where it went down, and the highlight
@@ -16,7 +16,7 @@ pub struct Drag {
     pub reattach: Option<uuid::Uuid>,
 }
 
-impl State {
+impl Reader {
     /// The character under screen cell (`x`, `y`), if the cell shows text. Cells left or right
     /// of the text column count as its first or last column.
     pub fn offset_at_screen(&self, x: u16, y: u16) -> Option<usize> {

@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::note_marks::note_numbers;
 use crate::annotation::{Annotation, Status};
-use crate::app::{Focus, State};
+use crate::app::{Focus, Reader};
 use crate::input::{Action, Mode};
 use crate::sanitize;
 use crate::theme::{Role, Theme};
@@ -23,7 +23,7 @@ const QUOTE_COLUMNS: usize = 90;
 /// Most note lines shown per entry.
 const NOTE_LINES: usize = 4;
 
-pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn render(state: &Reader, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let focused = state.layer.focus() == Focus::Panel;
     let entries = state.panel.entries(state);
     let mut title = format!(" Notes ({}) ", entries.len());
@@ -51,7 +51,7 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
 }
 
 fn panel_lines<'a>(
-    state: &'a State,
+    state: &'a Reader,
     theme: &Theme,
     entries: &[&'a Annotation],
     focused: bool,
