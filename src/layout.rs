@@ -19,10 +19,10 @@ pub use item::{LIST_INDENT, QUOTE_INDENT, collapsed_label, prefix_width};
 /// Row interval at which tall items remember a row start.
 pub const CHECKPOINT: usize = 64;
 
-/// A place in the text that a screen row can be pinned to: a block and a byte in the
-/// normalised text.
+/// A place in the text that a screen row is pinned to, so the view keeps it through a
+/// reflow: a byte in the normalised text. (Not an annotation's `Anchor`.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Anchor {
+pub struct Pin {
     /// Byte offset in the normalised text.
     pub offset: usize,
 }
@@ -372,7 +372,7 @@ impl Layout {
     }
 
     /// The text position shown at the start of `row`, to keep it in place across a re-layout.
-    pub fn anchor_at(&self, doc: &Document, row: usize) -> Anchor {
+    pub fn pin_at(&self, doc: &Document, row: usize) -> Pin {
         let offset = match self.lines(doc, row..row + 1).first() {
             Some(Line::Text { range, .. }) => range.start,
             Some(Line::Collapsed(r)) => doc
@@ -388,7 +388,7 @@ impl Layout {
                 _ => doc.text().len(),
             },
         };
-        Anchor { offset }
+        Pin { offset }
     }
 }
 

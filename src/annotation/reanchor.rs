@@ -40,7 +40,7 @@ pub use super::Status;
 
 /// Where an annotation landed.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Placement {
+pub struct Landing {
     /// How it was placed.
     pub status: Status,
     /// First character in the new text (0 when orphaned).
@@ -51,7 +51,7 @@ pub struct Placement {
     pub score: f64,
 }
 
-const ORPHANED: Placement = Placement {
+const ORPHANED: Landing = Landing {
     status: Status::Orphaned,
     start: 0,
     end: 0,
@@ -59,13 +59,13 @@ const ORPHANED: Placement = Placement {
 };
 
 /// Places one anchor in `doc`, the new text.
-pub fn reanchor(doc: &Document, anchor: &Anchor) -> Placement {
+pub fn reanchor(doc: &Document, anchor: &Anchor) -> Landing {
     reanchor_all(doc, &[anchor]).pop().unwrap_or(ORPHANED)
 }
 
 /// Places many anchors in `doc`, one placement per anchor in the same order. Equivalent to
 /// calling [`reanchor`] on each, but searches the text for all of them at once.
-pub fn reanchor_all(doc: &Document, anchors: &[&Anchor]) -> Vec<Placement> {
+pub fn reanchor_all(doc: &Document, anchors: &[&Anchor]) -> Vec<Landing> {
     let text = Text {
         doc,
         text: doc.text(),
@@ -75,7 +75,7 @@ pub fn reanchor_all(doc: &Document, anchors: &[&Anchor]) -> Vec<Placement> {
         return vec![ORPHANED; anchors.len()];
     }
     let mut placed = vec![None; anchors.len()];
-    let searches: Vec<Search> = anchors.iter().map(|a| Search::new(&text, a)).collect();
+    let searches: Vec<QuoteSearch> = anchors.iter().map(|a| QuoteSearch::new(&text, a)).collect();
 
     // Step 1 is a string comparison per anchor; most anchors of a lightly edited brief that
     // come before the first edit stop here.
@@ -102,7 +102,7 @@ pub fn reanchor_all(doc: &Document, anchors: &[&Anchor]) -> Vec<Placement> {
         };
         *best = search.best_exact(quote_hits.of(n));
         if let Some(c) = best.filter(|c| search.decisive(c)) {
-            *slot = Some(c.placement());
+            *slot = Some(c.landing());
         }
     }
 
@@ -125,7 +125,7 @@ pub fn reanchor_all(doc: &Document, anchors: &[&Anchor]) -> Vec<Placement> {
         };
         let exact = exact.get(i).copied().flatten();
         let found = search.approximate(exact, context_hits.of(2 * n), context_hits.of(2 * n + 1));
-        *slot = found.map(|c| c.placement());
+        *slot = found.map(|c| c.landing());
     }
 
     placed.into_iter().map(|p| p.unwrap_or(ORPHANED)).collect()
@@ -145,7 +145,7 @@ mod search;
 
 use context::Occurrences;
 use score::Candidate;
-use search::Search;
+use search::QuoteSearch;
 
 #[cfg(test)]
 mod tests;

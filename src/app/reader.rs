@@ -306,7 +306,7 @@ impl Reader {
             return self.restore_position.unwrap_or(0);
         }
         self.doc
-            .char_offset(self.layout.anchor_at(&self.doc, self.top).offset)
+            .char_offset(self.layout.pin_at(&self.doc, self.top).offset)
     }
 
     /// The annotations covering the cursor, innermost first.

@@ -116,7 +116,7 @@ fn anchors_survive_a_change_of_width() {
     let d = doc("Title\nalpha beta gamma delta epsilon zeta eta theta\niota kappa lambda");
     let narrow = Layout::new(&d, 8, false);
     let row = 5;
-    let anchor = narrow.anchor_at(&d, row);
+    let anchor = narrow.pin_at(&d, row);
     let wide = Layout::new(&d, 30, false);
     let new_row = wide.row_of(&d, anchor.offset);
     let Line::Text { range, .. } = &wide.lines(&d, new_row..new_row + 1)[0] else {
@@ -238,7 +238,7 @@ fn the_front_matter_line_is_a_row_under_the_title_and_moves_no_offset() {
     }
     assert_eq!(l.item_of_block(0), 0);
     assert_eq!(l.item_of_block(1), 2, "the line shows no block");
-    assert_eq!(l.anchor_at(&with_meta, 2).offset, first_body);
+    assert_eq!(l.pin_at(&with_meta, 2).offset, first_body);
 }
 
 #[test]

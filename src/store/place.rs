@@ -4,7 +4,6 @@
 use super::convert::{annotations_of, text_hash};
 use super::format::SidecarFile;
 use crate::annotation::reanchor;
-use crate::annotation::reanchor::Status as Found;
 use crate::annotation::{Anchor, Annotation, Annotations, Status};
 use crate::document::Document;
 
@@ -118,8 +117,8 @@ impl Placer {
             return;
         };
         let anchors: Vec<&Anchor> = slice.iter().map(|a| &a.anchor).collect();
-        let placements = reanchor::reanchor_all(doc, &anchors);
-        for (a, p) in slice.iter().zip(placements) {
+        let landings = reanchor::reanchor_all(doc, &anchors);
+        for (a, p) in slice.iter().zip(landings) {
             let a = placed(doc, a.clone(), &p);
             self.counts[a.status as usize] += 1;
             self.placed.push(a);
@@ -138,10 +137,10 @@ impl Placer {
 }
 
 /// Annotation `a` moved to where re-anchoring found it.
-fn placed(doc: &Document, mut a: Annotation, p: &reanchor::Placement) -> Annotation {
+fn placed(doc: &Document, mut a: Annotation, p: &reanchor::Landing) -> Annotation {
     let bytes = doc.byte_offset(p.start)..doc.byte_offset(p.end);
     a.status = match p.status {
-        Found::Exact => {
+        Status::Exact => {
             a.anchor = Anchor::new(doc, bytes);
             if a.status == Status::Orphaned {
                 Status::Moved
@@ -149,17 +148,17 @@ fn placed(doc: &Document, mut a: Annotation, p: &reanchor::Placement) -> Annotat
                 a.status
             }
         }
-        Found::Moved => {
+        Status::Moved => {
             a.anchor = Anchor::new(doc, bytes);
             Status::Moved
         }
         // The old quote stays beside the new range, so the user can see what changed.
-        Found::Fuzzy => {
+        Status::Fuzzy => {
             a.anchor.start = p.start;
             a.anchor.end = p.end;
             Status::Fuzzy
         }
-        Found::Orphaned => Status::Orphaned,
+        Status::Orphaned => Status::Orphaned,
     };
     a
 }

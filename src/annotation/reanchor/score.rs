@@ -3,7 +3,7 @@
 
 use std::cmp::Ordering;
 
-use super::{CONTEXT, Placement, Status};
+use super::{CONTEXT, Landing, Status};
 
 // Scoring, as in Hypothesis: the quote counts most, the context on each side less, and the
 // position only breaks ties between equally good candidates (it is normalised by the length of
@@ -70,8 +70,8 @@ pub(super) struct Candidate {
 }
 
 impl Candidate {
-    pub(super) fn placement(self) -> Placement {
-        Placement {
+    pub(super) fn landing(self) -> Landing {
+        Landing {
             status: self.status,
             start: self.start,
             end: self.end,

@@ -8,7 +8,7 @@ use super::score::{
     MIN_EVIDENCE_SHORT, POSITION_WEIGHT, PREFIX_WEIGHT, QUOTE_WEIGHT, SHORT_QUOTE, SUFFIX_WEIGHT,
     TOTAL_WEIGHT,
 };
-use super::{Anchor, Placement, Status, Text};
+use super::{Anchor, Landing, Status, Text};
 
 /// Characters either side of the expected end searched approximately before the whole text: a
 /// few hundred scattered corrections shift text by about this much.
@@ -22,7 +22,7 @@ pub(super) const CONTEXT_HITS: usize = 8;
 pub(super) const SLOP: usize = 8;
 
 /// One anchor's compiled patterns and thresholds.
-pub(super) struct Search<'a> {
+pub(super) struct QuoteSearch<'a> {
     text: &'a Text<'a>,
     anchor: &'a Anchor,
     /// Length of the quote in characters.
@@ -40,7 +40,7 @@ pub(super) struct Search<'a> {
     pub(super) suffix: Side<'a>,
 }
 
-impl<'a> Search<'a> {
+impl<'a> QuoteSearch<'a> {
     pub(super) fn new(text: &'a Text<'a>, anchor: &'a Anchor) -> Self {
         let chars: Vec<char> = anchor.quote.chars().collect();
         let len = chars.len();
@@ -73,7 +73,7 @@ impl<'a> Search<'a> {
     }
 
     /// Step 1: the quote where it was, with context that does not contradict it.
-    pub(super) fn at_position(&self) -> Option<Placement> {
+    pub(super) fn at_position(&self) -> Option<Landing> {
         let a = self.anchor;
         if a.start > a.end || a.end > self.text.chars {
             return None;
@@ -84,7 +84,7 @@ impl<'a> Search<'a> {
         }
         let mut c = self.candidate(0, a.start, (bytes.start, bytes.end), None, None)?;
         c.status = Status::Exact;
-        self.acceptable(&c).then(|| c.placement())
+        self.acceptable(&c).then(|| c.landing())
     }
 
     /// Step 2: the best acceptable verbatim occurrence among those starting at bytes `starts`.

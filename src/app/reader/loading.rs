@@ -86,7 +86,7 @@ impl Reader {
         let follow = self.loading.take().is_some_and(|l| l.follow_end);
         let tail = self.tail.take();
         let anchor = (!self.layout.items().is_empty())
-            .then(|| self.layout.anchor_at(&self.doc, self.top).offset);
+            .then(|| self.layout.pin_at(&self.doc, self.top).offset);
         Arc::make_mut(&mut self.doc).find_repeats();
         if !self.doc.repeats().is_empty() && self.layout.width() > 0 {
             self.layout.reflow(&self.doc, self.show_repeats);

@@ -73,7 +73,7 @@ impl Reader {
             return;
         }
         self.remeasure.wanted = None;
-        let anchor = self.layout.anchor_at(&self.doc, self.top).offset;
+        let anchor = self.layout.pin_at(&self.doc, self.top).offset;
         self.layout = Layout::measured(&self.doc, measured, self.show_repeats);
         self.top = self.layout.row_of(&self.doc, anchor).min(self.max_top());
         self.follow_cursor();
@@ -95,7 +95,7 @@ impl Reader {
         }
         self.restore_position = None;
         self.top = row.min(self.max_top());
-        self.cursor = self.layout.anchor_at(&self.doc, self.top).offset;
+        self.cursor = self.layout.pin_at(&self.doc, self.top).offset;
     }
 
     /// Work between keys: the next slice of a running search.
@@ -112,7 +112,7 @@ impl Reader {
 
     fn rebuild(&mut self, width: usize) {
         let anchor =
-            (!self.layout.items().is_empty()).then(|| self.layout.anchor_at(&self.doc, self.top));
+            (!self.layout.items().is_empty()).then(|| self.layout.pin_at(&self.doc, self.top));
         self.layout = Layout::new(&self.doc, width, self.show_repeats);
         if let Some(anchor) = anchor {
             self.top = self.layout.row_of(&self.doc, anchor.offset);
@@ -122,7 +122,7 @@ impl Reader {
     /// Re-flows the layout after `show_repeats` changed: heights do not change, only the
     /// flow of items does.
     pub(super) fn reflow(&mut self) {
-        let anchor = self.layout.anchor_at(&self.doc, self.top).offset;
+        let anchor = self.layout.pin_at(&self.doc, self.top).offset;
         self.layout.reflow(&self.doc, self.show_repeats);
         self.top = self.layout.row_of(&self.doc, anchor).min(self.max_top());
         self.keep_cursor_visible();

@@ -77,7 +77,7 @@ impl Reader {
         let Some(tail) = self.tail.as_mut() else {
             return;
         };
-        let anchor = tail.layout.anchor_at(&tail.doc, tail.top).offset;
+        let anchor = tail.layout.pin_at(&tail.doc, tail.top).offset;
         tail.layout = Layout::new(&tail.doc, width, false);
         tail.top = tail
             .layout
@@ -105,9 +105,9 @@ impl Reader {
             .then(|| text.len() - tail.doc.text().len());
         match base {
             Some(base) if !following => {
-                let offset = base + tail.layout.anchor_at(&tail.doc, tail.top).offset;
+                let offset = base + tail.layout.pin_at(&tail.doc, tail.top).offset;
                 self.top = self.layout.row_of(&self.doc, offset).min(self.max_top());
-                self.cursor = self.layout.anchor_at(&self.doc, self.top).offset;
+                self.cursor = self.layout.pin_at(&self.doc, self.top).offset;
             }
             _ => self.go_to_end(),
         }

@@ -186,7 +186,7 @@ fn n_and_shift_n_cycle_through_matches_and_skip_hidden_repeats() {
 fn resize_keeps_the_top_text_in_place() {
     let mut s = reader(SAMPLE, 100, 30);
     press(&mut s, "j j j j j j j");
-    let anchor = s.layout.anchor_at(&s.doc, s.top).offset;
+    let anchor = s.layout.pin_at(&s.doc, s.top).offset;
     send(&mut s, Event::Resize(50, 20));
     let lines = s.layout.lines(&s.doc, s.top..s.top + 1);
     let Some(crate::layout::Line::Text { range, .. }) = lines.first() else {

@@ -58,7 +58,7 @@ fn streaming(src: &str, first: usize, each: usize) -> (Reader, Vec<Piece>) {
 }
 
 fn top_text(state: &Reader) -> String {
-    let offset = state.layout.anchor_at(&state.doc, state.top).offset;
+    let offset = state.layout.pin_at(&state.doc, state.top).offset;
     state.doc.text()[offset..].chars().take(14).collect()
 }
 
@@ -357,7 +357,7 @@ fn a_big_brief_is_measured_at_a_new_width_off_the_readers_thread() {
     let text = crate::corpus::brief(MEASURE_OFF_THREAD + 100_000, 5);
     let mut s = super::tests::reader(text.as_bytes(), 100, 30);
     press(&mut s, "space space");
-    let anchor = s.layout.anchor_at(&s.doc, s.top).offset;
+    let anchor = s.layout.pin_at(&s.doc, s.top).offset;
     let width = s.layout.width();
     let measure = |effects: Vec<Effect>| {
         let widths: Vec<usize> = effects

@@ -55,7 +55,7 @@ fn the_early_end_scrolls_and_hands_over_at_the_same_line() {
     send(&mut s, Event::Tail(Box::new(tail)));
     press(&mut s, "k k k");
     let before = s.tail.as_ref().map(|t| {
-        let offset = t.layout.anchor_at(&t.doc, t.top).offset;
+        let offset = t.layout.pin_at(&t.doc, t.top).offset;
         t.doc.text()[offset..offset + 20].to_string()
     });
     assert!(
@@ -67,7 +67,7 @@ fn the_early_end_scrolls_and_hands_over_at_the_same_line() {
     }
     send(&mut s, Event::LoadDone);
     assert!(s.tail.is_none());
-    let offset = s.layout.anchor_at(&s.doc, s.top).offset;
+    let offset = s.layout.pin_at(&s.doc, s.top).offset;
     assert_eq!(Some(s.doc.text()[offset..offset + 20].to_string()), before);
     assert_eq!(s.top, s.max_top() - 3);
 }

@@ -61,7 +61,7 @@ fn panel_lines<'a>(
     let first = if focused {
         state.panel.selected.min(entries.len().saturating_sub(1))
     } else {
-        let top = state.layout.anchor_at(&state.doc, state.top).offset;
+        let top = state.layout.pin_at(&state.doc, state.top).offset;
         let top_char = state.doc.char_offset(top);
         entries
             .iter()

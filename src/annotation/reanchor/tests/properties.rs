@@ -185,7 +185,7 @@ fn a_corrected_corpus_brief() {
     }
     eprintln!("exact, moved, fuzzy, orphaned: {counts:?}");
     assert!(counts[Fuzzy as usize] > 0);
-    let one_by_one: Vec<Placement> = anchors.iter().map(|a| reanchor(&new, a)).collect();
+    let one_by_one: Vec<Landing> = anchors.iter().map(|a| reanchor(&new, a)).collect();
     assert_eq!(placed, one_by_one);
 }
 

@@ -14,7 +14,7 @@ fn a_batch_agrees_with_one_by_one() {
     let doc = doc(new);
     let refs: Vec<&Anchor> = anchors.iter().collect();
     let batch = reanchor_all(&doc, &refs);
-    let one_by_one: Vec<Placement> = anchors.iter().map(|a| reanchor(&doc, a)).collect();
+    let one_by_one: Vec<Landing> = anchors.iter().map(|a| reanchor(&doc, a)).collect();
     assert_eq!(batch, one_by_one);
     let statuses: Vec<Status> = batch.iter().map(|p| p.status).collect();
     assert_eq!(
@@ -154,7 +154,7 @@ fn allowed_distance_shrinks_with_the_quote() {
             prefix: String::new(),
             suffix: String::new(),
         };
-        Search::new(&t, &anchor).max_distance
+        QuoteSearch::new(&t, &anchor).max_distance
     };
     assert_eq!(allowed(""), 0);
     assert_eq!(allowed("ab"), 0);
