@@ -79,7 +79,13 @@ fn run(o: &Options) -> Result<(), String> {
         let name = out
             .file_name()
             .map_or_else(|| o.out.clone(), |n| n.to_string_lossy().into_owned());
-        let file = to_file(&doc, &name, &annotations, 0, &Extras::default());
+        let file = to_file(
+            &doc,
+            &name,
+            &annotations,
+            gloss::document::Chars(0),
+            &Extras::default(),
+        );
         let toml = format::write(&file).map_err(|e| format!("cannot write the sidecar: {e}"))?;
         let sidecar = format!("{}.gloss.toml", o.out);
         std::fs::write(&sidecar, toml).map_err(|e| format!("cannot write {sidecar}: {e}"))?;

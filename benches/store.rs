@@ -55,7 +55,7 @@ fn sidecar_file(doc: &Document, count: usize) -> SidecarFile {
         doc,
         "bench.txt",
         &annotations(doc, count),
-        0,
+        gloss::document::Chars(0),
         &Extras::default(),
     )
 }

@@ -148,8 +148,8 @@ pub(crate) mod tests {
     /// An annotation with a numeric id over a character range.
     pub(crate) fn ann(id: u128, range: std::ops::Range<usize>) -> Annotation {
         let anchor = Anchor {
-            start: range.start,
-            end: range.end,
+            start: crate::document::Chars(range.start),
+            end: crate::document::Chars(range.end),
             quote: String::new(),
             prefix: String::new(),
             suffix: String::new(),

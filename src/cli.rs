@@ -13,7 +13,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::annotation::Color;
 use crate::app::{Level, Loading, Reader, Saving, Settings};
-use crate::document::{DecodeError, Document, Format};
+use crate::document::{Chars, DecodeError, Document, Format};
 use crate::error::{Error, show_path};
 use crate::runtime::{self, Exit, Persist};
 use crate::sanitize;
@@ -219,7 +219,7 @@ fn open(args: &OpenArgs) -> Result<Exit, Error> {
     let mut exists = false;
     match sidecar.load() {
         Ok(Some(file)) => {
-            state.restore_position = usize::try_from(file.reading.position).ok();
+            state.restore_position = usize::try_from(file.reading.position).ok().map(Chars);
             extras = Extras::of(&file);
             exists = true;
             // Placed once the whole brief is in, a batch at a time if it changed.

@@ -6,6 +6,7 @@
 
 mod block;
 mod builder;
+mod chars;
 mod decode;
 mod front_matter;
 mod markdown;
@@ -15,6 +16,7 @@ mod repeats;
 
 pub use block::{Block, BlockKind, Inline, Prefix, Span};
 pub use builder::TAB_WIDTH;
+pub use chars::Chars;
 pub use decode::DecodeError;
 pub use front_matter::Meta;
 pub use repeats::Repeat;
@@ -184,8 +186,8 @@ impl Document {
     }
 
     /// Length of the normalised text in characters.
-    pub fn char_len(&self) -> usize {
-        self.char_len
+    pub fn char_len(&self) -> Chars {
+        Chars(self.char_len)
     }
 
     /// True for a brief with no text at all.
@@ -224,7 +226,11 @@ impl Document {
     }
 
     /// Character offset of byte `offset` (which must lie on a character boundary).
-    pub fn char_offset(&self, offset: usize) -> usize {
+    pub fn char_offset(&self, offset: usize) -> Chars {
+        Chars(self.chars_before(offset))
+    }
+
+    fn chars_before(&self, offset: usize) -> usize {
         let Some(block) = self.blocks.get(self.block_at(offset)) else {
             return 0;
         };
@@ -242,7 +248,8 @@ impl Document {
     }
 
     /// Byte offset of character `offset`, clamped to the end of the text.
-    pub fn byte_offset(&self, offset: usize) -> usize {
+    pub fn byte_offset(&self, offset: Chars) -> usize {
+        let offset = offset.get();
         let index = self
             .blocks
             .partition_point(|b| b.char_start + b.char_len < offset);
@@ -357,10 +364,10 @@ mod tests {
     fn empty_input_is_an_empty_document() {
         let doc = Document::parse(b"", Format::Plain).unwrap();
         assert!(doc.is_empty());
-        assert_eq!(doc.char_len(), 0);
+        assert_eq!(doc.char_len(), Chars(0));
         assert_eq!(doc.block_at(0), 0);
-        assert_eq!(doc.char_offset(0), 0);
-        assert_eq!(doc.byte_offset(5), 0);
+        assert_eq!(doc.char_offset(0), Chars(0));
+        assert_eq!(doc.byte_offset(Chars(5)), 0);
     }
 
     #[test]
@@ -369,8 +376,8 @@ mod tests {
             Document::parse("Tïtle\nCafé 東京 🙂 ok\nplain".as_bytes(), Format::Plain).unwrap();
         let text = doc.text();
         for (chars, (bytes, _)) in text.char_indices().enumerate() {
-            assert_eq!(doc.char_offset(bytes), chars, "byte {bytes}");
-            assert_eq!(doc.byte_offset(chars), bytes, "char {chars}");
+            assert_eq!(doc.char_offset(bytes), Chars(chars), "byte {bytes}");
+            assert_eq!(doc.byte_offset(Chars(chars)), bytes, "char {chars}");
         }
         assert_eq!(doc.char_offset(text.len()), doc.char_len());
         assert_eq!(doc.byte_offset(doc.char_len()), text.len());

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::document::Document;
+use crate::document::{Chars, Document};
 
 /// Characters of context kept on each side of a quote.
 pub const CONTEXT: usize = 32;
@@ -12,9 +12,9 @@ pub const CONTEXT: usize = 32;
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Anchor {
     /// First character, in Unicode scalar values from the start of the normalised text.
-    pub start: usize,
+    pub start: Chars,
     /// One past the last character.
-    pub end: usize,
+    pub end: Chars,
     /// The text between `start` and `end`.
     pub quote: String,
     /// Up to [`CONTEXT`] characters before the quote.
@@ -40,7 +40,7 @@ impl Anchor {
     }
 
     /// The character range.
-    pub fn range(&self) -> Range<usize> {
+    pub fn range(&self) -> Range<Chars> {
         self.start..self.end
     }
 
@@ -65,7 +65,7 @@ mod tests {
     #[test]
     fn quote_prefix_and_suffix() {
         let a = anchor("Title\nrates rose [[sharply]] in May");
-        assert_eq!((a.start, a.end), (17, 24));
+        assert_eq!((a.start, a.end), (Chars(17), Chars(24)));
         assert_eq!(a.quote, "sharply");
         assert_eq!(a.prefix, "Title\nrates rose ");
         assert_eq!(a.suffix, " in May");
@@ -77,8 +77,8 @@ mod tests {
         let a = anchor(&format!("T\n{long}[[東京]]{long}"));
         assert_eq!(a.prefix.chars().count(), CONTEXT);
         assert_eq!(a.suffix.chars().count(), CONTEXT);
-        assert_eq!(a.start, 42);
-        assert_eq!(a.end, 44);
+        assert_eq!(a.start, Chars(42));
+        assert_eq!(a.end, Chars(44));
     }
 
     #[test]

@@ -33,7 +33,7 @@
 use serde::Serialize;
 
 use super::{Anchor, CONTEXT};
-use crate::document::Document;
+use crate::document::{Chars, Document};
 
 /// How an annotation was placed in the new text: the annotation model's own status.
 pub use super::Status;
@@ -44,17 +44,17 @@ pub struct Landing {
     /// How it was placed.
     pub status: Status,
     /// First character in the new text (0 when orphaned).
-    pub start: usize,
+    pub start: Chars,
     /// One past the last character (0 when orphaned).
-    pub end: usize,
+    pub end: Chars,
     /// Confidence from 0.0 to 1.0: the weighted agreement of quote, context and position.
     pub score: f64,
 }
 
 const ORPHANED: Landing = Landing {
     status: Status::Orphaned,
-    start: 0,
-    end: 0,
+    start: Chars(0),
+    end: Chars(0),
     score: 0.0,
 };
 
@@ -69,7 +69,7 @@ pub fn reanchor_all(doc: &Document, anchors: &[&Anchor]) -> Vec<Landing> {
     let text = Text {
         doc,
         text: doc.text(),
-        chars: doc.char_len(),
+        chars: doc.char_len().get(),
     };
     if text.chars == 0 {
         return vec![ORPHANED; anchors.len()];

@@ -6,6 +6,8 @@ use std::ops::Range;
 
 use uuid::Uuid;
 
+use crate::document::Chars;
+
 use super::Annotation;
 
 /// The annotations of one brief and its brief-level note.
@@ -18,7 +20,7 @@ pub struct Annotations {
     brief_note: String,
 }
 
-fn key(a: &Annotation) -> (usize, usize, Uuid) {
+fn key(a: &Annotation) -> (Chars, Chars, Uuid) {
     (a.anchor.start, a.anchor.end, a.id)
 }
 
@@ -102,7 +104,7 @@ impl Annotations {
     /// Annotations that share at least one character with `range` (characters), in document
     /// order. Cost: a binary search plus the annotations starting within one longest-annotation
     /// length before the range.
-    pub fn overlapping(&self, range: Range<usize>) -> impl Iterator<Item = &Annotation> {
+    pub fn overlapping(&self, range: Range<Chars>) -> impl Iterator<Item = &Annotation> {
         let from = self
             .items
             .partition_point(|a| a.anchor.start + self.longest < range.start);
@@ -117,7 +119,7 @@ impl Annotations {
     }
 
     /// Annotations covering character `offset`, innermost (shortest) first.
-    pub fn at(&self, offset: usize) -> Vec<&Annotation> {
+    pub fn at(&self, offset: Chars) -> Vec<&Annotation> {
         let mut found: Vec<&Annotation> = self.overlapping(offset..offset + 1).collect();
         found.sort_by_key(|a| (a.anchor.end - a.anchor.start, a.anchor.start));
         found
@@ -161,6 +163,7 @@ mod tests {
             String::new(),
         );
         let order: Vec<_> = set.iter().map(|a| a.anchor.start..a.anchor.end).collect();
+        let order: Vec<_> = order.iter().map(|r| r.start.get()..r.end.get()).collect();
         assert_eq!(order, vec![0..5, 10..12, 10..20]);
     }
 
@@ -176,8 +179,11 @@ mod tests {
             ],
             String::new(),
         );
-        let ids =
-            |r: Range<usize>| -> Vec<u128> { set.overlapping(r).map(|a| a.id.as_u128()).collect() };
+        let ids = |r: Range<usize>| -> Vec<u128> {
+            set.overlapping(Chars(r.start)..Chars(r.end))
+                .map(|a| a.id.as_u128())
+                .collect()
+        };
         let cases: [(Range<usize>, Vec<u128>); 8] = [
             (0..1, vec![1]),
             (12..13, vec![1, 2]),
@@ -191,7 +197,7 @@ mod tests {
         for (range, want) in cases {
             assert_eq!(ids(range.clone()), want, "{range:?}");
         }
-        let inner_first: Vec<u128> = set.at(16).iter().map(|a| a.id.as_u128()).collect();
+        let inner_first: Vec<u128> = set.at(Chars(16)).iter().map(|a| a.id.as_u128()).collect();
         assert_eq!(inner_first, vec![2, 3, 1]);
     }
 
@@ -199,8 +205,8 @@ mod tests {
     fn removing_the_longest_keeps_queries_correct() {
         let mut set = Annotations::from_vec(vec![ann(1, 0..100), ann(2, 90..95)], String::new());
         set.remove(Uuid::from_u128(1));
-        assert_eq!(set.overlapping(92..93).count(), 1);
-        assert_eq!(set.overlapping(0..10).count(), 0);
+        assert_eq!(set.overlapping(Chars(92)..Chars(93)).count(), 1);
+        assert_eq!(set.overlapping(Chars(0)..Chars(10)).count(), 0);
     }
 
     #[test]
@@ -208,7 +214,7 @@ mod tests {
         let mut lost = ann(9, 10..20);
         lost.status = crate::annotation::Status::Orphaned;
         let set = Annotations::from_vec(vec![ann(1, 12..14), lost], String::new());
-        assert_eq!(set.overlapping(0..100).count(), 1);
+        assert_eq!(set.overlapping(Chars(0)..Chars(100)).count(), 1);
         assert_eq!(set.orphans().count(), 1);
         assert_eq!(set.len(), 2, "orphans are kept");
     }

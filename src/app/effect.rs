@@ -7,7 +7,7 @@ use jiff::Timestamp;
 
 use super::reader::PlacingJob;
 use crate::annotation::Annotations;
-use crate::document::Document;
+use crate::document::{Chars, Document};
 
 /// How the reader ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,7 +62,7 @@ pub struct Snapshot {
     /// The annotations as they are now.
     pub annotations: Annotations,
     /// The reading position, in characters.
-    pub position: usize,
+    pub position: Chars,
     /// The history's revision these annotations are at.
     pub revision: u64,
     /// True when the reader could not take in the last merge (it changed meanwhile): the

@@ -8,6 +8,7 @@ use super::effect::Work;
 use super::reader::Piece;
 use super::status::Level;
 use crate::annotation::Annotations;
+use crate::document::Chars;
 use crate::input::{Action, Key};
 use crate::layout::Measured;
 use crate::store::place::Placed;
@@ -106,7 +107,7 @@ pub struct SaveResult {
     /// The revision that was saved.
     pub revision: u64,
     /// The reading position that was saved.
-    pub position: usize,
+    pub position: Chars,
     /// The annotations now on disk when another process's changes were merged in, or the
     /// reason the save failed.
     pub outcome: Result<Option<Annotations>, String>,

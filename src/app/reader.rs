@@ -59,7 +59,7 @@ use ratatui::layout::Rect;
 
 use crate::annotation::{Annotation, Annotations, History};
 use crate::app::{Hints, Level, Status};
-use crate::document::Document;
+use crate::document::{Chars, Document};
 use crate::input::{Keymap, Mode};
 use crate::layout::Layout;
 use crate::sanitize;
@@ -126,7 +126,7 @@ pub struct Reader {
     /// What the reader knows of its sidecar: what is saved, what is due, what is out.
     pub saving: Saving,
     /// Character offset to show at the top once the brief is laid out (the saved position).
-    pub restore_position: Option<usize>,
+    pub restore_position: Option<Chars>,
     /// Whether repeated paragraphs are shown.
     pub show_repeats: bool,
     /// Help overlay lines, made from the keymap.
@@ -301,9 +301,9 @@ impl Reader {
     }
 
     /// Character offset of the text at the top of the screen (the reading position).
-    pub fn position(&self) -> usize {
+    pub fn position(&self) -> Chars {
         if self.layout.items().is_empty() {
-            return self.restore_position.unwrap_or(0);
+            return self.restore_position.unwrap_or_default();
         }
         self.doc
             .char_offset(self.layout.pin_at(&self.doc, self.top).offset)

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use crate::annotation::{Anchor, Annotation, Color, parse_tags};
+use crate::document::Chars;
 use crate::error::{Error, show_path};
 use crate::store::convert::{Extras, to_file};
 use crate::store::place::place;
@@ -33,7 +34,7 @@ pub fn run(file: &Path, explicit: Option<&Path>, request: &Request<'_>) -> Resul
         Some(f) => (
             place(&doc, f).annotations,
             Extras::of(f),
-            usize::try_from(f.reading.position).unwrap_or(0),
+            Chars(usize::try_from(f.reading.position).unwrap_or(0)),
         ),
         None => Default::default(),
     };

@@ -5,7 +5,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::annotation::{Annotation, Status};
-use crate::document::Document;
+use crate::document::{Chars, Document};
 use crate::error::Error;
 use crate::sanitize;
 use crate::store::place::place;
@@ -17,8 +17,8 @@ pub struct Listed<'a> {
     /// The text the highlight covers now, or the stored quote when orphaned.
     quote: String,
     /// Character offsets in the current normalised text; null when orphaned.
-    start: Option<usize>,
-    end: Option<usize>,
+    start: Option<Chars>,
+    end: Option<Chars>,
     status: &'static str,
     color: &'static str,
     tags: &'a [String],

@@ -281,7 +281,13 @@ mod tests {
         use crate::store::place::place;
         let doc = parse(&with_unicode(100_000, 7));
         let set = annotations(&doc, 400, 3);
-        let file = to_file(&doc, "brief.txt", &set, 0, &Extras::default());
+        let file = to_file(
+            &doc,
+            "brief.txt",
+            &set,
+            crate::document::Chars(0),
+            &Extras::default(),
+        );
         let read = format::parse(&format::write(&file).unwrap()).unwrap();
         let placed = place(&doc, &read);
         assert_eq!(placed.counts, [400, 0, 0, 0]);

@@ -174,7 +174,13 @@ mod tests {
         let text = brief(300_000, 10);
         let doc = parse(&text);
         let set = annotations(&doc, 500, 4);
-        let file = to_file(&doc, "brief.txt", &set, 0, &Extras::default());
+        let file = to_file(
+            &doc,
+            "brief.txt",
+            &set,
+            crate::document::Chars(0),
+            &Extras::default(),
+        );
         let new = parse(&revise(&text, 4));
         let [exact, moved, fuzzy, orphaned] = place(&new, &file).counts;
         assert_eq!(exact + moved + fuzzy + orphaned, 500);

@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::format::{DocumentInfo, Entry, Reading, SidecarFile, VERSION};
 use crate::annotation::{Anchor, Annotation, Annotations, Status};
-use crate::document::Document;
+use crate::document::{Chars, Document};
 
 /// Hex SHA-256 of the normalised text: tells whether the brief changed since annotating.
 pub fn text_hash(doc: &Document) -> String {
@@ -49,7 +49,7 @@ pub fn to_file(
     doc: &Document,
     file_name: &str,
     annotations: &Annotations,
-    position: usize,
+    position: Chars,
     extras: &Extras,
 ) -> SidecarFile {
     to_file_hashed(
@@ -69,7 +69,7 @@ pub fn to_file_hashed(
     sha256: String,
     file_name: &str,
     annotations: &Annotations,
-    position: usize,
+    position: Chars,
     extras: &Extras,
 ) -> SidecarFile {
     let entries = annotations
@@ -84,8 +84,8 @@ pub fn to_file_hashed(
             quote: a.anchor.quote.clone(),
             prefix: a.anchor.prefix.clone(),
             suffix: a.anchor.suffix.clone(),
-            start: a.anchor.start as u64,
-            end: a.anchor.end as u64,
+            start: a.anchor.start.get() as u64,
+            end: a.anchor.end.get() as u64,
             status: a.status.name().to_string(),
             extra: extras.entries.get(&a.id).cloned().unwrap_or_default(),
         })
@@ -97,11 +97,11 @@ pub fn to_file_hashed(
             file: file_name.to_string(),
             title: doc.title().unwrap_or_default().to_string(),
             sha256,
-            chars: doc.char_len() as u64,
+            chars: doc.char_len().get() as u64,
             extra: extras.document.clone(),
         },
         reading: Reading {
-            position: position as u64,
+            position: position.get() as u64,
             extra: extras.reading.clone(),
         },
         annotations: entries,
@@ -122,8 +122,8 @@ pub fn annotations_of(file: &SidecarFile) -> Annotations {
             tags: e.tags.clone(),
             note: e.note.clone(),
             anchor: Anchor {
-                start: usize::try_from(e.start).unwrap_or(usize::MAX),
-                end: usize::try_from(e.end).unwrap_or(usize::MAX),
+                start: Chars(usize::try_from(e.start).unwrap_or(usize::MAX)),
+                end: Chars(usize::try_from(e.end).unwrap_or(usize::MAX)),
                 quote: e.quote.clone(),
                 prefix: e.prefix.clone(),
                 suffix: e.suffix.clone(),
@@ -147,7 +147,7 @@ mod tests {
         let annotations = annotations_of(&file);
         assert_eq!(annotations.len(), 2);
         assert_eq!(annotations.orphans().count(), 1);
-        let back = to_file(&doc, "b.txt", &annotations, 7, &Extras::of(&file));
+        let back = to_file(&doc, "b.txt", &annotations, Chars(7), &Extras::of(&file));
         assert_eq!(
             back.annotations, file.annotations,
             "entries, unknown keys included"

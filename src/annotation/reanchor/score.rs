@@ -1,6 +1,7 @@
 //! Scoring candidates: the weights of quote, context and position, the minimum evidence by
 //! quote length, and [`Candidate`], a scored place the quote might have gone.
 
+use crate::document::Chars;
 use std::cmp::Ordering;
 
 use super::{CONTEXT, Landing, Status};
@@ -73,8 +74,8 @@ impl Candidate {
     pub(super) fn landing(self) -> Landing {
         Landing {
             status: self.status,
-            start: self.start,
-            end: self.end,
+            start: Chars(self.start),
+            end: Chars(self.end),
             score: self.score.clamp(0.0, 1.0),
         }
     }

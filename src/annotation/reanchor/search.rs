@@ -9,6 +9,7 @@ use super::score::{
     TOTAL_WEIGHT,
 };
 use super::{Anchor, Landing, Status, Text};
+use crate::document::Chars;
 
 /// Characters either side of the expected end searched approximately before the whole text: a
 /// few hundred scattered corrections shift text by about this much.
@@ -62,7 +63,7 @@ impl<'a> QuoteSearch<'a> {
             text,
             anchor,
             len,
-            hint: anchor.start.min(text.chars),
+            hint: anchor.start.get().min(text.chars),
             min_evidence,
             max_distance,
             quote: Pattern::new(&chars),
@@ -75,14 +76,14 @@ impl<'a> QuoteSearch<'a> {
     /// Step 1: the quote where it was, with context that does not contradict it.
     pub(super) fn at_position(&self) -> Option<Landing> {
         let a = self.anchor;
-        if a.start > a.end || a.end > self.text.chars {
+        if a.start > a.end || a.end.get() > self.text.chars {
             return None;
         }
         let bytes = self.text.doc.byte_offset(a.start)..self.text.doc.byte_offset(a.end);
         if self.text.text.get(bytes.clone()) != Some(a.quote.as_str()) {
             return None;
         }
-        let mut c = self.candidate(0, a.start, (bytes.start, bytes.end), None, None)?;
+        let mut c = self.candidate(0, a.start.get(), (bytes.start, bytes.end), None, None)?;
         c.status = Status::Exact;
         self.acceptable(&c).then(|| c.landing())
     }
@@ -110,7 +111,7 @@ impl<'a> QuoteSearch<'a> {
         }
         let mut best: Option<Candidate> = None;
         let consider = |best: &mut Option<Candidate>, (_, byte, prefix, suffix)| {
-            let start = self.text.doc.char_offset(byte);
+            let start = self.text.doc.char_offset(byte).get();
             let c = self.candidate(0, start, (byte, byte + quote), prefix, suffix);
             if let Some(c) = c.filter(|c| self.acceptable(c))
                 && best.is_none_or(|b| c.beats(&b))
@@ -191,7 +192,7 @@ impl<'a> QuoteSearch<'a> {
     fn nearest(&self, hits: &[usize], skip: usize) -> Vec<usize> {
         let mut at: Vec<usize> = hits
             .iter()
-            .map(|&b| self.text.doc.char_offset(b + skip))
+            .map(|&b| self.text.doc.char_offset(b + skip).get())
             .collect();
         at.sort_by_key(|&c| (c.abs_diff(self.hint), c));
         at.truncate(CONTEXT_HITS);
@@ -205,8 +206,8 @@ impl<'a> QuoteSearch<'a> {
         let to = to.min(self.text.chars);
         let first = from.saturating_sub(self.len + self.max_distance);
         let (doc, k) = (self.text.doc, self.max_distance);
-        let begin = doc.byte_offset(first);
-        let Some(slice) = self.text.text.get(begin..doc.byte_offset(to)) else {
+        let begin = doc.byte_offset(Chars(first));
+        let Some(slice) = self.text.text.get(begin..doc.byte_offset(Chars(to))) else {
             return;
         };
         let chars = slice

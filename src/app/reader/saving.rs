@@ -10,6 +10,7 @@ use crate::annotation::Annotations;
 use crate::app::Level;
 use crate::app::effect::{Effect, Exit, Snapshot};
 use crate::app::event::{MergeResult, SaveResult};
+use crate::document::Chars;
 use crate::input::Action;
 
 /// Quiet time after a change before saving, so a burst of edits is one write.
@@ -23,7 +24,7 @@ pub struct Saving {
     /// The history revision last on disk.
     saved_revision: u64,
     /// The reading position last on disk.
-    saved_position: usize,
+    saved_position: Chars,
     /// Whether a sidecar exists (a reading position alone does not create one).
     exists: bool,
     /// The annotations differ from the file for a reason other than an edit here (another
@@ -49,7 +50,7 @@ pub struct Saving {
 
 impl Saving {
     /// A reader whose sidecar `exists` (or not), last saved at `position`.
-    pub fn new(exists: bool, position: usize) -> Self {
+    pub fn new(exists: bool, position: Chars) -> Self {
         Self {
             exists,
             saved_position: position,

@@ -187,7 +187,13 @@ pub(crate) fn sidecar(src: &str) -> crate::store::format::SidecarFile {
         })
         .collect();
     let set = Annotations::from_vec(items, String::new());
-    to_file(&doc, "big.txt", &set, 0, &Extras::default())
+    to_file(
+        &doc,
+        "big.txt",
+        &set,
+        crate::document::Chars(0),
+        &Extras::default(),
+    )
 }
 
 /// Runs the placing job `effects` ask for as the runtime's thread would, handing every event

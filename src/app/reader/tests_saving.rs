@@ -75,7 +75,7 @@ fn one_save_is_out_at_a_time_and_a_change_meanwhile_is_saved_after_it() {
     let revision_saved = s.history.revision() - 1;
     let answer = SaveResult {
         revision: revision_saved,
-        position: 0,
+        position: crate::document::Chars(0),
         outcome: Ok(None),
     };
     let effects = update(&mut s, Event::Saved(Box::new(answer)), &at(5_000));
@@ -166,7 +166,7 @@ fn a_merge_is_taken_in_only_if_the_reader_has_not_changed_since() {
     keys(&mut s, "c", 310);
     let answer = SaveResult {
         revision: saved_revision,
-        position: 0,
+        position: crate::document::Chars(0),
         outcome: Ok(Some(theirs.clone())),
     };
     update(&mut s, Event::Saved(Box::new(answer)), &at(320));
@@ -183,7 +183,7 @@ fn a_merge_is_taken_in_only_if_the_reader_has_not_changed_since() {
     // This time the reader stays put: the merge is taken in.
     let answer = SaveResult {
         revision: snapshot.revision,
-        position: 0,
+        position: crate::document::Chars(0),
         outcome: Ok(Some(theirs)),
     };
     update(&mut s, Event::Saved(Box::new(answer)), &at(1_010));

@@ -95,7 +95,7 @@ fn panel_lines<'a>(
     // Each entry takes at least two rows, so no more than `height` of them can be on screen.
     let shown = &entries[first.min(entries.len())..(first + height).min(entries.len())];
     let numbers = note_numbers(&state.annotations, shown);
-    let total_chars = state.doc.char_len().max(1);
+    let total_chars = state.doc.char_len().get().max(1);
     let mut orphans_started = false;
     for (i, a) in entries.iter().enumerate().skip(first) {
         if lines.len() > height * 2 {
@@ -128,7 +128,7 @@ fn panel_lines<'a>(
         ));
         head.push(Span::styled(theme.color_name(a.color).to_string(), base));
         if a.status != Status::Orphaned {
-            let percent = a.anchor.start * 100 / total_chars;
+            let percent = a.anchor.start.get() * 100 / total_chars;
             head.push(Span::styled(
                 format!("  {percent}%"),
                 base.patch(theme.style(Role::PanelMeta)),

@@ -330,14 +330,14 @@ fn table() {
         let place = ranges.first().map_or(0..0, |r| r.clone());
         let found: String = text
             .chars()
-            .skip(got.start)
+            .skip(got.start.get())
             .take(got.end - got.start)
             .collect();
-        if got.status != want || (got.start..got.end) != place {
+        if got.status != want || (got.start.get()..got.end.get()) != place {
             failures.push(format!(
                 "{name}: want {want:?} {place:?}, got {:?} {:?} {found:?} score {:.3}",
                 got.status,
-                got.start..got.end,
+                got.start.get()..got.end.get(),
                 got.score
             ));
         }
