@@ -7,12 +7,13 @@ use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::note_marks::note_numbers;
-use crate::annotation::Color;
-use crate::app::{Geometry, Layer, PromptKind, Reader, Search};
+mod marks;
+
+use crate::app::{Geometry, Reader};
 use crate::document::{Block, BlockKind, Document, Inline};
 use crate::layout::{LIST_INDENT, Line, QUOTE_INDENT, collapsed_label, prefix_width};
 use crate::theme::{Role, Theme};
+use marks::{Marks, Shown, visible_highlights, visible_matches};
 
 pub fn render(state: &Reader, theme: &Theme, g: &Geometry, buf: &mut Buffer) {
     buf.set_style(g.reader, theme.style(Role::Text));
@@ -101,58 +102,6 @@ fn draw_lines(
     }
 }
 
-/// The search whose matches are shown: the one being typed, else the last accepted one.
-fn active_search(state: &Reader) -> Option<&Search> {
-    match &state.layer {
-        Layer::Prompt(prompt) if prompt.kind == PromptKind::Search => prompt.live.as_ref(),
-        _ => state.search.as_ref(),
-    }
-}
-
-/// A highlight on screen: its bytes, colour, length and note number.
-struct Shown {
-    range: Range<usize>,
-    color: Color,
-    fuzzy: bool,
-    chars: usize,
-    note: Option<usize>,
-}
-
-/// What overlays the text in this frame.
-#[derive(Default)]
-struct Marks<'a> {
-    matches: &'a [Range<usize>],
-    highlights: &'a [Shown],
-    selection: Option<Range<usize>>,
-    cursor: Option<usize>,
-}
-
-/// Highlights overlapping the visible rows, found through the annotation index.
-fn visible_highlights(state: &Reader, lines: &[Line]) -> Vec<Shown> {
-    let doc = &state.doc;
-    let mut ranges = lines.iter().filter_map(|l| match l {
-        Line::Text { range, .. } => Some(range.clone()),
-        _ => None,
-    });
-    let Some(first) = ranges.next() else {
-        return Vec::new();
-    };
-    let last = ranges.next_back().unwrap_or_else(|| first.clone());
-    let chars = doc.char_offset(first.start)..doc.char_offset(last.end) + 1;
-    let visible: Vec<_> = state.annotations.overlapping(chars).collect();
-    let numbers = note_numbers(&state.annotations, &visible);
-    visible
-        .iter()
-        .map(|a| Shown {
-            range: a.anchor.bytes(doc),
-            color: a.color,
-            fuzzy: a.status == crate::annotation::Status::Fuzzy,
-            chars: a.anchor.end - a.anchor.start,
-            note: numbers.get(&a.id).copied(),
-        })
-        .collect()
-}
-
 /// The numbers of notes starting on this row, in the left margin.
 fn draw_note_mark(
     shown: &[Shown],
@@ -187,54 +136,6 @@ fn draw_note_mark(
         usize::from(width),
         theme.style(Role::NoteMark),
     );
-}
-
-/// Matches overlapping the visible rows, found per block over just the visible part
-/// (widened so a match broken across rows is still found whole).
-fn visible_matches(state: &Reader, lines: &[Line]) -> Vec<Range<usize>> {
-    let Some(search) = active_search(state) else {
-        return Vec::new();
-    };
-    let text = state.doc.text();
-    let widen = search.query().len();
-    let mut out = Vec::new();
-    let mut current: Option<(usize, Range<usize>)> = None;
-    let flush = |region: Option<(usize, Range<usize>)>, out: &mut Vec<Range<usize>>| {
-        if let Some((b, r)) = region
-            && let Some(block) = state.doc.blocks().get(b)
-        {
-            let start = floor_char(text, r.start.saturating_sub(widen).max(block.range.start));
-            let end = ceil_char(text, (r.end + widen).min(block.range.end));
-            out.extend(search.matches_in(text, start..end));
-        }
-    };
-    for line in lines {
-        if let Line::Text { block, range, .. } = line {
-            match current.as_mut() {
-                Some((b, r)) if b == block => r.end = range.end,
-                _ => {
-                    flush(current.take(), &mut out);
-                    current = Some((*block, range.clone()));
-                }
-            }
-        }
-    }
-    flush(current, &mut out);
-    out
-}
-
-fn floor_char(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil_char(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
 
 /// Draws quote bars, list indentation and the list marker; returns where the text starts.
