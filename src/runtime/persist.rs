@@ -149,7 +149,8 @@ pub fn jobs() -> (Sender<Job>, Receiver<Job>) {
 }
 
 /// Watches the sidecar's directory (a save replaces the file, so watching the file itself
-/// would lose track of it) and sends [`Job::Check`] for events on the sidecar.
+/// would lose track of it) and sends [`Job::Check`] for changes to the sidecar. Opening and
+/// reading it are no change: a check reads the file, and must not set off another check.
 pub fn watch(data: PathBuf, jobs: Sender<Job>) -> Option<notify::RecommendedWatcher> {
     let dir = data
         .parent()
@@ -158,6 +159,7 @@ pub fn watch(data: PathBuf, jobs: Sender<Job>) -> Option<notify::RecommendedWatc
     let name = data.file_name().map(ToOwned::to_owned);
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         if let Ok(event) = event
+            && !event.kind.is_access()
             && event.paths.iter().any(|p| p.file_name() == name.as_deref())
         {
             let _ = jobs.send(Job::Check);

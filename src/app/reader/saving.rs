@@ -32,6 +32,8 @@ pub struct Saving {
     stale: bool,
     /// When the next save is due.
     due: Option<Timestamp>,
+    /// The time a wake-up was last asked for.
+    timer: Option<Timestamp>,
     /// The save or merge out now: the revision it was taken at.
     in_flight: Option<u64>,
     /// The sidecar changed on disk and that is not merged in yet.
@@ -87,6 +89,8 @@ impl Reader {
 
     fn snapshot(&mut self) -> Box<Snapshot> {
         let revision = self.history.revision();
+        // Every save and merge re-reads the file: what changed on disk so far is in it.
+        self.saving.changed_on_disk = false;
         self.saving.in_flight = Some(revision);
         self.saving.due = None;
         Box::new(Snapshot {
@@ -110,23 +114,30 @@ impl Reader {
             }
             return vec![Effect::Exit(exit)];
         }
-        if self.saving.changed_on_disk && self.locked().is_none() && !self.is_loading() {
-            self.saving.changed_on_disk = false;
-            return vec![Effect::Absorb(self.snapshot())];
-        }
         if !self.unsaved() {
             self.saving.due = None;
+            // Nothing of ours to write: another process's changes are merged in on their own.
+            if self.saving.changed_on_disk && self.locked().is_none() && !self.is_loading() {
+                self.saving.changed_on_disk = false;
+                return vec![Effect::Absorb(self.snapshot())];
+            }
             return Vec::new();
         }
-        match self.saving.due {
-            None => {
-                let due = now + DEBOUNCE;
-                self.saving.due = Some(due);
-                vec![Effect::WakeAt(due)]
+        // With changes of ours, the save itself merges in the other process's: a merge on its
+        // own first could be outrun by every key and keep the save from ever going out.
+        let due = *self.saving.due.get_or_insert(now + DEBOUNCE);
+        if due <= now {
+            if self.is_loading() {
+                return Vec::new();
             }
-            Some(due) if due <= now && !self.is_loading() => vec![Effect::Save(self.snapshot())],
-            Some(_) => Vec::new(),
+            return vec![Effect::Save(self.snapshot())];
         }
+        // One timer per due time (a retry after a failure sets a new one).
+        if self.saving.timer == Some(due) {
+            return Vec::new();
+        }
+        self.saving.timer = Some(due);
+        vec![Effect::WakeAt(due)]
     }
 
     /// `q`: leaves once the annotations are saved. When the last save failed, it warns once

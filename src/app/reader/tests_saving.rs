@@ -235,3 +235,57 @@ fn placing_that_fails_leaves_annotations_read_only_not_locked_for_ever() {
     );
     assert_eq!(keys(&mut s, "q", 10_001), [Effect::Exit(Exit::Quit)]);
 }
+
+#[test]
+fn a_failed_save_is_retried_when_the_retry_falls_due_without_a_key() {
+    let mut s = state();
+    keys(&mut s, "j V 2", 0);
+    assert_eq!(saves(&update(&mut s, Event::Tick, &at(300))), 1);
+    let failed = SaveResult {
+        revision: s.history.revision(),
+        position: s.position(),
+        outcome: Err("disk full".into()),
+    };
+    let effects = update(&mut s, Event::Saved(Box::new(failed)), &at(400));
+    assert_eq!(
+        effects,
+        [Effect::WakeAt(at(400).now + RETRY)],
+        "the runtime is asked to wake"
+    );
+    assert!(update(&mut s, Event::Tick, &at(2_399)).is_empty());
+    assert_eq!(
+        saves(&update(&mut s, Event::Tick, &at(2_400))),
+        1,
+        "retried"
+    );
+}
+
+#[test]
+fn while_editing_a_change_on_disk_is_merged_by_the_save_so_saves_never_stall() {
+    let mut s = state();
+    keys(&mut s, "j V 2", 0);
+    update(&mut s, Event::SidecarChanged, &at(10));
+    let effects = update(&mut s, Event::Tick, &at(300));
+    assert_eq!(
+        saves(&effects),
+        1,
+        "a save, which merges, not a merge first: {effects:?}"
+    );
+    // The other process keeps writing and the reader keeps editing: each save still goes out.
+    for round in 0..5 {
+        let t = 1_000 * (round + 1);
+        keys(&mut s, "c", t);
+        update(&mut s, Event::SidecarChanged, &at(t + 1));
+        let answer = SaveResult {
+            revision: s.history.revision() - 1,
+            position: s.position(),
+            outcome: Ok(Some(s.annotations.clone())),
+        };
+        update(&mut s, Event::Saved(Box::new(answer)), &at(t + 2));
+        let effects = update(&mut s, Event::Tick, &at(t + 400));
+        let [Effect::Save(snapshot)] = effects.as_slice() else {
+            panic!("round {round}: {effects:?}");
+        };
+        assert!(snapshot.rebase, "the merge it missed is redone");
+    }
+}

@@ -80,3 +80,25 @@ fn its_own_writes_are_no_news_to_the_watcher_but_another_process_is() {
     std::fs::write(&data, text).unwrap();
     assert_eq!(persist.run(Job::Check), Some(Event::SidecarChanged));
 }
+
+#[test]
+fn reading_the_sidecar_is_no_news_to_the_watcher_and_writing_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("brief.txt.gloss.toml");
+    std::fs::write(&data, "version = 1\n").unwrap();
+    let (tx, rx) = jobs();
+    let _watcher = watch(data.clone(), tx).expect("a watcher");
+    // A check reads the file; were that news, every check would set off the next.
+    for _ in 0..5 {
+        std::fs::read(&data).unwrap();
+    }
+    std::fs::write(&data, "version = 1\n# changed\n").unwrap();
+    let first = rx.recv_timeout(std::time::Duration::from_secs(5));
+    assert!(matches!(first, Ok(Job::Check)), "the write is noticed");
+    let opened_only = dir.path().join("other.toml");
+    std::fs::write(&opened_only, "x").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let more = rx.try_iter().count();
+    // The write itself may come as a few events (modify, close); five reads would be ten more.
+    assert!(more <= 3, "{more} checks for one write and five reads");
+}
