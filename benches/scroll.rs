@@ -13,6 +13,8 @@
 #![allow(missing_docs)]
 #![allow(clippy::expect_used)] // a benchmark: a broken setup should stop it loudly
 
+mod per_key;
+
 use std::time::{Duration, Instant};
 
 use gloss::app::reader::update;
@@ -21,14 +23,9 @@ use gloss::corpus;
 use gloss::document::{Document, Format};
 use gloss::input::{Action, Keymap};
 use gloss::theme::Theme;
-use gloss::ui::ReaderView;
+use per_key::{HEIGHT, KEYS, Keys, WIDTH, at, draw, ms, percent};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
-
-const WIDTH: u16 = 200;
-const HEIGHT: u16 = 50;
-const KEYS: usize = 5_000;
 
 fn open(text: &str) -> Reader {
     let doc = Document::parse(text.as_bytes(), Format::Plain).expect("a generated brief parses");
@@ -42,55 +39,14 @@ fn open(text: &str) -> Reader {
     state
 }
 
-/// A small deterministic generator (xorshift), so every run replays the same keys.
-struct Keys(u64);
-
-impl Keys {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    /// One key: mostly scrolling, sometimes a jump.
-    fn key(&mut self) -> Vec<Event> {
-        let action = |a| vec![Event::Action(a)];
-        match self.next() % 20 {
-            0..=5 => action(Action::ScrollDown),
-            6..=8 => action(Action::ScrollUp),
-            9..=11 => action(Action::PageDown),
-            12..=13 => action(Action::PageUp),
-            14 => action(Action::HalfPageDown),
-            15 => action(Action::HalfPageUp),
-            16 => action(Action::Bottom),
-            17 => action(Action::Top),
-            _ => percent(self.next() % 100),
-        }
-    }
-}
-
-/// The events of typing `%`, the digits and Enter.
-fn percent(n: u64) -> Vec<Event> {
-    let mut events = vec![Event::Action(Action::GoToPercent)];
-    events.extend(n.to_string().chars().map(Event::Char));
-    events.push(Event::Action(Action::PromptAccept));
-    events
-}
-
 /// Applies `events` and draws one frame; returns how long that took.
 fn step(state: &mut Reader, events: Vec<Event>, theme: &Theme, buf: &mut Buffer) -> Duration {
     let start = Instant::now();
     for event in events {
         update(state, event, &Env::fixed(1));
     }
-    buf.reset();
-    ReaderView { state, theme }.render(buf.area, buf);
+    draw(state, theme, buf);
     start.elapsed()
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
 }
 
 fn main() {
@@ -112,7 +68,7 @@ fn main() {
         let text = corpus::brief(bytes, 1);
         let mut state = open(&text);
         let mut buf = Buffer::empty(Rect::new(0, 0, WIDTH, HEIGHT));
-        let mut keys = Keys(0x9E37_79B9_7F4A_7C15);
+        let mut keys = Keys::seeded();
         let mut times: Vec<Duration> = (0..KEYS)
             .map(|_| {
                 let events = keys.key();
@@ -120,7 +76,6 @@ fn main() {
             })
             .collect();
         times.sort_unstable();
-        let at = |q: f64| times[((times.len() - 1) as f64 * q) as usize];
         update(&mut state, Event::Action(Action::Top), &Env::fixed(1));
         let g = step(
             &mut state,
@@ -132,9 +87,9 @@ fn main() {
         println!(
             "{:<8} {:>8.3} {:>8.3} {:>8.3} {:>8.3} {:>8.3}",
             name,
-            ms(at(0.5)),
-            ms(at(0.99)),
-            ms(at(1.0)),
+            ms(at(&times, 0.5)),
+            ms(at(&times, 0.99)),
+            ms(at(&times, 1.0)),
             ms(g),
             ms(half)
         );

@@ -5,7 +5,7 @@
 mod effects;
 mod input;
 mod loader;
-mod persist;
+pub mod persist;
 mod signals;
 mod terminal;
 pub mod worker;
