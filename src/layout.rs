@@ -117,14 +117,24 @@ impl Layout {
         if doc.repeats().is_empty() || self.show_repeats {
             let meta = item::meta_slot(doc);
             let mut row = self.starts.pop().unwrap_or(0);
-            for b in from..from + fresh {
-                for item in item::block_items(b, meta) {
+            // Only block 0 can have the front-matter line beside it; the rest take the
+            // plain path, one item per block.
+            let mut next = from;
+            if from == 0 && fresh > 0 && meta.is_some() {
+                for item in item::block_items(0, meta) {
                     let (first, height) = self.span(doc, item, meta);
                     self.items.push(item);
                     self.first_block.push(first);
                     self.starts.push(row);
                     row += height + 1;
                 }
+                next = 1;
+            }
+            for b in next..from + fresh {
+                self.items.push(Item::Block(b));
+                self.first_block.push(b);
+                self.starts.push(row);
+                row += self.heights[b] as usize + 1;
             }
             self.starts.push(row);
         } else {

@@ -61,8 +61,12 @@ pub fn items(doc: &Document, show_repeats: bool) -> Vec<Item> {
                 block = repeat.copy.end;
                 repeats.next();
             }
-            _ => {
+            _ if block == 0 => {
                 items.extend(block_items(block, meta));
+                block += 1;
+            }
+            _ => {
+                items.push(Item::Block(block));
                 block += 1;
             }
         }

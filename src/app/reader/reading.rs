@@ -23,7 +23,7 @@ pub struct Remeasure {
 impl Reader {
     /// Lays the brief out again if the column width changed, keeping the text at the top of
     /// the screen in place. A big brief that is wholly read is measured again off the
-    /// reader's thread ([`Reader::wants_measuring`]); until then the old layout is drawn,
+    /// reader's thread (an `Effect::Measure`); until then the old layout is drawn,
     /// clipped to the new column.
     pub fn relayout(&mut self) {
         let width = usize::from(self.geometry().column.width).max(1);
