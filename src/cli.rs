@@ -4,6 +4,7 @@
 mod annotate;
 mod keys;
 mod list;
+mod out;
 mod themes;
 
 use std::path::{Path, PathBuf};

@@ -42,6 +42,9 @@ pub enum Error {
     /// The terminal could not be set up or drawn to.
     #[error("terminal: {0}")]
     Terminal(#[source] std::io::Error),
+    /// Standard output could not be written (other than its reader going away).
+    #[error("cannot write the output: {0}")]
+    Output(#[source] std::io::Error),
 }
 
 /// A path made safe to print.

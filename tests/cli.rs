@@ -240,3 +240,27 @@ fn a_bad_keymap_is_a_warning_naming_file_and_line_and_the_defaults_stay() {
         "nothing of the bad file is used"
     );
 }
+
+/// `gloss keys | head -1` and the like: a reader that stops reading ends the output quietly,
+/// with no panic message and a clean exit.
+#[test]
+fn a_reader_that_stops_reading_is_no_panic() {
+    for args in [&["keys"][..], &["themes"][..]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_gloss"))
+            .args(args)
+            .env(
+                "GLOSS_CONFIG_DIR",
+                std::env::temp_dir().join("gloss-no-config-here"),
+            )
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Close the reading end before gloss writes anything.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(out.status.success(), "{args:?}: {:?} {err}", out.status);
+    }
+}

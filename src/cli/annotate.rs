@@ -81,6 +81,6 @@ pub fn run(file: &Path, explicit: Option<&Path>, request: &Request<'_>) -> Resul
             &extras,
         ))
         .map_err(|e| Error::Annotations(e.to_string()))?;
-    println!("{id}");
+    super::out::Out::new().line(&id.to_string())?;
     Ok(())
 }

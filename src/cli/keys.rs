@@ -46,8 +46,9 @@ pub fn list() -> Result<(), Error> {
     if let Some(warning) = warning {
         eprintln!("gloss: {}", sanitize::line(&warning));
     }
+    let mut out = super::out::Out::new();
     for line in table(&keymap) {
-        println!("{line}");
+        out.line(&line)?;
     }
     Ok(())
 }

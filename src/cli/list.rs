@@ -59,11 +59,11 @@ pub fn run(file: &Path, explicit: Option<&Path>, json: bool) -> Result<(), Error
         .map(|f| place(&doc, &f).annotations)
         .unwrap_or_default();
     let items: Vec<Listed<'_>> = annotations.iter().map(|a| listed(&doc, a)).collect();
+    let mut out = super::out::Out::new();
     if json {
         let text =
             serde_json::to_string_pretty(&items).map_err(|e| Error::Annotations(e.to_string()))?;
-        println!("{text}");
-        return Ok(());
+        return out.line(&text);
     }
     for item in &items {
         let place = match (item.start, item.end) {
@@ -78,9 +78,9 @@ pub fn run(file: &Path, explicit: Option<&Path>, json: bool) -> Result<(), Error
             item.color,
             item.quote.replace('\n', " ")
         );
-        println!("{}", sanitize::line(&line));
+        out.line(&sanitize::line(&line))?;
         for note_line in item.note.lines() {
-            println!("    {}", sanitize::line(note_line));
+            out.line(&format!("    {}", sanitize::line(note_line)))?;
         }
     }
     Ok(())

@@ -113,6 +113,7 @@ pub fn list() -> Result<(), Error> {
     let current = settings
         .and_then(|s| s.theme)
         .unwrap_or_else(|| "default".into());
+    let mut out = super::out::Out::new();
     for source in catalog.sources() {
         let name = sanitize::line(&source.name).into_owned();
         let marker = if source.name == current { "*" } else { " " };
@@ -126,12 +127,12 @@ pub fn list() -> Result<(), Error> {
                     let label = format!(" {} ", sanitize::line(theme.color_name(color)));
                     preview.push_str(&paint(&label, theme.style(Role::highlight(color))));
                 }
-                println!("{marker} {name:<16} {preview}  ({origin})");
+                out.line(&format!("{marker} {name:<16} {preview}  ({origin})"))?;
             }
-            Err(e) => println!(
+            Err(e) => out.line(&format!(
                 "{marker} {name:<16} broken: {}",
                 sanitize::line(&e.to_string())
-            ),
+            ))?,
         }
     }
     for warning in warnings {

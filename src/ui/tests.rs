@@ -260,7 +260,7 @@ fn start_up_messages_all_show_most_important_first() {
     let buf = draw(&s);
     let last = bottom(&s);
     assert!(
-        last.contains("read-only: x.gloss.toml: line 3 (+2)"),
+        last.contains("[+2] annotations read-only: x.gloss.toml: line 3"),
         "{last}"
     );
     let at = last.find("annotations").unwrap() as u16;
@@ -268,7 +268,7 @@ fn start_up_messages_all_show_most_important_first() {
     assert_eq!(buf[(at, 9)].fg, error.fg.unwrap(), "shown as an error");
     press(&mut s, "j");
     assert!(
-        bottom(&s).contains("annotations kept in /data (+1)"),
+        bottom(&s).contains("[+1] brief's folder is read-only"),
         "{}",
         bottom(&s)
     );

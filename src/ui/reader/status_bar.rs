@@ -175,7 +175,8 @@ fn right_text(state: &Reader) -> (String, Role) {
         Some(m) => (
             match state.status.waiting() {
                 0 => m.text.clone(),
-                n => format!("{} (+{n})", m.text),
+                // In front, where cutting a long message to the bar's width cannot hide it.
+                n => format!("[+{n}] {}", m.text),
             },
             match m.level {
                 Level::Info => Role::Status,
