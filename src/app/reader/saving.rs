@@ -6,9 +6,12 @@
 use jiff::{SignedDuration, Timestamp};
 
 use super::Reader;
+use super::layer::Layer;
+use super::prompt::PromptKind;
 use crate::annotation::Annotations;
 use crate::app::Level;
 use crate::app::effect::{Effect, Exit, Snapshot};
+use crate::app::event::Env;
 use crate::app::event::{MergeResult, SaveResult};
 use crate::document::Chars;
 use crate::input::Action;
@@ -170,7 +173,14 @@ impl Reader {
 
     /// A termination signal or a lost terminal: save what can be saved, then leave whatever
     /// came of it.
-    pub(super) fn terminate(&mut self, signal: i32) {
+    /// What is being typed is kept first, as Esc would keep it: the note in the editor and
+    /// the tags on the prompt.
+    pub(super) fn terminate(&mut self, signal: i32, env: &Env) {
+        match &self.layer {
+            Layer::Note(_) => self.close_note(env),
+            Layer::Prompt(p) if matches!(p.kind, PromptKind::Tags(_)) => self.prompt_accept(env),
+            _ => {}
+        }
         self.saving.exit = Some(Exit::Signal(signal));
     }
 

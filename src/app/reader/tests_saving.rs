@@ -289,3 +289,39 @@ fn while_editing_a_change_on_disk_is_merged_by_the_save_so_saves_never_stall() {
         assert!(snapshot.rebase, "the merge it missed is redone");
     }
 }
+
+#[test]
+fn a_signal_while_a_note_is_typed_saves_the_note_typed_so_far() {
+    let mut s = state();
+    keys(&mut s, "j V 2 a", 0);
+    for c in "half a thought".chars() {
+        let name = if c == ' ' {
+            "space".to_string()
+        } else {
+            c.to_string()
+        };
+        keys(&mut s, &name, 10);
+    }
+    let effects = update(&mut s, Event::Signal(15), &at(20));
+    let [Effect::Save(snapshot)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    let notes: Vec<&str> = snapshot
+        .annotations
+        .iter()
+        .map(|a| a.note.as_str())
+        .collect();
+    assert_eq!(notes, ["half a thought"]);
+    // Tags being typed are kept the same way.
+    let mut s = state();
+    keys(&mut s, "j V 2 t", 0);
+    for c in "semis".chars() {
+        keys(&mut s, &c.to_string(), 10);
+    }
+    let effects = update(&mut s, Event::InputGone, &at(20));
+    let [Effect::Save(snapshot)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    let tags: Vec<&Vec<String>> = snapshot.annotations.iter().map(|a| &a.tags).collect();
+    assert_eq!(tags, [&vec!["semis".to_string()]]);
+}

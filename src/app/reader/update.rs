@@ -116,8 +116,8 @@ fn apply(state: &mut Reader, event: Event, env: &Env) -> Vec<Effect> {
         Event::Merged(result) => state.merged(*result),
         Event::SidecarChanged => state.sidecar_changed(),
         Event::Tick => {}
-        Event::Signal(signal) => state.terminate(signal),
-        Event::InputGone => state.terminate(Exit::HANGUP),
+        Event::Signal(signal) => state.terminate(signal, env),
+        Event::InputGone => state.terminate(Exit::HANGUP, env),
         Event::Failed(work, message) => state.failed(work, &message, env.now),
         Event::Notice(level, text) => state.notice(level, &text),
         Event::Char(_) | Event::Paste(_) | Event::Key(_) => {}
