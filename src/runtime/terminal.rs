@@ -1,18 +1,26 @@
 //! Entering and leaving the full-screen terminal, including after a panic.
 
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Stdout, Write};
 
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use ratatui::crossterm::execute;
 
+/// Room for a whole frame of a big terminal, so each frame reaches the terminal in one write
+/// (the standard output's own buffer flushes every 1 KiB: ten writes for one 200x50 frame).
+const FRAME_BYTES: usize = 256 * 1024;
+
+/// The terminal gloss draws on: frames are buffered whole and written at once.
+pub type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
 /// The terminal in raw mode on the alternate screen with mouse capture and bracketed paste.
 /// Dropping it puts everything back.
 pub struct TerminalGuard {
-    terminal: DefaultTerminal,
+    terminal: Screen,
 }
 
 impl TerminalGuard {
@@ -21,7 +29,11 @@ impl TerminalGuard {
     /// nothing over its screen: the workers catch their panics and the reader shows them in
     /// the status bar.
     pub fn enter() -> io::Result<Self> {
-        let terminal = ratatui::try_init()?;
+        // Raw mode, the alternate screen and ratatui's restoring panic hook; the terminal it
+        // returns writes through the 1 KiB buffer, so gloss draws through its own.
+        drop(ratatui::try_init()?);
+        let backend = CrosstermBackend::new(BufWriter::with_capacity(FRAME_BYTES, io::stdout()));
+        let terminal = Terminal::new(backend)?;
         let previous = std::panic::take_hook();
         let owner = std::thread::current().id();
         std::panic::set_hook(Box::new(move |info| {
@@ -36,7 +48,7 @@ impl TerminalGuard {
     }
 
     /// The terminal to draw on.
-    pub fn terminal(&mut self) -> &mut DefaultTerminal {
+    pub fn terminal(&mut self) -> &mut Screen {
         &mut self.terminal
     }
 }
