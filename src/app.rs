@@ -8,12 +8,13 @@
 mod effect;
 mod event;
 mod hints;
+pub mod library;
 pub mod reader;
 mod status;
 mod update;
 
 pub use effect::{Effect, Exit, Snapshot, Work};
-pub use event::{Env, Event, MergeResult, SaveResult};
+pub use event::{Env, Event, MergeResult, Opened, SaveResult};
 pub use hints::Hints;
 pub use reader::{
     DEBOUNCE, Editing, Filter, Focus, Found, Geometry, Help, HelpLine, Layer, Loading, MIN_HEIGHT,

@@ -13,14 +13,13 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 use crate::annotation::Color;
-use crate::app::{Level, Loading, Reader, Saving, Settings};
-use crate::document::{Chars, DecodeError, Document, Format};
-use crate::error::{Error, show_path};
-use crate::runtime::{self, Exit, Persist};
+use crate::app::library::Library;
+use crate::app::{App, Level, Settings, View};
+use crate::document::{DecodeError, Document, Format};
+use crate::error::Error;
+use crate::runtime::{self, Exit, Opener};
 use crate::sanitize;
-use crate::store::convert::Extras;
-use crate::store::place::Stored;
-use crate::store::{self, BriefFile, FIRST_PIECE, Sidecar, SidecarPaths};
+use crate::store::{self, Sidecar};
 
 /// The sample brief, for `gloss` with no file outside the source tree.
 const SAMPLE: &[u8] = include_bytes!("../seeds/micron-cac-probe.txt");
@@ -41,8 +40,8 @@ pub struct Cli {
 /// Opening a brief in the reader.
 #[derive(Debug, Args)]
 pub struct OpenArgs {
-    /// The brief to open (plain text, or Markdown if it ends in .md). Without one, gloss opens
-    /// its bundled sample brief.
+    /// The brief to open (plain text, or Markdown if it ends in .md), or a folder of briefs to
+    /// open as a library. Without one, gloss opens its bundled sample brief.
     pub file: Option<PathBuf>,
     /// Widest text column, in terminal columns.
     #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(20..=1000))]
@@ -156,106 +155,62 @@ pub(crate) fn load_brief(path: &Path) -> Result<Document, Error> {
 
 /// What a brief that cannot be decoded becomes: an error naming it.
 fn decode_error(path: &Path) -> impl FnOnce(DecodeError) -> Error + '_ {
-    move |source| Error::Decode {
-        path: show_path(path),
-        source,
-    }
+    runtime::open::decode_error(path)
 }
 
 /// The sidecar of a brief: `explicit` if given, else beside it.
 pub(crate) fn sidecar_of(brief: &Path, explicit: Option<&Path>) -> Sidecar {
-    Sidecar::new(explicit.map_or_else(
-        || SidecarPaths::for_brief(brief),
-        |p| SidecarPaths::at(p.to_path_buf()),
-    ))
+    runtime::open::sidecar_of(brief, explicit)
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map_or_else(|| show_path(path), |n| n.to_string_lossy().into_owned())
-}
-
-/// Reads the start of a brief, enough for the first screen; the rest, if any, is returned
-/// to be read while the reader runs.
-fn start_brief(path: &Path) -> Result<(Document, Option<BriefFile>), Error> {
-    let mut file = BriefFile::open(path)?;
-    let format = Format::from_path(path);
-    // Markdown is parsed whole: one of its blocks can span any number of lines.
-    let first = match format {
-        Format::Plain => FIRST_PIECE,
-        Format::Markdown => usize::MAX,
-    };
-    let bytes = file.next_piece(first)?.map(|(_, b)| b).unwrap_or_default();
-    let mut doc = Document::parse_start(&bytes, format).map_err(decode_error(path))?;
-    if file.is_done() {
-        doc.find_repeats();
-        return Ok((doc, None));
-    }
-    doc.reserve(usize::try_from(file.total().saturating_sub(file.read())).unwrap_or(0));
-    Ok((doc, Some(file)))
+    runtime::open::file_name(path)
 }
 
 fn open(args: &OpenArgs) -> Result<Exit, Error> {
-    let (doc, path, rest) = match &args.file {
-        Some(path) => {
-            let (doc, rest) = start_brief(path)?;
-            (doc, path.clone(), rest)
-        }
-        None => {
-            let (doc, path) = sample()?;
-            (doc, path, None)
-        }
-    };
     let keys::Effective { keymap, warning } = keys::effective()?;
     let chosen = themes::choose(args.theme.as_deref())?;
-    let settings = Settings {
-        max_width: args.width,
-        ..Settings::default()
+    let opener = Opener {
+        settings: Settings {
+            max_width: args.width,
+            ..Settings::default()
+        },
+        keymap: keymap.clone(),
+        themes: chosen.themes.names(),
+        theme: chosen.index,
+        annotations: args.annotations.clone(),
     };
-    let name = file_name(&path);
-    let mut sidecar = sidecar_of(&path, args.annotations.as_deref());
-    let mut state = Reader::new(doc, &name, settings, &keymap);
-    state.loading = rest.as_ref().map(|r| Loading::new(r.read(), r.total()));
-    let mut extras = Extras::default();
-    let mut exists = false;
-    match sidecar.load() {
-        Ok(Some(file)) => {
-            state.restore_position = usize::try_from(file.reading.position).ok().map(Chars);
-            extras = Extras::of(&file);
-            exists = true;
-            // Placed once the whole brief is in, a batch at a time if it changed.
-            state.set_unplaced(Stored::of(&file));
-        }
-        Ok(None) => {}
-        Err(e) => {
-            state.notice(Level::Error, &format!("annotations read-only: {e}"));
-            state.set_read_only(e.to_string());
-        }
-    }
-    if sidecar.paths().fallback {
-        let dir = sidecar
-            .paths()
-            .data
-            .parent()
-            .map(show_path)
-            .unwrap_or_default();
-        state.notice(
-            Level::Warning,
-            &format!("brief's folder is read-only; annotations kept in {dir}"),
-        );
-    }
-    // One bad theme file is often reported twice (as a theme, and as the config's choice).
+    // Start-up warnings for the first view: one bad theme file is often reported twice (as a
+    // theme, and as the config's choice).
+    let mut notices = Vec::new();
     if !chosen.warnings.is_empty() {
-        state.notice(Level::Warning, &chosen.warnings.join("; "));
+        notices.push(chosen.warnings.join("; "));
     }
-    if let Some(warning) = warning.as_deref() {
-        state.notice(Level::Warning, warning);
-    }
-    state.themes = chosen.themes.names();
-    state.theme = chosen.index;
-    state.saving = Saving::new(exists, state.position());
-    let persist = Persist::new(sidecar, name, extras);
-    runtime::run(state, &keymap, &chosen.themes, persist, rest)
+    notices.extend(warning);
+    let (app, reading) = match &args.file {
+        Some(dir) if dir.is_dir() => {
+            let mut library = Library::new(dir.clone(), &keymap);
+            for notice in &notices {
+                library.status.notice(Level::Warning, notice);
+            }
+            (App::new(View::Library(Box::new(library))), None)
+        }
+        file => {
+            let opened = match file {
+                Some(path) => opener.open(path)?,
+                None => {
+                    let (doc, path) = sample()?;
+                    opener.open_doc(doc, &path, None)
+                }
+            };
+            let mut reader = opened.reader;
+            for notice in &notices {
+                reader.notice(Level::Warning, notice);
+            }
+            (App::reading(reader), Some((opened.persist, opened.rest)))
+        }
+    };
+    runtime::run(app, &keymap, &chosen.themes, opener, reading)
 }
 
 /// The bundled sample: the copy in the source tree when gloss runs from it, else the copy

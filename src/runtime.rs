@@ -5,12 +5,14 @@
 mod effects;
 mod input;
 mod loader;
+pub mod open;
 pub mod persist;
 mod signals;
 mod terminal;
 pub mod worker;
 
 pub use crate::app::Exit;
+pub use open::Opener;
 pub use persist::Persist;
 pub use terminal::TerminalGuard;
 
@@ -19,7 +21,7 @@ use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::Event as TermEvent;
 
-use crate::app::{App, Env, Event, Reader, update};
+use crate::app::{App, Env, Event, Level, Reader, update};
 use crate::error::Error;
 use crate::input::Keymap;
 use crate::store::BriefFile;
@@ -40,31 +42,36 @@ pub(crate) enum Wake {
     InputGone,
     /// A termination signal.
     Signal(i32),
-    /// News from the thread reading the brief.
-    Load(Event),
-    /// News from a worker thread: annotations placed or saved, the brief measured.
-    Worker(Event),
+    /// News from the thread reading a reader's brief (its generation, the news).
+    Load(u64, Event),
+    /// News from a worker thread: annotations placed or saved, the brief measured, briefs
+    /// found (the generation of the reader it is for, or `effects::APP`).
+    Worker(u64, Event),
+    /// A brief the library asked for, opened (or why not).
+    Opened(Box<Result<open::Opened, String>>),
 }
 
-/// Runs the reader until the user quits or a signal arrives; the terminal is restored in every
-/// case, including a panic.
-/// `rest`, when given, is the part of the brief still to read: it streams in on a thread of
-/// its own while the reader runs. `persist` is the sidecar, saved on a worker of its own.
+/// Runs `app` until the user quits or a signal arrives; the terminal is restored in every
+/// case, including a panic. `reading`, when the app starts on a reader, is its background
+/// work: its sidecar (saved on a worker of its own) and the part of its brief still to read
+/// (streamed in on a thread of its own). `opener` opens the briefs the library asks for.
 pub fn run(
-    reader: Reader,
+    mut app: App,
     keymap: &Keymap,
     themes: &ThemeSet,
-    persist: Persist,
-    rest: Option<BriefFile>,
+    opener: Opener,
+    reading: Option<(Persist, Option<BriefFile>)>,
 ) -> Result<Exit, Error> {
     let (tx, rx) = mpsc::channel();
     signals::forward(tx.clone(), Wake::Signal).map_err(Error::Terminal)?;
     let mut guard = TerminalGuard::enter().map_err(Error::Terminal)?;
     let terminal = guard.terminal();
     let size = terminal.size().map_err(Error::Terminal)?;
-    let brief = rest.as_ref().map(|f| f.path().to_path_buf());
-    let mut effects = Effects::new(tx.clone(), brief, persist.paths().data.clone());
-    let mut app = App::new(reader);
+    let base_theme = opener.theme;
+    let mut effects = Effects::new(tx.clone(), opener);
+    if let Some((persist, rest)) = reading {
+        effects.adopt(persist, rest);
+    }
     let first = update(&mut app, Event::Resize(size.width, size.height), &env());
     if let Some(exit) = effects.run(first) {
         return Ok(exit);
@@ -73,7 +80,7 @@ pub fn run(
     input::read(tx.clone()).map_err(Error::Terminal)?;
     // Reading the rest, the sidecar's worker and its watcher start once the first frame is
     // out, so the first screen shares the machine with nothing.
-    let mut after_first_frame = Some((rest, persist));
+    let mut after_first_frame = true;
     let mut dirty = true;
     // A piece read off screen changes only the progress figure, drawn at most every TICK.
     let mut progress = false;
@@ -85,7 +92,7 @@ pub fn run(
         dirty |= progress && drawn.elapsed() >= TICK;
         if dirty && !gone {
             let drawn_ok = terminal.draw(|frame| {
-                let theme = themes.get(app.reader().map_or(0, |r| r.theme));
+                let theme = themes.get(app.reader().map_or(base_theme, |r| r.theme));
                 frame.render_widget(Screen { app: &app, theme }, frame.area());
             });
             dirty = false;
@@ -100,8 +107,8 @@ pub fn run(
                     return Ok(exit);
                 }
             }
-            if let Some((rest, persist)) = after_first_frame.take() {
-                effects.start(rest, persist).map_err(Error::Terminal)?;
+            if std::mem::take(&mut after_first_frame) {
+                effects.start().map_err(Error::Terminal)?;
             }
         }
         let wait = effects.wait(TICK);
@@ -128,15 +135,20 @@ pub fn run(
         // up to a frame's time; what is left stays queued for after the next frame.
         let started = Instant::now();
         for wake in std::iter::once(first).chain(rx.try_iter()) {
-            let read = matches!(wake, Wake::Load(Event::Loaded(_)));
+            let read = matches!(wake, Wake::Load(_, Event::Loaded(_)));
             let unseen = read && !app.reader().is_some_and(grows_view);
             let event = match wake {
                 Wake::Input(input) => input::translate(input, keymap, app.mode(), &mut clicks),
-                Wake::Load(event) => {
+                // Work of a reader that was left is dropped.
+                Wake::Load(generation, event) => effects.is_current(generation).then(|| {
                     effects.piece_taken();
-                    Some(event)
-                }
-                Wake::Worker(event) => Some(event),
+                    event
+                }),
+                Wake::Worker(generation, event) => effects.is_current(generation).then_some(event),
+                Wake::Opened(opened) => Some(match *opened {
+                    Ok(opened) => effects.opened(opened).map_err(Error::Terminal)?,
+                    Err(why) => Event::Notice(Level::Error, format!("not opened: {why}")),
+                }),
                 Wake::Signal(signal) => Some(Event::Signal(signal)),
                 Wake::InputGone => Some(Event::InputGone),
             };

@@ -5,6 +5,7 @@ mod brief;
 pub mod config;
 pub mod convert;
 pub mod format;
+pub mod library;
 pub mod merge;
 pub mod place;
 mod sidecar;

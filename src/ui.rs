@@ -2,8 +2,10 @@
 //! after the state it draws (`ui/reader/panel.rs` draws `app/reader/panel.rs`).
 
 pub mod ansi;
+mod library;
 mod reader;
 
+pub use library::LibraryView;
 pub use reader::ReaderView;
 
 use ratatui::buffer::Buffer;
@@ -25,6 +27,11 @@ pub struct Screen<'a> {
 impl Widget for Screen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         match self.app.top() {
+            View::Library(library) => LibraryView {
+                library,
+                theme: self.theme,
+            }
+            .render(area, buf),
             View::Reader(state) => ReaderView {
                 state,
                 theme: self.theme,
@@ -53,5 +60,7 @@ pub(crate) mod tests_annotate;
 mod tests_front_matter;
 #[cfg(test)]
 mod tests_keymap;
+#[cfg(test)]
+mod tests_library;
 #[cfg(test)]
 mod tests_themes;

@@ -92,6 +92,10 @@ fn a_panic_on_a_worker_leaves_the_terminal_to_the_reader() {
         !screen.contains("panicked at"),
         "printed over the reader:\n{screen}"
     );
-    let screen = tmux.wait_for(|s| s.contains("exit="), "the child to finish");
-    assert!(screen.contains("exit=0"), "{screen}");
+    // The command line itself shows `exit=$?`: wait for the line the shell prints.
+    let screen = tmux.wait_for(
+        |s| s.lines().any(|l| l.trim_start().starts_with("exit=")),
+        "the child to finish",
+    );
+    assert!(screen.lines().any(|l| l.trim() == "exit=0"), "{screen}");
 }

@@ -446,3 +446,66 @@ fn a_nul_byte_far_into_a_huge_file_stops_reading_there_and_says_so() {
     tmux.keys(&["q"]);
     tmux.wait_for(|s| s.contains("exit=0"), "gloss to quit");
 }
+
+#[test]
+fn a_library_lists_its_briefs_opens_one_and_comes_back_to_the_same_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::copy(
+        format!("{}/{SAMPLE}", env!("CARGO_MANIFEST_DIR")),
+        root.join("micron-cac-probe.txt"),
+    )
+    .unwrap();
+    std::fs::create_dir(root.join("wires")).unwrap();
+    std::fs::write(
+        root.join("wires/curbs.md"),
+        "+++\ntitle = \"Dutch curbs widen\"\nsource = \"Wire\"\npublished = 2026-11-20\n+++\nThe Netherlands joined new curbs.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("analysis.txt"),
+        "Export controls, explained\nA primer.\n",
+    )
+    .unwrap();
+    let tmux = Tmux::start(120, 20);
+    tmux.run(&format!("{} {}; echo \"exit=$?\"", gloss(), root.display()));
+    let screen = tmux.wait_for(
+        |s| s.contains(" LIBRARY ") && s.contains("3 briefs"),
+        "the library",
+    );
+    let rows: Vec<&str> = screen.lines().skip(1).take(3).collect();
+    assert!(
+        rows[0].contains("Dutch curbs widen") && rows[0].contains("Wire"),
+        "{screen}"
+    );
+    assert!(rows[1].contains("Export controls, explained"), "{screen}");
+    assert!(rows[2].contains("US Chip Maker Micron"), "{screen}");
+    // Filter, open, annotate, come back.
+    tmux.keys(&["/"]);
+    tmux.type_text("micron");
+    tmux.wait_for(
+        |s| s.contains("/micron") && !s.contains("Dutch curbs"),
+        "the filter",
+    );
+    tmux.keys(&["Enter", "Enter"]);
+    tmux.wait_for(
+        |s| s.contains(" READ ") && s.contains("retaliation"),
+        "the brief",
+    );
+    tmux.keys(&["}", "v", "e", "2"]);
+    tmux.wait_for(|s| s.contains("highlighted in green"), "the highlight");
+    tmux.keys(&["q"]);
+    let back = tmux.wait_for(
+        |s| s.contains(" LIBRARY ") && s.contains("1 / 0"),
+        "back in the library, with the new highlight counted",
+    );
+    assert!(
+        back.contains("1 of 3 briefs match"),
+        "the filter is kept:\n{back}"
+    );
+    let sidecar = std::fs::read_to_string(root.join("micron-cac-probe.txt.gloss.toml")).unwrap();
+    assert!(sidecar.contains("color = \"green\""), "{sidecar}");
+    tmux.keys(&["q"]);
+    assert_restored(&tmux);
+    tmux.wait_for(|s| s.lines().any(|l| l.trim() == "exit=0"), "a clean exit");
+}

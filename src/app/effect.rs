@@ -1,6 +1,7 @@
 //! What `update` asks of the outside world. Every piece of IO is an [`Effect`]: the runtime
 //! carries it out (on a worker where it can block) and answers with an event.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use jiff::Timestamp;
@@ -52,6 +53,22 @@ pub enum Effect {
     /// Send [`Event::Work`](super::Event::Work) when no input is waiting: a step of
     /// background work (a running search) is ready.
     Work,
+    /// Find every brief under this folder; they come back as
+    /// [`Event::Scanned`](super::Event::Scanned) batches.
+    Scan(PathBuf),
+    /// Open this brief in a reader; it comes back as [`Event::Opened`](super::Event::Opened)
+    /// (or a notice saying why not).
+    Open(PathBuf),
+    /// The reader on top was left (everything saved): its background work can stop.
+    Closed,
+    /// Read a brief's summary again (its sidecar changed while it was open); it comes back
+    /// as [`Event::Scanned`](super::Event::Scanned).
+    Summarize {
+        /// The library's folder.
+        root: PathBuf,
+        /// The brief.
+        brief: PathBuf,
+    },
 }
 
 /// What a save or a merge needs of the reader, taken at one moment.
@@ -87,4 +104,8 @@ pub enum Work {
     Saving,
     /// Writing the config file.
     Config,
+    /// Finding the briefs of a library.
+    Scanning,
+    /// Opening a brief from the library.
+    Opening,
 }

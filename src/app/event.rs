@@ -5,12 +5,13 @@ use jiff::Timestamp;
 use uuid::Uuid;
 
 use super::effect::Work;
-use super::reader::Piece;
+use super::reader::{Piece, Reader};
 use super::status::Level;
 use crate::annotation::Annotations;
 use crate::document::Chars;
 use crate::input::{Action, Key};
 use crate::layout::Measured;
+use crate::store::library::Summary;
 use crate::store::place::Placed;
 
 /// Something that happened: a bound action, or input that is not a key binding.
@@ -60,6 +61,14 @@ pub enum Event {
     InputGone,
     /// Background work failed on its thread (it panicked); what it said.
     Failed(Work, String),
+    /// Briefs found by the library's scan.
+    Scanned(Vec<Summary>),
+    /// The library's scan is done.
+    ScanDone,
+    /// A brief asked for with [`Effect::Open`](super::Effect::Open), ready to read.
+    Opened(Opened),
+    /// The view above was left: this one has the keys again.
+    Back,
     /// Something the runtime did, to tell the user (a saved config, a failure).
     Notice(Level, String),
     /// The next piece of a brief being read.
@@ -121,4 +130,14 @@ pub struct MergeResult {
     /// The annotations merged with the other process's version (`None`: nothing had changed
     /// after all), or the reason reading it failed.
     pub outcome: Result<Option<Annotations>, String>,
+}
+
+/// A reader opened from the library. Two are equal when they show the same brief.
+#[derive(Debug, Clone)]
+pub struct Opened(pub Box<Reader>);
+
+impl PartialEq for Opened {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.label == other.0.label && self.0.doc.text() == other.0.doc.text()
+    }
 }

@@ -5,12 +5,15 @@
 
 use super::effect::{Effect, Exit};
 use super::event::{Env, Event};
+use super::library::{self, Library};
 use super::reader::{self, Reader};
 use crate::input::{Key, KeyCode, Keymap, Mode, Modifiers};
 
 /// One screen of gloss, with everything only it knows.
 #[derive(Debug, Clone)]
 pub enum View {
+    /// A folder of briefs.
+    Library(Box<Library>),
     /// One brief.
     Reader(Box<Reader>),
 }
@@ -19,12 +22,14 @@ impl View {
     /// The keymap table that applies in this view now.
     pub fn mode(&self) -> Mode {
         match self {
+            Self::Library(l) => l.mode(),
             Self::Reader(r) => r.mode(),
         }
     }
 
     fn update(&mut self, event: Event, env: &Env) -> Vec<Effect> {
         match self {
+            Self::Library(l) => library::update(l, event, env),
             Self::Reader(r) => reader::update(r, event, env),
         }
     }
@@ -35,14 +40,22 @@ impl View {
 pub struct App {
     /// Bottom first; never empty.
     views: Vec<View>,
+    /// The terminal's size, for a view opened later.
+    size: (u16, u16),
 }
 
 impl App {
-    /// gloss showing `reader`.
-    pub fn new(reader: Reader) -> Self {
+    /// gloss showing `view`.
+    pub fn new(view: View) -> Self {
         Self {
-            views: vec![View::Reader(Box::new(reader))],
+            views: vec![view],
+            size: (0, 0),
         }
+    }
+
+    /// gloss showing `reader`.
+    pub fn reading(reader: Reader) -> Self {
+        Self::new(View::Reader(Box::new(reader)))
     }
 
     /// Opens `view` over the others; it has the keys until it is left.
@@ -68,28 +81,83 @@ impl App {
 
     /// The reader nearest the top, whose background work is running.
     pub fn reader(&self) -> Option<&Reader> {
-        self.views
-            .iter()
-            .rev()
-            .map(|View::Reader(r)| r.as_ref())
-            .next()
+        self.views.iter().rev().find_map(|v| match v {
+            View::Reader(r) => Some(r.as_ref()),
+            View::Library(_) => None,
+        })
+    }
+
+    /// The library, if gloss opened one.
+    pub fn library(&self) -> Option<&Library> {
+        self.views.iter().find_map(|v| match v {
+            View::Library(l) => Some(l.as_ref()),
+            View::Reader(_) => None,
+        })
+    }
+
+    /// Index of the view an event is for: input to the top one, the library's news to the
+    /// library, a reader's background news to the reader nearest the top.
+    fn target(&self, event: &Event) -> Option<usize> {
+        let top = self.views.len() - 1;
+        let library = || {
+            self.views
+                .iter()
+                .position(|v| matches!(v, View::Library(_)))
+        };
+        let reader = || {
+            self.views
+                .iter()
+                .rposition(|v| matches!(v, View::Reader(_)))
+        };
+        match event {
+            Event::Scanned(_) | Event::ScanDone => library(),
+            Event::Loaded(_)
+            | Event::LoadDone
+            | Event::LoadFailed(_)
+            | Event::Work
+            | Event::Saved(_)
+            | Event::Merged(_)
+            | Event::SidecarChanged
+            | Event::Tick
+            | Event::Placed(..)
+            | Event::PlaceDone(_)
+            | Event::Tail(_)
+            | Event::Measured(_)
+            | Event::Failed(..) => reader(),
+            _ => Some(top),
+        }
     }
 }
 
 /// Applies one event to the app and returns the work it asks for.
 pub fn update(app: &mut App, event: Event, env: &Env) -> Vec<Effect> {
-    if let Event::Resize(..) = event {
-        let below = app.views.len() - 1;
-        for view in &mut app.views[..below] {
-            view.update(event.clone(), env);
+    match event {
+        Event::Resize(w, h) => {
+            app.size = (w, h);
+            let below = app.views.len() - 1;
+            for view in &mut app.views[..below] {
+                view.update(event.clone(), env);
+            }
         }
+        Event::Opened(opened) => {
+            app.views.push(View::Reader(opened.0));
+            let (w, h) = app.size;
+            return update(app, Event::Resize(w, h), env);
+        }
+        _ => {}
     }
-    let last = app.views.len() - 1;
-    let mut effects = app.views[last].update(event, env);
+    let Some(index) = app.target(&event) else {
+        return Vec::new();
+    };
+    let mut effects = app.views[index].update(event, env);
     // Leaving a view with another under it goes back to that one.
     if app.views.len() > 1 && effects.contains(&Effect::Exit(Exit::Quit)) {
         effects.retain(|e| *e != Effect::Exit(Exit::Quit));
-        app.views.pop();
+        if matches!(app.views.pop(), Some(View::Reader(_))) {
+            effects.push(Effect::Closed);
+        }
+        let last = app.views.len() - 1;
+        effects.extend(app.views[last].update(Event::Back, env));
     }
     effects
 }
@@ -129,22 +197,24 @@ mod tests {
 
     #[test]
     fn keys_go_to_the_top_view_and_leaving_it_goes_back_to_the_one_below() {
-        let mut app = App::new(reader(SAMPLE, 100, 30));
+        let mut app = App::reading(reader(SAMPLE, 100, 30));
         app.push(View::Reader(Box::new(reader(SAMPLE, 100, 30))));
         press(&mut app, "j j j");
-        let top = |app: &App| match app.top() {
-            View::Reader(r) => r.top,
-        };
+        let top = |app: &App| app.reader().map_or(usize::MAX, |r| r.top);
         assert_eq!(top(&app), 3, "the top view scrolled");
         update(&mut app, Event::Resize(60, 20), &Env::fixed(2));
-        assert!(
-            press(&mut app, "q").is_empty(),
-            "not the last view: no exit"
+        assert_eq!(
+            press(&mut app, "q"),
+            [Effect::Closed],
+            "not the last view: no exit, the reader's work stops"
         );
         assert_eq!(app.depth(), 1);
         assert_eq!(top(&app), 0, "the view below kept its place");
-        let View::Reader(below) = app.top();
-        assert_eq!(below.size, (60, 20), "a resize reaches every view");
+        assert_eq!(
+            app.reader().unwrap().size,
+            (60, 20),
+            "a resize reaches every view"
+        );
         assert_eq!(press(&mut app, "q"), [Effect::Exit(Exit::Quit)]);
     }
 }

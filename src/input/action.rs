@@ -143,6 +143,10 @@ pub enum Action {
     CloseHelp,
     /// Quit gloss
     Quit,
+    /// Open the selected brief
+    OpenBrief,
+    /// Sort by the next column: title, date, progress, last annotated
+    CycleSort,
 }
 
 impl Action {

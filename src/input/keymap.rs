@@ -30,6 +30,8 @@ pub enum Mode {
     Note,
     /// The help overlay is open.
     Help,
+    /// The library: a folder of briefs.
+    Library,
 }
 
 impl Mode {
@@ -159,6 +161,7 @@ fn exits(mode: Mode) -> &'static [Action] {
         Mode::Prompt => &[Action::PromptCancel, Action::PromptAccept],
         Mode::Note => &[Action::CloseEditor],
         Mode::Help => &[Action::CloseHelp, Action::Quit],
+        Mode::Library => &[Action::Quit],
     }
 }
 

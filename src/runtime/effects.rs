@@ -1,11 +1,17 @@
 //! Carrying out what `update` asks: each effect runs here at once when it cannot block, or on
 //! a worker whose answer comes back to the loop as an event.
+//!
+//! The reader on top has its own background work (the thread reading its file, its sidecar's
+//! worker and watcher). Its answers carry its generation, so that once the reader is left (or
+//! another is opened) nothing it still had in flight reaches another view.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::atomic::Ordering;
-use std::sync::mpsc::Sender;
+use std::sync::mpsc::{Receiver, Sender};
 use std::time::{Duration, Instant};
 
+use super::open::{Opened, Opener};
 use super::persist::{self, Job, Persist};
 use super::{Wake, loader, worker};
 use crate::app::{Effect, Event, Exit, Level, Piece, TAIL_BYTES, Work};
@@ -13,63 +19,125 @@ use crate::document::Document;
 use crate::layout::Measured;
 use crate::store::BriefFile;
 
+/// The generation of work that belongs to no reader (the library's scan, the config).
+pub const APP: u64 = 0;
+
+/// The background work of one reader.
+struct ReaderIo {
+    generation: u64,
+    /// The brief's file while it is still being read.
+    brief: Option<PathBuf>,
+    jobs: Sender<Job>,
+    /// What starts once the first frame is out: the worker's end of `jobs`, the sidecar's
+    /// worker, the rest of the file.
+    pending: Option<(Receiver<Job>, Persist, Option<BriefFile>)>,
+    shared: loader::Shared,
+    _watcher: Option<notify::RecommendedWatcher>,
+}
+
+impl Drop for ReaderIo {
+    fn drop(&mut self) {
+        // The reading thread stops; the sidecar's worker ends once `jobs` is gone.
+        self.shared.cancel.store(true, Ordering::Release);
+    }
+}
+
 /// The runtime's side of the effect channel: the workers' channels and the timers.
 pub struct Effects {
     tx: Sender<Wake>,
-    /// The brief's file while it is still being read.
-    brief: Option<PathBuf>,
-    /// The sidecar's file, for the watcher.
-    sidecar: PathBuf,
-    jobs: Sender<Job>,
-    /// The worker's end of `jobs`, until it starts.
-    pending: Option<std::sync::mpsc::Receiver<Job>>,
-    shared: loader::Shared,
+    opener: Arc<Opener>,
+    reader: Option<ReaderIo>,
+    generations: u64,
     /// When to send [`Event::Tick`].
     wake_at: Option<Instant>,
     /// A step of background work is ready for when no input waits.
     work: bool,
-    _watcher: Option<notify::RecommendedWatcher>,
 }
 
 impl Effects {
-    /// Effects answered on `tx`; `brief` is the brief's file while it is read, `sidecar` the
-    /// annotations file to watch.
-    pub fn new(tx: Sender<Wake>, brief: Option<PathBuf>, sidecar: PathBuf) -> Self {
-        let (jobs, pending) = persist::jobs();
+    /// Effects answered on `tx`; `opener` opens the briefs the library asks for.
+    pub fn new(tx: Sender<Wake>, opener: Opener) -> Self {
         Self {
             tx,
-            brief,
-            sidecar,
-            jobs,
-            pending: Some(pending),
-            shared: loader::Shared::default(),
+            opener: Arc::new(opener),
+            reader: None,
+            generations: APP,
             wake_at: None,
             work: false,
-            _watcher: None,
         }
     }
 
-    /// After the first frame: reads the rest of the brief, starts the sidecar's worker and
-    /// watches the sidecar. Jobs sent before wait in the worker's channel.
-    pub fn start(&mut self, rest: Option<BriefFile>, persist: Persist) -> std::io::Result<()> {
+    /// Takes over the background work of the reader now on top (its sidecar's worker, the
+    /// rest of its file); it starts at [`Effects::start`].
+    pub fn adopt(&mut self, persist: Persist, rest: Option<BriefFile>) {
+        self.generations += 1;
+        let (jobs, receiver) = persist::jobs();
+        self.reader = Some(ReaderIo {
+            generation: self.generations,
+            brief: rest.as_ref().map(|f| f.path().to_path_buf()),
+            jobs,
+            pending: Some((receiver, persist, rest)),
+            shared: loader::Shared::default(),
+            _watcher: None,
+        });
+    }
+
+    /// Starts what [`Effects::adopt`] took over: at start-up once the first frame is out, so
+    /// the first screen shares the machine with nothing; jobs sent before wait their turn.
+    pub fn start(&mut self) -> std::io::Result<()> {
+        let tx = self.tx.clone();
+        let Some(io) = self.reader.as_mut() else {
+            return Ok(());
+        };
+        let Some((receiver, persist, rest)) = io.pending.take() else {
+            return Ok(());
+        };
+        let generation = io.generation;
         if let Some(file) = rest {
-            loader::spawn(file, self.shared.clone(), self.tx.clone(), Wake::Load)?;
+            loader::spawn(file, io.shared.clone(), tx.clone(), move |e| {
+                Wake::Load(generation, e)
+            })?;
         }
-        if let Some(jobs) = self.pending.take() {
-            persist.spawn(jobs, self.tx.clone(), Wake::Worker)?;
-        }
-        self._watcher = persist::watch(self.sidecar.clone(), self.jobs.clone());
+        let sidecar = persist.paths().data.clone();
+        persist.spawn(receiver, tx, move |e| Wake::Worker(generation, e))?;
+        io._watcher = persist::watch(sidecar, io.jobs.clone());
         Ok(())
+    }
+
+    /// True when `generation` is work of the app, or of the reader on top.
+    pub fn is_current(&self, generation: u64) -> bool {
+        generation == APP
+            || self
+                .reader
+                .as_ref()
+                .is_some_and(|r| r.generation == generation)
     }
 
     /// The layout's column width, for measuring pieces before they arrive.
     pub fn set_width(&self, width: usize) {
-        self.shared.width.store(width, Ordering::Release);
+        if let Some(io) = &self.reader {
+            io.shared.width.store(width, Ordering::Release);
+        }
     }
 
     /// The loop took a piece the reading thread sent.
     pub fn piece_taken(&self) {
-        self.shared.in_flight.fetch_sub(1, Ordering::AcqRel);
+        if let Some(io) = &self.reader {
+            io.shared.in_flight.fetch_sub(1, Ordering::AcqRel);
+        }
+    }
+
+    /// A brief opened for the library: its background work starts now, and the app gets its
+    /// reader.
+    pub fn opened(&mut self, opened: Opened) -> std::io::Result<Event> {
+        let Opened {
+            reader,
+            persist,
+            rest,
+        } = opened;
+        self.adopt(persist, rest);
+        self.start()?;
+        Ok(Event::Opened(crate::app::Opened(Box::new(reader))))
     }
 
     /// How long the loop may wait for input before something here is due.
@@ -112,46 +180,111 @@ impl Effects {
                     self.wake_at = Some(self.wake_at.map_or(at, |t| t.min(at)));
                 }
                 Effect::Work => self.work = true,
-                Effect::Place(job) => self.spawn("gloss-placer", Work::Placing, move |tx| {
-                    job.run(|event| tx.send(Wake::Worker(event)).is_ok());
-                }),
+                Effect::Place(job) => {
+                    self.for_reader("gloss-placer", Work::Placing, move |tx, g| {
+                        job.run(|event| tx.send(Wake::Worker(g, event)).is_ok());
+                    })
+                }
                 Effect::Measure { doc, width } => {
-                    self.spawn("gloss-measure", Work::Measuring, move |tx| {
+                    self.for_reader("gloss-measure", Work::Measuring, move |tx, g| {
                         let measured = Measured::of(&doc, width);
-                        let _ = tx.send(Wake::Worker(Event::Measured(Box::new(measured))));
+                        let _ = tx.send(Wake::Worker(g, Event::Measured(Box::new(measured))));
                     });
                 }
                 Effect::ReadTail => {
-                    if let Some(path) = self.brief.clone() {
-                        self.spawn("gloss-tail", Work::Tail, move |tx| {
+                    if let Some(path) = self.reader.as_ref().and_then(|r| r.brief.clone()) {
+                        self.for_reader("gloss-tail", Work::Tail, move |tx, g| {
                             if let Some(piece) = read_tail(&path) {
-                                let _ = tx.send(Wake::Worker(Event::Tail(Box::new(piece))));
+                                let _ = tx.send(Wake::Worker(g, Event::Tail(Box::new(piece))));
                             }
                         });
                     }
                 }
-                Effect::SaveTheme(name) => self.spawn("gloss-config", Work::Config, move |tx| {
-                    let _ = tx.send(Wake::Worker(save_theme(&name)));
+                Effect::SaveTheme(name) => {
+                    self.spawn("gloss-config", Work::Config, APP, move |tx| {
+                        let _ = tx.send(Wake::Worker(APP, save_theme(&name)));
+                    })
+                }
+                Effect::Scan(root) => self.spawn("gloss-scan", Work::Scanning, APP, move |tx| {
+                    scan(&root, tx);
                 }),
+                Effect::Open(path) => {
+                    let opener = Arc::clone(&self.opener);
+                    self.spawn("gloss-open", Work::Opening, APP, move |tx| {
+                        let opened = opener.open(&path).map_err(|e| e.to_string());
+                        let _ = tx.send(Wake::Opened(Box::new(opened)));
+                    });
+                }
+                Effect::Closed => self.reader = None,
+                Effect::Summarize { root, brief } => {
+                    self.spawn("gloss-scan", Work::Scanning, APP, move |tx| {
+                        let summary = crate::store::library::summary(&root, &brief);
+                        let _ = tx.send(Wake::Worker(APP, Event::Scanned(vec![summary])));
+                    });
+                }
             }
         }
         None
     }
 
     fn ask(&self, job: Job) {
-        if self.jobs.send(job).is_err() {
+        let sent = self
+            .reader
+            .as_ref()
+            .is_some_and(|r| r.jobs.send(job).is_ok());
+        if !sent {
+            let generation = self.reader.as_ref().map_or(APP, |r| r.generation);
             let failed = Event::Failed(Work::Saving, "the sidecar's worker is gone".into());
-            let _ = self.tx.send(Wake::Worker(failed));
+            let _ = self.tx.send(Wake::Worker(generation, failed));
         }
     }
 
-    fn spawn(&self, name: &str, work: Work, body: impl FnOnce(&Sender<Wake>) + Send + 'static) {
-        if let Err(e) = worker::spawn(name, work, self.tx.clone(), Wake::Worker, body) {
+    /// Work for the reader on top, answered with its generation.
+    fn for_reader(
+        &self,
+        name: &str,
+        work: Work,
+        body: impl FnOnce(&Sender<Wake>, u64) + Send + 'static,
+    ) {
+        let Some(generation) = self.reader.as_ref().map(|r| r.generation) else {
+            return;
+        };
+        self.spawn(name, work, generation, move |tx| body(tx, generation));
+    }
+
+    fn spawn(
+        &self,
+        name: &str,
+        work: Work,
+        generation: u64,
+        body: impl FnOnce(&Sender<Wake>) + Send + 'static,
+    ) {
+        let wrap = move |e| Wake::Worker(generation, e);
+        if let Err(e) = worker::spawn(name, work, self.tx.clone(), wrap, body) {
             let _ = self
                 .tx
-                .send(Wake::Worker(Event::Failed(work, e.to_string())));
+                .send(Wake::Worker(generation, Event::Failed(work, e.to_string())));
         }
     }
+}
+
+/// Briefs found under `root`, sent in batches as they are found.
+fn scan(root: &std::path::Path, tx: &Sender<Wake>) {
+    const BATCH: usize = 64;
+    let mut batch = Vec::with_capacity(BATCH);
+    let mut open = true;
+    crate::store::library::scan(root, |summary| {
+        batch.push(summary);
+        if batch.len() >= BATCH {
+            let found = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+            open = tx.send(Wake::Worker(APP, Event::Scanned(found))).is_ok();
+        }
+        open
+    });
+    if !batch.is_empty() {
+        let _ = tx.send(Wake::Worker(APP, Event::Scanned(batch)));
+    }
+    let _ = tx.send(Wake::Worker(APP, Event::ScanDone));
 }
 
 /// The last lines of the brief, for `G` while the rest is still being read; if that fails the

@@ -2,7 +2,7 @@
 //! there and handed to the loop, so the reader answers keys while the file streams in.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::Sender;
 use std::time::Duration;
 
@@ -27,6 +27,8 @@ pub struct Shared {
     pub width: Arc<AtomicUsize>,
     /// Pieces sent and not yet taken.
     pub in_flight: Arc<AtomicUsize>,
+    /// Set when the reader was left: reading stops.
+    pub cancel: Arc<AtomicBool>,
 }
 
 /// Starts reading `file` to its end, sending each piece as an event through `send`; stops
@@ -35,7 +37,7 @@ pub fn spawn<W: Send + 'static>(
     mut file: BriefFile,
     shared: Shared,
     tx: Sender<W>,
-    wrap: fn(Event) -> W,
+    wrap: impl Fn(Event) -> W + Send + 'static,
 ) -> std::io::Result<()> {
     std::thread::Builder::new()
         .name("gloss-reader".into())
@@ -48,8 +50,13 @@ pub fn spawn<W: Send + 'static>(
                 thread_priority::set_current_thread_priority(thread_priority::ThreadPriority::Min);
             std::thread::sleep(PAINT_FIRST);
             loop {
-                while shared.in_flight.load(Ordering::Acquire) >= IN_FLIGHT {
+                while shared.in_flight.load(Ordering::Acquire) >= IN_FLIGHT
+                    && !shared.cancel.load(Ordering::Acquire)
+                {
                     std::thread::sleep(Duration::from_millis(1));
+                }
+                if shared.cancel.load(Ordering::Acquire) {
+                    break;
                 }
                 let event = match file.next_piece(PIECE) {
                     Ok(Some((start, bytes))) => {

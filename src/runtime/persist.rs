@@ -58,16 +58,17 @@ impl Persist {
         mut self,
         jobs: Receiver<Job>,
         tx: Sender<W>,
-        wrap: fn(Event) -> W,
+        wrap: impl Fn(Event) -> W + Clone + Send + 'static,
     ) -> std::io::Result<()> {
+        let answer = wrap.clone();
         worker::spawn("gloss-sidecar", Work::Saving, tx, wrap, move |tx| {
             for job in jobs {
-                let answer = panic::catch_unwind(AssertUnwindSafe(|| self.run(job)))
-                    .unwrap_or_else(|p| {
+                let event =
+                    panic::catch_unwind(AssertUnwindSafe(|| self.run(job))).unwrap_or_else(|p| {
                         Some(Event::Failed(Work::Saving, worker::said(p.as_ref())))
                     });
-                if let Some(event) = answer
-                    && tx.send(wrap(event)).is_err()
+                if let Some(event) = event
+                    && tx.send(answer(event)).is_err()
                 {
                     break;
                 }

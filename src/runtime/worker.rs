@@ -15,7 +15,7 @@ pub fn spawn<W: Send + 'static>(
     name: &str,
     work: Work,
     tx: Sender<W>,
-    wrap: fn(Event) -> W,
+    wrap: impl Fn(Event) -> W + Send + 'static,
     body: impl FnOnce(&Sender<W>) + Send + 'static,
 ) -> io::Result<()> {
     std::thread::Builder::new()

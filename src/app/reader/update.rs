@@ -50,6 +50,10 @@ fn is_background(event: &Event) -> bool {
             | Event::Saved(_)
             | Event::Merged(_)
             | Event::SidecarChanged
+            | Event::Scanned(_)
+            | Event::ScanDone
+            | Event::Opened(_)
+            | Event::Back
             | Event::Tick
             | Event::Failed(..)
     )
@@ -121,6 +125,8 @@ fn apply(state: &mut Reader, event: Event, env: &Env) -> Vec<Effect> {
         Event::Failed(work, message) => state.failed(work, &message, env.now),
         Event::Notice(level, text) => state.notice(level, &text),
         Event::Char(_) | Event::Paste(_) | Event::Key(_) => {}
+        // The library's news: not for a reader.
+        Event::Scanned(_) | Event::ScanDone | Event::Opened(_) | Event::Back => {}
         Event::Action(action) => return act(state, action, env),
     }
     Vec::new()
@@ -256,7 +262,9 @@ fn act(state: &mut Reader, action: Action, env: &Env) -> Vec<Effect> {
         | Action::SentencePrev
         | Action::ParagraphEnd
         | Action::ParagraphStart
-        | Action::SwapEnds => {}
+        | Action::SwapEnds
+        | Action::OpenBrief
+        | Action::CycleSort => {}
     }
     Vec::new()
 }

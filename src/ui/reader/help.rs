@@ -86,5 +86,6 @@ fn heading(mode: Mode, hints: &Hints) -> String {
         Mode::Prompt => "On the prompt (search, tags, filter)".into(),
         Mode::Note => "Writing a note".into(),
         Mode::Help => "In this help".into(),
+        Mode::Library => "In the library".into(),
     }
 }

@@ -1,0 +1,150 @@
+//! The library as a user drives it: keys, the scan's findings, sorting and filtering.
+
+use std::path::PathBuf;
+
+use super::*;
+use crate::app::effect::{Effect, Exit};
+use crate::app::event::{Env, Event};
+use crate::input::Key;
+
+fn brief(name: &str, title: &str, published: Option<&str>, progress: Option<u8>) -> Summary {
+    Summary {
+        path: PathBuf::from("/briefs").join(name),
+        name: name.to_string(),
+        title: Some(title.to_string()),
+        published: published.map(str::to_string),
+        progress,
+        ..Summary::default()
+    }
+}
+
+fn library() -> (Library, Vec<Effect>) {
+    let keymap = Keymap::default_keymap().unwrap();
+    let mut lib = Library::new(PathBuf::from("/briefs"), &keymap);
+    let mut effects = update(&mut lib, Event::Resize(100, 10), &Env::fixed(0));
+    let found = vec![
+        brief(
+            "wires/curbs.txt",
+            "Chip curbs widen",
+            Some("2026-11-20"),
+            Some(40),
+        ),
+        brief("probe.txt", "Micron under fire", Some("2026-05-22"), None),
+        brief("analysis.md", "Export controls, explained", None, Some(90)),
+    ];
+    effects.extend(update(&mut lib, Event::Scanned(found), &Env::fixed(1)));
+    (lib, effects)
+}
+
+fn press(lib: &mut Library, keys: &str) -> Vec<Effect> {
+    let keymap = Keymap::default_keymap().unwrap();
+    let mut effects = Vec::new();
+    for name in keys.split_whitespace() {
+        let key: Key = name.parse().unwrap();
+        if let Some(event) = crate::app::key_event(&keymap, lib.mode(), key) {
+            effects.extend(update(lib, event, &Env::fixed(2)));
+        }
+    }
+    effects
+}
+
+fn titles(lib: &Library) -> Vec<&str> {
+    lib.shown
+        .iter()
+        .map(|&i| sort::title(&lib.briefs[i]))
+        .collect()
+}
+
+#[test]
+fn the_scan_is_asked_for_once_and_briefs_are_listed_by_title() {
+    let (mut lib, effects) = library();
+    assert_eq!(effects, [Effect::Scan(PathBuf::from("/briefs"))]);
+    assert_eq!(
+        titles(&lib),
+        [
+            "Chip curbs widen",
+            "Export controls, explained",
+            "Micron under fire"
+        ]
+    );
+    assert!(press(&mut lib, "j").is_empty(), "no second scan");
+    update(&mut lib, Event::ScanDone, &Env::fixed(3));
+    assert_eq!(lib.scan, Scan::Done);
+}
+
+#[test]
+fn s_cycles_the_sort_and_the_selection_stays_on_its_brief() {
+    let (mut lib, _) = library();
+    press(&mut lib, "j");
+    assert_eq!(lib.selected_brief().unwrap().name, "analysis.md");
+    press(&mut lib, "s");
+    assert_eq!(lib.sort, Sort::Date);
+    assert_eq!(
+        titles(&lib),
+        [
+            "Chip curbs widen",
+            "Micron under fire",
+            "Export controls, explained"
+        ],
+        "newest first, undated last"
+    );
+    assert_eq!(
+        lib.selected_brief().unwrap().name,
+        "analysis.md",
+        "the same brief"
+    );
+    press(&mut lib, "s");
+    assert_eq!(
+        titles(&lib)[0],
+        "Export controls, explained",
+        "furthest read first"
+    );
+    press(&mut lib, "s s");
+    assert_eq!(lib.sort, Sort::Title);
+}
+
+#[test]
+fn a_fuzzy_filter_narrows_as_you_type_and_esc_clears_it() {
+    let (mut lib, _) = library();
+    press(&mut lib, "/");
+    assert_eq!(lib.mode(), Mode::Prompt);
+    for c in "mcrn".chars() {
+        update(&mut lib, Event::Char(c), &Env::fixed(4));
+    }
+    assert_eq!(
+        titles(&lib),
+        ["Micron under fire"],
+        "letters in order, not next to each other"
+    );
+    press(&mut lib, "enter");
+    assert_eq!(lib.mode(), Mode::Library, "the filter stays");
+    assert_eq!(titles(&lib), ["Micron under fire"]);
+    press(&mut lib, "/");
+    for c in "wires".chars() {
+        update(&mut lib, Event::Char(c), &Env::fixed(5));
+    }
+    assert_eq!(titles(&lib), ["Chip curbs widen"], "file names count");
+    press(&mut lib, "esc");
+    assert_eq!(titles(&lib).len(), 3);
+}
+
+#[test]
+fn enter_opens_the_selected_brief_and_q_quits() {
+    let (mut lib, _) = library();
+    press(&mut lib, "G");
+    assert_eq!(
+        press(&mut lib, "enter"),
+        [Effect::Open(PathBuf::from("/briefs/probe.txt"))]
+    );
+    assert_eq!(press(&mut lib, "q"), [Effect::Exit(Exit::Quit)]);
+}
+
+#[test]
+fn an_empty_folder_says_how_to_add_briefs() {
+    let keymap = Keymap::default_keymap().unwrap();
+    let mut lib = Library::new(PathBuf::from("/empty"), &keymap);
+    update(&mut lib, Event::Resize(80, 10), &Env::fixed(0));
+    update(&mut lib, Event::ScanDone, &Env::fixed(1));
+    assert!(lib.status.shown().unwrap().text.contains("add .txt or .md"));
+    assert_eq!(press(&mut lib, "enter"), []);
+}

@@ -1,0 +1,133 @@
+//! Opening a brief for the reader: its first piece, its sidecar and what it says about the
+//! reader's position and annotations. Used at start-up and when the library opens a brief
+//! (then on a worker, so the library answers keys meanwhile).
+
+use std::path::{Path, PathBuf};
+
+use super::Persist;
+use crate::app::{Level, Loading, Reader, Saving, Settings};
+use crate::document::{Chars, DecodeError, Document, Format};
+use crate::error::{Error, show_path};
+use crate::input::Keymap;
+use crate::store::convert::Extras;
+use crate::store::place::Stored;
+use crate::store::{BriefFile, FIRST_PIECE, Sidecar, SidecarPaths};
+
+/// A brief ready to read: the reader's state, its sidecar's worker, the rest of a big file.
+pub struct Opened {
+    /// The reader.
+    pub reader: Reader,
+    /// The sidecar, for its worker.
+    pub persist: Persist,
+    /// The part of the file still to read, if any.
+    pub rest: Option<BriefFile>,
+}
+
+/// What every reader gloss opens shares: the settings, the keymap and the themes.
+#[derive(Debug, Clone)]
+pub struct Opener {
+    /// View settings.
+    pub settings: Settings,
+    /// The keymap in effect.
+    pub keymap: Keymap,
+    /// Names of the themes `T` cycles through.
+    pub themes: Vec<String>,
+    /// The theme in use.
+    pub theme: usize,
+    /// `--annotations`: the sidecar of the brief opened at start-up, if given.
+    pub annotations: Option<PathBuf>,
+}
+
+impl Opener {
+    /// Opens the brief at `path`.
+    pub fn open(&self, path: &Path) -> Result<Opened, Error> {
+        let (doc, rest) = start_brief(path)?;
+        Ok(self.open_doc(doc, path, rest))
+    }
+
+    /// A reader on `doc`, the start of the brief at `path` (`rest` is what is still to read).
+    pub fn open_doc(&self, doc: Document, path: &Path, rest: Option<BriefFile>) -> Opened {
+        let name = file_name(path);
+        let mut sidecar = sidecar_of(path, self.annotations.as_deref());
+        let mut reader = Reader::new(doc, &name, self.settings, &self.keymap);
+        reader.loading = rest.as_ref().map(|r| Loading::new(r.read(), r.total()));
+        reader.themes.clone_from(&self.themes);
+        reader.theme = self.theme;
+        let mut extras = Extras::default();
+        let mut exists = false;
+        match sidecar.load() {
+            Ok(Some(file)) => {
+                reader.restore_position = usize::try_from(file.reading.position).ok().map(Chars);
+                extras = Extras::of(&file);
+                exists = true;
+                // Placed once the whole brief is in, a batch at a time if it changed.
+                reader.set_unplaced(Stored::of(&file));
+            }
+            Ok(None) => {}
+            Err(e) => {
+                reader.notice(Level::Error, &format!("annotations read-only: {e}"));
+                reader.set_read_only(e.to_string());
+            }
+        }
+        if sidecar.paths().fallback {
+            let dir = sidecar
+                .paths()
+                .data
+                .parent()
+                .map(show_path)
+                .unwrap_or_default();
+            reader.notice(
+                Level::Warning,
+                &format!("brief's folder is read-only; annotations kept in {dir}"),
+            );
+        }
+        reader.saving = Saving::new(exists, reader.position());
+        Opened {
+            reader,
+            persist: Persist::new(sidecar, name, extras),
+            rest,
+        }
+    }
+}
+
+/// What a brief that cannot be decoded becomes: an error naming it.
+pub(crate) fn decode_error(path: &Path) -> impl FnOnce(DecodeError) -> Error + '_ {
+    move |source| Error::Decode {
+        path: show_path(path),
+        source,
+    }
+}
+
+/// The sidecar of a brief: `explicit` if given, else beside it.
+pub(crate) fn sidecar_of(brief: &Path, explicit: Option<&Path>) -> Sidecar {
+    Sidecar::new(explicit.map_or_else(
+        || SidecarPaths::for_brief(brief),
+        |p| SidecarPaths::at(p.to_path_buf()),
+    ))
+}
+
+/// The file name of `path`, for the sidecar and the status bar.
+pub(crate) fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(|| show_path(path), |n| n.to_string_lossy().into_owned())
+}
+
+/// Reads the start of a brief, enough for the first screen; the rest, if any, is returned
+/// to be read while the reader runs.
+fn start_brief(path: &Path) -> Result<(Document, Option<BriefFile>), Error> {
+    let mut file = BriefFile::open(path)?;
+    let format = Format::from_path(path);
+    // Markdown is parsed whole: one of its blocks can span any number of lines.
+    let first = match format {
+        Format::Plain => FIRST_PIECE,
+        Format::Markdown => usize::MAX,
+    };
+    let bytes = file.next_piece(first)?.map(|(_, b)| b).unwrap_or_default();
+    let mut doc = Document::parse_start(&bytes, format).map_err(decode_error(path))?;
+    if file.is_done() {
+        doc.find_repeats();
+        return Ok((doc, None));
+    }
+    doc.reserve(usize::try_from(file.total().saturating_sub(file.read())).unwrap_or(0));
+    Ok((doc, Some(file)))
+}

@@ -1,0 +1,169 @@
+//! A folder of briefs: finding every brief under it and what each one's first screen and
+//! sidecar say (title, source, date, progress, annotation counts), for the library view.
+//! Reads only: a broken sidecar is reported, never touched.
+
+use std::collections::HashSet;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+
+use super::FIRST_PIECE;
+use super::format;
+use super::sidecar::SidecarPaths;
+use crate::document::{Document, Format};
+use crate::error::show_path;
+
+/// File endings the library lists as briefs.
+const BRIEF_ENDINGS: [&str; 3] = ["txt", "md", "markdown"];
+
+/// One brief of a library, as much as its first screen and its sidecar tell.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Summary {
+    /// The brief's file.
+    pub path: PathBuf,
+    /// Its path under the library's folder, for showing.
+    pub name: String,
+    /// Its title (front matter's or its first line), if it has one.
+    pub title: Option<String>,
+    /// Front matter's `source`.
+    pub source: Option<String>,
+    /// Front matter's `published`, as written.
+    pub published: Option<String>,
+    /// The file's size in bytes.
+    pub bytes: u64,
+    /// How far through it the reader last was, 0-100, when it has a sidecar.
+    pub progress: Option<u8>,
+    /// Highlights.
+    pub highlights: usize,
+    /// Highlights with a note.
+    pub notes: usize,
+    /// Annotations to review (fuzzy or orphaned).
+    pub review: usize,
+    /// When an annotation last changed.
+    pub annotated: Option<Timestamp>,
+    /// Why the brief or its sidecar could not be read, if so.
+    pub problem: Option<String>,
+}
+
+/// Calls `found` with every brief under `root` (subfolders too, hidden ones and sidecars
+/// skipped, each folder once even through symbolic links), in name order within each folder;
+/// stops early when `found` returns false.
+pub fn scan(root: &Path, mut found: impl FnMut(Summary) -> bool) {
+    let mut seen = HashSet::new();
+    let mut folders = vec![root.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        let real = fs::canonicalize(&folder).unwrap_or_else(|_| folder.clone());
+        if !seen.insert(real) {
+            continue;
+        }
+        let Ok(entries) = fs::read_dir(&folder) else {
+            continue;
+        };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        let mut subfolders = Vec::new();
+        for path in paths {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            if name.as_deref().is_none_or(|n| n.starts_with('.')) {
+                continue;
+            }
+            if path.is_dir() {
+                subfolders.push(path);
+            } else if is_brief(&path) && !found(summary(root, &path)) {
+                return;
+            }
+        }
+        // Depth first, in name order.
+        folders.extend(subfolders.into_iter().rev());
+    }
+}
+
+/// True for a file the library lists: a brief's ending, and not a sidecar or its leftovers.
+fn is_brief(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    if name.contains(".gloss.toml") {
+        return false;
+    }
+    path.extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .is_some_and(|e| BRIEF_ENDINGS.contains(&e.as_str()))
+}
+
+/// What the first screen of `path` and its sidecar say.
+pub fn summary(root: &Path, path: &Path) -> Summary {
+    let name = path
+        .strip_prefix(root)
+        .map_or_else(|_| show_path(path), show_path);
+    let mut s = Summary {
+        path: path.to_path_buf(),
+        name,
+        bytes: fs::metadata(path).map(|m| m.len()).unwrap_or(0),
+        ..Summary::default()
+    };
+    match first_screen(path) {
+        Ok(doc) => {
+            s.title = doc.title().map(str::to_string);
+            s.source = doc.meta().source.clone();
+            s.published = doc.meta().published.as_ref().map(|p| match p {
+                toml::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            });
+        }
+        Err(problem) => s.problem = Some(problem),
+    }
+    let sidecar = SidecarPaths::at(beside(path)).data;
+    match fs::read(&sidecar) {
+        Ok(bytes) => match format::parse_bytes(&bytes) {
+            Ok(file) => {
+                let all = file.document.chars.max(1);
+                s.progress =
+                    Some(u8::try_from(file.reading.position.min(all) * 100 / all).unwrap_or(100));
+                s.highlights = file.annotations.len();
+                s.notes = file
+                    .annotations
+                    .iter()
+                    .filter(|e| !e.note.is_empty())
+                    .count();
+                s.review = file
+                    .annotations
+                    .iter()
+                    .filter(|e| e.status == "fuzzy" || e.status == "orphaned")
+                    .count();
+                s.annotated = file.annotations.iter().map(|e| e.updated).max();
+            }
+            Err(e) => s.problem = Some(format!("{}: {e}", show_path(&sidecar))),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => s.problem = Some(format!("{}: {e}", show_path(&sidecar))),
+    }
+    s
+}
+
+/// The sidecar beside `brief`.
+fn beside(brief: &Path) -> PathBuf {
+    let name = brief
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    brief.with_file_name(format!("{name}.gloss.toml"))
+}
+
+/// The first piece of the brief, parsed.
+fn first_screen(path: &Path) -> Result<Document, String> {
+    let mut file = fs::File::open(path).map_err(|e| format!("{}: {e}", show_path(path)))?;
+    let mut start = Vec::with_capacity(FIRST_PIECE);
+    file.by_ref()
+        .take(FIRST_PIECE as u64)
+        .read_to_end(&mut start)
+        .map_err(|e| format!("{}: {e}", show_path(path)))?;
+    Document::parse_start(&start, Format::from_path(path))
+        .map_err(|e| format!("{}: {e}", show_path(path)))
+}
+
+#[cfg(test)]
+mod tests;

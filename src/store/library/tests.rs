@@ -1,0 +1,132 @@
+use super::*;
+use crate::annotation::{Anchor, Annotation, Annotations, Color};
+use crate::document::Chars;
+use crate::store::convert::{Extras, to_file};
+
+fn write(path: &Path, text: &str) {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).unwrap();
+    }
+    fs::write(path, text).unwrap();
+}
+
+/// A sidecar beside `brief` with `notes` (one highlight each; an empty note is none), read
+/// 50 % of the way.
+fn annotate(brief: &Path, notes: &[&str]) {
+    let doc = Document::parse(&fs::read(brief).unwrap(), Format::from_path(brief)).unwrap();
+    let items = notes
+        .iter()
+        .enumerate()
+        .map(|(i, note)| {
+            let anchor = Anchor::new(&doc, i..i + 1);
+            let mut a = Annotation::new(
+                uuid::Uuid::from_u128(i as u128 + 1),
+                Timestamp::from_second(1_700_000_000 + i as i64).unwrap(),
+                Color::Green,
+                anchor,
+            );
+            a.note = (*note).to_string();
+            a
+        })
+        .collect();
+    let set = Annotations::from_vec(items, String::new());
+    let half = Chars(doc.char_len().get() / 2);
+    let file = to_file(&doc, "x", &set, half, &Extras::default());
+    fs::write(beside(brief), format::write(&file).unwrap()).unwrap();
+}
+
+fn scanned(root: &Path) -> Vec<Summary> {
+    let mut all = Vec::new();
+    scan(root, |s| {
+        all.push(s);
+        true
+    });
+    all
+}
+
+#[test]
+fn every_brief_under_the_folder_once_with_what_its_start_and_sidecar_say() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        &root.join("a.txt"),
+        "Chip curbs widen\nThe Netherlands joined new curbs.\n",
+    );
+    write(
+        &root.join("wires/b.md"),
+        "+++\ntitle = \"Probe opened\"\nsource = \"Wire\"\npublished = 2026-11-20\n+++\nBody.\n",
+    );
+    write(&root.join(".hidden/c.txt"), "Hidden\n");
+    write(&root.join("notes.pdf"), "not a brief");
+    annotate(&root.join("a.txt"), &["why now?", ""]);
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(root, root.join("wires/loop")).unwrap();
+
+    let all = scanned(root);
+    let names: Vec<&str> = all.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["a.txt", "wires/b.md"],
+        "sidecars, hidden folders and other files are not briefs; the loop is followed once"
+    );
+    let a = &all[0];
+    assert_eq!(a.title.as_deref(), Some("Chip curbs widen"));
+    assert_eq!((a.highlights, a.notes, a.review), (2, 1, 0));
+    assert_eq!(a.progress, Some(50));
+    assert_eq!(
+        a.annotated,
+        Some(Timestamp::from_second(1_700_000_001).unwrap())
+    );
+    let b = &all[1];
+    assert_eq!(b.title.as_deref(), Some("Probe opened"));
+    assert_eq!(b.source.as_deref(), Some("Wire"));
+    assert_eq!(b.published.as_deref(), Some("2026-11-20"));
+    assert_eq!((b.highlights, b.progress), (0, None));
+}
+
+#[test]
+fn a_broken_sidecar_or_a_binary_brief_is_listed_with_its_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(&root.join("broken.txt"), "Broken\nbody\n");
+    let sidecar = beside(&root.join("broken.txt"));
+    fs::write(&sidecar, "version = 1\n[document\n").unwrap();
+    fs::write(root.join("binary.txt"), b"PK\x03\x04\x00\x00").unwrap();
+    let all = scanned(root);
+    let problem = |name: &str| {
+        all.iter()
+            .find(|s| s.name == name)
+            .and_then(|s| s.problem.clone())
+            .unwrap_or_default()
+    };
+    assert!(
+        problem("binary.txt").contains("binary"),
+        "{}",
+        problem("binary.txt")
+    );
+    assert!(
+        problem("broken.txt").contains("broken.txt.gloss.toml: line 2"),
+        "{}",
+        problem("broken.txt")
+    );
+    assert_eq!(
+        fs::read_to_string(&sidecar).unwrap(),
+        "version = 1\n[document\n",
+        "never touched"
+    );
+}
+
+#[test]
+fn an_empty_folder_has_no_briefs_and_stopping_early_stops() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(scanned(dir.path()).is_empty());
+    for n in 0..5 {
+        write(&dir.path().join(format!("{n}.txt")), "T\nx\n");
+    }
+    let mut count = 0;
+    scan(dir.path(), |_| {
+        count += 1;
+        count < 2
+    });
+    assert_eq!(count, 2);
+}

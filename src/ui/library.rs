@@ -1,0 +1,329 @@
+//! The library's table: one row per brief with its title, source, date, size, reading
+//! progress and annotation counts; the sorted column marked; a status bar with the folder,
+//! the scan's progress, the filter and the keys.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::app::library::{Library, Scan, Sort};
+use crate::app::{Hints, Level};
+use crate::input::{Action, Mode};
+use crate::sanitize;
+use crate::store::library::Summary;
+use crate::theme::{Role, Theme};
+
+/// A column: its header, width (0: takes what is left), and the sort it shows.
+struct Column {
+    name: &'static str,
+    width: usize,
+    sort: Option<Sort>,
+}
+
+const COLUMNS: [Column; 8] = [
+    Column {
+        name: "Title",
+        width: 0,
+        sort: Some(Sort::Title),
+    },
+    Column {
+        name: "Source",
+        width: 14,
+        sort: None,
+    },
+    Column {
+        name: "Date",
+        width: 11,
+        sort: Some(Sort::Date),
+    },
+    Column {
+        name: "Size",
+        width: 7,
+        sort: None,
+    },
+    Column {
+        name: "Read",
+        width: 6,
+        sort: Some(Sort::Progress),
+    },
+    Column {
+        name: "Notes",
+        width: 11,
+        sort: None,
+    },
+    Column {
+        name: "Review",
+        width: 7,
+        sort: None,
+    },
+    Column {
+        name: "Annotated",
+        width: 11,
+        sort: Some(Sort::Annotated),
+    },
+];
+
+/// The library filling `area`.
+#[derive(Debug, Clone, Copy)]
+pub struct LibraryView<'a> {
+    /// What to draw.
+    pub library: &'a Library,
+    /// How to colour it.
+    pub theme: &'a Theme,
+}
+
+impl ratatui::widgets::Widget for LibraryView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let LibraryView { library, theme } = self;
+        if area.width < 20 || area.height < 3 {
+            buf.set_stringn(
+                area.x,
+                area.y,
+                "terminal too small",
+                usize::from(area.width),
+                theme.style(Role::Notice),
+            );
+            return;
+        }
+        buf.set_style(area, theme.style(Role::Text));
+        let widths = widths(usize::from(area.width));
+        let header = COLUMNS
+            .iter()
+            .zip(&widths)
+            .filter(|(_, w)| **w > 0)
+            .map(|(c, &w)| {
+                let mark = if c.sort == Some(library.sort) {
+                    " ▾"
+                } else {
+                    ""
+                };
+                fit(&format!("{}{mark}", c.name), w)
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        buf.set_stringn(
+            area.x,
+            area.y,
+            &header,
+            usize::from(area.width),
+            theme.style(Role::PanelTitle),
+        );
+        let rows = usize::from(area.height - 2);
+        for (n, &i) in library
+            .shown
+            .iter()
+            .skip(library.top)
+            .take(rows)
+            .enumerate()
+        {
+            let y = area.y + 1 + u16::try_from(n).unwrap_or(0);
+            let brief = &library.briefs[i];
+            let selected = library.top + n == library.selected;
+            let style = if selected {
+                theme.style(Role::Text).patch(theme.style(Role::Selection))
+            } else if brief.problem.is_some() {
+                theme.style(Role::StatusWarning)
+            } else {
+                theme.style(Role::Text)
+            };
+            let line = cells(brief)
+                .iter()
+                .zip(&widths)
+                .filter(|(_, w)| **w > 0)
+                .map(|(cell, &w)| fit(cell, w))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let row = Rect {
+                y,
+                height: 1,
+                ..area
+            };
+            buf.set_style(row, style);
+            buf.set_stringn(area.x, y, &line, usize::from(area.width), style);
+        }
+        let bar = Rect {
+            y: area.bottom() - 1,
+            height: 1,
+            ..area
+        };
+        status_bar(library, theme, bar, buf);
+    }
+}
+
+/// Narrowest the title column gets before other columns are left out.
+const MIN_TITLE: usize = 24;
+
+/// Column widths for a terminal `width` columns wide: the title takes what the others leave;
+/// on a narrow terminal the columns on the right are left out (width 0) first.
+fn widths(width: usize) -> Vec<usize> {
+    let mut shown = COLUMNS.len();
+    let fixed = |n: usize| COLUMNS[1..n].iter().map(|c| c.width + 1).sum::<usize>();
+    while shown > 1 && width < fixed(shown) + MIN_TITLE {
+        shown -= 1;
+    }
+    COLUMNS
+        .iter()
+        .enumerate()
+        .map(|(i, c)| match i {
+            0 => width.saturating_sub(fixed(shown)),
+            i if i < shown => c.width,
+            _ => 0,
+        })
+        .collect()
+}
+
+/// The cells of one brief's row, made safe for the terminal.
+fn cells(b: &Summary) -> [String; 8] {
+    let clean = |s: &str| sanitize::line(s).into_owned();
+    let mark = if b.problem.is_some() { "! " } else { "" };
+    let title = format!("{mark}{}", clean(b.title.as_deref().unwrap_or(&b.name)));
+    let size = if b.bytes >= 1 << 20 {
+        format!("{:.1}M", b.bytes as f64 / f64::from(1u32 << 20))
+    } else {
+        format!("{}K", b.bytes.div_ceil(1024))
+    };
+    let notes = if b.highlights == 0 {
+        String::new()
+    } else {
+        format!("{} / {}", b.highlights, b.notes)
+    };
+    [
+        title,
+        clean(b.source.as_deref().unwrap_or_default()),
+        clean(b.published.as_deref().unwrap_or_default()),
+        size,
+        b.progress.map(|p| format!("{p}%")).unwrap_or_default(),
+        notes,
+        if b.review == 0 {
+            String::new()
+        } else {
+            b.review.to_string()
+        },
+        b.annotated
+            .map(|t| t.strftime("%Y-%m-%d").to_string())
+            .unwrap_or_default(),
+    ]
+}
+
+/// `s` cut or padded to exactly `width` columns.
+fn fit(s: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    let long = s.width() > width;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width.saturating_sub(usize::from(long)) {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if long && width > 0 {
+        out.push('…');
+        used += 1;
+    }
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
+    out
+}
+
+fn status_bar(library: &Library, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    buf.set_style(area, theme.style(Role::Status));
+    let width = usize::from(area.width);
+    let (tag, left) = if library.typing {
+        (
+            " FILTER ",
+            format!(
+                "/{}",
+                sanitize::line(library.filter.as_deref().unwrap_or_default())
+            ),
+        )
+    } else {
+        let count = match (library.filter.as_deref(), library.scan) {
+            (Some(f), _) => format!(
+                "{} of {} briefs match {:?}",
+                library.shown.len(),
+                library.briefs.len(),
+                sanitize::line(f)
+            ),
+            (None, Scan::Done) => format!("{} briefs", library.briefs.len()),
+            (None, _) => format!("{} briefs, scanning…", library.briefs.len()),
+        };
+        (
+            " LIBRARY ",
+            format!("{} · {count} · by {}", library.label, library.sort.name()),
+        )
+    };
+    let x = buf
+        .set_stringn(area.x, area.y, tag, width, theme.style(Role::StatusMode))
+        .0;
+    let room = width.saturating_sub(usize::from(x - area.x) + 1);
+    let (right, role) = match library.status.shown() {
+        Some(m) => (
+            m.text.clone(),
+            match m.level {
+                Level::Info => Role::Status,
+                Level::Warning => Role::StatusWarning,
+                Level::Error => Role::StatusError,
+            },
+        ),
+        None => match library.selected_brief().and_then(|b| b.problem.as_deref()) {
+            // A brief that cannot be read says why when it is selected.
+            Some(problem) if !library.typing => {
+                (sanitize::line(problem).into_owned(), Role::StatusWarning)
+            }
+            _ => (hints(&library.hints, library.typing), Role::StatusHint),
+        },
+    };
+    // A message or a problem may take all but a little of the bar; key hints half of it.
+    let right_share = if role == Role::StatusHint {
+        room / 2
+    } else {
+        room.saturating_sub(12)
+    };
+    let left_room = room.saturating_sub(right.width().min(right_share) + 1);
+    let x = buf
+        .set_stringn(
+            x + 1,
+            area.y,
+            fit(&left, left_room).trim_end(),
+            left_room,
+            theme.style(Role::Status),
+        )
+        .0;
+    let right = fit(&right, room.saturating_sub(left_room + 1));
+    let right = right.trim_end();
+    let right_x = area
+        .right()
+        .saturating_sub(u16::try_from(right.width()).unwrap_or(u16::MAX));
+    if right_x > x {
+        buf.set_stringn(
+            right_x,
+            area.y,
+            right,
+            usize::from(area.right() - right_x),
+            style_of(theme, role),
+        );
+    }
+}
+
+fn style_of(theme: &Theme, role: Role) -> Style {
+    theme.style(Role::Status).patch(theme.style(role))
+}
+
+/// The library's keys, named by the keymap in use.
+fn hints(h: &Hints, typing: bool) -> String {
+    let key = |mode, action| h.get(mode, action).map(str::to_string);
+    if typing {
+        return Hints::line(&[
+            (key(Mode::Prompt, Action::PromptAccept), "keep"),
+            (key(Mode::Prompt, Action::PromptCancel), "clear"),
+        ]);
+    }
+    Hints::line(&[
+        (key(Mode::Library, Action::OpenBrief), "open"),
+        (key(Mode::Library, Action::Search), "filter"),
+        (key(Mode::Library, Action::CycleSort), "sort"),
+        (key(Mode::Library, Action::Quit), "quit"),
+    ])
+}

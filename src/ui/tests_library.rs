@@ -1,0 +1,96 @@
+//! The library's table on screen: rows, the sorted column, the selection and a brief with a
+//! problem.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use super::LibraryView;
+use super::tests::text;
+use crate::app::Event;
+use crate::app::library::{Library, update};
+use crate::input::Keymap;
+use crate::store::library::Summary;
+use crate::theme::{Role, Theme};
+
+fn library(w: u16, h: u16) -> Library {
+    let keymap = Keymap::default_keymap().unwrap();
+    let mut lib = Library::new("/briefs".into(), &keymap);
+    update(&mut lib, Event::Resize(w, h), &crate::app::Env::fixed(0));
+    let brief = |name: &str, title: Option<&str>| Summary {
+        path: format!("/briefs/{name}").into(),
+        name: name.to_string(),
+        title: title.map(str::to_string),
+        bytes: 5_000,
+        ..Summary::default()
+    };
+    let mut annotated = brief("probe.txt", Some("Micron under fire"));
+    annotated.progress = Some(40);
+    (annotated.highlights, annotated.notes, annotated.review) = (12, 3, 1);
+    annotated.annotated = Some(jiff::Timestamp::from_second(1_764_000_000).unwrap());
+    annotated.source = Some("Wire \u{1b}[31m".into());
+    let mut broken = brief("broken.txt", Some("Broken sidecar"));
+    broken.problem = Some("broken.txt.gloss.toml: line 2, column 1: expected `]`".into());
+    let found = vec![annotated, broken, brief("untitled.txt", None)];
+    update(&mut lib, Event::Scanned(found), &crate::app::Env::fixed(1));
+    update(&mut lib, Event::ScanDone, &crate::app::Env::fixed(2));
+    lib
+}
+
+fn draw(lib: &Library) -> Buffer {
+    let area = Rect::new(0, 0, lib.size.0, lib.size.1);
+    let mut buf = Buffer::empty(area);
+    LibraryView {
+        library: lib,
+        theme: &Theme::default(),
+    }
+    .render(area, &mut buf);
+    buf
+}
+
+#[test]
+fn the_library_at_100x8() {
+    let lib = library(100, 8);
+    let buf = draw(&lib);
+    insta::assert_snapshot!(text(&buf));
+    let theme = Theme::default();
+    let selection = theme.style(Role::Selection);
+    assert_eq!(
+        buf[(0, 1)].bg,
+        selection.bg.unwrap(),
+        "the first row is selected"
+    );
+    assert!(
+        !text(&buf).contains('\u{1b}'),
+        "no escape reaches the screen"
+    );
+    // Off the selection, the broken brief keeps its warning colour.
+    let mut lib = lib;
+    let keymap = Keymap::default_keymap().unwrap();
+    let j = crate::app::key_event(&keymap, lib.mode(), "j".parse().unwrap()).unwrap();
+    update(&mut lib, j, &crate::app::Env::fixed(3));
+    let buf = draw(&lib);
+    let warning = theme.style(Role::StatusWarning);
+    assert_eq!(
+        buf[(0, 1)].fg,
+        warning.fg.unwrap(),
+        "the broken brief is marked"
+    );
+    assert_eq!(
+        buf[(0, 2)].bg,
+        selection.bg.unwrap(),
+        "the selection moved down"
+    );
+}
+
+#[test]
+fn a_selected_brief_with_a_problem_says_it_in_the_status_bar_at_40x6() {
+    let lib = library(40, 6);
+    let buf = draw(&lib);
+    insta::assert_snapshot!(text(&buf));
+    let last = text(&buf).lines().last().unwrap().to_string();
+    assert!(
+        last.contains("broken.txt.gloss"),
+        "the problem, cut to the width: {last}"
+    );
+}
