@@ -505,6 +505,27 @@ fn a_library_lists_its_briefs_opens_one_and_comes_back_to_the_same_row() {
     );
     let sidecar = std::fs::read_to_string(root.join("micron-cac-probe.txt.gloss.toml")).unwrap();
     assert!(sidecar.contains("color = \"green\""), "{sidecar}");
+    // Other programs' changes show without a restart: a highlight made from the command
+    // line, a new brief, a brief deleted.
+    tmux.keys(&["Escape"]);
+    let annotate = std::process::Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .arg("annotate")
+        .arg(root.join("analysis.txt"))
+        .args(["--quote", "primer", "--note", "from a script"])
+        .output()
+        .unwrap();
+    assert!(annotate.status.success(), "{annotate:?}");
+    std::fs::write(
+        root.join("wires/new.txt"),
+        "Tokyo adds curbs\nA new rule.\n",
+    )
+    .unwrap();
+    std::fs::remove_file(root.join("wires/curbs.md")).unwrap();
+    let changed = tmux.wait_for(
+        |s| s.contains("Tokyo adds curbs") && !s.contains("Dutch curbs") && s.contains("1 / 1"),
+        "the library following other programs' changes",
+    );
+    assert!(changed.contains("3 briefs"), "{changed}");
     tmux.keys(&["q"]);
     assert_restored(&tmux);
     tmux.wait_for(|s| s.lines().any(|l| l.trim() == "exit=0"), "a clean exit");

@@ -1,6 +1,8 @@
 //! What reaches `update`: the user's input, and the answers of the runtime's workers. The
 //! clock and fresh ids come in through [`Env`], so `update` reads neither.
 
+use std::path::PathBuf;
+
 use jiff::Timestamp;
 use uuid::Uuid;
 
@@ -65,6 +67,8 @@ pub enum Event {
     Scanned(Vec<Summary>),
     /// The library's scan is done.
     ScanDone,
+    /// A brief of the library is gone (deleted or moved away by another program).
+    Removed(PathBuf),
     /// A brief asked for with [`Effect::Open`](super::Effect::Open), ready to read.
     Opened(Opened),
     /// The view above was left: this one has the keys again.

@@ -121,6 +121,20 @@ impl Library {
         self.refresh();
     }
 
+    /// Forgets a brief that is gone.
+    pub(super) fn removed(&mut self, path: &std::path::Path) {
+        if self.index.remove(path).is_some() {
+            self.briefs.retain(|b| b.path != path);
+            self.index = self
+                .briefs
+                .iter()
+                .enumerate()
+                .map(|(i, b)| (b.path.clone(), i))
+                .collect();
+            self.refresh();
+        }
+    }
+
     /// Sorts and filters again, keeping the same brief selected when it is still shown.
     pub(super) fn refresh(&mut self) {
         let keep = self.selected_brief().map(|b| b.path.clone());

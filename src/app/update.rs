@@ -110,7 +110,7 @@ impl App {
                 .rposition(|v| matches!(v, View::Reader(_)))
         };
         match event {
-            Event::Scanned(_) | Event::ScanDone => library(),
+            Event::Scanned(_) | Event::ScanDone | Event::Removed(_) => library(),
             Event::Loaded(_)
             | Event::LoadDone
             | Event::LoadFailed(_)

@@ -52,6 +52,8 @@ pub struct Effects {
     wake_at: Option<Instant>,
     /// A step of background work is ready for when no input waits.
     work: bool,
+    /// Watches the library's folder for briefs and sidecars other programs change.
+    library_watcher: Option<notify::RecommendedWatcher>,
 }
 
 impl Effects {
@@ -64,6 +66,7 @@ impl Effects {
             generations: APP,
             wake_at: None,
             work: false,
+            library_watcher: None,
         }
     }
 
@@ -205,9 +208,11 @@ impl Effects {
                         let _ = tx.send(Wake::Worker(APP, save_theme(&name)));
                     })
                 }
-                Effect::Scan(root) => self.spawn("gloss-scan", Work::Scanning, APP, move |tx| {
-                    scan(&root, tx);
-                }),
+                Effect::Scan(root) => {
+                    // Watching starts before the scan, so nothing written meanwhile is missed.
+                    self.library_watcher = watch_library(root.clone(), self.tx.clone());
+                    self.spawn("gloss-scan", Work::Scanning, APP, move |tx| scan(&root, tx));
+                }
                 Effect::Open(path) => {
                     let opener = Arc::clone(&self.opener);
                     self.spawn("gloss-open", Work::Opening, APP, move |tx| {
@@ -266,6 +271,35 @@ impl Effects {
                 .send(Wake::Worker(generation, Event::Failed(work, e.to_string())));
         }
     }
+}
+
+/// Watches `root` and everything under it; a brief or a sidecar another program changes is
+/// read again (or reported gone), off the loop's thread.
+fn watch_library(root: PathBuf, tx: Sender<Wake>) -> Option<notify::RecommendedWatcher> {
+    use notify::{RecursiveMode, Watcher};
+    let watched = root.clone();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        let Ok(event) = event else {
+            return;
+        };
+        if event.kind.is_access() {
+            return;
+        }
+        for changed in &event.paths {
+            let Some(brief) = crate::store::library::brief_of(&root, changed) else {
+                continue;
+            };
+            let news = if brief.is_file() {
+                Event::Scanned(vec![crate::store::library::summary(&root, &brief)])
+            } else {
+                Event::Removed(brief)
+            };
+            let _ = tx.send(Wake::Worker(APP, news));
+        }
+    })
+    .ok()?;
+    watcher.watch(&watched, RecursiveMode::Recursive).ok()?;
+    Some(watcher)
 }
 
 /// Briefs found under `root`, sent in batches as they are found.

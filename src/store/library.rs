@@ -80,6 +80,29 @@ pub fn scan(root: &Path, mut found: impl FnMut(Summary) -> bool) {
     }
 }
 
+/// The brief a changed file under `root` is about: the file itself when it is a brief, the
+/// brief beside it when it is a brief's sidecar; `None` for anything else (other files,
+/// leftovers of a save, anything in a hidden folder).
+pub fn brief_of(root: &Path, changed: &Path) -> Option<PathBuf> {
+    let under = changed.strip_prefix(root).ok()?;
+    let hidden = under.parent().is_some_and(|p| {
+        p.components()
+            .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+    });
+    if hidden {
+        return None;
+    }
+    let name = changed.file_name()?.to_string_lossy().into_owned();
+    if name.starts_with('.') {
+        return None;
+    }
+    if let Some(brief) = name.strip_suffix(".gloss.toml") {
+        let brief = changed.with_file_name(brief);
+        return is_brief(&brief).then_some(brief);
+    }
+    is_brief(changed).then(|| changed.to_path_buf())
+}
+
 /// True for a file the library lists: a brief's ending, and not a sidecar or its leftovers.
 fn is_brief(path: &Path) -> bool {
     let name = path

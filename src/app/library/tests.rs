@@ -148,3 +148,39 @@ fn an_empty_folder_says_how_to_add_briefs() {
     assert!(lib.status.shown().unwrap().text.contains("add .txt or .md"));
     assert_eq!(press(&mut lib, "enter"), []);
 }
+
+#[test]
+fn a_brief_found_again_is_replaced_and_a_brief_gone_is_forgotten() {
+    let (mut lib, _) = library();
+    press(&mut lib, "j");
+    let mut again = brief(
+        "probe.txt",
+        "Micron under fire",
+        Some("2026-05-22"),
+        Some(70),
+    );
+    again.highlights = 4;
+    update(&mut lib, Event::Scanned(vec![again]), &Env::fixed(5));
+    assert_eq!(lib.briefs.len(), 3, "no second row for the same file");
+    let probe = lib.briefs.iter().find(|b| b.name == "probe.txt").unwrap();
+    assert_eq!((probe.highlights, probe.progress), (4, Some(70)));
+    assert_eq!(
+        lib.selected_brief().unwrap().name,
+        "analysis.md",
+        "the selection stays"
+    );
+    update(
+        &mut lib,
+        Event::Removed(PathBuf::from("/briefs/analysis.md")),
+        &Env::fixed(6),
+    );
+    assert_eq!(titles(&lib), ["Chip curbs widen", "Micron under fire"]);
+    let mut back = brief("analysis.md", "Export controls, explained", None, None);
+    back.highlights = 1;
+    update(&mut lib, Event::Scanned(vec![back]), &Env::fixed(7));
+    assert_eq!(
+        lib.briefs.len(),
+        3,
+        "the index was rebuilt after the removal"
+    );
+}

@@ -32,6 +32,7 @@ fn apply(lib: &mut Library, event: Event) -> Vec<Effect> {
             lib.reveal();
         }
         Event::Scanned(found) => lib.found(found),
+        Event::Removed(path) => lib.removed(&path),
         // Back from the reader: its brief's notes and progress have changed.
         Event::Back => {
             if let Some(brief) = lib.opened.take() {

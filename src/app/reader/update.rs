@@ -52,6 +52,7 @@ fn is_background(event: &Event) -> bool {
             | Event::SidecarChanged
             | Event::Scanned(_)
             | Event::ScanDone
+            | Event::Removed(_)
             | Event::Opened(_)
             | Event::Back
             | Event::Tick
@@ -126,7 +127,11 @@ fn apply(state: &mut Reader, event: Event, env: &Env) -> Vec<Effect> {
         Event::Notice(level, text) => state.notice(level, &text),
         Event::Char(_) | Event::Paste(_) | Event::Key(_) => {}
         // The library's news: not for a reader.
-        Event::Scanned(_) | Event::ScanDone | Event::Opened(_) | Event::Back => {}
+        Event::Scanned(_)
+        | Event::ScanDone
+        | Event::Removed(_)
+        | Event::Opened(_)
+        | Event::Back => {}
         Event::Action(action) => return act(state, action, env),
     }
     Vec::new()

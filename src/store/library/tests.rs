@@ -130,3 +130,20 @@ fn an_empty_folder_has_no_briefs_and_stopping_early_stops() {
     });
     assert_eq!(count, 2);
 }
+
+#[test]
+fn a_changed_file_is_about_its_brief_or_about_nothing() {
+    let root = Path::new("/lib");
+    let of = |p: &str| brief_of(root, Path::new(p));
+    assert_eq!(of("/lib/a.txt"), Some(PathBuf::from("/lib/a.txt")));
+    assert_eq!(
+        of("/lib/w/b.md.gloss.toml"),
+        Some(PathBuf::from("/lib/w/b.md"))
+    );
+    assert_eq!(of("/lib/w/b.md.gloss.toml.lock"), None);
+    assert_eq!(of("/lib/w/b.md.gloss.toml.bak"), None);
+    assert_eq!(of("/lib/.git/a.txt"), None);
+    assert_eq!(of("/lib/.a.txt.swp"), None);
+    assert_eq!(of("/lib/report.pdf"), None);
+    assert_eq!(of("/elsewhere/a.txt"), None);
+}
