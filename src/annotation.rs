@@ -5,6 +5,7 @@ mod anchor;
 mod history;
 #[cfg(test)]
 pub(crate) mod marked;
+pub mod query;
 pub mod reanchor;
 mod set;
 

@@ -4,6 +4,7 @@
 mod annotate;
 mod keys;
 mod list;
+mod notes;
 mod out;
 mod themes;
 
@@ -12,7 +13,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::annotation::Color;
+use crate::annotation::query::Query;
+use crate::annotation::{Color, Status};
 use crate::app::library::Library;
 use crate::app::{App, Level, Settings, View};
 use crate::document::{DecodeError, Document, Format};
@@ -84,6 +86,26 @@ pub enum Command {
     Themes,
     /// Print the keymap in effect: the default with your keymap.toml merged over it.
     Keys,
+    /// Print every annotation of every brief under a folder, grouped by brief.
+    Notes {
+        /// The folder (subfolders too).
+        dir: PathBuf,
+        /// Only annotations with this tag or a tag under it (repeat: all of them).
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+        /// Only this colour.
+        #[arg(long, value_parser = parse_color)]
+        color: Option<Color>,
+        /// Only this status: exact, moved, fuzzy or orphaned.
+        #[arg(long, value_parser = parse_status)]
+        status: Option<Status>,
+        /// Only annotations whose quote, note or tags contain this text (ignoring case).
+        #[arg(long)]
+        text: Option<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print a brief's annotations in document order, placed in its current text.
     List {
         /// The brief.
@@ -95,6 +117,11 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         annotations: Option<PathBuf>,
     },
+}
+
+fn parse_status(s: &str) -> Result<Status, String> {
+    s.parse()
+        .map_err(|_| format!("unknown status {s:?} (use exact, moved, fuzzy or orphaned)"))
 }
 
 fn parse_color(s: &str) -> Result<Color, String> {
@@ -132,6 +159,22 @@ pub fn main() -> ExitCode {
             json,
             annotations,
         }) => list::run(file, annotations.as_deref(), *json).map(|()| Exit::Quit),
+        Some(Command::Notes {
+            dir,
+            tags,
+            color,
+            status,
+            text,
+            json,
+        }) => {
+            let query = Query {
+                tags: tags.clone(),
+                color: *color,
+                status: *status,
+                text: text.clone(),
+            };
+            notes::run(dir, &query, *json).map(|()| Exit::Quit)
+        }
     };
     match result {
         Ok(Exit::Quit) => ExitCode::SUCCESS,

@@ -12,10 +12,10 @@ use crate::store::place::place;
 
 /// One annotation as `gloss list --json` prints it.
 #[derive(Debug, Serialize)]
-pub struct Listed<'a> {
+pub(super) struct Listed<'a> {
     id: String,
     /// The text the highlight covers now, or the stored quote when orphaned.
-    quote: String,
+    pub(super) quote: String,
     /// Character offsets in the current normalised text; null when orphaned.
     start: Option<Chars>,
     end: Option<Chars>,
@@ -27,7 +27,7 @@ pub struct Listed<'a> {
     updated: String,
 }
 
-fn listed<'a>(doc: &Document, a: &'a Annotation) -> Listed<'a> {
+pub(super) fn listed<'a>(doc: &Document, a: &'a Annotation) -> Listed<'a> {
     let placed = a.status != Status::Orphaned;
     let quote = if placed {
         doc.text()[doc.byte_offset(a.anchor.start)..doc.byte_offset(a.anchor.end)].to_string()
@@ -66,22 +66,31 @@ pub fn run(file: &Path, explicit: Option<&Path>, json: bool) -> Result<(), Error
         return out.line(&text);
     }
     for item in &items {
-        let place = match (item.start, item.end) {
-            (Some(s), Some(e)) => format!("{s}-{e}"),
-            _ => "-".to_string(),
-        };
-        let tags: String = item.tags.iter().map(|t| format!(" #{t}")).collect();
-        let line = format!(
-            "{} {:<8} {:<6} {place}{tags} \"{}\"",
-            item.id,
-            item.status,
-            item.color,
-            item.quote.replace('\n', " ")
-        );
-        out.line(&sanitize::line(&line))?;
-        for note_line in item.note.lines() {
-            out.line(&format!("    {}", sanitize::line(note_line)))?;
+        for line in text_lines(item, "") {
+            out.line(&line)?;
         }
     }
     Ok(())
+}
+
+/// An annotation as `gloss list` prints it: id, status, colour, place, tags and quote, then
+/// the note's lines; each line after `indent`, made safe for the terminal.
+pub(super) fn text_lines(item: &Listed<'_>, indent: &str) -> Vec<String> {
+    let place = match (item.start, item.end) {
+        (Some(s), Some(e)) => format!("{s}-{e}"),
+        _ => "-".to_string(),
+    };
+    let tags: String = item.tags.iter().map(|t| format!(" #{t}")).collect();
+    let line = format!(
+        "{indent}{} {:<8} {:<6} {place}{tags} \"{}\"",
+        item.id,
+        item.status,
+        item.color,
+        item.quote.replace('\n', " ")
+    );
+    let mut lines = vec![sanitize::line(&line).into_owned()];
+    for note_line in item.note.lines() {
+        lines.push(format!("{indent}    {}", sanitize::line(note_line)));
+    }
+    lines
 }

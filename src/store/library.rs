@@ -190,3 +190,42 @@ fn first_screen(path: &Path) -> Result<Document, String> {
 
 #[cfg(test)]
 mod tests;
+
+/// Every annotation of one brief, placed in its text as it is now.
+#[derive(Debug, Clone)]
+pub struct BriefNotes {
+    /// The brief's summary (its title, path and name).
+    pub summary: Summary,
+    /// The whole brief.
+    pub doc: Document,
+    /// Its annotations, placed in `doc`.
+    pub annotations: crate::annotation::Annotations,
+}
+
+/// The annotations of the brief at `path` (under `root`), placed in its current text; `Ok`
+/// with none when it has no sidecar; `Err` naming the file when the brief or its sidecar
+/// cannot be read.
+pub fn notes_of(root: &Path, path: &Path) -> Result<BriefNotes, String> {
+    let summary = summary(root, path);
+    let sidecar = SidecarPaths::at(beside(path)).data;
+    let bytes = match fs::read(&sidecar) {
+        Ok(bytes) => Some(bytes),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(format!("{}: {e}", show_path(&sidecar))),
+    };
+    let file = bytes
+        .map(|b| format::parse_bytes(&b))
+        .transpose()
+        .map_err(|e| format!("{}: {e}", show_path(&sidecar)))?;
+    let brief = super::read_brief(path).map_err(|e| e.to_string())?;
+    let doc = Document::parse(&brief, Format::from_path(path))
+        .map_err(|e| format!("{}: {e}", show_path(path)))?;
+    let annotations = file
+        .map(|f| super::place::place(&doc, &f).annotations)
+        .unwrap_or_default();
+    Ok(BriefNotes {
+        summary,
+        doc,
+        annotations,
+    })
+}

@@ -1,0 +1,153 @@
+//! A folder of briefs through the real binary: `gloss notes` across every sidecar.
+
+#![allow(clippy::unwrap_used, clippy::panic)] // a test crate: failing loudly is the point
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn gloss(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn annotate(brief: &Path, quote: &str, extra: &[&str]) {
+    let mut args = vec!["annotate", brief.to_str().unwrap(), "--quote", quote];
+    args.extend_from_slice(extra);
+    let out = gloss(&args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Two annotated briefs (one in a subfolder), one without notes, one with a broken sidecar.
+fn folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir(root.join("wires")).unwrap();
+    let curbs = root.join("wires/curbs.md");
+    std::fs::write(
+        &curbs,
+        "+++\ntitle = \"Dutch curbs widen\"\n+++\nThe Netherlands joined new curbs on chip tools.\n",
+    )
+    .unwrap();
+    let probe = root.join("probe.txt");
+    std::fs::write(
+        &probe,
+        "Micron under fire\nChina opened a cybersecurity review.\n",
+    )
+    .unwrap();
+    std::fs::write(root.join("plain.txt"), "Nothing noted\nJust text.\n").unwrap();
+    let broken = root.join("broken.txt");
+    std::fs::write(&broken, "Broken\nA brief.\n").unwrap();
+    std::fs::write(
+        root.join("broken.txt.gloss.toml"),
+        "version = 1\n[document\n",
+    )
+    .unwrap();
+    annotate(
+        &curbs,
+        "new curbs",
+        &[
+            "--tag",
+            "policy/netherlands",
+            "--color",
+            "green",
+            "--note",
+            "a second round",
+        ],
+    );
+    annotate(&curbs, "chip tools", &["--tag", "market"]);
+    annotate(
+        &probe,
+        "cybersecurity review",
+        &["--tag", "retaliation", "--color", "red"],
+    );
+    dir
+}
+
+fn notes_json(root: &Path, filter: &[&str]) -> Vec<serde_json::Value> {
+    let mut args = vec!["notes", root.to_str().unwrap(), "--json"];
+    args.extend_from_slice(filter);
+    let out = gloss(&args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn notes_lists_every_annotation_of_every_brief_with_its_brief_and_title() {
+    let dir = folder();
+    let all = notes_json(dir.path(), &[]);
+    let seen: Vec<(&str, &str, &str)> = all
+        .iter()
+        .map(|n| {
+            (
+                n["brief"].as_str().unwrap(),
+                n["title"].as_str().unwrap(),
+                n["quote"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("probe.txt", "Micron under fire", "cybersecurity review"),
+            ("wires/curbs.md", "Dutch curbs widen", "new curbs"),
+            ("wires/curbs.md", "Dutch curbs widen", "chip tools"),
+        ]
+    );
+    assert_eq!(all[1]["note"], "a second round");
+    assert_eq!(all[1]["status"], "exact");
+    assert!(all[1]["id"].as_str().unwrap().len() == 36);
+}
+
+#[test]
+fn notes_filters_by_tag_with_its_children_colour_status_and_text() {
+    let dir = folder();
+    let quotes = |filter: &[&str]| -> Vec<String> {
+        notes_json(dir.path(), filter)
+            .iter()
+            .map(|n| n["quote"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        quotes(&["--tag", "policy"]),
+        ["new curbs"],
+        "a parent tag keeps its children"
+    );
+    assert_eq!(quotes(&["--color", "red"]), ["cybersecurity review"]);
+    assert_eq!(quotes(&["--status", "orphaned"]), Vec::<String>::new());
+    assert_eq!(
+        quotes(&["--text", "SECOND"]),
+        ["new curbs"],
+        "the note, ignoring case"
+    );
+    assert_eq!(
+        quotes(&["--tag", "market", "--color", "yellow"]),
+        ["chip tools"]
+    );
+}
+
+#[test]
+fn notes_as_text_groups_by_brief_and_names_a_broken_sidecar_without_touching_it() {
+    let dir = folder();
+    let out = gloss(&["notes", dir.path().to_str().unwrap()]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "probe.txt — Micron under fire");
+    assert!(lines[1].contains("\"cybersecurity review\"") && lines[1].contains("#retaliation"));
+    assert_eq!(lines[2], "wires/curbs.md — Dutch curbs widen");
+    assert!(lines.iter().any(|l| l.trim() == "a second round"), "{text}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("broken.txt.gloss.toml: line 2"), "{err}");
+    let broken = std::fs::read_to_string(dir.path().join("broken.txt.gloss.toml")).unwrap();
+    assert_eq!(broken, "version = 1\n[document\n");
+}
