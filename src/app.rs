@@ -9,6 +9,7 @@ mod effect;
 mod event;
 mod hints;
 pub mod library;
+pub mod notes;
 pub mod reader;
 mod status;
 mod update;

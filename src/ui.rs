@@ -3,9 +3,11 @@
 
 pub mod ansi;
 mod library;
+mod notes;
 mod reader;
 
 pub use library::LibraryView;
+pub use notes::NotesView;
 pub use reader::ReaderView;
 
 use ratatui::buffer::Buffer;
@@ -29,6 +31,11 @@ impl Widget for Screen<'_> {
         match self.app.top() {
             View::Library(library) => LibraryView {
                 library,
+                theme: self.theme,
+            }
+            .render(area, buf),
+            View::Notes(notes) => NotesView {
+                notes,
                 theme: self.theme,
             }
             .render(area, buf),

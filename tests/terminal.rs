@@ -530,3 +530,83 @@ fn a_library_lists_its_briefs_opens_one_and_comes_back_to_the_same_row() {
     assert_restored(&tmux);
     tmux.wait_for(|s| s.lines().any(|l| l.trim() == "exit=0"), "a clean exit");
 }
+
+#[test]
+fn notes_across_the_library_open_a_brief_at_its_highlight_and_come_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::copy(
+        format!("{}/{SAMPLE}", env!("CARGO_MANIFEST_DIR")),
+        root.join("micron-cac-probe.txt"),
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("curbs.txt"),
+        "Dutch curbs widen\nThe Netherlands joined new curbs.\n",
+    )
+    .unwrap();
+    let annotate = |brief: &str, quote: &str, tag: &str, note: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_gloss"))
+            .arg("annotate")
+            .arg(root.join(brief))
+            .args(["--quote", quote, "--tag", tag, "--note", note])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+    };
+    annotate(
+        "curbs.txt",
+        "new curbs",
+        "policy/netherlands",
+        "second round",
+    );
+    annotate(
+        "micron-cac-probe.txt",
+        "suspension of Deloitte",
+        "retaliation",
+        "far down the brief",
+    );
+    let tmux = Tmux::start(120, 20);
+    tmux.run(&format!("{} {}; echo \"exit=$?\"", gloss(), root.display()));
+    tmux.wait_for(
+        |s| s.contains(" LIBRARY ") && s.contains("2 briefs"),
+        "the library",
+    );
+    tmux.keys(&["n"]);
+    let notes = tmux.wait_for(
+        |s| s.contains(" NOTES ") && s.contains("2 of 2 annotations"),
+        "the notes",
+    );
+    assert!(
+        notes.contains("#policy/netherlands")
+            && notes.contains("“new curbs”")
+            && notes.contains("second round"),
+        "{notes}"
+    );
+    // Filter to one and open it: the reader shows the highlight, far down the brief.
+    tmux.keys(&["/"]);
+    tmux.type_text("#retaliation");
+    tmux.wait_for(
+        |s| s.contains("1 of 2") || s.contains("/#retaliation"),
+        "the filter",
+    );
+    tmux.keys(&["Enter", "Enter"]);
+    let reader = tmux.wait_for(
+        |s| s.contains(" READ ") && s.contains("Deloitte"),
+        "the brief at the highlight",
+    );
+    assert!(
+        !reader.contains("In a move that appears"),
+        "not the top of the brief:\n{reader}"
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for(
+        |s| s.contains(" NOTES ") && s.contains("matching"),
+        "back in the notes, filter kept",
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for(|s| s.contains(" LIBRARY "), "back in the library");
+    tmux.keys(&["q"]);
+    assert_restored(&tmux);
+    tmux.wait_for(|s| s.lines().any(|l| l.trim() == "exit=0"), "a clean exit");
+}

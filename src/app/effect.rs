@@ -56,9 +56,27 @@ pub enum Effect {
     /// Find every brief under this folder; they come back as
     /// [`Event::Scanned`](super::Event::Scanned) batches.
     Scan(PathBuf),
-    /// Open this brief in a reader; it comes back as [`Event::Opened`](super::Event::Opened)
+    /// Open a brief in a reader; it comes back as [`Event::Opened`](super::Event::Opened)
     /// (or a notice saying why not).
-    Open(PathBuf),
+    Open {
+        /// The brief.
+        brief: PathBuf,
+        /// Where to show it: this character at the top (else where the reader last was).
+        at: Option<Chars>,
+    },
+    /// Show every annotation of the library in `root` in a notes view over this one.
+    ShowNotes(PathBuf),
+    /// Read every annotation under the folder; they come back as
+    /// [`Event::Noted`](super::Event::Noted) batches.
+    CollectNotes(PathBuf),
+    /// Read one brief's annotations again (its reader was left); they come back as
+    /// [`Event::NotedAgain`](super::Event::NotedAgain).
+    NoteAgain {
+        /// The library's folder.
+        root: PathBuf,
+        /// The brief.
+        brief: PathBuf,
+    },
     /// The reader on top was left (everything saved): its background work can stop.
     Closed,
     /// Read a brief's summary again (its sidecar changed while it was open); it comes back

@@ -13,7 +13,7 @@ use crate::annotation::Annotations;
 use crate::document::Chars;
 use crate::input::{Action, Key};
 use crate::layout::Measured;
-use crate::store::library::Summary;
+use crate::store::library::{Note, Summary};
 use crate::store::place::Placed;
 
 /// Something that happened: a bound action, or input that is not a key binding.
@@ -69,6 +69,12 @@ pub enum Event {
     ScanDone,
     /// A brief of the library is gone (deleted or moved away by another program).
     Removed(PathBuf),
+    /// Annotations found across the library, brief by brief.
+    Noted(Vec<Note>),
+    /// One brief's annotations, read again.
+    NotedAgain(PathBuf, Vec<Note>),
+    /// Every brief's annotations have been read.
+    NotesDone,
     /// A brief asked for with [`Effect::Open`](super::Effect::Open), ready to read.
     Opened(Opened),
     /// The view above was left: this one has the keys again.

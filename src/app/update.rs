@@ -6,6 +6,7 @@
 use super::effect::{Effect, Exit};
 use super::event::{Env, Event};
 use super::library::{self, Library};
+use super::notes::{self, Notes};
 use super::reader::{self, Reader};
 use crate::input::{Key, KeyCode, Keymap, Mode, Modifiers};
 
@@ -14,6 +15,8 @@ use crate::input::{Key, KeyCode, Keymap, Mode, Modifiers};
 pub enum View {
     /// A folder of briefs.
     Library(Box<Library>),
+    /// Every annotation across a library.
+    Notes(Box<Notes>),
     /// One brief.
     Reader(Box<Reader>),
 }
@@ -23,6 +26,7 @@ impl View {
     pub fn mode(&self) -> Mode {
         match self {
             Self::Library(l) => l.mode(),
+            Self::Notes(n) => n.mode(),
             Self::Reader(r) => r.mode(),
         }
     }
@@ -30,6 +34,7 @@ impl View {
     fn update(&mut self, event: Event, env: &Env) -> Vec<Effect> {
         match self {
             Self::Library(l) => library::update(l, event, env),
+            Self::Notes(n) => notes::update(n, event, env),
             Self::Reader(r) => reader::update(r, event, env),
         }
     }
@@ -83,7 +88,7 @@ impl App {
     pub fn reader(&self) -> Option<&Reader> {
         self.views.iter().rev().find_map(|v| match v {
             View::Reader(r) => Some(r.as_ref()),
-            View::Library(_) => None,
+            _ => None,
         })
     }
 
@@ -91,7 +96,7 @@ impl App {
     pub fn library(&self) -> Option<&Library> {
         self.views.iter().find_map(|v| match v {
             View::Library(l) => Some(l.as_ref()),
-            View::Reader(_) => None,
+            _ => None,
         })
     }
 
@@ -109,8 +114,10 @@ impl App {
                 .iter()
                 .rposition(|v| matches!(v, View::Reader(_)))
         };
+        let notes = || self.views.iter().rposition(|v| matches!(v, View::Notes(_)));
         match event {
             Event::Scanned(_) | Event::ScanDone | Event::Removed(_) => library(),
+            Event::Noted(_) | Event::NotedAgain(..) | Event::NotesDone => notes(),
             Event::Loaded(_)
             | Event::LoadDone
             | Event::LoadFailed(_)
@@ -150,6 +157,22 @@ pub fn update(app: &mut App, event: Event, env: &Env) -> Vec<Effect> {
         return Vec::new();
     };
     let mut effects = app.views[index].update(event, env);
+    // A view asks for another over it.
+    if let Some(root) = effects.iter().find_map(|e| match e {
+        Effect::ShowNotes(root) => Some(root.clone()),
+        _ => None,
+    }) {
+        effects.retain(|e| !matches!(e, Effect::ShowNotes(_)));
+        let keymap_hints = match &app.views[index] {
+            View::Library(l) => l.hints.clone(),
+            View::Notes(n) => n.hints.clone(),
+            View::Reader(r) => r.hints.clone(),
+        };
+        let mut notes = Notes::with_hints(root.clone(), keymap_hints);
+        notes.size = app.size;
+        app.views.push(View::Notes(Box::new(notes)));
+        effects.push(Effect::CollectNotes(root));
+    }
     // Leaving a view with another under it goes back to that one.
     if app.views.len() > 1 && effects.contains(&Effect::Exit(Exit::Quit)) {
         effects.retain(|e| *e != Effect::Exit(Exit::Quit));
@@ -216,5 +239,28 @@ mod tests {
             "a resize reaches every view"
         );
         assert_eq!(press(&mut app, "q"), [Effect::Exit(Exit::Quit)]);
+    }
+
+    #[test]
+    fn n_in_the_library_opens_the_notes_over_it_and_q_goes_back() {
+        let keymap = Keymap::default_keymap().unwrap();
+        let library = Library::new("/lib".into(), &keymap);
+        let mut app = App::new(View::Library(Box::new(library)));
+        update(&mut app, Event::Resize(80, 20), &Env::fixed(1));
+        let effects = press(&mut app, "n");
+        assert_eq!(effects, [Effect::CollectNotes("/lib".into())]);
+        assert_eq!(app.depth(), 2);
+        assert_eq!(app.mode(), Mode::Notes);
+        let View::Notes(notes) = app.top() else {
+            panic!("the notes view is on top");
+        };
+        assert_eq!(notes.size, (80, 20), "it has the terminal's size");
+        update(&mut app, Event::NotesDone, &Env::fixed(2));
+        let View::Notes(notes) = app.top() else {
+            panic!("the notes view is on top");
+        };
+        assert!(notes.done, "the notes' news reaches the notes view");
+        assert!(press(&mut app, "q").is_empty(), "back to the library");
+        assert_eq!(app.mode(), Mode::Library);
     }
 }

@@ -147,6 +147,10 @@ pub enum Action {
     OpenBrief,
     /// Sort by the next column: title, date, progress, last annotated
     CycleSort,
+    /// Every annotation across the library, in one list
+    ShowNotes,
+    /// Group the notes by brief or by tag
+    ToggleGrouping,
 }
 
 impl Action {

@@ -32,6 +32,8 @@ pub enum Mode {
     Help,
     /// The library: a folder of briefs.
     Library,
+    /// Every annotation across the library.
+    Notes,
 }
 
 impl Mode {
@@ -162,6 +164,7 @@ fn exits(mode: Mode) -> &'static [Action] {
         Mode::Note => &[Action::CloseEditor],
         Mode::Help => &[Action::CloseHelp, Action::Quit],
         Mode::Library => &[Action::Quit],
+        Mode::Notes => &[Action::Quit],
     }
 }
 

@@ -213,11 +213,32 @@ impl Effects {
                     self.library_watcher = watch_library(root.clone(), self.tx.clone());
                     self.spawn("gloss-scan", Work::Scanning, APP, move |tx| scan(&root, tx));
                 }
-                Effect::Open(path) => {
+                Effect::Open { brief, at } => {
                     let opener = Arc::clone(&self.opener);
                     self.spawn("gloss-open", Work::Opening, APP, move |tx| {
-                        let opened = opener.open(&path).map_err(|e| e.to_string());
+                        let opened = opener.open(&brief).map(|mut opened| {
+                            if at.is_some() {
+                                opened.reader.restore_position = at;
+                            }
+                            opened
+                        });
+                        let opened = opened.map_err(|e| e.to_string());
                         let _ = tx.send(Wake::Opened(Box::new(opened)));
+                    });
+                }
+                // The app opens the notes view itself; nothing to do here.
+                Effect::ShowNotes(_) => {}
+                Effect::CollectNotes(root) => {
+                    self.spawn("gloss-notes", Work::Scanning, APP, move |tx| {
+                        notes(&root, tx)
+                    });
+                }
+                Effect::NoteAgain { root, brief } => {
+                    self.spawn("gloss-notes", Work::Scanning, APP, move |tx| {
+                        let rows = crate::store::library::notes_of(&root, &brief)
+                            .map(|n| n.rows())
+                            .unwrap_or_default();
+                        let _ = tx.send(Wake::Worker(APP, Event::NotedAgain(brief, rows)));
                     });
                 }
                 Effect::Closed => self.reader = None,
@@ -300,6 +321,28 @@ fn watch_library(root: PathBuf, tx: Sender<Wake>) -> Option<notify::RecommendedW
     .ok()?;
     watcher.watch(&watched, RecursiveMode::Recursive).ok()?;
     Some(watcher)
+}
+
+/// Every annotation under `root`, a brief at a time; briefs or sidecars that cannot be read
+/// are named in a notice.
+fn notes(root: &std::path::Path, tx: &Sender<Wake>) {
+    let mut briefs = Vec::new();
+    crate::store::library::scan(root, |s| {
+        if s.highlights > 0 {
+            briefs.push(s.path);
+        }
+        true
+    });
+    for brief in briefs {
+        let news = match crate::store::library::notes_of(root, &brief) {
+            Ok(notes) => Event::Noted(notes.rows()),
+            Err(problem) => Event::Notice(Level::Warning, format!("skipped: {problem}")),
+        };
+        if tx.send(Wake::Worker(APP, news)).is_err() {
+            return;
+        }
+    }
+    let _ = tx.send(Wake::Worker(APP, Event::NotesDone));
 }
 
 /// Briefs found under `root`, sent in batches as they are found.

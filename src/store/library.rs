@@ -191,6 +191,49 @@ fn first_screen(path: &Path) -> Result<Document, String> {
 #[cfg(test)]
 mod tests;
 
+/// One annotation of a library, for the notes view: where it is and what it says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    /// The brief's file.
+    pub brief: PathBuf,
+    /// The brief's path under the library's folder.
+    pub name: String,
+    /// The brief's title (its file name when it has none).
+    pub title: String,
+    /// The annotation, placed in the brief's current text.
+    pub annotation: crate::annotation::Annotation,
+    /// The text it covers now (its stored quote when orphaned).
+    pub quote: String,
+}
+
+impl BriefNotes {
+    /// Its annotations as rows of the notes view, in document order.
+    pub fn rows(&self) -> Vec<Note> {
+        let title = self
+            .summary
+            .title
+            .clone()
+            .unwrap_or_else(|| self.summary.name.clone());
+        self.annotations
+            .iter()
+            .map(|a| {
+                let quote = if a.status == crate::annotation::Status::Orphaned {
+                    a.anchor.quote.clone()
+                } else {
+                    self.doc.text()[a.anchor.bytes(&self.doc)].to_string()
+                };
+                Note {
+                    brief: self.summary.path.clone(),
+                    name: self.summary.name.clone(),
+                    title: title.clone(),
+                    annotation: a.clone(),
+                    quote,
+                }
+            })
+            .collect()
+    }
+}
+
 /// Every annotation of one brief, placed in its text as it is now.
 #[derive(Debug, Clone)]
 pub struct BriefNotes {

@@ -134,7 +134,10 @@ fn enter_opens_the_selected_brief_and_q_quits() {
     press(&mut lib, "G");
     assert_eq!(
         press(&mut lib, "enter"),
-        [Effect::Open(PathBuf::from("/briefs/probe.txt"))]
+        [Effect::Open {
+            brief: PathBuf::from("/briefs/probe.txt"),
+            at: None
+        }]
     );
     assert_eq!(press(&mut lib, "q"), [Effect::Exit(Exit::Quit)]);
 }

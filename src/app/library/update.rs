@@ -112,10 +112,14 @@ fn act(lib: &mut Library, action: Action) -> Vec<Effect> {
             Some(b) => {
                 let path = b.path.clone();
                 lib.opened = Some(path.clone());
-                return vec![Effect::Open(path)];
+                return vec![Effect::Open {
+                    brief: path,
+                    at: None,
+                }];
             }
             None => lib.status.say(Level::Info, "no brief to open"),
         },
+        Action::ShowNotes => return vec![Effect::ShowNotes(lib.root.clone())],
         Action::Quit => return vec![Effect::Exit(Exit::Quit)],
         _ => {}
     }

@@ -53,6 +53,9 @@ fn is_background(event: &Event) -> bool {
             | Event::Scanned(_)
             | Event::ScanDone
             | Event::Removed(_)
+            | Event::Noted(_)
+            | Event::NotedAgain(..)
+            | Event::NotesDone
             | Event::Opened(_)
             | Event::Back
             | Event::Tick
@@ -130,6 +133,9 @@ fn apply(state: &mut Reader, event: Event, env: &Env) -> Vec<Effect> {
         Event::Scanned(_)
         | Event::ScanDone
         | Event::Removed(_)
+        | Event::Noted(_)
+        | Event::NotedAgain(..)
+        | Event::NotesDone
         | Event::Opened(_)
         | Event::Back => {}
         Event::Action(action) => return act(state, action, env),
@@ -269,7 +275,9 @@ fn act(state: &mut Reader, action: Action, env: &Env) -> Vec<Effect> {
         | Action::ParagraphStart
         | Action::SwapEnds
         | Action::OpenBrief
-        | Action::CycleSort => {}
+        | Action::CycleSort
+        | Action::ShowNotes
+        | Action::ToggleGrouping => {}
     }
     Vec::new()
 }

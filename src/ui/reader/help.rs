@@ -87,5 +87,6 @@ fn heading(mode: Mode, hints: &Hints) -> String {
         Mode::Note => "Writing a note".into(),
         Mode::Help => "In this help".into(),
         Mode::Library => "In the library".into(),
+        Mode::Notes => "In the notes across the library".into(),
     }
 }

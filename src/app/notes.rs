@@ -1,0 +1,170 @@
+//! Notes across the library: every annotation of every brief in one list, grouped by brief
+//! or by tag, narrowed by a filter (`#tag`, `color:red`, `status:fuzzy` and free text);
+//! Enter opens the brief at the highlight, and leaving the reader comes back here.
+
+mod filter;
+mod update;
+
+pub use update::update;
+
+use std::path::{Path, PathBuf};
+
+use super::{Hints, Status};
+use crate::annotation::query::Query;
+use crate::input::{Keymap, Mode};
+use crate::store::library::Note;
+
+/// One line of the list: a group's heading or an annotation (an index into `rows`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Line {
+    /// A brief's title and path, or a tag.
+    Group(String),
+    /// An annotation.
+    Entry(usize),
+}
+
+/// The notes view.
+#[derive(Debug, Clone)]
+pub struct Notes {
+    /// The library's folder.
+    pub root: PathBuf,
+    /// Every annotation found, brief by brief.
+    pub rows: Vec<Note>,
+    /// Grouped by tag (else by brief).
+    pub by_tag: bool,
+    /// The filter as typed, when there is one.
+    pub filter: Option<String>,
+    /// True while the filter is being typed.
+    pub typing: bool,
+    /// The lines shown.
+    pub lines: Vec<Line>,
+    /// The selected line (always an entry when there is one).
+    pub selected: usize,
+    /// The first line on screen.
+    pub top: usize,
+    /// Terminal size.
+    pub size: (u16, u16),
+    /// True once every brief has been read.
+    pub done: bool,
+    /// The brief opened from here, to read again when its reader is left.
+    pub opened: Option<PathBuf>,
+    /// The status bar's messages.
+    pub status: Status,
+    /// The keys hints name.
+    pub hints: Hints,
+}
+
+impl Notes {
+    /// The notes of the library in `root`, before any has arrived.
+    pub fn new(root: PathBuf, keymap: &Keymap) -> Self {
+        Self::with_hints(root, Hints::new(keymap))
+    }
+
+    /// The same, naming keys as `hints` do.
+    pub fn with_hints(root: PathBuf, hints: Hints) -> Self {
+        Self {
+            root,
+            rows: Vec::new(),
+            by_tag: false,
+            filter: None,
+            typing: false,
+            lines: Vec::new(),
+            selected: 0,
+            top: 0,
+            size: (0, 0),
+            done: false,
+            opened: None,
+            status: Status::default(),
+            hints,
+        }
+    }
+
+    /// The keymap table that applies now.
+    pub fn mode(&self) -> Mode {
+        if self.typing {
+            Mode::Prompt
+        } else {
+            Mode::Notes
+        }
+    }
+
+    /// The annotation on the selected line.
+    pub fn selected_note(&self) -> Option<&Note> {
+        match self.lines.get(self.selected) {
+            Some(Line::Entry(i)) => self.rows.get(*i),
+            _ => None,
+        }
+    }
+
+    /// How many annotations are shown.
+    pub fn shown(&self) -> usize {
+        self.lines
+            .iter()
+            .filter(|l| matches!(l, Line::Entry(_)))
+            .count()
+    }
+
+    /// Lines of the list on screen (the terminal less the status bar).
+    pub fn height(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(1))
+    }
+
+    /// The filter as a query.
+    pub fn query(&self) -> Query {
+        filter::parse(self.filter.as_deref().unwrap_or_default())
+    }
+
+    /// Replaces the rows of `brief` (read again after its reader was left) or adds new ones.
+    pub(super) fn take(&mut self, brief: Option<&Path>, rows: Vec<Note>) {
+        if let Some(brief) = brief {
+            self.rows.retain(|r| r.brief != brief);
+        }
+        self.rows.extend(rows);
+        self.refresh();
+    }
+
+    /// Groups and filters again, keeping the same annotation selected when it is still shown.
+    pub(super) fn refresh(&mut self) {
+        let keep = self.selected_note().map(|n| n.annotation.id);
+        self.lines = filter::lines(&self.rows, &self.query(), self.by_tag);
+        let entry = |l: &Line| matches!(l, Line::Entry(_));
+        let same = keep.and_then(|id| {
+            self.lines
+                .iter()
+                .position(|l| matches!(l, Line::Entry(i) if self.rows[*i].annotation.id == id))
+        });
+        self.selected = same
+            .or_else(|| self.lines.iter().position(entry))
+            .unwrap_or(0);
+        self.reveal();
+    }
+
+    /// Moves the selection by `delta` annotations (headings are passed over).
+    pub(super) fn move_by(&mut self, delta: isize) {
+        let entries: Vec<usize> = (0..self.lines.len())
+            .filter(|&i| matches!(self.lines[i], Line::Entry(_)))
+            .collect();
+        let Some(now) = entries.iter().position(|&i| i == self.selected) else {
+            return;
+        };
+        let next = now
+            .saturating_add_signed(delta)
+            .min(entries.len().saturating_sub(1));
+        self.selected = entries[next];
+        self.reveal();
+    }
+
+    /// Scrolls so the selected line is on screen, with its heading when there is room.
+    pub(super) fn reveal(&mut self) {
+        let height = self.height().max(1);
+        let want = self.selected.saturating_sub(1);
+        if want < self.top {
+            self.top = want;
+        } else if self.selected >= self.top + height {
+            self.top = self.selected + 1 - height;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

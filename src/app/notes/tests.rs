@@ -1,0 +1,196 @@
+//! The notes view as a user drives it: grouping, filtering and opening.
+
+use std::path::PathBuf;
+
+use super::*;
+use crate::annotation::tests::ann;
+use crate::annotation::{Color, Status};
+use crate::app::effect::{Effect, Exit};
+use crate::app::event::{Env, Event};
+use crate::document::Chars;
+use crate::input::Key;
+
+fn note(id: u128, brief: &str, tags: &[&str], color: Color, quote: &str, text: &str) -> Note {
+    let mut a = ann(id, (id as usize) * 10..(id as usize) * 10 + 5);
+    a.tags = tags.iter().map(|t| (*t).to_string()).collect();
+    a.color = color;
+    a.note = text.to_string();
+    Note {
+        brief: PathBuf::from("/lib").join(brief),
+        name: brief.to_string(),
+        title: format!("Title of {brief}"),
+        annotation: a,
+        quote: quote.to_string(),
+    }
+}
+
+fn notes() -> Notes {
+    let keymap = Keymap::default_keymap().unwrap();
+    let mut n = Notes::new(PathBuf::from("/lib"), &keymap);
+    update(&mut n, Event::Resize(100, 20), &Env::fixed(0));
+    let batch = vec![
+        note(
+            1,
+            "a.txt",
+            &["policy/japan"],
+            Color::Green,
+            "new curbs",
+            "why now?",
+        ),
+        note(2, "a.txt", &[], Color::Red, "chip tools", ""),
+    ];
+    update(&mut n, Event::Noted(batch), &Env::fixed(1));
+    let batch = vec![note(
+        3,
+        "b.md",
+        &["policy", "market"],
+        Color::Green,
+        "shares fell",
+        "",
+    )];
+    update(&mut n, Event::Noted(batch), &Env::fixed(2));
+    update(&mut n, Event::NotesDone, &Env::fixed(3));
+    n
+}
+
+fn press(n: &mut Notes, keys: &str) -> Vec<Effect> {
+    let keymap = Keymap::default_keymap().unwrap();
+    let mut effects = Vec::new();
+    for name in keys.split_whitespace() {
+        let key: Key = name.parse().unwrap();
+        if let Some(event) = crate::app::key_event(&keymap, n.mode(), key) {
+            effects.extend(update(n, event, &Env::fixed(4)));
+        }
+    }
+    effects
+}
+
+fn type_text(n: &mut Notes, text: &str) {
+    for c in text.chars() {
+        update(n, Event::Char(c), &Env::fixed(5));
+    }
+}
+
+/// The lines as text: headings as they are, entries as their quotes.
+fn shown(n: &Notes) -> Vec<String> {
+    n.lines
+        .iter()
+        .map(|l| match l {
+            Line::Group(h) => h.clone(),
+            Line::Entry(i) => format!("  {}", n.rows[*i].quote),
+        })
+        .collect()
+}
+
+#[test]
+fn grouped_by_brief_then_by_tag_with_an_annotation_under_each_of_its_tags() {
+    let mut n = notes();
+    assert_eq!(
+        shown(&n),
+        [
+            "Title of a.txt · a.txt",
+            "  new curbs",
+            "  chip tools",
+            "Title of b.md · b.md",
+            "  shares fell"
+        ]
+    );
+    assert_eq!(
+        n.selected_note().unwrap().quote,
+        "new curbs",
+        "the first entry, not a heading"
+    );
+    press(&mut n, "t");
+    assert_eq!(
+        shown(&n),
+        [
+            "#market",
+            "  shares fell",
+            "#policy",
+            "  shares fell",
+            "#policy/japan",
+            "  new curbs",
+            "no tag",
+            "  chip tools"
+        ]
+    );
+    assert_eq!(
+        n.selected_note().unwrap().quote,
+        "new curbs",
+        "the same annotation stays selected"
+    );
+}
+
+#[test]
+fn the_filter_takes_tags_colours_statuses_and_words() {
+    let mut n = notes();
+    press(&mut n, "/");
+    type_text(&mut n, "#policy");
+    assert_eq!(n.shown(), 2, "a tag keeps its children");
+    type_text(&mut n, " color:green why");
+    assert_eq!(n.shown(), 1);
+    assert_eq!(n.selected_note().unwrap().quote, "new curbs");
+    press(&mut n, "enter esc");
+    assert_eq!(n.shown(), 3, "Esc clears it");
+    press(&mut n, "/");
+    type_text(&mut n, "status:orphaned");
+    assert_eq!(n.shown(), 0);
+}
+
+#[test]
+fn j_passes_over_headings_and_enter_opens_the_brief_at_the_highlight() {
+    let mut n = notes();
+    press(&mut n, "j j");
+    let selected = n.selected_note().unwrap();
+    assert_eq!(selected.quote, "shares fell");
+    let effects = press(&mut n, "enter");
+    assert_eq!(
+        effects,
+        [Effect::Open {
+            brief: PathBuf::from("/lib/b.md"),
+            at: Some(Chars(30))
+        }]
+    );
+    // Back from the reader: that brief's annotations are read again.
+    let back = update(&mut n, Event::Back, &Env::fixed(6));
+    assert_eq!(
+        back,
+        [Effect::NoteAgain {
+            root: PathBuf::from("/lib"),
+            brief: PathBuf::from("/lib/b.md")
+        }]
+    );
+    let again = vec![note(
+        3,
+        "b.md",
+        &["policy"],
+        Color::Blue,
+        "shares fell",
+        "edited",
+    )];
+    update(
+        &mut n,
+        Event::NotedAgain(PathBuf::from("/lib/b.md"), again),
+        &Env::fixed(7),
+    );
+    assert_eq!(n.rows.len(), 3);
+    assert_eq!(n.selected_note().unwrap().annotation.note, "edited");
+    assert_eq!(press(&mut n, "q"), [Effect::Exit(Exit::Quit)]);
+}
+
+#[test]
+fn an_orphan_opens_where_the_reader_last_was() {
+    let keymap = Keymap::default_keymap().unwrap();
+    let mut n = Notes::new(PathBuf::from("/lib"), &keymap);
+    update(&mut n, Event::Resize(80, 10), &Env::fixed(0));
+    let mut orphan = note(1, "a.txt", &[], Color::Yellow, "gone text", "");
+    orphan.annotation.status = Status::Orphaned;
+    update(&mut n, Event::Noted(vec![orphan]), &Env::fixed(1));
+    assert_eq!(
+        press(&mut n, "enter"),
+        [Effect::Open {
+            brief: PathBuf::from("/lib/a.txt"),
+            at: None
+        }]
+    );
+}
