@@ -54,4 +54,6 @@ mod tests_front_matter;
 #[cfg(test)]
 mod tests_keymap;
 #[cfg(test)]
+mod tests_props;
+#[cfg(test)]
 mod tests_themes;
