@@ -4,6 +4,10 @@
 
 use std::process::Command;
 
+mod support {
+    pub mod tmux;
+}
+
 fn gloss(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_gloss"))
         .args(args)
@@ -263,4 +267,50 @@ fn a_reader_that_stops_reading_is_no_panic() {
         assert!(!err.contains("panicked"), "{args:?}: {err}");
         assert!(out.status.success(), "{args:?}: {:?} {err}", out.status);
     }
+}
+
+/// `gloss themes | less`: into a pipe the preview is its labels as plain text, with no
+/// escape at all, even where the terminal would get 24-bit colour.
+#[test]
+fn themes_into_a_pipe_prints_the_preview_as_plain_text() {
+    let out = Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .arg("themes")
+        .env(
+            "GLOSS_CONFIG_DIR",
+            std::env::temp_dir().join("gloss-no-config-here"),
+        )
+        .env_remove("NO_COLOR")
+        .env("COLORTERM", "truecolor")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        !out.stdout.contains(&0x1b),
+        "{:?}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(
+            "* default           Title  text  yellow  green  blue  red  purple   (bundled:default)"
+        ),
+        "{text}"
+    );
+}
+
+/// On a terminal the preview is in each theme's colours (what a pipe does not get).
+#[test]
+fn themes_on_a_terminal_shows_the_preview_in_colour() {
+    let tmux = support::tmux::Tmux::start(120, 12);
+    tmux.run(&format!(
+        "GLOSS_CONFIG_DIR=/nonexistent COLORTERM=truecolor {} themes",
+        support::tmux::gloss()
+    ));
+    tmux.wait_for(|s| s.contains("(bundled:mono)"), "the list of themes");
+    let styled = tmux.styled_screen();
+    let paper = styled.lines().find(|l| l.contains("paper")).unwrap();
+    assert!(
+        paper.contains("\u{1b}[") && paper.contains(" yellow "),
+        "{paper:?}"
+    );
 }
