@@ -131,7 +131,10 @@ fn parse_color(s: &str) -> Result<Color, String> {
 
 /// Runs gloss with the process's arguments and returns its exit code.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return usage_error(err),
+    };
     let result = match &cli.command {
         None => open(&cli.open),
         Some(Command::Annotate {
@@ -188,6 +191,26 @@ pub fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// Prints what clap has to say (a usage error, or the help or version asked for) and gives
+/// its exit code. clap repeats an argument it does not understand as it was given, and on a
+/// terminal writes it raw; when an argument holds a control character, the message is
+/// printed without clap's colours and neutralised instead.
+fn usage_error(err: clap::Error) -> ExitCode {
+    let hostile = std::env::args_os().any(|a| a.to_string_lossy().chars().any(sanitize::is_unsafe));
+    if !hostile {
+        err.exit()
+    }
+    let plain = err.render().to_string();
+    let text = sanitize::text(&plain);
+    if err.use_stderr() {
+        eprint!("{text}");
+    } else {
+        // Help or version into a reader that may have gone (`| head`): nothing to report.
+        let _ = std::io::Write::write_all(&mut std::io::stdout(), text.as_bytes());
+    }
+    ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2))
 }
 
 /// Reads and parses a brief.

@@ -271,3 +271,5 @@ impl Document {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+pub(crate) mod tests_props;

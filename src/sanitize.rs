@@ -43,6 +43,21 @@ pub fn line(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// Cleans text printed as lines of their own (an error message of several lines): like
+/// [`line`], but newline and tab stay. Borrows when there is nothing to change.
+pub fn text(s: &str) -> Cow<'_, str> {
+    let unsafe_here = |c: char| c != '\n' && c != '\t' && is_unsafe(c);
+    if s.chars().any(unsafe_here) {
+        Cow::Owned(
+            s.chars()
+                .map(|c| if unsafe_here(c) { neutralise(c) } else { c })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,6 +81,12 @@ mod tests {
     #[test]
     fn newline_and_tab_are_neutralised_on_one_line() {
         assert_eq!(line("a\nb\tc"), "a␊b␉c");
+    }
+
+    #[test]
+    fn text_keeps_its_lines_and_tabs() {
+        assert_eq!(text("a\n\tb\u{1b}[2J\r\u{9b}"), "a\n\tb␛[2J␍\u{FFFD}");
+        assert!(matches!(text("two\nlines\tok"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -70,4 +70,6 @@ mod tests_keymap;
 #[cfg(test)]
 mod tests_library;
 #[cfg(test)]
+mod tests_props;
+#[cfg(test)]
 mod tests_themes;

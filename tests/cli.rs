@@ -4,6 +4,10 @@
 
 use std::process::Command;
 
+mod support {
+    pub mod tmux;
+}
+
 fn gloss(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_gloss"))
         .args(args)
@@ -263,4 +267,163 @@ fn a_reader_that_stops_reading_is_no_panic() {
         assert!(!err.contains("panicked"), "{args:?}: {err}");
         assert!(out.status.success(), "{args:?}: {:?} {err}", out.status);
     }
+}
+
+/// Fails on a raw C0 control other than newline and tab, on DEL, and on a C1 control (the
+/// bytes C2 80-C2 9F in UTF-8); the output must be UTF-8.
+fn assert_no_raw_controls(bytes: &[u8], what: &str) {
+    let text = std::str::from_utf8(bytes).unwrap();
+    let bad: Vec<char> = text
+        .chars()
+        .filter(|&c| {
+            c != '\n' && c != '\t' && (c.is_ascii_control() || ('\u{80}'..='\u{9f}').contains(&c))
+        })
+        .collect();
+    assert!(bad.is_empty(), "{what}: raw {bad:?} in {text:?}");
+    assert!(
+        !bytes
+            .windows(2)
+            .any(|w| w[0] == 0xc2 && (0x80..=0x9f).contains(&w[1])),
+        "{what}"
+    );
+}
+
+/// A note pasted from anywhere can hold what drives a terminal: CSI as C1 (U+009B), DEL,
+/// ESC sequences, BEL. `gloss list` and `gloss list --json` print none of it raw, and the
+/// JSON still reads back to the note as it was.
+#[test]
+fn list_prints_no_raw_control_bytes_and_its_json_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let brief = dir.path().join("brief.txt");
+    std::fs::write(&brief, "Title\nChina has launched a cybersecurity probe.\n").unwrap();
+    let brief = brief.to_str().unwrap();
+    let note = "first\u{9b}31m line\u{7f}\n\u{1b}]52;c;eA==\u{7}\u{1b}[2J\ttab \"q\" \\ \u{85}\u{202e}end\r\nlast";
+    let tag = "t\u{9b}1m\u{1b}[7m\u{7f}";
+    let out = gloss(&[
+        "annotate",
+        brief,
+        "--quote",
+        "cybersecurity",
+        "--note",
+        note,
+        "--tag",
+        tag,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let json = gloss(&["list", brief, "--json"]);
+    assert!(json.status.success());
+    assert_no_raw_controls(&json.stdout, "list --json");
+    let listed: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(listed[0]["note"].as_str(), Some(note), "the note as it was");
+    assert_eq!(listed[0]["tags"][0].as_str(), Some(tag));
+    assert_eq!(listed[0]["quote"].as_str(), Some("cybersecurity"));
+
+    let text = gloss(&["list", brief]);
+    assert!(text.status.success());
+    assert_no_raw_controls(&text.stdout, "list");
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("    ␛]52;c;eA==␇␛[2J␉tab \"q\""), "{text}");
+}
+
+#[test]
+fn a_usage_error_repeats_a_hostile_argument_neutralised() {
+    let out = gloss(&["--bogus\u{9b}31m\u{1b}[2J\u{7f}\u{202e}"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_no_raw_controls(&out.stderr, "usage error");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("unexpected argument '--bogus"), "{err}");
+    assert!(!err.contains('\u{202e}'), "{err}");
+}
+
+/// A user's theme and keymap with controls in names, colour names and keys: `gloss themes`
+/// and `gloss keys` print none of it raw.
+#[test]
+fn themes_and_keys_print_no_raw_control_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("themes")).unwrap();
+    std::fs::write(
+        dir.path().join("themes/evil\u{1b}[2J\u{9b}.toml"),
+        "inherits = \"default\"\n[names]\nyellow = \"key\\u009b31m\\u001b]0;x\\u0007 point\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("keymap.toml"),
+        "[normal]\nquit = [\"\\u009b\", \"\\u007f\"]\n",
+    )
+    .unwrap();
+    let run = |arg: &str| {
+        Command::new(env!("CARGO_BIN_EXE_gloss"))
+            .arg(arg)
+            .env("GLOSS_CONFIG_DIR", dir.path())
+            .env_remove("NO_COLOR")
+            .env("COLORTERM", "truecolor")
+            .output()
+            .unwrap()
+    };
+    let themes = run("themes");
+    assert!(themes.status.success());
+    assert_no_raw_controls(&themes.stdout, "themes");
+    assert_no_raw_controls(&themes.stderr, "themes (warnings)");
+    let text = String::from_utf8(themes.stdout).unwrap();
+    assert!(
+        text.contains(" Title  text  key\u{FFFD}31m␛]0;x␇ point  green  blue  red  purple "),
+        "{text}"
+    );
+    let keys = run("keys");
+    assert!(keys.status.success());
+    assert_no_raw_controls(&keys.stdout, "keys");
+    assert_no_raw_controls(&keys.stderr, "keys (warnings)");
+    let keys = String::from_utf8(keys.stdout).unwrap();
+    assert!(keys.contains("\u{FFFD}, ␡"), "{keys}");
+}
+
+/// `gloss themes | less`: into a pipe the preview is its labels as plain text, with no
+/// escape at all, even where the terminal would get 24-bit colour.
+#[test]
+fn themes_into_a_pipe_prints_the_preview_as_plain_text() {
+    let out = Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .arg("themes")
+        .env(
+            "GLOSS_CONFIG_DIR",
+            std::env::temp_dir().join("gloss-no-config-here"),
+        )
+        .env_remove("NO_COLOR")
+        .env("COLORTERM", "truecolor")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        !out.stdout.contains(&0x1b),
+        "{:?}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(
+            "* default           Title  text  yellow  green  blue  red  purple   (bundled:default)"
+        ),
+        "{text}"
+    );
+}
+
+/// On a terminal the preview is in each theme's colours (what a pipe does not get).
+#[test]
+fn themes_on_a_terminal_shows_the_preview_in_colour() {
+    let tmux = support::tmux::Tmux::start(120, 12);
+    tmux.run(&format!(
+        "GLOSS_CONFIG_DIR=/nonexistent COLORTERM=truecolor {} themes",
+        support::tmux::gloss()
+    ));
+    tmux.wait_for(|s| s.contains("(bundled:mono)"), "the list of themes");
+    let styled = tmux.styled_screen();
+    let paper = styled.lines().find(|l| l.contains("paper")).unwrap();
+    assert!(
+        paper.contains("\u{1b}[") && paper.contains(" yellow "),
+        "{paper:?}"
+    );
 }

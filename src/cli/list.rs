@@ -48,6 +48,24 @@ pub(super) fn listed<'a>(doc: &Document, a: &'a Annotation) -> Listed<'a> {
     }
 }
 
+/// JSON with every character that must not reach a terminal raw written as `\uXXXX`.
+/// serde_json escapes C0 controls but writes DEL, C1 controls (U+009B is CSI on many
+/// terminals) and bidi controls as they are. Outside strings JSON is ASCII punctuation,
+/// digits, words and the spaces and line breaks of its layout, so such a character is always
+/// inside a string, where its escape means the same character; all of them are in the Basic
+/// Multilingual Plane (one `\u` each). The layout's line breaks stay.
+pub(super) fn escape_controls(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if c != '\n' && sanitize::is_unsafe(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Prints the annotations; the sidecar is only read.
 pub fn run(file: &Path, explicit: Option<&Path>, json: bool) -> Result<(), Error> {
     let doc = super::load_brief(file)?;
@@ -63,7 +81,7 @@ pub fn run(file: &Path, explicit: Option<&Path>, json: bool) -> Result<(), Error
     if json {
         let text =
             serde_json::to_string_pretty(&items).map_err(|e| Error::Annotations(e.to_string()))?;
-        return out.line(&text);
+        return out.line(&escape_controls(&text));
     }
     for item in &items {
         for line in text_lines(item, "") {
@@ -93,4 +111,25 @@ pub(super) fn text_lines(item: &Listed<'_>, indent: &str) -> Vec<String> {
         lines.push(format!("{indent}    {}", sanitize::line(note_line)));
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_escapes_del_c1_and_bidi_and_still_reads_back() {
+        let note = "a\u{7f}b\u{9b}31m\u{85}c\u{202e}d\u{1b}[2J\n\"q\"\\";
+        let json = escape_controls(&serde_json::to_string_pretty(&[note, "x"]).unwrap());
+        assert!(
+            !json.chars().any(|c| c != '\n' && sanitize::is_unsafe(c)),
+            "{json:?}"
+        );
+        assert!(
+            json.contains("a\\u007fb\\u009b31m\\u0085c\\u202ed"),
+            "{json}"
+        );
+        let back: Vec<String> = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, [note, "x"]);
+    }
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::list::{Listed, listed, text_lines};
+use super::list::{Listed, escape_controls, listed, text_lines};
 use super::out::Out;
 use crate::annotation::query::Query;
 use crate::error::Error;
@@ -85,7 +85,7 @@ pub fn run(root: &Path, query: &Query, json: bool) -> Result<(), Error> {
         }
     }
     if json {
-        out.line(&format!("[{}]", all.join(",\n")))?;
+        out.line(&escape_controls(&format!("[{}]", all.join(",\n"))))?;
     }
     Ok(())
 }

@@ -1,5 +1,7 @@
 //! Choosing the theme at start-up, and `gloss themes`.
 
+use std::io::IsTerminal;
+
 use strum::IntoEnumIterator;
 
 use crate::annotation::Color;
@@ -106,8 +108,17 @@ pub fn choose(cli: Option<&str>) -> Result<Chosen, Error> {
     })
 }
 
-/// `gloss themes`: every theme with where it comes from and a one-line preview.
+/// `gloss themes`: every theme with where it comes from and a one-line preview, in its
+/// colours on a terminal and as plain text into a pipe or a file (`gloss themes | less`).
 pub fn list() -> Result<(), Error> {
+    let styled = std::io::stdout().is_terminal();
+    let show = |text: &str, style| {
+        if styled {
+            paint(text, style)
+        } else {
+            text.to_string()
+        }
+    };
     let depth = depth();
     let (catalog, settings, warnings) = catalog();
     let current = settings
@@ -121,11 +132,11 @@ pub fn list() -> Result<(), Error> {
         match catalog.resolve(source) {
             Ok(theme) => {
                 let theme = theme.fitted(depth);
-                let mut preview = paint(" Title ", theme.style(Role::Title));
-                preview.push_str(&paint(" text ", theme.style(Role::Text)));
+                let mut preview = show(" Title ", theme.style(Role::Title));
+                preview.push_str(&show(" text ", theme.style(Role::Text)));
                 for color in Color::iter() {
                     let label = format!(" {} ", sanitize::line(theme.color_name(color)));
-                    preview.push_str(&paint(&label, theme.style(Role::highlight(color))));
+                    preview.push_str(&show(&label, theme.style(Role::highlight(color))));
                 }
                 out.line(&format!("{marker} {name:<16} {preview}  ({origin})"))?;
             }

@@ -31,7 +31,12 @@ pub fn decode(bytes: &[u8], base: usize) -> Result<Decoded<'_>, DecodeError> {
             offset: base + offset,
         });
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // Only the file's first bytes can be its byte-order mark; a later piece that starts
+    // with U+FEFF keeps it, as the brief read whole does.
+    let bytes = match base {
+        0 => bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes),
+        _ => bytes,
+    };
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(Decoded {
             text: Cow::Borrowed(text),
@@ -66,6 +71,11 @@ mod tests {
         let d = decode(b"caf\xE9 ok", 0).unwrap();
         assert_eq!(d.text, "caf\u{FFFD} ok");
         assert!(d.warning.unwrap().contains("offset 3"));
+    }
+
+    #[test]
+    fn a_later_piece_keeps_a_leading_u_feff() {
+        assert_eq!(decode(b"\xEF\xBB\xBFhi", 9).unwrap().text, "\u{feff}hi");
     }
 
     #[test]

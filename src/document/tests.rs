@@ -72,6 +72,17 @@ fn a_brief_read_in_pieces_equals_one_read_whole() {
     }
 }
 
+/// Found by `a_brief_read_in_any_pieces_equals_one_read_whole`: a piece that began with
+/// U+FEFF lost it (taken for a byte-order mark), so the text read in pieces was one character
+/// short of the text read whole.
+#[test]
+fn a_piece_that_starts_with_u_feff_keeps_it() {
+    let src = "Title\n\u{feff}Body";
+    let whole = Document::parse(src.as_bytes(), Format::Plain).unwrap();
+    assert_eq!(whole.text(), "Title\n\u{feff}Body");
+    assert_eq!(in_pieces(src, &[6]).text(), whole.text());
+}
+
 #[test]
 fn errors_and_warnings_in_a_later_piece_count_from_the_file_start() {
     let err = Document::parse_continuation(b"ab\0", 1000).unwrap_err();

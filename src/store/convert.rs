@@ -135,6 +135,9 @@ pub fn annotations_of(file: &SidecarFile) -> Annotations {
 }
 
 #[cfg(test)]
+pub(crate) mod tests_props;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::document::Format;

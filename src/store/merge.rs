@@ -131,6 +131,9 @@ pub fn merge(base: &SidecarFile, ours: &SidecarFile, theirs: &SidecarFile) -> Si
 }
 
 #[cfg(test)]
+mod tests_props;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::store::format::parse;

@@ -29,6 +29,10 @@ pub struct ReaderView<'a> {
 impl Widget for ReaderView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let ReaderView { state, theme } = self;
+        if area.is_empty() {
+            // Not even "too small" fits: with no rows, its row is outside the area.
+            return;
+        }
         let g = geometry(
             area,
             state.settings.max_width,

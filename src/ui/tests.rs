@@ -281,3 +281,14 @@ fn start_up_messages_all_show_most_important_first() {
     press(&mut s, "j");
     assert!(!bottom(&s).contains("night.toml"), "{}", bottom(&s));
 }
+
+/// Found by `drawing_stays_inside_its_area_and_writes_no_control_character`: with columns but
+/// no rows, "terminal too small" went to a row the area does not have, which on a real
+/// terminal of that size is outside the buffer (a panic).
+#[test]
+fn a_terminal_with_columns_but_no_rows_draws_nothing() {
+    for (w, h) in [(1, 0), (80, 0), (0, 24), (0, 0)] {
+        let buf = draw(&reader(SAMPLE, w, h));
+        assert!(buf.content.is_empty(), "{w}x{h}");
+    }
+}

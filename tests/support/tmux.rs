@@ -76,6 +76,11 @@ impl Tmux {
         self.tmux(&["capture-pane", "-p", "-t", "0"])
     }
 
+    /// The visible screen with its colours and attributes, as escape sequences.
+    pub fn styled_screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-e", "-t", "0"])
+    }
+
     /// A pane format variable, e.g. `#{alternate_on}`.
     pub fn var(&self, format: &str) -> String {
         self.tmux(&["display-message", "-p", "-t", "0", format])

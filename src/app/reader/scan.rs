@@ -174,14 +174,20 @@ impl Scan {
     ) -> Option<Range<usize>> {
         let start = line_start(text, self.at.saturating_sub(budget)).max(lo);
         let end = line_end(text, self.at);
-        let hay = text.get(start..end)?;
-        let last = self
-            .search
-            .regex()
-            .find_iter(hay)
-            .map(|m| start + m.start()..start + m.end())
-            .filter(|m| m.start < self.at && hidden(m.start).is_none())
-            .last();
+        let hay = text.get(..end)?;
+        // Every match start, overlapping ones too (as `n` finds them), not only those of a
+        // left-to-right pass: in `aaa`, `aa` starts at 0 and at 1.
+        let mut last = None;
+        let mut from = start;
+        while let Some(m) = self.search.regex().find_at(hay, from) {
+            if m.start() >= self.at {
+                break;
+            }
+            if hidden(m.start()).is_none() {
+                last = Some(m.range());
+            }
+            from = m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8);
+        }
         self.at = start;
         last
     }
@@ -261,6 +267,26 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Found by `next_and_previous_are_the_naive_ones`: backward went through the matches
+    /// of one left-to-right pass, which skips a match overlapping the one before it, so `N`
+    /// missed it (and, from the first match, wrapped round to the same match again).
+    #[test]
+    fn backward_finds_overlapping_matches_as_forward_does() {
+        let doc = Document::parse(b"T\naaa", Format::Plain).unwrap();
+        let search = Search::new("aa").unwrap();
+        let back = |before| run(Scan::backward(search.clone(), before), &doc, usize::MAX).0;
+        assert_eq!(back(5).map(|f| f.range), Some(3..5));
+        assert_eq!(
+            back(2),
+            Some(Found {
+                range: 3..5,
+                wrapped: true
+            })
+        );
+        let forward = run(Scan::forward(search.clone(), 3), &doc, usize::MAX).0;
+        assert_eq!(forward.map(|f| f.range), Some(3..5));
     }
 
     #[test]

@@ -100,6 +100,9 @@ impl Search {
 }
 
 #[cfg(test)]
+mod tests_props;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::document::Format;
