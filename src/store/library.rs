@@ -43,6 +43,10 @@ pub struct Summary {
     pub review: usize,
     /// When an annotation last changed.
     pub annotated: Option<Timestamp>,
+    /// The brief's text is not the one its annotations were placed in (it was re-issued):
+    /// they are re-anchored when it is opened, and more may need review then. Known for
+    /// briefs read whole by the scan (up to 32 KiB).
+    pub changed: bool,
     /// Why the brief or its sidecar could not be read, if so.
     pub problem: Option<String>,
 }
@@ -128,8 +132,12 @@ pub fn summary(root: &Path, path: &Path) -> Summary {
         bytes: fs::metadata(path).map(|m| m.len()).unwrap_or(0),
         ..Summary::default()
     };
+    let mut whole = None;
     match first_screen(path) {
         Ok(doc) => {
+            if u64::try_from(FIRST_PIECE).is_ok_and(|piece| s.bytes <= piece) {
+                whole = Some(super::convert::text_hash(&doc));
+            }
             s.title = doc.title().map(str::to_string);
             s.source = doc.meta().source.clone();
             s.published = doc.meta().published.as_ref().map(|p| match p {
@@ -158,6 +166,8 @@ pub fn summary(root: &Path, path: &Path) -> Summary {
                     .filter(|e| e.status == "fuzzy" || e.status == "orphaned")
                     .count();
                 s.annotated = file.annotations.iter().map(|e| e.updated).max();
+                s.changed = whole.is_some_and(|hash| hash != file.document.sha256)
+                    && !file.annotations.is_empty();
             }
             Err(e) => s.problem = Some(format!("{}: {e}", show_path(&sidecar))),
         },

@@ -195,10 +195,11 @@ fn cells(b: &Summary) -> [String; 8] {
         size,
         b.progress.map(|p| format!("{p}%")).unwrap_or_default(),
         notes,
-        if b.review == 0 {
-            String::new()
-        } else {
-            b.review.to_string()
+        match (b.review, b.changed) {
+            (0, false) => String::new(),
+            (n, false) => n.to_string(),
+            (0, true) => "?".to_string(),
+            (n, true) => format!("{n}+?"),
         },
         b.annotated
             .map(|t| t.strftime("%Y-%m-%d").to_string())

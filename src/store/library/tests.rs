@@ -147,3 +147,23 @@ fn a_changed_file_is_about_its_brief_or_about_nothing() {
     assert_eq!(of("/lib/report.pdf"), None);
     assert_eq!(of("/elsewhere/a.txt"), None);
 }
+
+#[test]
+fn a_brief_re_issued_since_it_was_annotated_is_marked_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let brief = dir.path().join("a.txt");
+    write(
+        &brief,
+        "Chip curbs widen\nThe Netherlands joined new curbs.\n",
+    );
+    annotate(&brief, &["first"]);
+    assert!(
+        !scanned(dir.path())[0].changed,
+        "the text it was annotated on"
+    );
+    write(
+        &brief,
+        "Chip curbs widen\nThe Netherlands joined the new curbs.\n",
+    );
+    assert!(scanned(dir.path())[0].changed, "corrected since");
+}
