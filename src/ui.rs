@@ -70,6 +70,8 @@ mod tests_keymap;
 #[cfg(test)]
 mod tests_library;
 #[cfg(test)]
+mod tests_notes;
+#[cfg(test)]
 mod tests_props;
 #[cfg(test)]
 mod tests_themes;
