@@ -345,22 +345,13 @@ fn notes(root: &std::path::Path, tx: &Sender<Wake>) {
     let _ = tx.send(Wake::Worker(APP, Event::NotesDone));
 }
 
-/// Briefs found under `root`, sent in batches as they are found.
+/// Briefs found under `root`, sent in batches as they are read: the folder is walked first
+/// (file names only, about as fast as `find`), then every core reads its share of the briefs'
+/// first screens and sidecars.
 fn scan(root: &std::path::Path, tx: &Sender<Wake>) {
-    const BATCH: usize = 64;
-    let mut batch = Vec::with_capacity(BATCH);
-    let mut open = true;
-    crate::store::library::scan(root, |summary| {
-        batch.push(summary);
-        if batch.len() >= BATCH {
-            let found = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-            open = tx.send(Wake::Worker(APP, Event::Scanned(found))).is_ok();
-        }
-        open
+    crate::store::library::scan_batches(root, |found| {
+        tx.send(Wake::Worker(APP, Event::Scanned(found))).is_ok()
     });
-    if !batch.is_empty() {
-        let _ = tx.send(Wake::Worker(APP, Event::Scanned(batch)));
-    }
     let _ = tx.send(Wake::Worker(APP, Event::ScanDone));
 }
 

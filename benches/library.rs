@@ -1,0 +1,109 @@
+//! The library at research scale: a generated folder of briefs (2-20 KB each, 0-30
+//! annotations, in 100 subfolders), scanned as `gloss DIR` scans it and collected as
+//! `gloss notes` collects it (one core; the library's scan uses every core). Prints the time to the first batch of rows (what the first screen
+//! waits for), to the whole scan, and to every annotation read and placed; and, for scale, how
+//! long `find` and `ls -R` take to list the same folder.
+//!
+//! Run with `cargo bench --bench library` (add `-- N` for another number of briefs than
+//! 10,000). The folder is made in a temporary directory and removed afterwards.
+
+#![allow(missing_docs)]
+#![allow(clippy::expect_used)] // a benchmark: a broken setup should stop it loudly
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use gloss::corpus;
+use gloss::document::{Chars, Document, Format};
+use gloss::store::convert::{Extras, to_file};
+use gloss::store::{format, library};
+
+/// Rows the library's first screen shows: the scan's first batch.
+const FIRST_BATCH: usize = library::BATCH;
+
+fn generate(root: &Path, n: usize) -> usize {
+    let mut annotations = 0;
+    for i in 0..n {
+        let seed = i as u64 + 1;
+        let dir = root.join(format!("folder-{:03}", i % 100));
+        std::fs::create_dir_all(&dir).expect("a folder");
+        let bytes = 2_000 + (seed as usize * 7_919) % 18_000;
+        let text = corpus::brief(bytes, seed);
+        let path = dir.join(format!("brief-{i:05}.txt"));
+        std::fs::write(&path, &text).expect("a brief");
+        let count = (seed as usize * 7) % 31;
+        if count > 0 {
+            let doc = Document::parse(text.as_bytes(), Format::Plain).expect("a generated brief");
+            let set = corpus::annotations(&doc, count, seed);
+            annotations += set.len();
+            let file = to_file(&doc, "brief.txt", &set, Chars(0), &Extras::default());
+            let sidecar = dir.join(format!("brief-{i:05}.txt.gloss.toml"));
+            std::fs::write(sidecar, format::write(&file).expect("a sidecar")).expect("written");
+        }
+    }
+    annotations
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn time_command(program: &str, args: &[&str]) -> Option<Duration> {
+    let start = Instant::now();
+    let out = Command::new(program).args(args).output().ok()?;
+    out.status.success().then(|| start.elapsed())
+}
+
+fn main() {
+    let n = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse::<usize>().ok())
+        .unwrap_or(10_000);
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let root = dir.path();
+    let made = Instant::now();
+    let annotations = generate(root, n);
+    eprintln!(
+        "library: {n} briefs, {annotations} annotations, generated in {:.1} s",
+        made.elapsed().as_secs_f64()
+    );
+    // Each figure twice: the first pass reads from the page cache as the second does (the
+    // files were just written), so the second is the steady state.
+    for pass in 1..=2 {
+        let start = Instant::now();
+        let first = std::sync::Mutex::new(None);
+        let count = std::sync::atomic::AtomicUsize::new(0);
+        library::scan_batches(root, |batch| {
+            count.fetch_add(batch.len(), std::sync::atomic::Ordering::Relaxed);
+            first
+                .lock()
+                .expect("unpoisoned")
+                .get_or_insert(start.elapsed());
+            true
+        });
+        let scan = start.elapsed();
+        let first = first.into_inner().expect("unpoisoned");
+        let count = count.into_inner();
+        let start = Instant::now();
+        let mut placed = 0;
+        library::scan(root, |s| {
+            if s.highlights > 0 {
+                placed += library::notes_of(root, &s.path).map_or(0, |n| n.annotations.len());
+            }
+            true
+        });
+        let notes = start.elapsed();
+        let root_str = root.to_str().expect("a UTF-8 temporary path");
+        let find = time_command("find", &[root_str, "-type", "f"]);
+        let ls = time_command("ls", &["-R", root_str]);
+        println!(
+            "pass {pass}: first {FIRST_BATCH} rows {:.1} ms · whole scan {:.0} ms ({count} briefs) · every annotation read and placed {:.0} ms ({placed}) · find {:.1} ms · ls -R {:.1} ms",
+            ms(first.unwrap_or(scan)),
+            ms(scan),
+            ms(notes),
+            find.map_or(f64::NAN, ms),
+            ls.map_or(f64::NAN, ms),
+        );
+    }
+}
