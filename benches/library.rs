@@ -1,6 +1,6 @@
 //! The library at research scale: a generated folder of briefs (2-20 KB each, 0-30
 //! annotations, in 100 subfolders), scanned as `gloss DIR` scans it and collected as
-//! `gloss notes` collects it (one core; the library's scan uses every core). Prints the time to the first batch of rows (what the first screen
+//! `gloss notes` collects it. Prints the time to the first batch of rows (what the first screen
 //! waits for), to the whole scan, and to every annotation read and placed; and, for scale, how
 //! long `find` and `ls -R` take to list the same folder.
 //!
@@ -86,13 +86,10 @@ fn main() {
         let first = first.into_inner().expect("unpoisoned");
         let count = count.into_inner();
         let start = Instant::now();
-        let mut placed = 0;
-        library::scan(root, |s| {
-            if s.highlights > 0 {
-                placed += library::notes_of(root, &s.path).map_or(0, |n| n.annotations.len());
-            }
-            true
-        });
+        let placed: usize = library::notes_in(root)
+            .iter()
+            .map(|rows| rows.as_ref().map_or(0, Vec::len))
+            .sum();
         let notes = start.elapsed();
         let root_str = root.to_str().expect("a UTF-8 temporary path");
         let find = time_command("find", &[root_str, "-type", "f"]);

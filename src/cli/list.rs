@@ -28,12 +28,17 @@ pub(super) struct Listed<'a> {
 }
 
 pub(super) fn listed<'a>(doc: &Document, a: &'a Annotation) -> Listed<'a> {
-    let placed = a.status != Status::Orphaned;
-    let quote = if placed {
-        doc.text()[doc.byte_offset(a.anchor.start)..doc.byte_offset(a.anchor.end)].to_string()
-    } else {
+    let quote = if a.status == Status::Orphaned {
         a.anchor.quote.clone()
+    } else {
+        doc.text()[doc.byte_offset(a.anchor.start)..doc.byte_offset(a.anchor.end)].to_string()
     };
+    quoted(a, quote)
+}
+
+/// `a` as listed, covering `quote` now (its stored quote when orphaned).
+pub(super) fn quoted(a: &Annotation, quote: String) -> Listed<'_> {
+    let placed = a.status != Status::Orphaned;
     Listed {
         id: a.id.to_string(),
         quote,

@@ -5,12 +5,12 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::list::{Listed, escape_controls, listed, text_lines};
+use super::list::{Listed, escape_controls, quoted, text_lines};
 use super::out::Out;
 use crate::annotation::query::Query;
 use crate::error::Error;
 use crate::sanitize;
-use crate::store::library::{notes_of, scan};
+use crate::store::library::{Note, notes_in};
 
 /// One annotation as `gloss notes --json` prints it: `gloss list --json`'s object plus the
 /// brief's path under the folder and its title.
@@ -25,61 +25,42 @@ struct Noted<'a> {
 /// Prints the annotations under `root` that `query` keeps; sidecars are only read. A brief
 /// or sidecar that cannot be read is named on standard error and skipped.
 pub fn run(root: &Path, query: &Query, json: bool) -> Result<(), Error> {
-    let mut briefs = Vec::new();
-    scan(root, |summary| {
-        if summary.highlights > 0 || summary.problem.is_some() {
-            briefs.push(summary.path);
-        }
-        true
-    });
     let mut out = Out::new();
     let mut all = Vec::new();
-    for path in briefs {
-        let notes = match notes_of(root, &path) {
-            Ok(notes) => notes,
+    for rows in notes_in(root) {
+        let rows = match rows {
+            Ok(rows) => rows,
             Err(problem) => {
                 eprintln!("gloss: skipped: {}", sanitize::line(&problem));
                 continue;
             }
         };
-        let title = notes
-            .summary
-            .title
-            .clone()
-            .unwrap_or_else(|| notes.summary.name.clone());
-        let kept: Vec<Listed<'_>> = notes
-            .annotations
+        let kept: Vec<&Note> = rows
             .iter()
-            .map(|a| listed(&notes.doc, a))
-            .zip(notes.annotations.iter())
-            .filter(|(item, a)| query.keeps(a, &item.quote))
-            .map(|(item, _)| item)
+            .filter(|n| query.keeps(&n.annotation, &n.quote))
             .collect();
-        if kept.is_empty() {
+        let Some(first) = kept.first() else {
             continue;
-        }
+        };
         if json {
-            let brief = notes.summary.name.clone();
-            let json_items: Vec<String> = kept
-                .into_iter()
-                .map(|listed| {
-                    serde_json::to_string(&Noted {
-                        brief: &brief,
-                        title: &title,
-                        listed,
-                    })
-                })
-                .collect::<Result<_, _>>()
-                .map_err(|e| Error::Annotations(e.to_string()))?;
-            all.extend(json_items);
+            for note in &kept {
+                let noted = Noted {
+                    brief: &note.name,
+                    title: &note.title,
+                    listed: quoted(&note.annotation, note.quote.clone()),
+                };
+                all.push(
+                    serde_json::to_string(&noted).map_err(|e| Error::Annotations(e.to_string()))?,
+                );
+            }
             continue;
         }
         out.line(&sanitize::line(&format!(
-            "{} — {title}",
-            notes.summary.name
+            "{} — {}",
+            first.name, first.title
         )))?;
-        for item in &kept {
-            for line in text_lines(item, "  ") {
+        for note in &kept {
+            for line in text_lines(&quoted(&note.annotation, note.quote.clone()), "  ") {
                 out.line(&line)?;
             }
         }

@@ -323,19 +323,12 @@ fn watch_library(root: PathBuf, tx: Sender<Wake>) -> Option<notify::RecommendedW
     Some(watcher)
 }
 
-/// Every annotation under `root`, a brief at a time; briefs or sidecars that cannot be read
+/// Every annotation under `root`, read on every core; briefs or sidecars that cannot be read
 /// are named in a notice.
 fn notes(root: &std::path::Path, tx: &Sender<Wake>) {
-    let mut briefs = Vec::new();
-    crate::store::library::scan(root, |s| {
-        if s.highlights > 0 {
-            briefs.push(s.path);
-        }
-        true
-    });
-    for brief in briefs {
-        let news = match crate::store::library::notes_of(root, &brief) {
-            Ok(notes) => Event::Noted(notes.rows()),
+    for rows in crate::store::library::notes_in(root) {
+        let news = match rows {
+            Ok(rows) => Event::Noted(rows),
             Err(problem) => Event::Notice(Level::Warning, format!("skipped: {problem}")),
         };
         if tx.send(Wake::Worker(APP, news)).is_err() {

@@ -322,3 +322,34 @@ pub fn notes_of(root: &Path, path: &Path) -> Result<BriefNotes, String> {
         annotations,
     })
 }
+
+/// Every annotation under `root`, brief by brief in the order [`scan`] finds them (briefs
+/// without a sidecar left out), read and placed on every core. A brief or sidecar that cannot
+/// be read is an `Err` naming it.
+pub fn notes_in(root: &Path) -> Vec<Result<Vec<Note>, String>> {
+    let annotated: Vec<PathBuf> = briefs(root)
+        .into_iter()
+        .filter(|b| SidecarPaths::at(beside(b)).data.exists())
+        .collect();
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let share = annotated.len().div_ceil(cores).max(1);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = annotated
+            .chunks(share)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|b| notes_of(root, b).map(|n| n.rows()))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|p| {
+                p.join()
+                    .unwrap_or_else(|_| vec![Err("reading annotations failed".to_string())])
+            })
+            .collect()
+    })
+}
