@@ -109,6 +109,33 @@ fn squeezed(text: &str) -> String {
     lines.join("\n")
 }
 
+/// Bytes of the front matter `bytes` open with, as the whole parse finds it: a `+++` line,
+/// up to and with the next line that is `+++` (trailing spaces aside); 0 when there is none.
+fn front_matter_len(bytes: &[u8]) -> usize {
+    let Some(first) = bytes.iter().position(|&b| b == b'\n') else {
+        return 0;
+    };
+    if bytes[..first]
+        .strip_suffix(b"\r")
+        .unwrap_or(&bytes[..first])
+        != b"+++"
+    {
+        return 0;
+    }
+    let mut at = first + 1;
+    while at < bytes.len() {
+        let end = bytes[at..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |n| at + n + 1);
+        if bytes[at..end].trim_ascii_end() == b"+++" {
+            return end;
+        }
+        at = end;
+    }
+    0
+}
+
 fn plain(bytes: &[u8]) -> Document {
     Document::parse(bytes, Format::Plain).unwrap()
 }
@@ -117,6 +144,8 @@ fn plain(bytes: &[u8]) -> Document {
 /// loader does (invalid UTF-8 included). The first piece holds at least the first `front`
 /// bytes, as the loader's first piece (32 KiB) holds any front matter shorter than that.
 fn in_pieces(bytes: &[u8], front: usize, cuts: &[usize]) -> Document {
+    // The body may itself close (or be) front matter: the first piece holds it all the same.
+    let front = front.max(front_matter_len(bytes));
     let mut bounds = vec![0];
     bounds.extend(cuts.iter().map(|&c| {
         bytes[..c.min(bytes.len())]
@@ -171,6 +200,8 @@ proptest! {
         (front, body) in hostile_parts(),
         cuts in prop::collection::vec(0usize..400, 0..4),
     ) {
+        // (A brief whose front matter is longer than the loader's first piece, 32 KiB, is not
+        // generated here: the reader then reads it as text; see the README.)
         let bytes = [front.as_slice(), &body].concat();
         let whole = plain(&bytes);
         let pieces = in_pieces(&bytes, front.len(), &cuts);
@@ -191,4 +222,12 @@ fn a_normalised_text_can_open_with_what_a_file_would_read_as_front_matter_or_a_b
     // ...and at byte 0 they are read as a file's front matter and byte-order mark.
     assert_eq!(plain(fenced.text().as_bytes()).text(), "Body");
     assert_eq!(plain(bom.text().as_bytes()).text(), "Title");
+}
+
+#[test]
+fn a_body_that_is_itself_front_matter_reads_the_same_in_pieces() {
+    let bytes = b"+++\n+++";
+    assert_eq!(front_matter_len(bytes), 7);
+    let whole = plain(bytes);
+    assert_eq!(in_pieces(bytes, 0, &[0]).text(), whole.text());
 }
