@@ -6,6 +6,7 @@ mod keys;
 mod list;
 mod notes;
 mod out;
+mod tags;
 mod themes;
 
 use std::path::{Path, PathBuf};
@@ -106,6 +107,15 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print every tag used under a folder, with its annotations and briefs (a tag counts
+    /// toward its parents).
+    Tags {
+        /// The folder (subfolders too).
+        dir: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print a brief's annotations in document order, placed in its current text.
     List {
         /// The brief.
@@ -162,6 +172,7 @@ pub fn main() -> ExitCode {
             json,
             annotations,
         }) => list::run(file, annotations.as_deref(), *json).map(|()| Exit::Quit),
+        Some(Command::Tags { dir, json }) => tags::run(dir, *json).map(|()| Exit::Quit),
         Some(Command::Notes {
             dir,
             tags,

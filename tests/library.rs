@@ -151,3 +151,49 @@ fn notes_as_text_groups_by_brief_and_names_a_broken_sidecar_without_touching_it(
     let broken = std::fs::read_to_string(dir.path().join("broken.txt.gloss.toml")).unwrap();
     assert_eq!(broken, "version = 1\n[document\n");
 }
+
+#[test]
+fn tags_counts_annotations_and_briefs_and_a_tag_counts_toward_its_parents() {
+    let dir = folder();
+    annotate(
+        &dir.path().join("probe.txt"),
+        "China",
+        &["--tag", "policy/china", "--tag", "policy"],
+    );
+    let out = gloss(&["tags", dir.path().to_str().unwrap(), "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let tags: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let counts: Vec<(&str, u64, u64)> = tags
+        .iter()
+        .map(|t| {
+            (
+                t["tag"].as_str().unwrap(),
+                t["annotations"].as_u64().unwrap(),
+                t["briefs"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            ("market", 1, 1),
+            ("policy", 2, 2),
+            ("policy/china", 1, 1),
+            ("policy/netherlands", 1, 1),
+            ("retaliation", 1, 1),
+        ],
+        "policy: one annotation under policy/netherlands, one tagged policy and policy/china (counted once)"
+    );
+    let text = gloss(&["tags", dir.path().to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.lines().any(|l| l.starts_with("policy ")
+            && l.contains("2 annotations")
+            && l.contains("2 briefs")),
+        "{text}"
+    );
+}
