@@ -3,6 +3,7 @@
 
 pub mod ansi;
 mod library;
+mod list_bar;
 mod notes;
 mod reader;
 

@@ -4,11 +4,10 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use super::list_bar::{self, Right, pad};
+use crate::app::Hints;
 use crate::app::library::{Library, Scan, Sort};
-use crate::app::{Hints, Level};
 use crate::input::{Action, Mode};
 use crate::sanitize;
 use crate::store::library::Summary;
@@ -98,7 +97,7 @@ impl ratatui::widgets::Widget for LibraryView<'_> {
                 } else {
                     ""
                 };
-                fit(&format!("{}{mark}", c.name), w)
+                pad(&format!("{}{mark}", c.name), w)
             })
             .collect::<Vec<_>>()
             .join(" ");
@@ -131,7 +130,7 @@ impl ratatui::widgets::Widget for LibraryView<'_> {
                 .iter()
                 .zip(&widths)
                 .filter(|(_, w)| **w > 0)
-                .map(|(cell, &w)| fit(cell, w))
+                .map(|(cell, &w)| pad(cell, w))
                 .collect::<Vec<_>>()
                 .join(" ");
             let row = Rect {
@@ -207,38 +206,10 @@ fn cells(b: &Summary) -> [String; 8] {
     ]
 }
 
-/// `s` cut or padded to exactly `width` columns.
-fn fit(s: &str, width: usize) -> String {
-    let mut out = String::new();
-    let mut used = 0;
-    let long = s.width() > width;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width.saturating_sub(usize::from(long)) {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    if long && width > 0 {
-        out.push('…');
-        used += 1;
-    }
-    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
-    out
-}
-
 fn status_bar(library: &Library, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    buf.set_style(area, theme.style(Role::Status));
-    let width = usize::from(area.width);
     let (tag, left) = if library.typing {
-        (
-            " FILTER ",
-            format!(
-                "/{}",
-                sanitize::line(library.filter.as_deref().unwrap_or_default())
-            ),
-        )
+        let typed = sanitize::line(library.filter.as_deref().unwrap_or_default()).into_owned();
+        (" FILTER ", format!("/{typed}"))
     } else {
         let count = match (library.filter.as_deref(), library.scan) {
             (Some(f), _) => format!(
@@ -250,66 +221,19 @@ fn status_bar(library: &Library, theme: &Theme, area: Rect, buf: &mut Buffer) {
             (None, Scan::Done) => format!("{} briefs", library.briefs.len()),
             (None, _) => format!("{} briefs, scanning…", library.briefs.len()),
         };
-        (
-            " LIBRARY ",
-            format!("{} · {count} · by {}", library.label, library.sort.name()),
-        )
+        let left = format!("{} · {count} · by {}", library.label, library.sort.name());
+        (" LIBRARY ", left)
     };
-    let x = buf
-        .set_stringn(area.x, area.y, tag, width, theme.style(Role::StatusMode))
-        .0;
-    let room = width.saturating_sub(usize::from(x - area.x) + 1);
-    let (right, role) = match library.status.shown() {
-        Some(m) => (
-            m.text.clone(),
-            match m.level {
-                Level::Info => Role::Status,
-                Level::Warning => Role::StatusWarning,
-                Level::Error => Role::StatusError,
-            },
-        ),
-        None => match library.selected_brief().and_then(|b| b.problem.as_deref()) {
-            // A brief that cannot be read says why when it is selected.
-            Some(problem) if !library.typing => {
-                (sanitize::line(problem).into_owned(), Role::StatusWarning)
-            }
-            _ => (hints(&library.hints, library.typing), Role::StatusHint),
-        },
+    let problem = library.selected_brief().and_then(|b| b.problem.as_deref());
+    let right = match (library.status.shown(), problem) {
+        (Some(m), _) => Right::Message(m),
+        // A brief that cannot be read says why when it is selected.
+        (None, Some(problem)) if !library.typing => {
+            Right::Problem(sanitize::line(problem).into_owned())
+        }
+        _ => Right::Hints(hints(&library.hints, library.typing)),
     };
-    // A message or a problem may take all but a little of the bar; key hints half of it.
-    let right_share = if role == Role::StatusHint {
-        room / 2
-    } else {
-        room.saturating_sub(12)
-    };
-    let left_room = room.saturating_sub(right.width().min(right_share) + 1);
-    let x = buf
-        .set_stringn(
-            x + 1,
-            area.y,
-            fit(&left, left_room).trim_end(),
-            left_room,
-            theme.style(Role::Status),
-        )
-        .0;
-    let right = fit(&right, room.saturating_sub(left_room + 1));
-    let right = right.trim_end();
-    let right_x = area
-        .right()
-        .saturating_sub(u16::try_from(right.width()).unwrap_or(u16::MAX));
-    if right_x > x {
-        buf.set_stringn(
-            right_x,
-            area.y,
-            right,
-            usize::from(area.right() - right_x),
-            style_of(theme, role),
-        );
-    }
-}
-
-fn style_of(theme: &Theme, role: Role) -> Style {
-    theme.style(Role::Status).patch(theme.style(role))
+    list_bar::render(theme, area, buf, tag, &left, right);
 }
 
 /// The library's keys, named by the keymap in use.

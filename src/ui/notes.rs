@@ -4,11 +4,11 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use super::list_bar::{self, Right, cut};
 use crate::annotation::Status;
+use crate::app::Hints;
 use crate::app::notes::{Line, Notes};
-use crate::app::{Hints, Level};
 use crate::input::{Action, Mode};
 use crate::sanitize;
 use crate::theme::{Role, Theme};
@@ -46,7 +46,7 @@ impl ratatui::widgets::Widget for NotesView<'_> {
                     buf.set_stringn(
                         area.x,
                         y,
-                        fit(heading, width),
+                        cut(heading, width),
                         width,
                         theme.style(Role::PanelTitle),
                     );
@@ -100,7 +100,7 @@ impl ratatui::widgets::Widget for NotesView<'_> {
                         .set_stringn(
                             x,
                             y,
-                            fit(&quote, room.min(60)),
+                            cut(&quote, room.min(60)),
                             room,
                             base.patch(theme.style(Role::PanelQuote)),
                         )
@@ -111,7 +111,7 @@ impl ratatui::widgets::Widget for NotesView<'_> {
                         buf.set_stringn(
                             x,
                             y,
-                            fit(&text, room),
+                            cut(&text, room),
                             room,
                             base.patch(theme.style(Role::PanelNote)),
                         );
@@ -132,38 +132,10 @@ impl ratatui::widgets::Widget for NotesView<'_> {
     }
 }
 
-/// `s` cut to `width` columns, with an ellipsis when it was longer.
-fn fit(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
-}
-
 fn status_bar(notes: &Notes, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    buf.set_style(area, theme.style(Role::Status));
-    let width = usize::from(area.width);
     let (tag, left) = if notes.typing {
-        (
-            " FILTER ",
-            format!(
-                "/{}",
-                sanitize::line(notes.filter.as_deref().unwrap_or_default())
-            ),
-        )
+        let typed = sanitize::line(notes.filter.as_deref().unwrap_or_default()).into_owned();
+        (" FILTER ", format!("/{typed}"))
     } else {
         let reading = if notes.done { "" } else { ", reading…" };
         let by = if notes.by_tag { "tag" } else { "brief" };
@@ -172,59 +144,17 @@ fn status_bar(notes: &Notes, theme: &Theme, area: Rect, buf: &mut Buffer) {
             .as_deref()
             .map(|f| format!(" matching {:?}", sanitize::line(f)))
             .unwrap_or_default();
+        let (shown, all) = (notes.shown(), notes.rows.len());
         (
             " NOTES ",
-            format!(
-                "{} of {} annotations{filter}{reading} · by {by}",
-                notes.shown(),
-                notes.rows.len()
-            ),
+            format!("{shown} of {all} annotations{filter}{reading} · by {by}"),
         )
     };
-    let x = buf
-        .set_stringn(area.x, area.y, tag, width, theme.style(Role::StatusMode))
-        .0;
-    let room = width.saturating_sub(usize::from(x - area.x) + 1);
-    let (right, role) = match notes.status.shown() {
-        Some(m) => (
-            m.text.clone(),
-            match m.level {
-                Level::Info => Role::Status,
-                Level::Warning => Role::StatusWarning,
-                Level::Error => Role::StatusError,
-            },
-        ),
-        None => (hints(&notes.hints, notes.typing), Role::StatusHint),
+    let right = match notes.status.shown() {
+        Some(m) => Right::Message(m),
+        None => Right::Hints(hints(&notes.hints, notes.typing)),
     };
-    let share = if role == Role::StatusHint {
-        room / 2
-    } else {
-        room.saturating_sub(12)
-    };
-    let right = fit(&right, share);
-    let left_room = room.saturating_sub(right.width() + 1);
-    let x = buf
-        .set_stringn(
-            x + 1,
-            area.y,
-            fit(&left, left_room),
-            left_room,
-            theme.style(Role::Status),
-        )
-        .0;
-    let right_x = area
-        .right()
-        .saturating_sub(u16::try_from(right.width()).unwrap_or(u16::MAX));
-    if right_x > x {
-        let style = theme.style(Role::Status).patch(theme.style(role));
-        buf.set_stringn(
-            right_x,
-            area.y,
-            &right,
-            usize::from(area.right() - right_x),
-            style,
-        );
-    }
+    list_bar::render(theme, area, buf, tag, &left, right);
 }
 
 /// The notes view's keys, named by the keymap in use.

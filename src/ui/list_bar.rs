@@ -1,0 +1,108 @@
+//! What the list views (the library, the notes) share on screen: text cut to a width, and a
+//! status bar with the view's tag, what it shows, and on the right a message, a problem or
+//! the view's keys.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::app::{Level, Message};
+use crate::theme::{Role, Theme};
+
+/// `s` cut to `width` columns, with an ellipsis when it was longer.
+pub fn cut(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// `s` cut or padded to exactly `width` columns.
+pub fn pad(s: &str, width: usize) -> String {
+    let mut out = cut(s, width);
+    let used = out.width();
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
+    out
+}
+
+/// What the right of the bar says.
+pub enum Right<'a> {
+    /// A message of the view's.
+    Message(&'a Message),
+    /// A warning about the selected row.
+    Problem(String),
+    /// The view's keys.
+    Hints(String),
+}
+
+/// The bar: `tag` (` LIBRARY `), `left` (the view's state), and `right`. A message or a
+/// problem may take all but a little of the bar; key hints half of it.
+pub fn render(
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+    tag: &str,
+    left: &str,
+    right: Right<'_>,
+) {
+    buf.set_style(area, theme.style(Role::Status));
+    let width = usize::from(area.width);
+    let x = buf
+        .set_stringn(area.x, area.y, tag, width, theme.style(Role::StatusMode))
+        .0;
+    let room = width.saturating_sub(usize::from(x - area.x) + 1);
+    let (right, role) = match right {
+        Right::Message(m) => (
+            m.text.clone(),
+            match m.level {
+                Level::Info => Role::Status,
+                Level::Warning => Role::StatusWarning,
+                Level::Error => Role::StatusError,
+            },
+        ),
+        Right::Problem(problem) => (problem, Role::StatusWarning),
+        Right::Hints(hints) => (hints, Role::StatusHint),
+    };
+    let share = if role == Role::StatusHint {
+        room / 2
+    } else {
+        room.saturating_sub(12)
+    };
+    let right = cut(&right, share);
+    let left_room = room.saturating_sub(right.width() + 1);
+    let x = buf
+        .set_stringn(
+            x + 1,
+            area.y,
+            cut(left, left_room),
+            left_room,
+            theme.style(Role::Status),
+        )
+        .0;
+    let right_x = area
+        .right()
+        .saturating_sub(u16::try_from(right.width()).unwrap_or(u16::MAX));
+    if right_x > x {
+        let style = theme.style(Role::Status).patch(theme.style(role));
+        buf.set_stringn(
+            right_x,
+            area.y,
+            &right,
+            usize::from(area.right() - right_x),
+            style,
+        );
+    }
+}
