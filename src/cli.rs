@@ -6,6 +6,7 @@ mod keys;
 mod list;
 mod notes;
 mod out;
+mod search;
 mod tags;
 mod themes;
 
@@ -107,6 +108,17 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Search every brief under a folder: their text and their annotations' quotes, notes
+    /// and tags (smart case; #tag and color:C in the query narrow it).
+    Search {
+        /// The folder (subfolders too).
+        dir: PathBuf,
+        /// What to find.
+        query: String,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print every tag used under a folder, with its annotations and briefs (a tag counts
     /// toward its parents).
     Tags {
@@ -173,6 +185,9 @@ pub fn main() -> ExitCode {
             annotations,
         }) => list::run(file, annotations.as_deref(), *json).map(|()| Exit::Quit),
         Some(Command::Tags { dir, json }) => tags::run(dir, *json).map(|()| Exit::Quit),
+        Some(Command::Search { dir, query, json }) => {
+            search::run(dir, query, *json).map(|()| Exit::Quit)
+        }
         Some(Command::Notes {
             dir,
             tags,

@@ -197,3 +197,68 @@ fn tags_counts_annotations_and_briefs_and_a_tag_counts_toward_its_parents() {
         "{text}"
     );
 }
+
+fn search_json(root: &Path, query: &str) -> Vec<serde_json::Value> {
+    let out = gloss(&["search", root.to_str().unwrap(), query, "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn search_finds_text_quotes_notes_and_tags_across_the_library_with_smart_case() {
+    let dir = folder();
+    let found = search_json(dir.path(), "curbs");
+    let briefs: Vec<&str> = found.iter().map(|b| b["brief"].as_str().unwrap()).collect();
+    assert_eq!(briefs, ["wires/curbs.md"]);
+    let kinds: Vec<&str> = found[0]["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["text", "text", "quote"],
+        "the title, the body, the highlight's quote"
+    );
+    let hit = &found[0]["hits"][1];
+    assert_eq!(
+        hit["context"],
+        "The Netherlands joined new [curbs] on chip tools."
+    );
+    assert!(
+        hit.get("id").is_none(),
+        "a text hit belongs to no annotation"
+    );
+    assert!(found[0]["hits"][2]["id"].as_str().is_some());
+    // Notes and tags; smart case.
+    let note = search_json(dir.path(), "second round");
+    assert_eq!(note[0]["hits"][0]["kind"], "note");
+    let tag = search_json(dir.path(), "retaliation");
+    assert_eq!(tag[0]["hits"][0]["kind"], "tag");
+    assert_eq!(search_json(dir.path(), "China").len(), 1);
+    assert_eq!(
+        search_json(dir.path(), "CHINA").len(),
+        0,
+        "capitals match exactly"
+    );
+    // Narrowed by tag or colour: only what those annotations cover.
+    let narrowed = search_json(dir.path(), "#policy chip");
+    assert_eq!(
+        narrowed.len(),
+        0,
+        "\"chip tools\" is tagged market, not policy"
+    );
+    let narrowed = search_json(dir.path(), "color:red review");
+    assert_eq!(narrowed[0]["brief"], "probe.txt");
+    let plain = gloss(&["search", dir.path().to_str().unwrap(), "curbs"]);
+    let text = String::from_utf8_lossy(&plain.stdout);
+    assert!(
+        text.starts_with("wires/curbs.md — Dutch curbs widen (3)"),
+        "{text}"
+    );
+}
