@@ -34,32 +34,24 @@ pub fn update(state: &mut Reader, event: Event, env: &Env) -> Vec<Effect> {
 }
 
 /// Events that do not come from the user (the terminal resized, the brief or its annotations
-/// arriving, a step of a search, a save's answer): they neither clear the message nor count
-/// as moving.
+/// arriving, a step of a search, a save's answer, any view's news): they neither clear the
+/// message nor count as moving. The few others are named, so a new kind of news is background
+/// without being listed here.
 fn is_background(event: &Event) -> bool {
-    matches!(
+    !matches!(
         event,
-        Event::Resize(..)
-            | Event::Loaded(_)
-            | Event::LoadDone
-            | Event::Work
-            | Event::Placed(..)
-            | Event::PlaceDone(_)
-            | Event::Tail(_)
-            | Event::Measured(_)
-            | Event::Saved(_)
-            | Event::Merged(_)
-            | Event::SidecarChanged
-            | Event::Scanned(_)
-            | Event::ScanDone
-            | Event::Removed(_)
-            | Event::Noted(_)
-            | Event::NotedAgain(..)
-            | Event::NotesDone
-            | Event::Opened(_)
-            | Event::Back
-            | Event::Tick
-            | Event::Failed(..)
+        Event::Action(_)
+            | Event::Key(_)
+            | Event::Char(_)
+            | Event::Paste(_)
+            | Event::Wheel(_)
+            | Event::MouseDown { .. }
+            | Event::MouseDrag { .. }
+            | Event::MouseUp
+            | Event::Notice(..)
+            | Event::LoadFailed(_)
+            | Event::Signal(_)
+            | Event::InputGone
     )
 }
 
