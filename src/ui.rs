@@ -49,6 +49,22 @@ impl Widget for Screen<'_> {
     }
 }
 
+/// Says the terminal is too small, on the first row of `area` when it has one (with no rows,
+/// that row would be outside it).
+pub(crate) fn too_small(area: Rect, theme: &Theme, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let style = theme.style(crate::theme::Role::Notice);
+    buf.set_stringn(
+        area.x,
+        area.y,
+        "terminal too small",
+        usize::from(area.width),
+        style,
+    );
+}
+
 /// A `width` x `height` rectangle in the middle of `area`.
 pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let (width, height) = (width.min(area.width), height.min(area.height));

@@ -76,13 +76,7 @@ impl ratatui::widgets::Widget for LibraryView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let LibraryView { library, theme } = self;
         if area.width < 20 || area.height < 3 {
-            buf.set_stringn(
-                area.x,
-                area.y,
-                "terminal too small",
-                usize::from(area.width),
-                theme.style(Role::Notice),
-            );
+            super::too_small(area, theme, buf);
             return;
         }
         buf.set_style(area, theme.style(Role::Text));
@@ -208,8 +202,7 @@ fn cells(b: &Summary) -> [String; 8] {
 
 fn status_bar(library: &Library, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let (tag, left) = if library.typing {
-        let typed = sanitize::line(library.filter.as_deref().unwrap_or_default()).into_owned();
-        (" FILTER ", format!("/{typed}"))
+        list_bar::typing(library.filter.as_deref())
     } else {
         let count = match (library.filter.as_deref(), library.scan) {
             (Some(f), _) => format!(
@@ -238,17 +231,11 @@ fn status_bar(library: &Library, theme: &Theme, area: Rect, buf: &mut Buffer) {
 
 /// The library's keys, named by the keymap in use.
 fn hints(h: &Hints, typing: bool) -> String {
-    let key = |mode, action| h.get(mode, action).map(str::to_string);
-    if typing {
-        return Hints::line(&[
-            (key(Mode::Prompt, Action::PromptAccept), "keep"),
-            (key(Mode::Prompt, Action::PromptCancel), "clear"),
-        ]);
-    }
-    Hints::line(&[
-        (key(Mode::Library, Action::OpenBrief), "open"),
-        (key(Mode::Library, Action::Search), "filter"),
-        (key(Mode::Library, Action::CycleSort), "sort"),
-        (key(Mode::Library, Action::Quit), "quit"),
-    ])
+    let keys = [
+        (Action::OpenBrief, "open"),
+        (Action::Search, "filter"),
+        (Action::CycleSort, "sort"),
+        (Action::Quit, "quit"),
+    ];
+    list_bar::hints(h, typing, Mode::Library, &keys)
 }

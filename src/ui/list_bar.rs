@@ -6,7 +6,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::app::{Level, Message};
+use crate::app::{Hints, Level, Message};
+use crate::input::{Action, Mode};
+use crate::sanitize;
 use crate::theme::{Role, Theme};
 
 /// `s` cut to `width` columns, with an ellipsis when it was longer.
@@ -105,4 +107,27 @@ pub fn render(
             style,
         );
     }
+}
+
+/// The bar's tag and text while a filter is typed.
+pub fn typing(filter: Option<&str>) -> (&'static str, String) {
+    let typed = sanitize::line(filter.unwrap_or_default()).into_owned();
+    (" FILTER ", format!("/{typed}"))
+}
+
+/// The view's keys, named by the keymap in use: `keys` of `mode`, or while a filter is typed
+/// how to keep or clear it.
+pub fn hints(h: &Hints, typing: bool, mode: Mode, keys: &[(Action, &str)]) -> String {
+    let key = |mode, action| h.get(mode, action).map(str::to_string);
+    if typing {
+        return Hints::line(&[
+            (key(Mode::Prompt, Action::PromptAccept), "keep"),
+            (key(Mode::Prompt, Action::PromptCancel), "clear"),
+        ]);
+    }
+    let keys: Vec<(Option<String>, &str)> = keys
+        .iter()
+        .map(|&(action, what)| (key(mode, action), what))
+        .collect();
+    Hints::line(&keys)
 }

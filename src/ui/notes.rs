@@ -26,14 +26,7 @@ impl ratatui::widgets::Widget for NotesView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let NotesView { notes, theme } = self;
         if area.width < 20 || area.height < 2 {
-            let style = theme.style(Role::Notice);
-            buf.set_stringn(
-                area.x,
-                area.y,
-                "terminal too small",
-                usize::from(area.width),
-                style,
-            );
+            super::too_small(area, theme, buf);
             return;
         }
         buf.set_style(area, theme.style(Role::Panel));
@@ -134,8 +127,7 @@ impl ratatui::widgets::Widget for NotesView<'_> {
 
 fn status_bar(notes: &Notes, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let (tag, left) = if notes.typing {
-        let typed = sanitize::line(notes.filter.as_deref().unwrap_or_default()).into_owned();
-        (" FILTER ", format!("/{typed}"))
+        list_bar::typing(notes.filter.as_deref())
     } else {
         let reading = if notes.done { "" } else { ", reading…" };
         let by = if notes.by_tag { "tag" } else { "brief" };
@@ -159,17 +151,11 @@ fn status_bar(notes: &Notes, theme: &Theme, area: Rect, buf: &mut Buffer) {
 
 /// The notes view's keys, named by the keymap in use.
 fn hints(h: &Hints, typing: bool) -> String {
-    let key = |mode, action| h.get(mode, action).map(str::to_string);
-    if typing {
-        return Hints::line(&[
-            (key(Mode::Prompt, Action::PromptAccept), "keep"),
-            (key(Mode::Prompt, Action::PromptCancel), "clear"),
-        ]);
-    }
-    Hints::line(&[
-        (key(Mode::Notes, Action::OpenBrief), "open"),
-        (key(Mode::Notes, Action::Search), "filter"),
-        (key(Mode::Notes, Action::ToggleGrouping), "by tag/brief"),
-        (key(Mode::Notes, Action::Quit), "back"),
-    ])
+    let keys = [
+        (Action::OpenBrief, "open"),
+        (Action::Search, "filter"),
+        (Action::ToggleGrouping, "by tag/brief"),
+        (Action::Quit, "back"),
+    ];
+    list_bar::hints(h, typing, Mode::Notes, &keys)
 }

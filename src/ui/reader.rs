@@ -14,7 +14,7 @@ use ratatui::widgets::Widget;
 
 use crate::app::{Reader, geometry};
 use crate::input::Mode;
-use crate::theme::{Role, Theme};
+use crate::theme::Theme;
 
 /// A reader filling the screen: its text column, the notes panel, the status bar, and the
 /// note editor or help over them.
@@ -29,10 +29,6 @@ pub struct ReaderView<'a> {
 impl Widget for ReaderView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let ReaderView { state, theme } = self;
-        if area.is_empty() {
-            // Not even "too small" fits: with no rows, its row is outside the area.
-            return;
-        }
         let g = geometry(
             area,
             state.settings.max_width,
@@ -40,13 +36,7 @@ impl Widget for ReaderView<'_> {
             state.panel.width,
         );
         if g.too_small {
-            buf.set_stringn(
-                area.x,
-                area.y,
-                "terminal too small",
-                usize::from(area.width),
-                theme.style(Role::Notice),
-            );
+            crate::ui::too_small(area, theme, buf);
             return;
         }
         text::render(state, theme, &g, buf);

@@ -94,3 +94,24 @@ fn a_selected_brief_with_a_problem_says_it_in_the_status_bar_at_40x6() {
         "the problem, cut to the width: {last}"
     );
 }
+
+#[test]
+fn a_terminal_with_columns_and_no_rows_draws_nothing_and_does_not_panic() {
+    let lib = library(50, 0);
+    for (w, h) in [(50, 0), (0, 0), (0, 5)] {
+        let area = Rect::new(0, 0, w, h);
+        let mut buf = Buffer::empty(area);
+        LibraryView {
+            library: &lib,
+            theme: &Theme::default(),
+        }
+        .render(area, &mut buf);
+        let keymap = Keymap::default_keymap().unwrap();
+        let notes = crate::app::notes::Notes::new("/briefs".into(), &keymap);
+        crate::ui::NotesView {
+            notes: &notes,
+            theme: &Theme::default(),
+        }
+        .render(area, &mut buf);
+    }
+}
