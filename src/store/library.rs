@@ -163,20 +163,57 @@ fn is_brief(path: &Path) -> bool {
 
 /// What the first screen of `path` and its sidecar say.
 pub fn summary(root: &Path, path: &Path) -> Summary {
+    let bytes = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let doc = first_screen(path);
+    let whole = u64::try_from(FIRST_PIECE).is_ok_and(|piece| bytes <= piece);
+    let sidecar = read_sidecar(path);
+    describe(
+        root,
+        path,
+        bytes,
+        doc.as_ref(),
+        whole,
+        sidecar.as_ref().map(Option::as_ref),
+    )
+}
+
+/// The sidecar beside the brief at `path`, parsed; `None` when there is none.
+fn read_sidecar(path: &Path) -> Result<Option<format::SidecarFile>, String> {
+    let sidecar = SidecarPaths::at(beside(path)).data;
+    let problem = |e: &dyn std::fmt::Display| format!("{}: {e}", show_path(&sidecar));
+    match fs::read(&sidecar) {
+        Ok(bytes) => format::parse_bytes(&bytes)
+            .map(Some)
+            .map_err(|e| problem(&e)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(problem(&e)),
+    }
+}
+
+/// The summary of the brief at `path` (`bytes` long) from what was read of it: its start
+/// (`whole` when that is all of it), and its sidecar.
+fn describe(
+    root: &Path,
+    path: &Path,
+    bytes: u64,
+    doc: Result<&Document, &String>,
+    whole: bool,
+    sidecar: Result<Option<&format::SidecarFile>, &String>,
+) -> Summary {
     let name = path
         .strip_prefix(root)
         .map_or_else(|_| show_path(path), show_path);
     let mut s = Summary {
         path: path.to_path_buf(),
         name,
-        bytes: fs::metadata(path).map(|m| m.len()).unwrap_or(0),
+        bytes,
         ..Summary::default()
     };
-    let mut whole = None;
-    match first_screen(path) {
+    let mut hash = None;
+    match doc {
         Ok(doc) => {
-            if u64::try_from(FIRST_PIECE).is_ok_and(|piece| s.bytes <= piece) {
-                whole = Some(super::convert::text_hash(&doc));
+            if whole {
+                hash = Some(super::convert::text_hash(doc));
             }
             s.title = doc.title().map(str::to_string);
             s.source = doc.meta().source.clone();
@@ -185,34 +222,30 @@ pub fn summary(root: &Path, path: &Path) -> Summary {
                 other => other.to_string(),
             });
         }
-        Err(problem) => s.problem = Some(problem),
+        Err(problem) => s.problem = Some(problem.clone()),
     }
-    let sidecar = SidecarPaths::at(beside(path)).data;
-    match fs::read(&sidecar) {
-        Ok(bytes) => match format::parse_bytes(&bytes) {
-            Ok(file) => {
-                let all = file.document.chars.max(1);
-                s.progress =
-                    Some(u8::try_from(file.reading.position.min(all) * 100 / all).unwrap_or(100));
-                s.highlights = file.annotations.len();
-                s.notes = file
-                    .annotations
-                    .iter()
-                    .filter(|e| !e.note.is_empty())
-                    .count();
-                s.review = file
-                    .annotations
-                    .iter()
-                    .filter(|e| e.status == "fuzzy" || e.status == "orphaned")
-                    .count();
-                s.annotated = file.annotations.iter().map(|e| e.updated).max();
-                s.changed = whole.is_some_and(|hash| hash != file.document.sha256)
-                    && !file.annotations.is_empty();
-            }
-            Err(e) => s.problem = Some(format!("{}: {e}", show_path(&sidecar))),
-        },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => s.problem = Some(format!("{}: {e}", show_path(&sidecar))),
+    match sidecar {
+        Ok(Some(file)) => {
+            let all = file.document.chars.max(1);
+            s.progress =
+                Some(u8::try_from(file.reading.position.min(all) * 100 / all).unwrap_or(100));
+            s.highlights = file.annotations.len();
+            s.notes = file
+                .annotations
+                .iter()
+                .filter(|e| !e.note.is_empty())
+                .count();
+            s.review = file
+                .annotations
+                .iter()
+                .filter(|e| e.status == "fuzzy" || e.status == "orphaned")
+                .count();
+            s.annotated = file.annotations.iter().map(|e| e.updated).max();
+            s.changed = hash.is_some_and(|hash| hash != file.document.sha256)
+                && !file.annotations.is_empty();
+        }
+        Ok(None) => {}
+        Err(problem) => s.problem = Some(problem.clone()),
     }
     s
 }
@@ -299,20 +332,14 @@ pub struct BriefNotes {
 /// with none when it has no sidecar; `Err` naming the file when the brief or its sidecar
 /// cannot be read.
 pub fn notes_of(root: &Path, path: &Path) -> Result<BriefNotes, String> {
-    let summary = summary(root, path);
-    let sidecar = SidecarPaths::at(beside(path)).data;
-    let bytes = match fs::read(&sidecar) {
-        Ok(bytes) => Some(bytes),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(format!("{}: {e}", show_path(&sidecar))),
-    };
-    let file = bytes
-        .map(|b| format::parse_bytes(&b))
-        .transpose()
-        .map_err(|e| format!("{}: {e}", show_path(&sidecar)))?;
+    let file = read_sidecar(path)?;
     let brief = super::read_brief(path).map_err(|e| e.to_string())?;
     let doc = Document::parse(&brief, Format::from_path(path))
         .map_err(|e| format!("{}: {e}", show_path(path)))?;
+    // The brief and its sidecar are read once, for the summary and the annotations alike;
+    // whether the text changed is for placing to find (it hashes the text itself).
+    let bytes = brief.len() as u64;
+    let summary = describe(root, path, bytes, Ok(&doc), false, Ok(file.as_ref()));
     let annotations = file
         .map(|f| super::place::place(&doc, &f).annotations)
         .unwrap_or_default();
