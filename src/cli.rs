@@ -19,11 +19,12 @@ use crate::annotation::query::Query;
 use crate::annotation::{Color, Status};
 use crate::app::library::Library;
 use crate::app::{App, Level, Settings, View};
-use crate::document::{DecodeError, Document, Format};
+use crate::document::{Document, Format};
 use crate::error::Error;
+use crate::runtime::open::{decode_error, file_name, sidecar_of};
 use crate::runtime::{self, Exit, Opener};
 use crate::sanitize;
-use crate::store::{self, Sidecar};
+use crate::store;
 
 /// The sample brief, for `gloss` with no file outside the source tree.
 const SAMPLE: &[u8] = include_bytes!("../seeds/micron-cac-probe.txt");
@@ -243,20 +244,6 @@ fn usage_error(err: clap::Error) -> ExitCode {
 pub(crate) fn load_brief(path: &Path) -> Result<Document, Error> {
     let bytes = store::read_brief(path)?;
     Document::parse(&bytes, Format::from_path(path)).map_err(decode_error(path))
-}
-
-/// What a brief that cannot be decoded becomes: an error naming it.
-fn decode_error(path: &Path) -> impl FnOnce(DecodeError) -> Error + '_ {
-    runtime::open::decode_error(path)
-}
-
-/// The sidecar of a brief: `explicit` if given, else beside it.
-pub(crate) fn sidecar_of(brief: &Path, explicit: Option<&Path>) -> Sidecar {
-    runtime::open::sidecar_of(brief, explicit)
-}
-
-fn file_name(path: &Path) -> String {
-    runtime::open::file_name(path)
 }
 
 fn open(args: &OpenArgs) -> Result<Exit, Error> {
