@@ -69,16 +69,21 @@ fn folder() -> tempfile::TempDir {
     dir
 }
 
-fn notes_json(root: &Path, filter: &[&str]) -> Vec<serde_json::Value> {
-    let mut args = vec!["notes", root.to_str().unwrap(), "--json"];
-    args.extend_from_slice(filter);
-    let out = gloss(&args);
+/// What `gloss ARGS` prints as JSON, once it exited cleanly.
+fn json(args: &[&str]) -> Vec<serde_json::Value> {
+    let out = gloss(args);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
     serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn notes_json(root: &Path, filter: &[&str]) -> Vec<serde_json::Value> {
+    let mut args = vec!["notes", root.to_str().unwrap(), "--json"];
+    args.extend_from_slice(filter);
+    json(&args)
 }
 
 #[test]
@@ -160,13 +165,7 @@ fn tags_counts_annotations_and_briefs_and_a_tag_counts_toward_its_parents() {
         "China",
         &["--tag", "policy/china", "--tag", "policy"],
     );
-    let out = gloss(&["tags", dir.path().to_str().unwrap(), "--json"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let tags: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let tags = json(&["tags", dir.path().to_str().unwrap(), "--json"]);
     let counts: Vec<(&str, u64, u64)> = tags
         .iter()
         .map(|t| {
@@ -199,13 +198,7 @@ fn tags_counts_annotations_and_briefs_and_a_tag_counts_toward_its_parents() {
 }
 
 fn search_json(root: &Path, query: &str) -> Vec<serde_json::Value> {
-    let out = gloss(&["search", root.to_str().unwrap(), query, "--json"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    json(&["search", root.to_str().unwrap(), query, "--json"])
 }
 
 #[test]
