@@ -449,13 +449,9 @@ fn a_nul_byte_far_into_a_huge_file_stops_reading_there_and_says_so() {
 
 #[test]
 fn a_library_lists_its_briefs_opens_one_and_comes_back_to_the_same_row() {
-    let dir = tempfile::tempdir().unwrap();
+    // A folder holding the sample brief, and more written below.
+    let (dir, _) = sample_copy();
     let root = dir.path();
-    std::fs::copy(
-        format!("{}/{SAMPLE}", env!("CARGO_MANIFEST_DIR")),
-        root.join("micron-cac-probe.txt"),
-    )
-    .unwrap();
     std::fs::create_dir(root.join("wires")).unwrap();
     std::fs::write(
         root.join("wires/curbs.md"),
@@ -533,13 +529,9 @@ fn a_library_lists_its_briefs_opens_one_and_comes_back_to_the_same_row() {
 
 #[test]
 fn notes_across_the_library_open_a_brief_at_its_highlight_and_come_back() {
-    let dir = tempfile::tempdir().unwrap();
+    // A folder holding the sample brief, and more written below.
+    let (dir, _) = sample_copy();
     let root = dir.path();
-    std::fs::copy(
-        format!("{}/{SAMPLE}", env!("CARGO_MANIFEST_DIR")),
-        root.join("micron-cac-probe.txt"),
-    )
-    .unwrap();
     std::fs::write(
         root.join("curbs.txt"),
         "Dutch curbs widen\nThe Netherlands joined new curbs.\n",
