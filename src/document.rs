@@ -9,6 +9,9 @@ mod builder;
 mod chars;
 mod decode;
 mod front_matter;
+mod html;
+mod html_blocks;
+mod html_charset;
 mod markdown;
 pub mod motion;
 mod plain;
@@ -19,6 +22,7 @@ pub use builder::TAB_WIDTH;
 pub use chars::Chars;
 pub use decode::DecodeError;
 pub use front_matter::Meta;
+pub use html::MAX_PAGE_BYTES;
 pub use repeats::Repeat;
 
 use builder::Builder;
@@ -30,6 +34,8 @@ pub enum Format {
     Plain,
     /// CommonMark.
     Markdown,
+    /// A web page: the article it holds (see [`Document::parse_html`]).
+    Html,
 }
 
 impl Format {
@@ -42,6 +48,7 @@ impl Format {
             .as_deref()
         {
             Some("md" | "markdown" | "mdown" | "mkd") => Format::Markdown,
+            Some("html" | "htm" | "xhtml") => Format::Html,
             _ => Format::Plain,
         }
     }
@@ -70,6 +77,9 @@ impl Document {
     /// Parses the first piece of a brief read in pieces: like [`Document::parse`], but
     /// repeated runs are left for [`Document::find_repeats`] once every piece is in.
     pub fn parse_start(bytes: &[u8], format: Format) -> Result<Self, DecodeError> {
+        if format == Format::Html {
+            return Self::parse_html(bytes, None);
+        }
         let decoded = decode::decode(bytes, 0)?;
         let mut warnings: Vec<String> = decoded.warning.into_iter().collect();
         let split = front_matter::split(&decoded.text);
@@ -87,7 +97,7 @@ impl Document {
         let has_title = builder.len() > 0;
         match format {
             Format::Plain => plain::parse(split.body, &mut builder, has_title),
-            Format::Markdown => markdown::parse(split.body, &mut builder, has_title),
+            Format::Markdown | Format::Html => markdown::parse(split.body, &mut builder, has_title),
         }
         let (text, blocks, char_len) = builder.finish();
         Ok(Self {
@@ -98,6 +108,38 @@ impl Document {
             repeats: Vec::new(),
             warnings,
         })
+    }
+
+    /// Parses a web page: its bytes decoded by the charset `declared` (an HTTP header's), a
+    /// byte-order mark or the page's `<meta charset>`, its article extracted, its metadata
+    /// read as front matter's. Fails only for binary input (a NUL byte).
+    pub fn parse_html(bytes: &[u8], declared: Option<&str>) -> Result<Self, DecodeError> {
+        let bytes_len = bytes.len() as u64;
+        if bytes_len > MAX_PAGE_BYTES {
+            return Err(DecodeError::TooLarge {
+                bytes: bytes_len,
+                limit: MAX_PAGE_BYTES,
+            });
+        }
+        if let Some(offset) = memchr::memchr(0, bytes) {
+            return Err(DecodeError::Binary { offset });
+        }
+        let page = html_charset::decode(bytes, declared);
+        let mut builder = Builder::default();
+        let extracted = html::parse(&page.text, &mut builder);
+        let mut warnings: Vec<String> = page.warning.into_iter().collect();
+        warnings.extend(extracted.warnings);
+        let (text, blocks, char_len) = builder.finish();
+        let mut doc = Self {
+            text,
+            blocks,
+            char_len,
+            meta: extracted.meta,
+            repeats: Vec::new(),
+            warnings,
+        };
+        doc.find_repeats();
+        Ok(doc)
     }
 
     /// Parses a later piece of a plain-text brief: whole lines that began at byte `base` of

@@ -37,6 +37,11 @@ impl BlockText {
         }
     }
 
+    /// The text so far, cleaned.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
     /// Appends a piece of source text, cleaned, styled with `style` when given.
     pub fn push(&mut self, piece: &str, style: Option<Inline>) {
         let start = self.text.len();

@@ -11,6 +11,27 @@ pub enum DecodeError {
         /// Byte offset of the first NUL.
         offset: usize,
     },
+    /// A web page too big to be an article page (its whole tree would be built to find one).
+    #[error(
+        "this web page is {} MiB; gloss extracts articles from pages of up to {} MiB",
+        mib(*bytes),
+        mib(*limit)
+    )]
+    TooLarge {
+        /// The page's size in bytes.
+        bytes: u64,
+        /// The largest page gloss reads.
+        limit: u64,
+    },
+}
+
+fn mib(bytes: u64) -> String {
+    let mib = bytes as f64 / (1024.0 * 1024.0);
+    if mib.fract() == 0.0 {
+        format!("{mib:.0}")
+    } else {
+        format!("{mib:.1}")
+    }
 }
 
 /// Decoded text and, when the bytes were not valid UTF-8, a warning for the status bar.

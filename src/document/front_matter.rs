@@ -10,6 +10,8 @@ pub struct Meta {
     pub title: Option<String>,
     /// Publication or agency the brief comes from.
     pub source: Option<String>,
+    /// Who wrote it.
+    pub byline: Option<String>,
     /// Where the brief was published.
     pub url: Option<String>,
     /// Publication date or date-time, as written.
@@ -33,13 +35,18 @@ impl Meta {
             .map(|t| t.trim())
             .filter(|t| !t.is_empty())
             .collect();
-        let parts: Vec<String> = [self.source.clone(), published, Some(tags.join(", "))]
-            .into_iter()
-            .chain([self.url.clone()])
-            .flatten()
-            .map(|part| crate::sanitize::line(part.trim()).into_owned())
-            .filter(|part| !part.is_empty())
-            .collect();
+        let parts: Vec<String> = [
+            self.byline.clone(),
+            self.source.clone(),
+            published,
+            Some(tags.join(", ")),
+        ]
+        .into_iter()
+        .chain([self.url.clone()])
+        .flatten()
+        .map(|part| crate::sanitize::line(part.trim()).into_owned())
+        .filter(|part| !part.is_empty())
+        .collect();
         (!parts.is_empty()).then(|| parts.join(" · "))
     }
 }

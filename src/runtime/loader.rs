@@ -73,6 +73,7 @@ pub fn spawn<W: Send + 'static>(
                             Err(DecodeError::Binary { offset }) => Event::LoadFailed(format!(
                                 "NUL byte at offset {offset} (binary data)"
                             )),
+                            Err(e) => Event::LoadFailed(e.to_string()),
                         }
                     }
                     Ok(None) => Event::LoadDone,

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::Persist;
 use crate::app::{Level, Loading, Reader, Saving, Settings};
-use crate::document::{Chars, DecodeError, Document, Format};
+use crate::document::{Chars, DecodeError, Document, Format, MAX_PAGE_BYTES};
 use crate::error::{Error, show_path};
 use crate::input::Keymap;
 use crate::store::convert::Extras;
@@ -117,10 +117,16 @@ pub(crate) fn file_name(path: &Path) -> String {
 fn start_brief(path: &Path) -> Result<(Document, Option<BriefFile>), Error> {
     let mut file = BriefFile::open(path)?;
     let format = Format::from_path(path);
-    // Markdown is parsed whole: one of its blocks can span any number of lines.
+    if format == Format::Html && file.total() > MAX_PAGE_BYTES {
+        return Err(decode_error(path)(DecodeError::TooLarge {
+            bytes: file.total(),
+            limit: MAX_PAGE_BYTES,
+        }));
+    }
+    // Markdown and HTML are parsed whole: one of their blocks can span any number of lines.
     let first = match format {
         Format::Plain => FIRST_PIECE,
-        Format::Markdown => usize::MAX,
+        Format::Markdown | Format::Html => usize::MAX,
     };
     let bytes = file.next_piece(first)?.map(|(_, b)| b).unwrap_or_default();
     let mut doc = Document::parse_start(&bytes, format).map_err(decode_error(path))?;
