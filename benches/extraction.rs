@@ -13,7 +13,8 @@
 //! `--mode formatted` (dom_smoothie's own `TextMode::Formatted` text, for comparison),
 //! `--published NAME` (score a saved output of another extractor, e.g. `trafilatura`, to check
 //! the metric against the benchmark's published figures), `--worst N` (list the N pages with
-//! the lowest F1), `--corpus DIR`.
+//! the lowest F1), `--dump DIR` (write each page's extracted text there, to read),
+//! `--misses` (list the metadata that did not match), `--corpus DIR`.
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -178,6 +179,7 @@ fn report(name: &str, scores: &[(String, Score)], worst: usize) {
 }
 
 fn scrapinghub(corpus: &Path, mode: &str, worst: usize) {
+    let dump = std::env::args().skip_while(|a| a != "--dump").nth(1);
     let words = word_regex();
     let truth = truth(corpus);
     let mut ids: Vec<&String> = truth.keys().collect();
@@ -187,6 +189,9 @@ fn scrapinghub(corpus: &Path, mode: &str, worst: usize) {
     for id in ids {
         let html = gunzip(&corpus.join(format!("scrapinghub/pages/{id}.html.gz")));
         let predicted = extract(&html, mode);
+        if let Some(dir) = &dump {
+            let _ = std::fs::write(Path::new(dir).join(format!("{id}.txt")), &predicted);
+        }
         scores.push((id.clone(), score(&predicted, body_of(&truth[id]), &words)));
     }
     let per_page = started.elapsed().as_secs_f64() / scores.len().max(1) as f64;

@@ -11,6 +11,8 @@ use super::builder::Builder;
 use super::front_matter::Meta;
 use super::html_blocks::{self, Found};
 
+mod clean;
+
 /// Above this many characters of text a page's article is taken as found; below it, and when
 /// Readability finds nothing, the page's visible text is shown instead.
 const MIN_ARTICLE_CHARS: usize = 100;
@@ -71,6 +73,7 @@ pub fn parse(html: &str, builder: &mut Builder) -> Extracted {
             "no article found in this page; showing all its visible text".to_string()
         });
     }
+    let blocks = clean::tidy_blocks(blocks);
     let meta = tidy(meta);
     push_blocks(meta.title.as_deref(), blocks, builder);
     Extracted { meta, warnings }
@@ -128,6 +131,7 @@ fn tidy(mut meta: Meta) -> Meta {
 /// What the page's head says about itself, read before Readability changes the tree.
 #[derive(Debug, Default)]
 struct PageMeta {
+    title: Option<String>,
     canonical: Option<String>,
     published: Option<String>,
     byline: Option<String>,
@@ -142,7 +146,10 @@ impl PageMeta {
                 .find_map(|s| s.attr(name).map(|v| v.to_string()))
                 .filter(|v| !v.trim().is_empty())
         };
+        let title = dom.select("head title").text().to_string();
         Self {
+            title: attr("meta[property='og:title']", "content")
+                .or_else(|| (!title.trim().is_empty()).then_some(title)),
             canonical: attr("link[rel=canonical]", "href")
                 .or_else(|| attr("meta[property='og:url']", "content")),
             published: attr("meta[property='article:published_time']", "content")
@@ -155,6 +162,7 @@ impl PageMeta {
 
     fn meta(self) -> Meta {
         Meta {
+            title: self.title,
             url: self.canonical,
             published: self.published.map(toml::Value::String),
             byline: self.byline,

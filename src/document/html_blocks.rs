@@ -66,6 +66,10 @@ pub struct Found {
     pub prefix: Prefix,
     /// Its text and inline styles.
     pub text: BlockText,
+    /// Characters of its text inside links.
+    pub link_chars: usize,
+    /// Found inside a `figure`, `figcaption` or `caption`.
+    pub caption: bool,
 }
 
 /// Collects the blocks of `root`'s subtree in document order.
@@ -86,6 +90,10 @@ struct Walker {
     styles: Vec<Inline>,
     /// Inside `pre`: whitespace is kept.
     pre: usize,
+    /// Inside links.
+    links: usize,
+    /// Inside figures and captions.
+    captions: usize,
     /// The last character given to the open block was whitespace (or nothing yet).
     after_space: bool,
 }
@@ -103,7 +111,13 @@ impl Walker {
             list_depth: u8::try_from(self.lists.len()).unwrap_or(u8::MAX),
             marker: self.marker.take(),
         };
-        self.open = Some(Found { kind, prefix, text });
+        self.open = Some(Found {
+            kind,
+            prefix,
+            text,
+            link_chars: 0,
+            caption: self.captions > 0,
+        });
         self.after_space = true;
     }
 
@@ -148,6 +162,9 @@ impl Walker {
         };
         if let Some(open) = self.open.as_mut() {
             open.text.push(piece, style);
+            if self.links > 0 {
+                open.link_chars += piece.chars().filter(|c| !c.is_whitespace()).count();
+            }
         }
     }
 
@@ -235,6 +252,13 @@ impl Walker {
                 }
                 self.children(node, depth);
             }
+            "figure" | "figcaption" | "caption" => {
+                self.close();
+                self.captions += 1;
+                self.children(node, depth);
+                self.close();
+                self.captions -= 1;
+            }
             _ if BLOCKS.contains(&name) => {
                 self.close();
                 self.children(node, depth);
@@ -242,9 +266,12 @@ impl Walker {
             }
             _ => match inline_style(name) {
                 Some(style) => {
+                    let link = usize::from(style == Inline::Link);
+                    self.links += link;
                     self.styles.push(style);
                     self.children(node, depth);
                     self.styles.pop();
+                    self.links -= link;
                 }
                 None => self.children(node, depth),
             },

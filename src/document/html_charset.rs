@@ -12,8 +12,6 @@ const PRESCAN: usize = 8 * 1024;
 pub struct DecodedPage {
     /// The text, without a byte-order mark.
     pub text: String,
-    /// The encoding used, by its WHATWG name (`UTF-8`, `windows-1252`, `Shift_JIS`).
-    pub encoding: &'static str,
     /// Set when the declared charset was unknown or wrong, or bytes were replaced.
     pub warning: Option<String>,
 }
@@ -68,7 +66,6 @@ fn finish(encoding: &'static Encoding, bytes: &[u8], note: Option<String>) -> De
     };
     DecodedPage {
         text: text.into_owned(),
-        encoding: encoding.name(),
         warning,
     }
 }
@@ -121,7 +118,6 @@ mod tests {
     fn meta_charset_windows_1252_is_followed() {
         let page = b"<html><head><meta charset=\"windows-1252\"></head><p>caf\xE9 \x93q\x94</p>";
         let d = decode(page, None);
-        assert_eq!(d.encoding, "windows-1252");
         assert!(d.text.contains("café “q”"), "{}", d.text);
         assert!(d.warning.is_none());
     }
@@ -133,7 +129,6 @@ mod tests {
             b"<meta http-equiv='Content-Type' content='text/html; charset=Shift_JIS'>".to_vec();
         page.extend_from_slice(&sjis);
         let d = decode(&page, None);
-        assert_eq!(d.encoding, "Shift_JIS");
         assert!(d.text.ends_with("東京の記事"), "{}", d.text);
     }
 
@@ -148,7 +143,6 @@ mod tests {
     fn a_utf8_page_that_declares_another_charset_is_read_as_utf8_with_a_warning() {
         let page = "<meta charset=\"windows-1252\"><p>café</p>".as_bytes();
         let d = decode(page, None);
-        assert_eq!(d.encoding, "UTF-8");
         assert!(d.text.contains("café"));
         assert!(d.warning.unwrap().contains("declares windows-1252"));
     }
@@ -156,7 +150,6 @@ mod tests {
     #[test]
     fn an_unknown_charset_is_named_in_the_warning() {
         let d = decode(b"<meta charset=\"x-klingon\"><p>hi</p>", None);
-        assert_eq!(d.encoding, "UTF-8");
         assert!(d.warning.unwrap().contains("\"x-klingon\""));
     }
 
@@ -169,7 +162,6 @@ mod tests {
     #[test]
     fn a_bom_decides_and_is_dropped() {
         let d = decode(b"\xEF\xBB\xBF<meta charset=shift_jis><p>\xC3\xA9</p>", None);
-        assert_eq!(d.encoding, "UTF-8");
         assert!(d.text.starts_with("<meta"));
         assert!(d.text.contains('é'));
     }

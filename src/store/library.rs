@@ -16,7 +16,7 @@ use crate::document::{Document, Format};
 use crate::error::show_path;
 
 /// File endings the library lists as briefs.
-const BRIEF_ENDINGS: [&str; 3] = ["txt", "md", "markdown"];
+const BRIEF_ENDINGS: [&str; 5] = ["txt", "md", "markdown", "html", "htm"];
 
 /// One brief of a library, as much as its first screen and its sidecar tell.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -165,7 +165,8 @@ fn is_brief(path: &Path) -> bool {
 pub fn summary(root: &Path, path: &Path) -> Summary {
     let bytes = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     let doc = first_screen(path);
-    let whole = u64::try_from(FIRST_PIECE).is_ok_and(|piece| bytes <= piece);
+    let whole = Format::from_path(path) == Format::Html
+        || u64::try_from(FIRST_PIECE).is_ok_and(|piece| bytes <= piece);
     let sidecar = read_sidecar(path);
     describe(
         root,
@@ -259,12 +260,18 @@ fn beside(brief: &Path) -> PathBuf {
     brief.with_file_name(format!("{name}.gloss.toml"))
 }
 
-/// The first piece of the brief, parsed.
+/// The first piece of the brief, parsed (a web page whole: its metadata may sit anywhere, and
+/// only the article extracted from all of it has a start).
 fn first_screen(path: &Path) -> Result<Document, String> {
     let mut file = fs::File::open(path).map_err(|e| format!("{}: {e}", show_path(path)))?;
+    let piece = match Format::from_path(path) {
+        // One byte over the limit, so a page too big is refused rather than cut.
+        Format::Html => crate::document::MAX_PAGE_BYTES + 1,
+        _ => FIRST_PIECE as u64,
+    };
     let mut start = Vec::with_capacity(FIRST_PIECE);
     file.by_ref()
-        .take(FIRST_PIECE as u64)
+        .take(piece)
         .read_to_end(&mut start)
         .map_err(|e| format!("{}: {e}", show_path(path)))?;
     Document::parse_start(&start, Format::from_path(path))

@@ -167,3 +167,32 @@ fn a_brief_re_issued_since_it_was_annotated_is_marked_changed() {
     );
     assert!(scanned(dir.path())[0].changed, "corrected since");
 }
+
+#[test]
+fn web_pages_are_listed_with_their_metadata() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let page = fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/html/news.html"
+    ))
+    .unwrap();
+    write(&root.join("web/news.html"), &page);
+    write(
+        &root.join("web/old.HTM"),
+        "<title>Old page</title><p>Short.</p>",
+    );
+    let mut all = scanned(root);
+    all.sort_by(|a, b| a.name.cmp(&b.name));
+    let titles: Vec<Option<&str>> = all.iter().map(|s| s.title.as_deref()).collect();
+    assert_eq!(
+        titles,
+        [
+            Some("Dutch join widened chip export curbs"),
+            Some("Old page")
+        ]
+    );
+    assert_eq!(all[0].source.as_deref(), Some("Harbour Wire"));
+    assert_eq!(all[0].published.as_deref(), Some("2026-11-20T08:30:00Z"));
+    assert!(all[0].problem.is_none());
+}
