@@ -2,6 +2,7 @@
 //! `themes` and `keys`.
 
 mod annotate;
+mod import;
 mod keys;
 mod list;
 mod notes;
@@ -84,6 +85,22 @@ pub enum Command {
         /// The annotations file (default: FILE.gloss.toml beside the brief).
         #[arg(long, value_name = "PATH")]
         annotations: Option<PathBuf>,
+    },
+    /// Turn a web page (an http(s) address or a saved .html file) into a Markdown brief and
+    /// print its path.
+    Import {
+        /// The page: an http:// or https:// address, or a saved page's file.
+        source: String,
+        /// The brief to write (default: named from the title, in the current folder or DIR).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// The folder the brief named from its title goes into.
+        #[arg(long, value_name = "DIR", conflicts_with = "output")]
+        into: Option<PathBuf>,
+        /// Give up on a fetch after this many seconds.
+        #[arg(long, value_name = "SECONDS", default_value_t = 30,
+              value_parser = clap::value_parser!(u64).range(1..=600))]
+        timeout: u64,
     },
     /// List the themes (bundled and yours) with a preview.
     Themes,
@@ -177,6 +194,20 @@ pub fn main() -> ExitCode {
                 note: note.as_deref(),
             };
             annotate::run(file, annotations.as_deref(), &request).map(|()| Exit::Quit)
+        }
+        Some(Command::Import {
+            source,
+            output,
+            into,
+            timeout,
+        }) => {
+            let request = import::Request {
+                source,
+                output: output.as_deref(),
+                into: into.as_deref(),
+                timeout: *timeout,
+            };
+            import::run(&request).map(|()| Exit::Quit)
         }
         Some(Command::Themes) => themes::list().map(|()| Exit::Quit),
         Some(Command::Keys) => keys::list().map(|()| Exit::Quit),

@@ -13,6 +13,7 @@ mod html;
 mod html_blocks;
 mod html_charset;
 mod markdown;
+pub mod markdown_out;
 pub mod motion;
 mod plain;
 mod repeats;

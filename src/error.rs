@@ -33,6 +33,9 @@ pub enum Error {
     /// The annotations could not be read, found or saved.
     #[error("{0}")]
     Annotations(String),
+    /// A page could not be fetched, extracted or written as a brief (`gloss import`).
+    #[error("{0}")]
+    Import(String),
     /// The theme asked for on the command line is missing or broken.
     #[error("{0}")]
     Theme(String),

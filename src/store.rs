@@ -4,6 +4,7 @@
 mod brief;
 pub mod config;
 pub mod convert;
+pub mod fetch;
 pub mod format;
 pub mod library;
 pub mod merge;
