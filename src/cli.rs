@@ -8,6 +8,7 @@ mod list;
 mod notes;
 mod out;
 mod search;
+mod stdin;
 mod tags;
 mod themes;
 
@@ -46,8 +47,9 @@ pub struct Cli {
 /// Opening a brief in the reader.
 #[derive(Debug, Args)]
 pub struct OpenArgs {
-    /// The brief to open (plain text, or Markdown if it ends in .md), or a folder of briefs to
-    /// open as a library. Without one, gloss opens its bundled sample brief.
+    /// The brief to open (plain text; Markdown if it ends in .md; a web page's article if it
+    /// ends in .html or .htm; `-` reads it from standard input), or a folder of briefs to open
+    /// as a library. Without one, gloss opens its bundled sample brief.
     pub file: Option<PathBuf>,
     /// Widest text column, in terminal columns.
     #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(20..=1000))]
@@ -307,6 +309,7 @@ fn open(args: &OpenArgs) -> Result<Exit, Error> {
         }
         file => {
             let opened = match file {
+                Some(path) if path.as_os_str() == "-" => stdin::open(&opener)?,
                 Some(path) => opener.open(path)?,
                 None => {
                     let (doc, path) = sample()?;

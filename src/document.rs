@@ -17,6 +17,7 @@ pub mod markdown_out;
 pub mod motion;
 mod plain;
 mod repeats;
+mod sniff;
 
 pub use block::{Block, BlockKind, Inline, Prefix, Span};
 pub use builder::TAB_WIDTH;
@@ -25,6 +26,7 @@ pub use decode::DecodeError;
 pub use front_matter::Meta;
 pub use html::MAX_PAGE_BYTES;
 pub use repeats::Repeat;
+pub use sniff::sniff;
 
 use builder::Builder;
 

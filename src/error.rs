@@ -36,6 +36,9 @@ pub enum Error {
     /// A page could not be fetched, extracted or written as a brief (`gloss import`).
     #[error("{0}")]
     Import(String),
+    /// Standard input cannot be read as a brief (`gloss -`).
+    #[error("{0}")]
+    Stdin(String),
     /// The theme asked for on the command line is missing or broken.
     #[error("{0}")]
     Theme(String),

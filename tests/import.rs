@@ -419,4 +419,12 @@ fn bad_sources_are_named() {
         stderr(&out)
     );
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    // Opening it in the reader is refused the same way, before the terminal is touched.
+    let open = gloss(dir.path(), &["big.html"]);
+    assert_eq!(open.status.code(), Some(1));
+    assert!(
+        stderr(&open).contains("cannot open big.html: this web page is 50 MiB"),
+        "{}",
+        stderr(&open)
+    );
 }

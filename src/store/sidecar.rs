@@ -81,6 +81,16 @@ impl SidecarPaths {
     }
 }
 
+impl SidecarPaths {
+    /// The sidecar of a brief read from standard input, whose text hashes to `hash`: in the
+    /// user's data directory, so the same text piped again finds its annotations. `None` when
+    /// the system names no data directory.
+    pub fn for_stdin(hash: &str) -> Option<Self> {
+        let key: String = hash.chars().take(16).collect();
+        data_dir().map(|base| Self::at(base.join(format!("stdin-{key}.gloss.toml"))))
+    }
+}
+
 fn data_dir() -> Option<PathBuf> {
     use etcetera::BaseStrategy;
     etcetera::choose_base_strategy()
