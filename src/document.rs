@@ -14,6 +14,7 @@ mod html_blocks;
 mod html_charset;
 mod markdown;
 pub mod markdown_out;
+mod matcher;
 pub mod motion;
 mod plain;
 mod repeats;
@@ -25,6 +26,7 @@ pub use chars::Chars;
 pub use decode::DecodeError;
 pub use front_matter::Meta;
 pub use html::MAX_PAGE_BYTES;
+pub use matcher::Matcher;
 pub use repeats::Repeat;
 pub use sniff::sniff;
 
