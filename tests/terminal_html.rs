@@ -83,7 +83,7 @@ fn a_brief_piped_in_keeps_its_notes_by_its_text() {
     let data = tempfile::tempdir().unwrap();
     let tmux = Tmux::start(100, 24);
     let run = format!(
-        "cat {} | XDG_DATA_HOME={} {} -; echo \"exit=$?\"",
+        "cat {} | GLOSS_DATA_DIR={} {} -; echo \"exit=$?\"",
         fixture("no-article.html"),
         data.path().display(),
         gloss()
@@ -98,7 +98,7 @@ fn a_brief_piped_in_keeps_its_notes_by_its_text() {
     note_on(&tmux, "Leiden delayed", "Again.");
     tmux.keys(&["q"]);
     tmux.wait_for(|s| s.contains("exit=0"), "gloss to quit");
-    let sidecars: Vec<_> = std::fs::read_dir(data.path().join("gloss/sidecars"))
+    let sidecars: Vec<_> = std::fs::read_dir(data.path().join("sidecars"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.ends_with(".gloss.toml"))
