@@ -394,6 +394,19 @@ fn bad_sources_are_named() {
     let empty = gloss(dir.path(), &["import", script.to_str().unwrap()]);
     assert_eq!(empty.status.code(), Some(1));
     assert!(stderr(&empty).contains("no text found in the page; nothing written"));
+    std::fs::write(
+        dir.path().join("notes.txt"),
+        "Just a note\nwith two lines\n",
+    )
+    .unwrap();
+    let text = gloss(dir.path(), &["import", "notes.txt"]);
+    assert_eq!(text.status.code(), Some(1));
+    assert!(
+        stderr(&text).contains("notes.txt: not a web page"),
+        "{}",
+        stderr(&text)
+    );
+    std::fs::remove_file(dir.path().join("notes.txt")).unwrap();
     let ftp = gloss(dir.path(), &["import", "ftp://example.com/x"]);
     assert!(
         stderr(&ftp).contains("cannot open ftp://example.com/x"),

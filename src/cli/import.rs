@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::document::markdown_out::{self, ImportMeta};
-use crate::document::{Document, MAX_PAGE_BYTES};
+use crate::document::{Document, Format, MAX_PAGE_BYTES, sniff};
 use crate::error::{Error, show_path};
 use crate::runtime::open::decode_error;
 use crate::sanitize;
@@ -49,6 +49,13 @@ pub fn run(request: &Request<'_>) -> Result<(), Error> {
             }));
         }
         let bytes = store::read_brief(path)?;
+        if Format::from_path(path) != Format::Html && sniff(&bytes) != Format::Html {
+            return Err(Error::Import(format!(
+                "{}: not a web page (no .html ending and no HTML tags at its start); \
+                 gloss imports HTML articles",
+                show_path(path)
+            )));
+        }
         let doc = Document::parse_html(&bytes, None).map_err(decode_error(path))?;
         (doc, None)
     };
