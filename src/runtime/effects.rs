@@ -333,12 +333,19 @@ fn watch_library(root: PathBuf, tx: Sender<Wake>) -> Option<notify::RecommendedW
     Some(watcher)
 }
 
+/// Hits the search view keeps per brief (with their context).
+const KEPT_PER_BRIEF: usize = 100;
+
 /// The hits of `query` in every brief under `root`, sent a few briefs at a time, through the
 /// library's index in the data folder.
 fn search_library(root: &std::path::Path, query: &str, generation: u64, tx: &Sender<Wake>) {
     use crate::store::search::{Index, Request, search};
     let request = match Request::parse(query) {
-        Ok(request) => request,
+        // A screenful and more per brief; the heading counts them all.
+        Ok(request) => Request {
+            keep: Some(KEPT_PER_BRIEF),
+            ..request
+        },
         Err(problem) => {
             let _ = tx.send(Wake::Worker(APP, Event::Notice(Level::Warning, problem)));
             return;
