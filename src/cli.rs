@@ -2,6 +2,7 @@
 //! `themes` and `keys`.
 
 mod annotate;
+mod export;
 mod keys;
 mod list;
 mod notes;
@@ -129,6 +130,30 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export a brief's annotations, or every brief's under a folder: Markdown notes, W3C
+    /// or Hypothesis JSON, an HTML page, JSON as `list --json`, or Readwise CSV.
+    Export {
+        /// The brief, or a folder of briefs.
+        path: PathBuf,
+        /// The format.
+        #[arg(long, value_enum)]
+        format: export::Format,
+        /// Write here instead of standard output (a folder, for a folder's Markdown or HTML).
+        #[arg(short = 'o', long, value_name = "OUT")]
+        out: Option<PathBuf>,
+        /// How Markdown groups the highlights.
+        #[arg(long, value_enum, default_value = "none")]
+        group_by: export::Grouping,
+        /// A minijinja template instead of Markdown's own layout.
+        #[arg(long, value_name = "FILE")]
+        template: Option<PathBuf>,
+        /// The theme whose colours and colour names to use.
+        #[arg(long, value_name = "NAME|PATH")]
+        theme: Option<String>,
+        /// The annotations file (default: FILE.gloss.toml beside the brief).
+        #[arg(long, value_name = "PATH")]
+        annotations: Option<PathBuf>,
+    },
     /// Print a brief's annotations in document order, placed in its current text.
     List {
         /// The brief.
@@ -185,6 +210,24 @@ pub fn main() -> ExitCode {
             json,
             annotations,
         }) => list::run(file, annotations.as_deref(), *json).map(|()| Exit::Quit),
+        Some(Command::Export {
+            path,
+            format,
+            out,
+            group_by,
+            template,
+            theme,
+            annotations,
+        }) => export::run(&export::Request {
+            path,
+            format: *format,
+            out: out.as_deref(),
+            group_by: (*group_by).into(),
+            template: template.as_deref(),
+            theme: theme.as_deref(),
+            annotations: annotations.as_deref(),
+        })
+        .map(|()| Exit::Quit),
         Some(Command::Tags { dir, json }) => tags::run(dir, *json).map(|()| Exit::Quit),
         Some(Command::Search { dir, query, json }) => {
             search::run(dir, query, *json).map(|()| Exit::Quit)

@@ -151,3 +151,20 @@ pub fn list() -> Result<(), Error> {
     }
     Ok(())
 }
+
+/// The theme as written, not fitted to this terminal (for exports, which are drawn
+/// elsewhere): `--theme`'s (an error if it is bad), else the config's, else the default.
+pub fn unfitted(cli: Option<&str>) -> Result<crate::theme::Theme, Error> {
+    let (catalog, settings, _) = catalog();
+    let wanted = cli
+        .map(str::to_string)
+        .or_else(|| settings.and_then(|s| s.theme))
+        .unwrap_or_else(|| "default".into());
+    let resolved = source_of(&catalog, &wanted)
+        .and_then(|s| catalog.resolve(&s).map_err(|e| e.to_string()));
+    match resolved {
+        Ok(theme) => Ok(theme),
+        Err(e) if cli.is_some() => Err(Error::Theme(e)),
+        Err(_) => Ok(crate::theme::Theme::default()),
+    }
+}
