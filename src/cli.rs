@@ -3,6 +3,9 @@
 
 mod annotate;
 mod export;
+mod import_annotations;
+#[cfg(test)]
+mod tests_roundtrip;
 mod keys;
 mod list;
 mod notes;
@@ -154,6 +157,19 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         annotations: Option<PathBuf>,
     },
+    /// Read W3C or Hypothesis annotations (JSON) onto a brief, placed in its text as it is
+    /// now; annotations already there are skipped.
+    ImportAnnotations {
+        /// The brief.
+        file: PathBuf,
+        /// The JSON file: a W3C AnnotationCollection, page or annotation, or Hypothesis's
+        /// export.
+        #[arg(long, value_name = "FILE.json")]
+        from: PathBuf,
+        /// The annotations file (default: FILE.gloss.toml beside the brief).
+        #[arg(long, value_name = "PATH")]
+        annotations: Option<PathBuf>,
+    },
     /// Print a brief's annotations in document order, placed in its current text.
     List {
         /// The brief.
@@ -228,6 +244,11 @@ pub fn main() -> ExitCode {
             annotations: annotations.as_deref(),
         })
         .map(|()| Exit::Quit),
+        Some(Command::ImportAnnotations {
+            file,
+            from,
+            annotations,
+        }) => import_annotations::run(file, from, annotations.as_deref()).map(|()| Exit::Quit),
         Some(Command::Tags { dir, json }) => tags::run(dir, *json).map(|()| Exit::Quit),
         Some(Command::Search { dir, query, json }) => {
             search::run(dir, query, *json).map(|()| Exit::Quit)
