@@ -2,16 +2,19 @@
 //! `themes` and `keys`.
 
 mod annotate;
+mod at;
+mod cat;
+mod color;
 mod export;
 mod import_annotations;
-#[cfg(test)]
-mod tests_roundtrip;
 mod keys;
 mod list;
 mod notes;
 mod out;
 mod search;
 mod tags;
+#[cfg(test)]
+mod tests_roundtrip;
 mod themes;
 
 use std::path::{Path, PathBuf};
@@ -61,6 +64,9 @@ pub struct OpenArgs {
     /// A theme by name (see `gloss themes`) or a theme file's path.
     #[arg(long, value_name = "NAME|PATH")]
     pub theme: Option<String>,
+    /// Open at an annotation (its id, as exports print it) or at a percentage (40%).
+    #[arg(long, value_name = "ID|N%", value_parser = at::parse)]
+    pub at: Option<at::At>,
 }
 
 /// Commands for scripts.
@@ -90,7 +96,39 @@ pub enum Command {
         annotations: Option<PathBuf>,
     },
     /// List the themes (bundled and yours) with a preview.
-    Themes,
+    Themes {
+        /// Colour the previews: auto (on a terminal), always or never.
+        #[arg(long, value_enum, default_value = "auto")]
+        color: color::ColorMode,
+    },
+    /// Print a brief for a pipe or a pager: wrapped, highlights in the theme's colours on a
+    /// terminal, notes as numbered footnotes.
+    Cat {
+        /// The brief.
+        file: PathBuf,
+        /// Columns to wrap to (default: the terminal's, else 80).
+        #[arg(long, value_parser = clap::value_parser!(u16).range(20..=1000))]
+        width: Option<u16>,
+        /// Print the normalised text only.
+        #[arg(long)]
+        plain: bool,
+        /// Colour: auto (on a terminal), always or never.
+        #[arg(long, value_enum, default_value = "auto")]
+        color: color::ColorMode,
+        /// A theme by name or a theme file's path.
+        #[arg(long, value_name = "NAME|PATH")]
+        theme: Option<String>,
+        /// The annotations file (default: FILE.gloss.toml beside the brief).
+        #[arg(long, value_name = "PATH")]
+        annotations: Option<PathBuf>,
+    },
+    /// Print a shell completion script: `gloss completions bash > /etc/bash_completion.d/gloss`.
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `gloss man | man -l -`.
+    Man,
     /// Print the keymap in effect: the default with your keymap.toml merged over it.
     Keys,
     /// Print every annotation of every brief under a folder, grouped by brief.
@@ -219,7 +257,43 @@ pub fn main() -> ExitCode {
             };
             annotate::run(file, annotations.as_deref(), &request).map(|()| Exit::Quit)
         }
-        Some(Command::Themes) => themes::list().map(|()| Exit::Quit),
+        Some(Command::Themes { color }) => themes::list(color.on()).map(|()| Exit::Quit),
+        Some(Command::Cat {
+            file,
+            width,
+            plain,
+            color,
+            theme,
+            annotations,
+        }) => cat::run(
+            file,
+            annotations.as_deref(),
+            *width,
+            *plain,
+            *color,
+            theme.as_deref(),
+        )
+        .map(|()| Exit::Quit),
+        Some(Command::Completions { shell }) => {
+            let mut script = Vec::new();
+            clap_complete::generate(
+                *shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "gloss",
+                &mut script,
+            );
+            out::Out::new()
+                .line(String::from_utf8_lossy(&script).trim_end())
+                .map(|()| Exit::Quit)
+        }
+        Some(Command::Man) => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
+                .render(&mut page)
+                .map_err(Error::Output)
+                .and_then(|()| out::Out::new().line(String::from_utf8_lossy(&page).trim_end()))
+                .map(|()| Exit::Quit)
+        }
         Some(Command::Keys) => keys::list().map(|()| Exit::Quit),
         Some(Command::List {
             file,
@@ -347,6 +421,17 @@ fn open(args: &OpenArgs) -> Result<Exit, Error> {
                 }
             };
             let mut reader = opened.reader;
+            if let (Some(at), Some(path)) = (args.at, file) {
+                let chars = opened.rest.is_none().then(|| reader.doc.char_len());
+                let top = at::resolve(
+                    at,
+                    path,
+                    args.annotations.as_deref(),
+                    &reader.annotations,
+                    chars,
+                )?;
+                reader.restore_position = Some(top);
+            }
             for notice in &notices {
                 reader.notice(Level::Warning, notice);
             }

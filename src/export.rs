@@ -4,15 +4,15 @@
 
 pub mod csv;
 pub mod html;
-pub mod incoming;
 pub mod hypothesis;
+pub mod incoming;
 pub mod markdown;
 pub mod palette;
 pub mod template;
 pub mod w3c;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 #[cfg(test)]
 mod tests_w3c;
 
@@ -163,9 +163,7 @@ impl<'a> Brief<'a> {
 
     /// What the theme calls `color`.
     pub fn color_name(&self, color: Color) -> &str {
-        let index = Color::iter()
-            .position(|c| c == color)
-            .unwrap_or(0);
+        let index = Color::iter().position(|c| c == color).unwrap_or(0);
         self.palette.names.get(index).map_or("", String::as_str)
     }
 
@@ -257,8 +255,11 @@ impl<'a> Brief<'a> {
                             .collect(),
                     })
                     .collect();
-                let untagged: Vec<Highlight> =
-                    placed.iter().filter(|h| h.tags.is_empty()).cloned().collect();
+                let untagged: Vec<Highlight> = placed
+                    .iter()
+                    .filter(|h| h.tags.is_empty())
+                    .cloned()
+                    .collect();
                 if !untagged.is_empty() {
                     groups.push(Group {
                         name: "Untagged".into(),

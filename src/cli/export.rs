@@ -142,14 +142,19 @@ pub fn run(request: &Request<'_>) -> Result<(), Error> {
             }
             return print(&text);
         };
-        std::fs::create_dir_all(out).map_err(|e| Error::Export(format!("{}: {e}", show_path(out))))?;
+        std::fs::create_dir_all(out)
+            .map_err(|e| Error::Export(format!("{}: {e}", show_path(out))))?;
         for (brief, l) in all.iter().zip(&loaded) {
             let target = out.join(Path::new(&l.name).with_extension(request.format.ending()));
             if let Some(parent) = target.parent() {
                 std::fs::create_dir_all(parent)
                     .map_err(|e| Error::Export(format!("{}: {e}", show_path(parent))))?;
             }
-            write(request.format, &target, &one(request, brief, template.as_ref())?)?;
+            write(
+                request.format,
+                &target,
+                &one(request, brief, template.as_ref())?,
+            )?;
         }
         return Ok(());
     }
@@ -244,7 +249,9 @@ fn load(path: &Path, explicit: Option<&Path>) -> Result<Vec<Loaded>, Error> {
         let loaded = sidecar
             .load()
             .map_err(|e| Error::Annotations(e.to_string()))?;
-        let annotations = loaded.map(|f| place(&doc, &f).annotations).unwrap_or_default();
+        let annotations = loaded
+            .map(|f| place(&doc, &f).annotations)
+            .unwrap_or_default();
         return Ok(vec![Loaded {
             path: path.display().to_string(),
             name: super::file_name(path),

@@ -32,7 +32,8 @@ pub fn run(file: &Path, from: &Path, explicit: Option<&Path>) -> Result<(), Erro
         path: show_path(from),
         source: e,
     })?;
-    let nothing = |what: String| Error::Export(format!("{}: {what}; nothing imported", show_path(from)));
+    let nothing =
+        |what: String| Error::Export(format!("{}: {what}; nothing imported", show_path(from)));
     let json: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
         nothing(format!(
             "line {}, column {}: not JSON: {e}",

@@ -17,11 +17,14 @@ const WORDS: [&str; 12] = [
 ];
 
 fn brief_text() -> impl Strategy<Value = String> {
-    prop::collection::vec(prop::collection::vec(prop::sample::select(&WORDS[..]), 3..12), 2..6)
-        .prop_map(|paras| {
-            let body: Vec<String> = paras.iter().map(|p| p.join(" ")).collect();
-            format!("Title here\n{}\n", body.join("\n"))
-        })
+    prop::collection::vec(
+        prop::collection::vec(prop::sample::select(&WORDS[..]), 3..12),
+        2..6,
+    )
+    .prop_map(|paras| {
+        let body: Vec<String> = paras.iter().map(|p| p.join(" ")).collect();
+        format!("Title here\n{}\n", body.join("\n"))
+    })
 }
 
 type Spec = (usize, usize, u8, String, Vec<String>, i64);
@@ -65,7 +68,9 @@ fn annotations(doc: &Document, specs: &[Spec]) -> Annotations {
 }
 
 /// What must survive the trip.
-fn essence(set: &Annotations) -> Vec<(Uuid, usize, usize, String, String, Vec<String>, Color, i64)> {
+fn essence(
+    set: &Annotations,
+) -> Vec<(Uuid, usize, usize, String, String, Vec<String>, Color, i64)> {
     let mut all: Vec<_> = set
         .iter()
         .map(|a| {

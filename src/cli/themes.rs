@@ -1,7 +1,5 @@
 //! Choosing the theme at start-up, and `gloss themes`.
 
-use std::io::IsTerminal;
-
 use strum::IntoEnumIterator;
 
 use crate::annotation::Color;
@@ -110,8 +108,7 @@ pub fn choose(cli: Option<&str>) -> Result<Chosen, Error> {
 
 /// `gloss themes`: every theme with where it comes from and a one-line preview, in its
 /// colours on a terminal and as plain text into a pipe or a file (`gloss themes | less`).
-pub fn list() -> Result<(), Error> {
-    let styled = std::io::stdout().is_terminal();
+pub fn list(styled: bool) -> Result<(), Error> {
     let show = |text: &str, style| {
         if styled {
             paint(text, style)
@@ -160,8 +157,8 @@ pub fn unfitted(cli: Option<&str>) -> Result<crate::theme::Theme, Error> {
         .map(str::to_string)
         .or_else(|| settings.and_then(|s| s.theme))
         .unwrap_or_else(|| "default".into());
-    let resolved = source_of(&catalog, &wanted)
-        .and_then(|s| catalog.resolve(&s).map_err(|e| e.to_string()));
+    let resolved =
+        source_of(&catalog, &wanted).and_then(|s| catalog.resolve(&s).map_err(|e| e.to_string()));
     match resolved {
         Ok(theme) => Ok(theme),
         Err(e) if cli.is_some() => Err(Error::Theme(e)),

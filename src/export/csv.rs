@@ -6,7 +6,15 @@ use super::Brief;
 use crate::sanitize;
 
 /// The header row.
-pub const COLUMNS: [&str; 7] = ["Highlight", "Title", "Author", "URL", "Note", "Location", "Date"];
+pub const COLUMNS: [&str; 7] = [
+    "Highlight",
+    "Title",
+    "Author",
+    "URL",
+    "Note",
+    "Location",
+    "Date",
+];
 
 /// Every highlight of `briefs` (orphans too, with their stored quote), one row each;
 /// `Location` is the character offset (empty for an orphan), `Author` the brief's source.

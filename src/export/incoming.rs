@@ -69,7 +69,9 @@ fn items_of(json: &Value) -> Result<(Vec<&Value>, String), Invalid> {
             if kind == Some("AnnotationCollection") {
                 return match map.get("first") {
                     Some(Value::Object(page)) => match page.get("items") {
-                        Some(Value::Array(items)) => Ok((items.iter().collect(), "$.first.items".into())),
+                        Some(Value::Array(items)) => {
+                            Ok((items.iter().collect(), "$.first.items".into()))
+                        }
                         _ => Err(invalid("$.first.items", "expected an array of annotations")),
                     },
                     Some(Value::String(_)) => Err(invalid(
@@ -160,7 +162,12 @@ fn annotation(item: &Value, path: &str) -> Result<Incoming, Invalid> {
                 position = Some((start, end));
             }
             Some(_) => {}
-            None => return Err(invalid(&format!("{at}.type"), "a selector needs a \"type\"")),
+            None => {
+                return Err(invalid(
+                    &format!("{at}.type"),
+                    "a selector needs a \"type\"",
+                ));
+            }
         }
     }
     let Some((exact, prefix, suffix)) = quote else {
@@ -176,7 +183,10 @@ fn annotation(item: &Value, path: &str) -> Result<Incoming, Invalid> {
     }
     if let Some(found) = map.get("tags") {
         let Value::Array(found) = found else {
-            return Err(invalid(&format!("{path}.tags"), "expected an array of strings"));
+            return Err(invalid(
+                &format!("{path}.tags"),
+                "expected an array of strings",
+            ));
         };
         for (i, t) in found.iter().enumerate() {
             tags.extend(string(Some(t), &format!("{path}.tags[{i}]"))?);
@@ -280,7 +290,8 @@ mod tests {
             read(&bad).unwrap_err().to_string(),
             "$.first.items[1].target.selector[1].exact: expected a string"
         );
-        let hypothesis = json!({ "annotations": [ { "uri": "x", "target": [ { "source": "x" } ] } ] });
+        let hypothesis =
+            json!({ "annotations": [ { "uri": "x", "target": [ { "source": "x" } ] } ] });
         assert_eq!(
             read(&hypothesis).unwrap_err().to_string(),
             "$.annotations[0].target[0]: no \"selector\""
@@ -315,7 +326,13 @@ mod tests {
         assert_eq!(a.tags, ["china"]);
         assert_eq!(a.color, Some(Color::Red));
         assert_eq!(a.position, Some((3, 8)));
-        assert_eq!((a.exact.as_str(), a.prefix.as_str(), a.suffix.as_str()), ("probe", "a ", " b"));
-        assert_eq!(a.id.unwrap().to_string(), "01a20d48-c6f2-71de-8299-eb2506b972c2");
+        assert_eq!(
+            (a.exact.as_str(), a.prefix.as_str(), a.suffix.as_str()),
+            ("probe", "a ", " b")
+        );
+        assert_eq!(
+            a.id.unwrap().to_string(),
+            "01a20d48-c6f2-71de-8299-eb2506b972c2"
+        );
     }
 }

@@ -6,7 +6,8 @@ use super::{Brief, GroupBy, Highlight};
 use crate::sanitize;
 
 /// The line that opens what gloss writes in the note.
-pub const BEGIN: &str = "<!-- gloss:begin (gloss rewrites everything down to gloss:end; add your own text outside) -->";
+pub const BEGIN: &str =
+    "<!-- gloss:begin (gloss rewrites everything down to gloss:end; add your own text outside) -->";
 /// The line that closes it.
 pub const END: &str = "<!-- gloss:end -->";
 
@@ -51,7 +52,9 @@ pub fn note(brief: &Brief<'_>, group_by: GroupBy) -> String {
     }
     let orphans = brief.orphans();
     if !orphans.is_empty() {
-        out.push_str("## Orphaned\n\nNot found in the brief as it is now; the quote is the one stored.\n\n");
+        out.push_str(
+            "## Orphaned\n\nNot found in the brief as it is now; the quote is the one stored.\n\n",
+        );
         for h in &orphans {
             out.push_str(&callout(h));
         }
@@ -85,7 +88,11 @@ fn callout(h: &Highlight) -> String {
         let tags: Vec<String> = h.tags.iter().map(|t| format!("#{}", tag(t))).collect();
         out.push_str(&format!(">\n> {}\n", tags.join(" ")));
     }
-    out.push_str(&format!(">\n> `{}`\n\n^{}\n\n", h.open.replace('`', "'"), h.block_id));
+    out.push_str(&format!(
+        ">\n> `{}`\n\n^{}\n\n",
+        h.open.replace('`', "'"),
+        h.block_id
+    ));
     out
 }
 
@@ -154,7 +161,9 @@ pub enum MergeError {
     )]
     NoMarkers,
     /// One marker without the other, or the end before the beginning.
-    #[error("its gloss markers are broken (one missing, or the end before the beginning): not overwritten")]
+    #[error(
+        "its gloss markers are broken (one missing, or the end before the beginning): not overwritten"
+    )]
     BrokenMarkers,
 }
 
@@ -172,7 +181,10 @@ pub fn merge(existing: &str, fresh: &str) -> Result<String, MergeError> {
     match front_matter(before) {
         (Some(old), rest) => {
             let mut matter: Vec<&str> = fresh_matter.unwrap_or_default();
-            matter.extend(old.into_iter().filter(|entry| !KEYS.contains(&key_of(entry))));
+            matter.extend(
+                old.into_iter()
+                    .filter(|entry| !KEYS.contains(&key_of(entry))),
+            );
             out.push_str("---\n");
             for entry in matter {
                 out.push_str(entry);
@@ -277,7 +289,10 @@ mod tests {
             merge("<!-- gloss:end -->\n<!-- gloss:begin -->\n", NEW),
             Err(MergeError::BrokenMarkers)
         );
-        assert_eq!(merge("<!-- gloss:begin -->\n", NEW), Err(MergeError::BrokenMarkers));
+        assert_eq!(
+            merge("<!-- gloss:begin -->\n", NEW),
+            Err(MergeError::BrokenMarkers)
+        );
     }
 
     #[test]

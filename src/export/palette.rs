@@ -57,7 +57,10 @@ impl Palette {
 }
 
 fn pair(style: Style) -> Pair {
-    let (fg, bg) = if style.add_modifier.contains(ratatui::style::Modifier::REVERSED) {
+    let (fg, bg) = if style
+        .add_modifier
+        .contains(ratatui::style::Modifier::REVERSED)
+    {
         (style.bg, style.fg)
     } else {
         (style.fg, style.bg)

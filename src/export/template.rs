@@ -31,9 +31,10 @@ pub fn render(
     let problem = |e: &minijinja::Error| TemplateError {
         file: sanitize::line(file).into_owned(),
         line: e.line().unwrap_or(0),
-        message: sanitize::line(&e.detail().map_or_else(|| e.kind().to_string(), |d| {
-            format!("{}: {d}", e.kind())
-        }))
+        message: sanitize::line(
+            &e.detail()
+                .map_or_else(|| e.kind().to_string(), |d| format!("{}: {d}", e.kind())),
+        )
         .into_owned(),
     };
     let mut env = Environment::new();

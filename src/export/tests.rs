@@ -47,7 +47,11 @@ pub(crate) fn palette() -> Palette {
     Palette::of(&Theme::default())
 }
 
-pub(crate) fn brief<'a>(doc: &'a Document, set: &'a Annotations, palette: &'a Palette) -> Brief<'a> {
+pub(crate) fn brief<'a>(
+    doc: &'a Document,
+    set: &'a Annotations,
+    palette: &'a Palette,
+) -> Brief<'a> {
     Brief {
         doc,
         annotations: set,
@@ -69,7 +73,11 @@ fn markdown_by_tag_puts_a_highlight_under_each_of_its_tags() {
     let (doc, set) = fixture();
     let palette = palette();
     let note = markdown::note(&brief(&doc, &set, &palette), GroupBy::Tag);
-    assert_eq!(note.matches("^gloss-00000000-0000-0000-0000-000000000001").count(), 2);
+    assert_eq!(
+        note.matches("^gloss-00000000-0000-0000-0000-000000000001")
+            .count(),
+        2
+    );
     insta::assert_snapshot!(note);
 }
 
@@ -97,7 +105,10 @@ fn reexporting_keeps_what_the_user_wrote() {
     let again = markdown::note(&brief(&doc, &fewer, &palette), GroupBy::None);
     let merged = markdown::merge(&edited, &again).unwrap();
     assert!(merged.contains("aliases: [curbs]\n"), "{merged}");
-    assert!(merged.ends_with("<!-- gloss:end -->\n\nMy own conclusion.\n"), "{merged}");
+    assert!(
+        merged.ends_with("<!-- gloss:end -->\n\nMy own conclusion.\n"),
+        "{merged}"
+    );
     assert!(!merged.contains("000000000004"), "{merged}");
     assert!(merged.contains("000000000003"), "{merged}");
 }
@@ -107,8 +118,13 @@ fn a_template_replaces_the_layout() {
     let (doc, set) = fixture();
     let palette = palette();
     let source = "# {{ brief.title }}\n{% for g in groups %}## {{ g.name }}\n{% for h in g.highlights %}- {{ h.quote }} ({{ h.color_name }}, {{ h.percent }}%) {{ h.open }}\n{% endfor %}{% endfor %}orphans: {{ orphans | length }}\n";
-    let out =
-        template::render("mine.j2", source, &brief(&doc, &set, &palette), GroupBy::Color).unwrap();
+    let out = template::render(
+        "mine.j2",
+        source,
+        &brief(&doc, &set, &palette),
+        GroupBy::Color,
+    )
+    .unwrap();
     insta::assert_snapshot!(out);
 }
 
@@ -124,9 +140,17 @@ fn a_template_that_does_not_compile_names_its_file_and_line() {
     )
     .unwrap_err();
     assert_eq!((err.file.as_str(), err.line), ("mine.j2", 3), "{err}");
-    assert!(err.to_string().starts_with("mine.j2: line 3: syntax error"), "{err}");
-    let unknown = template::render("t", "{{ nothing.here }}", &brief(&doc, &set, &palette), GroupBy::None)
-        .unwrap_err();
+    assert!(
+        err.to_string().starts_with("mine.j2: line 3: syntax error"),
+        "{err}"
+    );
+    let unknown = template::render(
+        "t",
+        "{{ nothing.here }}",
+        &brief(&doc, &set, &palette),
+        GroupBy::None,
+    )
+    .unwrap_err();
     assert_eq!(unknown.line, 1, "{unknown}");
 }
 
@@ -141,12 +165,18 @@ fn w3c_collection() {
 #[test]
 fn w3c_positions_count_code_points() {
     let doc = Document::parse("Café ✓ naïve 😀 end\n".as_bytes(), Format::Plain).unwrap();
-    let set = Annotations::from_vec(vec![annotation(9, at(&doc, "😀 end"), Color::Blue)], String::new());
+    let set = Annotations::from_vec(
+        vec![annotation(9, at(&doc, "😀 end"), Color::Blue)],
+        String::new(),
+    );
     let palette = palette();
     let json = w3c::collection(&[brief(&doc, &set, &palette)]);
     let selectors = &json["first"]["items"][0]["target"]["selector"];
     let text: Vec<char> = doc.text().chars().collect();
-    let (start, end) = (selectors[1]["start"].as_u64().unwrap(), selectors[1]["end"].as_u64().unwrap());
+    let (start, end) = (
+        selectors[1]["start"].as_u64().unwrap(),
+        selectors[1]["end"].as_u64().unwrap(),
+    );
     let covered: String = text[start as usize..end as usize].iter().collect();
     assert_eq!(covered, "😀 end");
     assert_eq!(selectors[0]["exact"], "😀 end");
@@ -166,8 +196,15 @@ fn readwise_csv() {
     let (doc, set) = fixture();
     let palette = palette();
     let csv = csv::export(&[brief(&doc, &set, &palette)]).unwrap();
-    assert!(csv.starts_with("Highlight,Title,Author,URL,Note,Location,Date\n"), "{csv}");
-    assert!(!csv.chars().any(|c| c != '\n' && crate::sanitize::is_unsafe(c)), "{csv:?}");
+    assert!(
+        csv.starts_with("Highlight,Title,Author,URL,Note,Location,Date\n"),
+        "{csv}"
+    );
+    assert!(
+        !csv.chars()
+            .any(|c| c != '\n' && crate::sanitize::is_unsafe(c)),
+        "{csv:?}"
+    );
     insta::assert_snapshot!(csv);
 }
 
@@ -199,7 +236,10 @@ fn html_highlights_use_the_theme_colours() {
         );
     }
     // The shorter of two overlapping highlights is drawn on top, the overlap marked.
-    assert!(page.contains("<mark class=\"gloss-green overlap\"><em>new curbs</em></mark>"), "{page}");
+    assert!(
+        page.contains("<mark class=\"gloss-green overlap\"><em>new curbs</em></mark>"),
+        "{page}"
+    );
 }
 
 #[test]
@@ -212,7 +252,14 @@ fn positions_and_commands_lead_back_to_the_passage() {
         h.open,
         "gloss 'briefs/chip curbs.md' --at 00000000-0000-0000-0000-000000000003"
     );
-    assert_eq!(h.start, Some(doc.text()[..doc.text().find("cybersecurity").unwrap()].chars().count()));
+    assert_eq!(
+        h.start,
+        Some(
+            doc.text()[..doc.text().find("cybersecurity").unwrap()]
+                .chars()
+                .count()
+        )
+    );
     assert_eq!(shell_quote("it's"), "'it'\\''s'");
     assert_eq!(shell_quote("a/b.md"), "a/b.md");
     let _ = Chars(0);

@@ -14,8 +14,12 @@ fn suite() -> PathBuf {
 }
 
 fn read(path: &Path) -> Value {
-    let text = std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("{}: {e} (the W3C suite is read from ../shared)", path.display()));
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (the W3C suite is read from ../shared)",
+            path.display()
+        )
+    });
     serde_json::from_str(&text).unwrap()
 }
 
@@ -103,6 +107,12 @@ fn the_schemas_catch_a_broken_annotation() {
     broken["target"]["selector"][0]["exact"] = Value::from(7);
     broken["created"] = Value::from("yesterday");
     let failed = failures(&broken, &musts);
-    assert!(failed.iter().any(|f| f.contains("textQuoteSelectorValid")), "{failed:#?}");
-    assert!(failed.iter().any(|f| f.contains("CreatedValidated")), "{failed:#?}");
+    assert!(
+        failed.iter().any(|f| f.contains("textQuoteSelectorValid")),
+        "{failed:#?}"
+    );
+    assert!(
+        failed.iter().any(|f| f.contains("CreatedValidated")),
+        "{failed:#?}"
+    );
 }

@@ -24,7 +24,10 @@ fn derived_id(input: &str) -> String {
     let digest = Sha256::digest(input.as_bytes());
     let mut bytes = [0u8; 16];
     bytes.copy_from_slice(&digest[..16]);
-    format!("urn:uuid:{}", uuid::Builder::from_custom_bytes(bytes).into_uuid())
+    format!(
+        "urn:uuid:{}",
+        uuid::Builder::from_custom_bytes(bytes).into_uuid()
+    )
 }
 
 /// One collection of every highlight of `briefs`, orphans too (with a quote selector only).
