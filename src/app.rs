@@ -14,7 +14,7 @@ pub mod reader;
 mod status;
 mod update;
 
-pub use effect::{Effect, Exit, Snapshot, Work};
+pub use effect::{COPY_MAX_BYTES, Effect, Exit, Snapshot, Work};
 pub use event::{Env, Event, MergeResult, Opened, SaveResult};
 pub use hints::Hints;
 pub use reader::{
