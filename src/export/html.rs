@@ -316,6 +316,7 @@ fn css(palette: &Palette) -> String {
          mark {{ padding: 0 .1em; border-radius: .15em; }}\n\
          mark.overlap {{ text-decoration: underline; }}\n\
          mark.fuzzy {{ text-decoration: line-through; }}\n\
+         sup.ref {{ line-height: 0; }}\n\
          sup.ref a {{ color: inherit; font-size: .75em; font-weight: bold; text-decoration: none; }}\n\
          .side {{ display: none; }}\n\
          @media (min-width: 62em) {{\n\
