@@ -67,10 +67,10 @@ fn annotations(doc: &Document, specs: &[Spec]) -> Annotations {
     Annotations::from_vec(items, String::new())
 }
 
-/// What must survive the trip.
-fn essence(
-    set: &Annotations,
-) -> Vec<(Uuid, usize, usize, String, String, Vec<String>, Color, i64)> {
+/// What must survive the trip: id, offsets, quote, note, tags, colour, creation second.
+type Essence = (Uuid, usize, usize, String, String, Vec<String>, Color, i64);
+
+fn essence(set: &Annotations) -> Vec<Essence> {
     let mut all: Vec<_> = set
         .iter()
         .map(|a| {
