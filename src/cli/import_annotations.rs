@@ -41,7 +41,7 @@ pub fn run(file: &Path, from: &Path, explicit: Option<&Path>) -> Result<(), Erro
             e.column()
         ))
     })?;
-    let incoming = incoming::read(&json).map_err(|e| nothing(e.to_string()))?;
+    let read = incoming::read(&json).map_err(|e| nothing(e.to_string()))?;
     let doc = super::load_brief(file)?;
     let mut sidecar = super::sidecar_of(file, explicit);
     let loaded = sidecar
@@ -55,7 +55,12 @@ pub fn run(file: &Path, from: &Path, explicit: Option<&Path>) -> Result<(), Erro
         ),
         None => Default::default(),
     };
-    let outcome = import(&doc, &mut annotations, &incoming, jiff::Timestamp::now());
+    let outcome = import(
+        &doc,
+        &mut annotations,
+        &read.annotations,
+        jiff::Timestamp::now(),
+    );
     if outcome.added > 0 {
         sidecar
             .save(to_file(
@@ -67,8 +72,13 @@ pub fn run(file: &Path, from: &Path, explicit: Option<&Path>) -> Result<(), Erro
             ))
             .map_err(|e| Error::Annotations(e.to_string()))?;
     }
+    let whole = if read.whole > 0 {
+        format!(" and {} on the whole page (no quote to place)", read.whole)
+    } else {
+        String::new()
+    };
     super::out::Out::new().line(&format!(
-        "imported {} ({} to review, {} orphaned), skipped {} already there",
+        "imported {} ({} to review, {} orphaned), skipped {} already there{whole}",
         outcome.added, outcome.fuzzy, outcome.orphaned, outcome.duplicates
     ))
 }

@@ -103,7 +103,7 @@ proptest! {
             w3c::collection(&[brief])
         };
         let written = super::list::escape_controls(&serde_json::to_string_pretty(&json).unwrap());
-        let read = incoming::read(&serde_json::from_str(&written).unwrap()).unwrap();
+        let read = incoming::read(&serde_json::from_str(&written).unwrap()).unwrap().annotations;
         let mut back = Annotations::default();
         let outcome = import(&doc, &mut back, &read, jiff::Timestamp::UNIX_EPOCH);
         prop_assert_eq!(outcome.added, original.len());

@@ -50,14 +50,27 @@ fn invalid(path: &str, message: impl Into<String>) -> Invalid {
     }
 }
 
+/// What a file holds.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Read {
+    /// The annotations on a passage of text.
+    pub annotations: Vec<Incoming>,
+    /// Annotations on the whole document (no selector: Hypothesis's page notes and
+    /// replies), which have no passage to go to.
+    pub whole: usize,
+}
+
 /// Every annotation in `json`, or the first problem.
-pub fn read(json: &Value) -> Result<Vec<Incoming>, Invalid> {
+pub fn read(json: &Value) -> Result<Read, Invalid> {
     let (items, path) = items_of(json)?;
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| annotation(item, &format!("{path}[{i}]")))
-        .collect()
+    let mut read = Read::default();
+    for (i, item) in items.iter().enumerate() {
+        match annotation(item, &format!("{path}[{i}]"))? {
+            Some(a) => read.annotations.push(a),
+            None => read.whole += 1,
+        }
+    }
+    Ok(read)
 }
 
 /// The list of annotations in the file and its JSON path.
@@ -110,7 +123,8 @@ fn items_of(json: &Value) -> Result<(Vec<&Value>, String), Invalid> {
     }
 }
 
-fn annotation(item: &Value, path: &str) -> Result<Incoming, Invalid> {
+/// One annotation; `None` for one on the whole document (no selector).
+fn annotation(item: &Value, path: &str) -> Result<Option<Incoming>, Invalid> {
     let Value::Object(map) = item else {
         return Err(invalid(path, "expected an annotation object"));
     };
@@ -123,11 +137,11 @@ fn annotation(item: &Value, path: &str) -> Result<Incoming, Invalid> {
         Some(t) => (t, target_path),
         None => return Err(invalid(path, "no \"target\"")),
     };
-    let Value::Object(target) = target else {
-        return Err(invalid(
-            &target_path,
-            "the target is not a selection of text (expected an object with a selector)",
-        ));
+    let target = match target {
+        Value::Object(target) => target,
+        // A bare IRI: the whole document.
+        Value::String(_) => return Ok(None),
+        _ => return Err(invalid(&target_path, "expected an object or an IRI")),
     };
     let selectors_path = format!("{target_path}.selector");
     let selectors: Vec<(&Value, String)> = match target.get("selector") {
@@ -137,7 +151,7 @@ fn annotation(item: &Value, path: &str) -> Result<Incoming, Invalid> {
             .map(|(i, s)| (s, format!("{selectors_path}[{i}]")))
             .collect(),
         Some(one) => vec![(one, selectors_path.clone())],
-        None => return Err(invalid(&target_path, "no \"selector\"")),
+        None => return Ok(None),
     };
     let mut quote = None;
     let mut position = None;
@@ -227,7 +241,7 @@ fn annotation(item: &Value, path: &str) -> Result<Incoming, Invalid> {
         .get("id")
         .and_then(Value::as_str)
         .and_then(|id| Uuid::parse_str(id.strip_prefix("urn:uuid:").unwrap_or(id)).ok());
-    Ok(Incoming {
+    Ok(Some(Incoming {
         id,
         exact,
         prefix,
@@ -241,7 +255,7 @@ fn annotation(item: &Value, path: &str) -> Result<Incoming, Invalid> {
             map.get("modified").or_else(|| map.get("updated")),
             &format!("{path}.modified"),
         )?,
-    })
+    }))
 }
 
 fn string(value: Option<&Value>, path: &str) -> Result<Option<String>, Invalid> {
@@ -290,11 +304,22 @@ mod tests {
             read(&bad).unwrap_err().to_string(),
             "$.first.items[1].target.selector[1].exact: expected a string"
         );
-        let hypothesis =
-            json!({ "annotations": [ { "uri": "x", "target": [ { "source": "x" } ] } ] });
+        let hypothesis = json!({ "annotations": [
+            { "uri": "x", "target": [ { "source": "x" } ] },
+            { "uri": "x", "target": [ { "source": "x", "selector": [ { "type": "RangeSelector" } ] } ] }
+        ] });
         assert_eq!(
             read(&hypothesis).unwrap_err().to_string(),
-            "$.annotations[0].target[0]: no \"selector\""
+            "$.annotations[1].target[0].selector: no TextQuoteSelector: gloss places annotations by their quote"
+        );
+        // A page note (no selector) is not an error: it has no passage to go to.
+        let page_note = json!({ "annotations": [ { "uri": "x", "text": "On the whole page", "target": [ { "source": "x" } ] } ] });
+        assert_eq!(
+            read(&page_note).unwrap(),
+            Read {
+                annotations: Vec::new(),
+                whole: 1
+            }
         );
         assert!(read(&json!({ "hello": 1 })).unwrap_err().path == "$");
         assert_eq!(
@@ -319,7 +344,7 @@ mod tests {
             ] },
             "created": "2026-11-24T11:20:03Z"
         });
-        let read = read(&one).unwrap();
+        let read = read(&one).unwrap().annotations;
         assert_eq!(read.len(), 1);
         let a = &read[0];
         assert_eq!(a.note, "Why?");
