@@ -166,7 +166,9 @@ fn a_folder_exports_every_brief() {
     assert!(out.join("plain.html").exists());
     let page = std::fs::read_to_string(out.join("wires/curbs.html")).unwrap();
     assert!(
-        page.contains("<mark class=\"gloss-green\">new curbs</mark>"),
+        page.contains("<mark class=\"gloss-green\" title=\"gloss ")
+            && page.contains(" --at ")
+            && page.contains("\">new curbs</mark>"),
         "{page}"
     );
     let err = failed(&["export", s(dir.path()), "--format", "html"], 1);

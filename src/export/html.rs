@@ -187,9 +187,12 @@ fn block_html(
             } else {
                 ""
             };
+            // Hovering shows the command that opens gloss at the highlight.
+            let open = brief.highlight(top).open;
             html = format!(
-                "<mark class=\"{}{overlap}{fuzzy}\">{html}</mark>",
-                super::w3c::style_class(top.color.name())
+                "<mark class=\"{}{overlap}{fuzzy}\" title=\"{}\">{html}</mark>",
+                super::w3c::style_class(top.color.name()),
+                escape(&open)
             );
         }
         out.push_str(&html);

@@ -237,7 +237,10 @@ fn html_highlights_use_the_theme_colours() {
     }
     // The shorter of two overlapping highlights is drawn on top, the overlap marked.
     assert!(
-        page.contains("<mark class=\"gloss-green overlap\"><em>new curbs</em></mark>"),
+        page.contains(
+            "<mark class=\"gloss-green overlap\" title=\"gloss &#39;briefs/chip curbs.md&#39; \
+             --at 00000000-0000-0000-0000-000000000002\"><em>new curbs</em></mark>"
+        ),
         "{page}"
     );
 }
