@@ -107,7 +107,7 @@ fn s_cycles_the_sort_and_the_selection_stays_on_its_brief() {
 #[test]
 fn a_fuzzy_filter_narrows_as_you_type_and_esc_clears_it() {
     let (mut lib, _) = library();
-    press(&mut lib, "/");
+    press(&mut lib, "f");
     assert_eq!(lib.mode(), Mode::Prompt);
     for c in "mcrn".chars() {
         update(&mut lib, Event::Char(c), &Env::fixed(4));
@@ -120,7 +120,7 @@ fn a_fuzzy_filter_narrows_as_you_type_and_esc_clears_it() {
     press(&mut lib, "enter");
     assert_eq!(lib.mode(), Mode::Library, "the filter stays");
     assert_eq!(titles(&lib), ["Micron under fire"]);
-    press(&mut lib, "/");
+    press(&mut lib, "f");
     for c in "wires".chars() {
         update(&mut lib, Event::Char(c), &Env::fixed(5));
     }
@@ -137,7 +137,8 @@ fn enter_opens_the_selected_brief_and_q_quits() {
         press(&mut lib, "enter"),
         [Effect::Open {
             brief: PathBuf::from("/briefs/probe.txt"),
-            at: None
+            at: None,
+            find: None,
         }]
     );
     assert_eq!(press(&mut lib, "q"), [Effect::Exit(Exit::Quit)]);
