@@ -183,6 +183,10 @@ impl Effects {
                     self.wake_at = Some(self.wake_at.map_or(at, |t| t.min(at)));
                 }
                 Effect::Work => self.work = true,
+                // A terminal that cannot be written to is noticed by the next frame's draw.
+                Effect::Copy(text) => {
+                    let _ = super::clipboard::copy(&text);
+                }
                 Effect::Place(job) => {
                     self.for_reader("gloss-placer", Work::Placing, move |tx, g| {
                         job.run(|event| tx.send(Wake::Worker(g, event)).is_ok());
