@@ -2,8 +2,10 @@
 //! `themes` and `keys`.
 
 mod annotate;
+mod git;
 mod keys;
 mod list;
+mod merge_driver;
 mod notes;
 mod out;
 mod search;
@@ -87,6 +89,25 @@ pub enum Command {
     },
     /// List the themes (bundled and yours) with a preview.
     Themes,
+    /// Git's merge driver for sidecars (`gloss git install` sets it up): merges %O and %B
+    /// into %A; exits 1 when a note was edited on both sides.
+    #[command(name = "merge-driver")]
+    MergeDriver {
+        /// %O: the common ancestor.
+        base: PathBuf,
+        /// %A: this branch's version, replaced by the merge.
+        ours: PathBuf,
+        /// %B: the other branch's version.
+        theirs: PathBuf,
+        /// %P: the sidecar's path in the repository, for messages.
+        name: Option<String>,
+    },
+    /// Set git up to merge sidecars with gloss.
+    Git {
+        /// What to do.
+        #[command(subcommand)]
+        command: GitCommand,
+    },
     /// Print the keymap in effect: the default with your keymap.toml merged over it.
     Keys,
     /// Print every annotation of every brief under a folder, grouped by brief.
@@ -142,6 +163,20 @@ pub enum Command {
     },
 }
 
+/// `gloss git ...`.
+#[derive(Debug, Subcommand)]
+pub enum GitCommand {
+    /// Add `*.gloss.toml merge=gloss` to .gitattributes and the driver to .git/config (both
+    /// only when missing).
+    Install {
+        /// A folder in the repository (default: the current one).
+        dir: Option<PathBuf>,
+        /// Write to your own git config and attributes file instead of the repository's.
+        #[arg(long, conflicts_with = "dir")]
+        global: bool,
+    },
+}
+
 fn parse_status(s: &str) -> Result<Status, String> {
     s.parse()
         .map_err(|_| format!("unknown status {s:?} (use exact, moved, fuzzy or orphaned)"))
@@ -159,6 +194,29 @@ pub fn main() -> ExitCode {
         Err(err) => return usage_error(err),
     };
     let result = match &cli.command {
+        Some(Command::MergeDriver {
+            base,
+            ours,
+            theirs,
+            name,
+        }) => {
+            return merge_driver::main(&merge_driver::Request {
+                base,
+                ours,
+                theirs,
+                name: name.as_deref(),
+            });
+        }
+        Some(Command::Git {
+            command: GitCommand::Install { dir, global },
+        }) => {
+            let scope = match (dir, global) {
+                (_, true) => git::Scope::Global,
+                (Some(dir), false) => git::Scope::Repository(dir),
+                (None, false) => git::Scope::Repository(Path::new(".")),
+            };
+            git::install(&scope).map(|()| Exit::Quit)
+        }
         None => open(&cli.open),
         Some(Command::Annotate {
             file,

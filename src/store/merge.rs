@@ -130,6 +130,8 @@ pub fn merge(base: &SidecarFile, ours: &SidecarFile, theirs: &SidecarFile) -> Si
     }
 }
 
+pub mod files;
+
 #[cfg(test)]
 mod tests_props;
 
