@@ -5,6 +5,7 @@ mod annotate;
 mod git;
 mod keys;
 mod list;
+mod merge;
 mod merge_driver;
 mod notes;
 mod out;
@@ -101,6 +102,15 @@ pub enum Command {
         theirs: PathBuf,
         /// %P: the sidecar's path in the repository, for messages.
         name: Option<String>,
+    },
+    /// Fold the conflict copies a sync tool left beside a brief's sidecar back into it
+    /// (keeping a .bak), then remove the copies merged.
+    Merge {
+        /// The brief.
+        file: PathBuf,
+        /// The annotations file (default: FILE.gloss.toml beside the brief).
+        #[arg(long, value_name = "PATH")]
+        annotations: Option<PathBuf>,
     },
     /// Set git up to merge sidecars with gloss.
     Git {
@@ -216,6 +226,9 @@ pub fn main() -> ExitCode {
                 (None, false) => git::Scope::Repository(Path::new(".")),
             };
             git::install(&scope).map(|()| Exit::Quit)
+        }
+        Some(Command::Merge { file, annotations }) => {
+            merge::run(file, annotations.as_deref()).map(|()| Exit::Quit)
         }
         None => open(&cli.open),
         Some(Command::Annotate {
