@@ -7,6 +7,12 @@ use std::process::{Command, Output};
 
 use gloss::store::format::{self, SidecarFile};
 
+mod support {
+    pub mod tmux;
+}
+
+use support::tmux::Tmux;
+
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/micron-cac-probe.txt");
 const SIDECAR: &str = "brief.txt.gloss.toml";
 const COPIES: [&str; 3] = [
@@ -116,4 +122,31 @@ fn a_copy_that_does_not_parse_is_listed_and_left_alone() {
         "version = 1\n[document\n"
     );
     assert_eq!(read(&dir.path().join(SIDECAR)).annotations.len(), 2);
+}
+
+#[test]
+fn the_reader_says_so_and_m_merges_the_copy() {
+    let dir = synced_folder();
+    copy_with(dir.path(), COPIES[1], "Wall Street");
+    let tmux = Tmux::start(100, 30);
+    let brief = dir.path().join("brief.txt");
+    tmux.run(&format!(
+        "{} '{}'; echo \"exit=$?\"",
+        support::tmux::gloss(),
+        brief.display()
+    ));
+    let screen = tmux.wait_for(|s| s.contains("conflict copy"), "the notice");
+    assert!(
+        screen.contains("1 conflict copy of these annotations: M merges it"),
+        "{screen}"
+    );
+    tmux.keys(&["M"]);
+    let screen = tmux.wait_for(|s| s.contains("1 conflict copy merged"), "the merge");
+    assert!(!dir.path().join(COPIES[1]).exists(), "{screen}");
+    assert_eq!(read(&dir.path().join(SIDECAR)).annotations.len(), 2);
+    // The reader takes the merged file in like any other process's change.
+    tmux.keys(&["tab"]);
+    tmux.wait_for(|s| s.contains("Notes (2)"), "the merged note in the panel");
+    tmux.keys(&["q"]);
+    tmux.wait_for(|s| s.contains("exit=0"), "gloss to quit");
 }

@@ -164,6 +164,40 @@ pub struct Folded {
     pub conflicts: usize,
 }
 
+impl Folded {
+    /// True when nothing needs the user: no copy left, no note with both texts.
+    pub fn clean(&self) -> bool {
+        self.unparsable.is_empty() && self.conflicts == 0
+    }
+
+    /// One line on what was merged and what was left.
+    pub fn message(&self) -> String {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let mut parts = vec![if self.merged.is_empty() {
+            "no conflict copies merged".to_string()
+        } else {
+            format!(
+                "{} merged (the version before is kept as .bak)",
+                plural(self.merged.len(), "conflict copy", "conflict copies")
+            )
+        }];
+        if self.conflicts > 0 {
+            parts.push(format!(
+                "{} differed, both texts kept between markers",
+                plural(self.conflicts, "note", "notes")
+            ));
+        }
+        if !self.unparsable.is_empty() {
+            parts.push(format!(
+                "left as they do not parse: {}",
+                self.unparsable.join("; ")
+            ));
+        }
+        parts.join("; ")
+    }
+}
+
 /// Merges every conflict copy of the sidecar at `paths` into it (one save, through the lock;
 /// the previous version is kept as `.bak`), then removes the copies merged. A copy that does
 /// not parse is reported and left alone; a sidecar that does not parse stops everything
