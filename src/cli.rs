@@ -136,6 +136,9 @@ pub enum Command {
         /// Only annotations whose quote, note or tags contain this text (ignoring case).
         #[arg(long)]
         text: Option<String>,
+        /// Only annotations by this author (ignoring case).
+        #[arg(long)]
+        author: Option<String>,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
@@ -266,6 +269,7 @@ pub fn main() -> ExitCode {
             color,
             status,
             text,
+            author,
             json,
         }) => {
             let query = Query {
@@ -273,6 +277,7 @@ pub fn main() -> ExitCode {
                 color: *color,
                 status: *status,
                 text: text.clone(),
+                author: author.clone(),
             };
             notes::run(dir, &query, *json).map(|()| Exit::Quit)
         }
@@ -311,6 +316,12 @@ fn usage_error(err: clap::Error) -> ExitCode {
     ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2))
 }
 
+/// Who annotations made by this gloss are by: the config's `author`, else the login name.
+pub(crate) fn author() -> String {
+    let config = store::config::config_dir().map(|dir| store::config::read_config(&dir));
+    store::config::author(config.as_ref())
+}
+
 /// Reads and parses a brief.
 pub(crate) fn load_brief(path: &Path) -> Result<Document, Error> {
     let bytes = store::read_brief(path)?;
@@ -329,6 +340,7 @@ fn open(args: &OpenArgs) -> Result<Exit, Error> {
         themes: chosen.themes.names(),
         theme: chosen.index,
         annotations: args.annotations.clone(),
+        author: author(),
     };
     // Start-up warnings for the first view: one bad theme file is often reported twice (as a
     // theme, and as the config's choice).

@@ -36,6 +36,8 @@ pub struct Opener {
     pub theme: usize,
     /// `--annotations`: the sidecar of the brief opened at start-up, if given.
     pub annotations: Option<PathBuf>,
+    /// Who new annotations are by.
+    pub author: String,
 }
 
 impl Opener {
@@ -52,6 +54,7 @@ impl Opener {
         let mut reader = Reader::new(doc, &name, self.settings, &self.keymap);
         reader.loading = rest.as_ref().map(|r| Loading::new(r.read(), r.total()));
         reader.themes.clone_from(&self.themes);
+        reader.author.clone_from(&self.author);
         reader.theme = self.theme;
         let mut extras = Extras::default();
         let mut exists = false;

@@ -83,6 +83,7 @@ fn merge_entry(base: &Entry, ours: &Entry, theirs: &Entry) -> Entry {
         id: ours.id,
         created: base.created,
         updated: ours.updated.max(theirs.updated),
+        author: pick(&base.author, &ours.author, &theirs.author),
         color: pick(&base.color, &ours.color, &theirs.color),
         tags,
         note: merge_text(&base.note, &ours.note, &theirs.note),

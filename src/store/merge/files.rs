@@ -157,6 +157,29 @@ mod tests {
     }
 
     #[test]
+    fn authors_are_kept_and_old_sidecars_have_none() {
+        assert!(
+            format::parse(SAMPLE).unwrap().annotations[0]
+                .author
+                .is_empty()
+        );
+        let ours = edited(|f| f.annotations[0].author = "ana".into());
+        assert!(
+            ours.contains("\nauthor = \"ana\"\ncolor"),
+            "after `updated`: {ours}"
+        );
+        let theirs = edited(|f| f.annotations[1].author = "bo".into());
+        let merged = merge_bytes(SAMPLE.as_bytes(), ours.as_bytes(), theirs.as_bytes()).unwrap();
+        let authors: Vec<&str> = merged
+            .file
+            .annotations
+            .iter()
+            .map(|e| e.author.as_str())
+            .collect();
+        assert_eq!(authors, ["ana", "bo"]);
+    }
+
+    #[test]
     fn a_note_edited_on_both_sides_is_counted() {
         let ours = edited(|f| {
             f.annotations[0].note = "ours".into();
