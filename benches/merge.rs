@@ -2,7 +2,8 @@
 //! three versions, merge, write) and the whole `gloss merge-driver` command, against
 //! `git merge-file` on the same three files as a baseline.
 //!
-//! Run with `cargo bench --bench merge -- --warm-up-time 1 --measurement-time 3`.
+//! Run with `cargo bench --bench merge -- --warm-up-time 1 --measurement-time 3`;
+//! `benches/merge_driver.sh` times the whole command on the same files.
 
 #![allow(missing_docs)] // criterion's macros generate the undocumented entry points
 #![allow(clippy::expect_used)] // a benchmark crate: a broken setup should stop it loudly
@@ -66,6 +67,16 @@ fn bench(c: &mut Criterion) {
         o.len(),
         t.len()
     );
+    // For timing the whole command outside criterion (benches/merge_driver.sh): write the
+    // three versions and stop.
+    if let Some(out) = std::env::var_os("GLOSS_MERGE_FILES") {
+        let out = std::path::PathBuf::from(out);
+        std::fs::create_dir_all(&out).expect("creates");
+        for (name, text) in [("base.toml", &b), ("ours.toml", &o), ("theirs.toml", &t)] {
+            std::fs::write(out.join(name), text).expect("writes");
+        }
+        return;
+    }
     let merged = merge_bytes(b.as_bytes(), o.as_bytes(), t.as_bytes()).expect("merges");
     eprintln!(
         "merged: {} annotations, {} conflicts",
