@@ -255,7 +255,9 @@ fn conflicts(b: &Summary) -> String {
 fn hints(h: &Hints, typing: bool) -> String {
     let keys = [
         (Action::OpenBrief, "open"),
-        (Action::Search, "filter"),
+        (Action::SearchLibrary, "search"),
+        (Action::Filter, "filter"),
+        (Action::ShowNotes, "notes"),
         (Action::CycleSort, "sort"),
         (Action::Quit, "quit"),
     ];
