@@ -3,6 +3,7 @@
 
 mod brief;
 pub mod config;
+pub mod conflicts;
 pub mod convert;
 pub mod format;
 pub mod library;

@@ -71,6 +71,7 @@ pub fn run(file: &Path, explicit: Option<&Path>, request: &Request<'_>) -> Resul
     );
     annotation.tags = parse_tags(&request.tags.join(","));
     annotation.note = request.note.unwrap_or_default().to_string();
+    annotation.author = super::author();
     annotations.insert(annotation);
     sidecar
         .save(to_file(

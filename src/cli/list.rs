@@ -23,6 +23,8 @@ pub(super) struct Listed<'a> {
     color: &'static str,
     tags: &'a [String],
     note: &'a str,
+    /// Who made it; empty when unknown.
+    author: &'a str,
     created: String,
     updated: String,
 }
@@ -48,6 +50,7 @@ pub(super) fn quoted(a: &Annotation, quote: String) -> Listed<'_> {
         color: a.color.name(),
         tags: &a.tags,
         note: &a.note,
+        author: &a.author,
         created: a.created.to_string(),
         updated: a.updated.to_string(),
     }
@@ -104,8 +107,13 @@ pub(super) fn text_lines(item: &Listed<'_>, indent: &str) -> Vec<String> {
         _ => "-".to_string(),
     };
     let tags: String = item.tags.iter().map(|t| format!(" #{t}")).collect();
+    let by = if item.author.is_empty() {
+        String::new()
+    } else {
+        format!(" by {}", item.author)
+    };
     let line = format!(
-        "{indent}{} {:<8} {:<6} {place}{tags} \"{}\"",
+        "{indent}{} {:<8} {:<6} {place}{tags} \"{}\"{by}",
         item.id,
         item.status,
         item.color,

@@ -10,7 +10,8 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use notify::{RecursiveMode, Watcher};
 
 use super::worker;
-use crate::app::{Event, MergeResult, SaveResult, Snapshot, Work};
+use crate::app::{Event, Level, MergeResult, SaveResult, Snapshot, Work};
+use crate::store::conflicts::fold_copies;
 use crate::store::convert::{Extras, annotations_of, text_hash, to_file_hashed};
 use crate::store::format::SidecarFile;
 use crate::store::{Sidecar, SidecarPaths};
@@ -24,6 +25,8 @@ pub enum Job {
     Absorb(Box<Snapshot>),
     /// The watcher saw the file change: tell the loop if it was not this gloss.
     Check,
+    /// Fold the sync tool's conflict copies into the sidecar (see `store::conflicts`).
+    MergeCopies,
 }
 
 /// The sidecar of the open brief, owned by its worker.
@@ -86,6 +89,17 @@ impl Persist {
                 // A file that cannot be read is for the merge to report.
                 Ok(true) | Err(_) => Some(Event::SidecarChanged),
             },
+            Job::MergeCopies => Some(match fold_copies(self.sidecar.paths()) {
+                Ok(folded) => {
+                    let level = if folded.clean() {
+                        Level::Info
+                    } else {
+                        Level::Warning
+                    };
+                    Event::Notice(level, folded.message())
+                }
+                Err(e) => Event::Notice(Level::Error, format!("conflict copies not merged: {e}")),
+            }),
         }
     }
 
