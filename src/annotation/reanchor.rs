@@ -142,10 +142,12 @@ mod context;
 mod myers;
 mod score;
 mod search;
+pub mod through;
 
 use context::Occurrences;
 use score::Candidate;
 use search::QuoteSearch;
+pub use through::{Before, reanchor_through};
 
 #[cfg(test)]
 mod tests;
