@@ -9,6 +9,7 @@ pub mod library;
 pub mod merge;
 pub mod place;
 mod sidecar;
+pub mod snapshot;
 
 pub use sidecar::{Saved, Sidecar, SidecarError, SidecarPaths};
 
