@@ -157,6 +157,27 @@ fn the_search_alone_jumps_into_the_correction_notice() {
 }
 
 #[test]
+fn without_the_old_text_the_search_finds_a_headline_in_capitals_below_an_exact_quote() {
+    let old = "Chip curbs widen to [[memory makers]]\nThe rules now cover more firms.";
+    let new = "CHIP CURBS WIDEN TO [[MEMORY MAKERS]]\nThe rules now cover more firms.";
+    let (new_text, expected) = marked(new);
+    let landing = reanchor(&doc(&new_text), &anchors(old)[0]);
+    assert_eq!(landing.status, Fuzzy);
+    assert_eq!(
+        (landing.start.get(), landing.end.get()),
+        (expected[0].start, expected[0].end)
+    );
+    // Where the quote is also there verbatim, that wins.
+    let both = "CHIP CURBS WIDEN TO MEMORY MAKERS\nChip curbs widen to [[memory makers]]";
+    let (text, expected) = marked(both);
+    let landing = reanchor(&doc(&text), &anchors(old)[0]);
+    assert_eq!(
+        (landing.status, landing.start.get()),
+        (Moved, expected[0].start)
+    );
+}
+
+#[test]
 fn a_wrong_old_text_leaves_the_annotation_to_the_search() {
     let old = "T\nThe committee met [[in the morning]] and later.";
     let new = "T\nNew first.\nThe committee met [[in the morning]] and later.";
