@@ -114,7 +114,10 @@ fn a_lost_snapshot_means_the_search_and_no_diff_never_an_error_for_placing() {
     let listed: serde_json::Value =
         serde_json::from_str(&ok(gloss(&data, &["list", b, "--json"]))).unwrap();
     // Placed by the search alone, which does not find the edited span exactly.
-    assert_ne!(listed[0]["quote"], "Wednesday after a complaint", "{listed}");
+    assert_ne!(
+        listed[0]["quote"], "Wednesday after a complaint",
+        "{listed}"
+    );
     assert_ne!(listed[0]["status"], "orphaned", "{listed}");
     let out = gloss(&data, &["diff", b]);
     assert_eq!(out.status.code(), Some(1));
