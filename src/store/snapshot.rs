@@ -48,18 +48,6 @@ pub struct Collected {
     pub sidecars: usize,
 }
 
-/// The data folder: `$GLOSS_DATA_DIR`, else `$XDG_DATA_HOME/gloss` (usually
-/// `~/.local/share/gloss`).
-pub fn data_dir() -> Option<PathBuf> {
-    use etcetera::BaseStrategy;
-    if let Some(dir) = std::env::var_os("GLOSS_DATA_DIR").filter(|d| !d.is_empty()) {
-        return Some(PathBuf::from(dir));
-    }
-    etcetera::choose_base_strategy()
-        .ok()
-        .map(|s| s.data_dir().join("gloss"))
-}
-
 /// Hex SHA-256 of `bytes`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
@@ -83,7 +71,7 @@ impl Snapshots {
 
     /// Snapshots in the data folder's `snapshots/`.
     pub fn in_data_dir() -> Option<Self> {
-        data_dir().map(|d| Self::at(d.join("snapshots")))
+        super::data_dir().map(|d| Self::at(d.join("snapshots")))
     }
 
     /// The folder.

@@ -39,9 +39,10 @@ fn library() -> (Library, Vec<Effect>) {
 fn press(lib: &mut Library, keys: &str) -> Vec<Effect> {
     let keymap = Keymap::default_keymap().unwrap();
     let mut effects = Vec::new();
+    let mut pending = None;
     for name in keys.split_whitespace() {
         let key: Key = name.parse().unwrap();
-        if let Some(event) = crate::app::key_event(&keymap, lib.mode(), key) {
+        if let Some(event) = crate::app::key_event(&keymap, lib.mode(), &mut pending, key) {
             effects.extend(update(lib, event, &Env::fixed(2)));
         }
     }

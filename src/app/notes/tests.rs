@@ -56,9 +56,10 @@ fn notes() -> Notes {
 fn press(n: &mut Notes, keys: &str) -> Vec<Effect> {
     let keymap = Keymap::default_keymap().unwrap();
     let mut effects = Vec::new();
+    let mut pending = None;
     for name in keys.split_whitespace() {
         let key: Key = name.parse().unwrap();
-        if let Some(event) = crate::app::key_event(&keymap, n.mode(), key) {
+        if let Some(event) = crate::app::key_event(&keymap, n.mode(), &mut pending, key) {
             effects.extend(update(n, event, &Env::fixed(4)));
         }
     }
