@@ -64,9 +64,13 @@ fn a_reissued_brief_carries_its_highlights_through_the_snapshot() {
     std::fs::remove_dir_all(data.join("snapshots")).unwrap();
     let tmux = Tmux::start(120, 30);
     open(&tmux, &data, &brief);
+    let start = std::time::Instant::now();
+    while snapshots(&data) == 0 && start.elapsed() < std::time::Duration::from_secs(20) {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(snapshots(&data), 1, "the reader kept the text it placed on");
     tmux.keys(&["q"]);
     tmux.wait_var("#{alternate_on}", "0");
-    assert_eq!(snapshots(&data), 1, "the reader kept the text it placed on");
 
     std::fs::write(&brief, REISSUED).unwrap();
     open(&tmux, &data, &brief);

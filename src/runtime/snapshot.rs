@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use crate::app::Event;
 use crate::app::reader::PlacingJob;
+use crate::store::convert::text_hash;
 use crate::store::snapshot::Snapshots;
 
 /// Runs `job` on this thread (a worker's), with the snapshots of the data folder.
@@ -23,14 +24,23 @@ pub fn place_with(
         return job.run(send);
     };
     let sha = job.sha256().to_string();
-    let job = job.with_before(snaps.load(&sha).map(Arc::from));
     let doc = Arc::clone(job.doc());
+    // The old text only matters when the text changed (one hash of the brief more; reading a
+    // snapshot of an unchanged one would cost more).
+    let changed = text_hash(&doc) != sha;
+    let job = if changed {
+        job.with_before(snaps.load(&sha).map(Arc::from))
+    } else {
+        job
+    };
     job.run(|event| {
-        if let Event::PlaceDone(placed) = &event
-            && !placed.changed
-        {
+        let done = matches!(&event, Event::PlaceDone(_));
+        let go_on = send(event);
+        // After the answer is sent: writing a snapshot of a big brief takes seconds, and the
+        // annotations are editable meanwhile.
+        if done && !changed {
             let _ = snaps.save(&sha, doc.text());
         }
-        send(event)
+        go_on
     });
 }
