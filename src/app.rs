@@ -8,6 +8,7 @@
 mod effect;
 mod event;
 mod hints;
+pub mod hits;
 mod jumps;
 pub mod library;
 pub mod notes;

@@ -79,6 +79,7 @@ fn going_back_into_another_brief_closes_this_one_and_opens_that_one_where_it_was
             Effect::Open {
                 brief: PathBuf::from("a.txt"),
                 at: Some(left_at),
+                find: None,
             }
         ],
         "b.txt closes (it had nothing to save) and a.txt opens where it was left"
@@ -97,6 +98,7 @@ fn going_back_into_another_brief_closes_this_one_and_opens_that_one_where_it_was
             Effect::Open {
                 brief: PathBuf::from("b.txt"),
                 at: Some(Chars(0)),
+                find: None,
             }
         ]
     );

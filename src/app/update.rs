@@ -5,6 +5,7 @@
 
 use super::effect::{Effect, Exit};
 use super::event::{Env, Event};
+use super::hits::{self, Hits};
 use super::jumps::Jumps;
 use super::library::{self, Library};
 use super::notes::{self, Notes};
@@ -18,6 +19,8 @@ pub enum View {
     Library(Box<Library>),
     /// Every annotation across a library.
     Notes(Box<Notes>),
+    /// Search results across a library.
+    Hits(Box<Hits>),
     /// One brief.
     Reader(Box<Reader>),
 }
@@ -28,6 +31,7 @@ impl View {
         match self {
             Self::Library(l) => l.mode(),
             Self::Notes(n) => n.mode(),
+            Self::Hits(h) => h.mode(),
             Self::Reader(r) => r.mode(),
         }
     }
@@ -36,6 +40,7 @@ impl View {
         match self {
             Self::Library(l) => library::update(l, event, env),
             Self::Notes(n) => notes::update(n, event, env),
+            Self::Hits(h) => hits::update(h, event, env),
             Self::Reader(r) => reader::update(r, event, env),
         }
     }
@@ -123,9 +128,11 @@ impl App {
                 .rposition(|v| matches!(v, View::Reader(_)))
         };
         let notes = || self.views.iter().rposition(|v| matches!(v, View::Notes(_)));
+        let hits = || self.views.iter().rposition(|v| matches!(v, View::Hits(_)));
         match event {
             Event::Scanned(_) | Event::ScanDone | Event::Removed(_) => library(),
             Event::Noted(_) | Event::NotedAgain(..) | Event::NotesDone => notes(),
+            Event::Searched(..) | Event::SearchDone(..) => hits(),
             Event::Loaded(_)
             | Event::LoadDone
             | Event::LoadFailed(_)
@@ -178,20 +185,30 @@ pub fn update(app: &mut App, event: Event, env: &Env) -> Vec<Effect> {
     }
     let mut effects = app.views[index].update(event, env);
     // A view asks for another over it.
-    if let Some(root) = effects.iter().find_map(|e| match e {
-        Effect::ShowNotes(root) => Some(root.clone()),
-        _ => None,
-    }) {
-        effects.retain(|e| !matches!(e, Effect::ShowNotes(_)));
+    let asked = effects
+        .iter()
+        .position(|e| matches!(e, Effect::ShowNotes(_) | Effect::ShowSearch(_)));
+    if let Some(asked) = asked {
         let keymap_hints = match &app.views[index] {
             View::Library(l) => l.hints.clone(),
             View::Notes(n) => n.hints.clone(),
+            View::Hits(h) => h.hints.clone(),
             View::Reader(r) => r.hints.clone(),
         };
-        let mut notes = Notes::with_hints(root.clone(), keymap_hints);
-        notes.size = app.size;
-        app.views.push(View::Notes(Box::new(notes)));
-        effects.push(Effect::CollectNotes(root));
+        match effects.remove(asked) {
+            Effect::ShowNotes(root) => {
+                let mut notes = Notes::with_hints(root.clone(), keymap_hints);
+                notes.size = app.size;
+                app.views.push(View::Notes(Box::new(notes)));
+                effects.push(Effect::CollectNotes(root));
+            }
+            Effect::ShowSearch(root) => {
+                let mut hits = Hits::new(root, keymap_hints);
+                hits.size = app.size;
+                app.views.push(View::Hits(Box::new(hits)));
+            }
+            _ => {}
+        }
     }
     // Leaving a view with another under it goes back to that one.
     if app.views.len() > 1 && effects.contains(&Effect::Exit(Exit::Quit)) {
@@ -249,6 +266,7 @@ fn travel(app: &mut App, back: bool, env: &Env) -> Vec<Effect> {
     app.then_open = Some(Effect::Open {
         brief,
         at: Some(spot.top),
+        find: None,
     });
     let effects = update(app, Event::Action(Action::Quit), env);
     // A quit held back (the last save failed: it warns first) opens nothing later.

@@ -159,6 +159,10 @@ pub enum Action {
     CloseHelp,
     /// Quit gloss
     Quit,
+    /// Filter the list as you type
+    Filter,
+    /// Search every brief of the library
+    SearchLibrary,
     /// Open the selected brief
     OpenBrief,
     /// Sort by the next column: title, date, progress, last annotated

@@ -35,6 +35,8 @@ pub enum Mode {
     Library,
     /// Every annotation across the library.
     Notes,
+    /// Search results across the library.
+    Search,
 }
 
 impl Mode {
@@ -205,6 +207,7 @@ fn exits(mode: Mode) -> &'static [Action] {
         Mode::Help => &[Action::CloseHelp, Action::Quit],
         Mode::Library => &[Action::Quit],
         Mode::Notes => &[Action::Quit],
+        Mode::Search => &[Action::Quit],
     }
 }
 

@@ -123,6 +123,9 @@ pub struct Hit {
     /// The line around it, up to [`CONTEXT`] characters either side, the hit in brackets,
     /// made safe for a terminal.
     pub context: String,
+    /// The bytes of `context` between the brackets: the hit itself.
+    #[serde(skip)]
+    pub marked: std::ops::Range<usize>,
     /// The annotation, for hits in one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<Uuid>,
@@ -192,11 +195,13 @@ pub fn hits(record: &Record, request: &Request) -> Vec<Hit> {
         for hit in m.matches_in(text, range) {
             let start = counter.at(hit.start);
             let end = counter.at(hit.end);
+            let (context, marked) = context(text, hit);
             found.push(Hit {
                 kind: Kind::Text,
                 start,
                 end,
-                context: context(text, hit),
+                context,
+                marked,
                 id: None,
             });
         }
@@ -205,11 +210,13 @@ pub fn hits(record: &Record, request: &Request) -> Vec<Hit> {
         let id = Some(n.id);
         let mut field = |kind, field: &str| {
             for hit in m.matches_in(field, 0..field.len()) {
+                let (context, marked) = context(field, hit);
                 found.push(Hit {
                     kind,
                     start: n.start,
                     end: n.end,
-                    context: context(field, hit),
+                    context,
+                    marked,
                     id,
                 });
             }
@@ -252,8 +259,8 @@ impl<'a> CharCounter<'a> {
 }
 
 /// The paragraph of `text` around the bytes `hit`, up to [`CONTEXT`] characters either side,
-/// with the hit in brackets, on one line, made safe.
-pub fn context(text: &str, hit: std::ops::Range<usize>) -> String {
+/// with the hit in brackets, on one line, made safe; and where the hit is in it.
+pub fn context(text: &str, hit: std::ops::Range<usize>) -> (String, std::ops::Range<usize>) {
     let start = text[..hit.start].rfind('\n').map_or(0, |i| i + 1);
     let end = text[hit.end..]
         .find('\n')
@@ -262,6 +269,8 @@ pub fn context(text: &str, hit: std::ops::Range<usize>) -> String {
     before.reverse();
     let before: String = before.into_iter().collect();
     let after: String = text[hit.end..end].chars().take(CONTEXT).collect();
-    let line = format!("{before}[{}]{after}", &text[hit.clone()]);
-    sanitize::line(&line.replace('\n', " ")).into_owned()
+    let safe = |s: &str| sanitize::line(&s.replace('\n', " ")).into_owned();
+    let (before, matched, after) = (safe(&before), safe(&text[hit]), safe(&after));
+    let marked = before.len() + 1..before.len() + 1 + matched.len();
+    (format!("{before}[{matched}]{after}"), marked)
 }

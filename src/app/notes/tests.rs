@@ -149,7 +149,8 @@ fn j_passes_over_headings_and_enter_opens_the_brief_at_the_highlight() {
         effects,
         [Effect::Open {
             brief: PathBuf::from("/lib/b.md"),
-            at: Some(Chars(30))
+            at: Some(Chars(30)),
+            find: None,
         }]
     );
     // Back from the reader: that brief's annotations are read again.
@@ -191,7 +192,8 @@ fn an_orphan_opens_where_the_reader_last_was() {
         press(&mut n, "enter"),
         [Effect::Open {
             brief: PathBuf::from("/lib/a.txt"),
-            at: None
+            at: None,
+            find: None,
         }]
     );
 }

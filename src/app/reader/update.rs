@@ -129,6 +129,8 @@ fn apply(state: &mut Reader, event: Event, env: &Env) -> Vec<Effect> {
         | Event::Noted(_)
         | Event::NotedAgain(..)
         | Event::NotesDone
+        | Event::Searched(..)
+        | Event::SearchDone(..)
         | Event::Opened(_)
         | Event::Back => {}
         Event::Action(action) => return act(state, action, env),
@@ -276,6 +278,8 @@ fn act(state: &mut Reader, action: Action, env: &Env) -> Vec<Effect> {
         | Action::OpenBrief
         | Action::CycleSort
         | Action::ShowNotes
+        | Action::Filter
+        | Action::SearchLibrary
         | Action::ToggleGrouping
         // The jump list is the app's: it spans briefs.
         | Action::JumpBack

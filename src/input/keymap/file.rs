@@ -33,7 +33,9 @@ pub enum Problem {
     #[error("{0}")]
     Syntax(String),
     /// A table that is not a mode.
-    #[error("unknown mode [{0}] (use normal, visual, panel, prompt, note, help, library or notes)")]
+    #[error(
+        "unknown mode [{0}] (use normal, visual, panel, prompt, note, help, library, notes or search)"
+    )]
     UnknownMode(String),
     /// An action name that does not exist.
     #[error("[{mode}] unknown action {action:?} (`gloss keys` lists the actions)")]
@@ -233,7 +235,7 @@ mod tests {
         assert_eq!(
             error("# mine\n[insert]\nquit = [\"q\"]\n"),
             "keymap.toml: line 2, column 2: unknown mode [insert] \
-             (use normal, visual, panel, prompt, note, help, library or notes)"
+             (use normal, visual, panel, prompt, note, help, library, notes or search)"
         );
         assert_eq!(
             error("[normal]\nquit = [\"x\"]\nhelp = [\"x\"]\n"),
