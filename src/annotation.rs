@@ -2,6 +2,7 @@
 //! normalised text; the set of them; and undo history. Knows nothing of files or terminals.
 
 mod anchor;
+pub mod diff;
 mod history;
 #[cfg(test)]
 pub(crate) mod marked;

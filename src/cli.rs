@@ -5,9 +5,11 @@ mod annotate;
 mod at;
 mod cat;
 mod color;
+mod diff;
 mod export;
-mod import_annotations;
+mod gc;
 mod git;
+mod import_annotations;
 mod keys;
 mod list;
 mod merge;
@@ -246,6 +248,27 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         annotations: Option<PathBuf>,
     },
+    /// Show what changed in a brief since its annotations were placed, word by word, with the
+    /// annotations each change touches.
+    Diff {
+        /// The brief.
+        file: PathBuf,
+        /// No colours, even on a terminal: deletions as [-old-], insertions as {+new+}.
+        #[arg(long)]
+        plain: bool,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// The annotations file (default: FILE.gloss.toml beside the brief).
+        #[arg(long, value_name = "PATH")]
+        annotations: Option<PathBuf>,
+    },
+    /// Delete the snapshots of old texts that no sidecar refers to any longer (the sidecars
+    /// gloss has saved, and those under each DIR given).
+    Gc {
+        /// Folders whose sidecars count too (subfolders included).
+        dirs: Vec<PathBuf>,
+    },
     /// Print a brief's annotations in document order, placed in its current text.
     List {
         /// The brief.
@@ -401,6 +424,13 @@ pub fn main() -> ExitCode {
             from,
             annotations,
         }) => import_annotations::run(file, from, annotations.as_deref()).map(|()| Exit::Quit),
+        Some(Command::Diff {
+            file,
+            plain,
+            json,
+            annotations,
+        }) => diff::run(file, annotations.as_deref(), *plain, *json).map(|()| Exit::Quit),
+        Some(Command::Gc { dirs }) => gc::run(dirs).map(|()| Exit::Quit),
         Some(Command::Tags { dir, json }) => tags::run(dir, *json).map(|()| Exit::Quit),
         Some(Command::Search {
             dir,

@@ -11,6 +11,7 @@ pub mod merge;
 pub mod place;
 pub mod search;
 mod sidecar;
+pub mod snapshot;
 
 pub use sidecar::{Saved, Sidecar, SidecarError, SidecarPaths};
 

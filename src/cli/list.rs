@@ -8,7 +8,9 @@ use crate::annotation::{Annotation, Status};
 use crate::document::{Chars, Document};
 use crate::error::Error;
 use crate::sanitize;
-use crate::store::place::place;
+use crate::store::format::SidecarFile;
+use crate::store::place::place_with;
+use crate::store::snapshot::Snapshots;
 
 /// One annotation as `gloss list --json` prints it.
 #[derive(Debug, Serialize)]
@@ -56,6 +58,16 @@ pub(super) fn quoted(a: &Annotation, quote: String) -> Listed<'_> {
     }
 }
 
+/// The snapshot of the text `f`'s annotations were placed on, if kept.
+pub(super) fn before_of(
+    snapshots: Option<&Snapshots>,
+    f: &SidecarFile,
+) -> Option<std::sync::Arc<str>> {
+    snapshots?
+        .load(&f.document.sha256)
+        .map(std::sync::Arc::from)
+}
+
 /// JSON with every character that must not reach a terminal raw written as `\uXXXX`.
 /// serde_json escapes C0 controls but writes DEL, C1 controls (U+009B is CSI on many
 /// terminals) and bidi controls as they are. Outside strings JSON is ASCII punctuation,
@@ -82,7 +94,7 @@ pub fn run(file: &Path, explicit: Option<&Path>, json: bool) -> Result<(), Error
         .load()
         .map_err(|e| Error::Annotations(e.to_string()))?;
     let annotations = loaded
-        .map(|f| place(&doc, &f).annotations)
+        .map(|f| place_with(&doc, &f, before_of(Snapshots::in_data_dir().as_ref(), &f)).annotations)
         .unwrap_or_default();
     let items: Vec<Listed<'_>> = annotations.iter().map(|a| listed(&doc, a)).collect();
     let mut out = super::out::Out::new();

@@ -190,7 +190,9 @@ impl Effects {
                 }
                 Effect::Place(job) => {
                     self.for_reader("gloss-placer", Work::Placing, move |tx, g| {
-                        job.run(|event| tx.send(Wake::Worker(g, event)).is_ok());
+                        super::snapshot::place(*job, |event| {
+                            tx.send(Wake::Worker(g, event)).is_ok()
+                        });
                     })
                 }
                 Effect::Measure { doc, width } => {

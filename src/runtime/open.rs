@@ -66,6 +66,10 @@ impl Opener {
                 exists = true;
                 // Placed once the whole brief is in, a batch at a time if it changed.
                 reader.set_unplaced(Stored::of(&file));
+                // Its snapshots are kept by `gloss gc` from now on.
+                if let Some(s) = crate::store::snapshot::Snapshots::in_data_dir() {
+                    let _ = s.remember(&sidecar.paths().data);
+                }
             }
             Ok(None) => {}
             Err(e) => {
