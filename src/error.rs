@@ -39,6 +39,9 @@ pub enum Error {
     /// Standard input cannot be read as a brief (`gloss -`).
     #[error("{0}")]
     Stdin(String),
+    /// Setting git up for sidecars failed.
+    #[error("{0}")]
+    Git(String),
     /// The theme asked for on the command line is missing or broken.
     #[error("{0}")]
     Theme(String),
@@ -48,6 +51,9 @@ pub enum Error {
     /// The terminal could not be set up or drawn to.
     #[error("terminal: {0}")]
     Terminal(#[source] std::io::Error),
+    /// An export or import could not be made (its message names the file and why).
+    #[error("{0}")]
+    Export(String),
     /// Standard output could not be written (other than its reader going away).
     #[error("cannot write the output: {0}")]
     Output(#[source] std::io::Error),

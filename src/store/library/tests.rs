@@ -196,3 +196,80 @@ fn web_pages_are_listed_with_their_metadata() {
     assert_eq!(all[0].published.as_deref(), Some("2026-11-20T08:30:00Z"));
     assert!(all[0].problem.is_none());
 }
+
+#[test]
+fn scan_batches_sends_every_name_first_then_what_each_brief_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for i in 0..BATCH + 6 {
+        write(
+            &root.join(format!("f{}/b{i:03}.txt", i % 3)),
+            &format!("Title {i}\nBody.\n"),
+        );
+    }
+    let batches = std::sync::Mutex::new(Vec::new());
+    scan_batches(root, |batch| {
+        batches.lock().unwrap().push(batch);
+        true
+    });
+    let batches = batches.into_inner().unwrap();
+    assert_eq!(
+        batches[0].len(),
+        BATCH,
+        "a screenful of names as soon as the walk finds them"
+    );
+    assert_eq!(
+        batches[1].len(),
+        6,
+        "the rest of the names when the walk is done"
+    );
+    assert!(
+        batches[..2]
+            .iter()
+            .flatten()
+            .all(|s| s.pending && s.title.is_none())
+    );
+    let read: Vec<&Summary> = batches[2..].iter().flatten().collect();
+    assert_eq!(read.len(), BATCH + 6, "then every brief, read");
+    assert!(read.iter().all(|s| !s.pending && s.title.is_some()));
+}
+
+#[test]
+fn conflict_copies_beside_a_sidecar_are_counted_by_both_scans() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(&root.join("a/synced.txt"), "Synced\nBody.\n");
+    write(&root.join("a/plain.txt"), "Plain\nBody.\n");
+    write(&root.join("b/other.txt"), "Other\nBody.\n");
+    annotate(&root.join("a/synced.txt"), &["x"]);
+    for copy in [
+        "a/synced.txt.gloss.sync-conflict-20261201-101500-ABCDEF7.toml",
+        "a/synced.txt.gloss (conflicted copy 2026-12-01 101500).toml",
+    ] {
+        write(&root.join(copy), "version = 1\n");
+    }
+    let counts = |mut all: Vec<Summary>| {
+        all.sort_by(|a, b| a.name.cmp(&b.name));
+        all.iter()
+            .map(|s| (s.name.clone(), s.conflicts))
+            .collect::<Vec<_>>()
+    };
+    let want = vec![
+        ("a/plain.txt".to_string(), 0),
+        ("a/synced.txt".to_string(), 2),
+        ("b/other.txt".to_string(), 0),
+    ];
+    assert_eq!(counts(scanned(root)), want);
+    let batches = std::sync::Mutex::new(Vec::new());
+    scan_batches(root, |batch| {
+        // The names sent first know nothing of copies; what the scan read does.
+        batches
+            .lock()
+            .unwrap()
+            .extend(batch.into_iter().filter(|s| !s.pending));
+        true
+    });
+    assert_eq!(counts(batches.into_inner().unwrap()), want);
+    let copy = root.join("a/synced.txt.gloss (conflicted copy 2026-12-01 101500).toml");
+    assert_eq!(brief_of(root, &copy), Some(root.join("a/synced.txt")));
+}
