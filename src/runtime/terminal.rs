@@ -4,11 +4,14 @@ use std::io::{self, BufWriter, Stdout, Write};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
-use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use ratatui::crossterm::{execute, queue};
+use ratatui::style::{Color, Modifier};
 
 /// Room for a whole frame of a big terminal, so each frame reaches the terminal in one write
 /// (the standard output's own buffer flushes every 1 KiB: ten writes for one 200x50 frame).
@@ -29,11 +32,8 @@ impl TerminalGuard {
     /// nothing over its screen: the workers catch their panics and the reader shows them in
     /// the status bar.
     pub fn enter() -> io::Result<Self> {
-        // Raw mode, the alternate screen and ratatui's restoring panic hook; the terminal it
-        // returns writes through the 1 KiB buffer, so gloss draws through its own.
-        drop(ratatui::try_init()?);
-        let backend = CrosstermBackend::new(BufWriter::with_capacity(FRAME_BYTES, io::stdout()));
-        let terminal = Terminal::new(backend)?;
+        // What `ratatui::try_init` does, without the terminal it makes and gloss would drop
+        // (two screen-sized buffers filled for nothing before the first frame).
         let previous = std::panic::take_hook();
         let owner = std::thread::current().id();
         std::panic::set_hook(Box::new(move |info| {
@@ -41,15 +41,51 @@ impl TerminalGuard {
                 return;
             }
             leave_extras();
+            ratatui::restore();
             previous(info);
         }));
-        execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
-        Ok(Self { terminal })
+        enable_raw_mode()?;
+        let mut out = BufWriter::with_capacity(FRAME_BYTES, io::stdout());
+        // One write for every mode; a failure puts back what was set.
+        let entered = queue!(
+            out,
+            EnterAlternateScreen,
+            EnableMouseCapture,
+            EnableBracketedPaste
+        )
+        .and_then(|()| out.flush());
+        let terminal = entered.and_then(|()| Terminal::new(CrosstermBackend::new(out)));
+        match terminal {
+            Ok(terminal) => Ok(Self { terminal }),
+            Err(e) => {
+                leave_extras();
+                ratatui::restore();
+                Err(e)
+            }
+        }
     }
 
     /// The terminal to draw on.
     pub fn terminal(&mut self) -> &mut Screen {
         &mut self.terminal
+    }
+}
+
+/// Makes every cell that looks like the terminal's own blank (a space on the default
+/// background, with nothing that shows on a space) exactly the blank cell, so a frame writes
+/// only what differs from an empty screen: a theme that sets only a foreground colour does
+/// not paint the whole screen with spaces. What the screen shows is unchanged.
+pub fn unpaint_blanks(buffer: &mut Buffer) {
+    let visible_on_space = Modifier::REVERSED | Modifier::UNDERLINED | Modifier::CROSSED_OUT;
+    // gloss marks no cell to be skipped or forced; such a cell is left as it is all the same.
+    for cell in &mut buffer.content {
+        if cell.symbol() == " "
+            && cell.bg == Color::Reset
+            && !cell.modifier.intersects(visible_on_space)
+            && cell.diff_option == CellDiffOption::None
+        {
+            cell.reset();
+        }
     }
 }
 
@@ -64,5 +100,44 @@ impl Drop for TerminalGuard {
     fn drop(&mut self) {
         leave_extras();
         ratatui::restore();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::layout::Rect;
+    use ratatui::style::Style;
+
+    use super::*;
+
+    #[test]
+    fn blanks_on_the_default_background_become_the_empty_cell() {
+        let mut buffer = Buffer::empty(Rect::new(0, 0, 6, 1));
+        buffer.set_style(buffer.area, Style::new().fg(Color::Indexed(254)).bold());
+        buffer.set_string(0, 0, "ab", Style::new());
+        unpaint_blanks(&mut buffer);
+        let mut expected = Buffer::with_lines(["ab    "]);
+        expected.set_style(
+            Rect::new(0, 0, 2, 1),
+            Style::new().fg(Color::Indexed(254)).bold(),
+        );
+        assert_eq!(buffer, expected);
+    }
+
+    #[test]
+    fn blanks_that_show_keep_their_style() {
+        let mut buffer = Buffer::empty(Rect::new(0, 0, 4, 1));
+        let styles = [
+            Style::new().bg(Color::Indexed(237)),
+            Style::new().reversed(),
+            Style::new().underlined(),
+            Style::new().crossed_out(),
+        ];
+        for (x, style) in styles.into_iter().enumerate() {
+            buffer.set_style(Rect::new(x as u16, 0, 1, 1), style.fg(Color::Red));
+        }
+        let before = buffer.clone();
+        unpaint_blanks(&mut buffer);
+        assert_eq!(buffer, before);
     }
 }
