@@ -254,7 +254,7 @@ fn index(c: &mut Criterion) {
     );
     let mut group = c.benchmark_group("index-10MiB");
     group.sampling_mode(SamplingMode::Flat);
-    group.bench_function("in-1MiB-pieces", |bench| {
+    group.bench_function("in-256KiB-pieces", |bench| {
         bench.iter_with_large_drop(|| {
             index_in_pieces(
                 black_box(text.as_bytes()),

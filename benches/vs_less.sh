@@ -25,6 +25,8 @@
 #   TIMEOUT=60                   seconds per run before it counts as failed
 #   BASE=path/to/gloss           also runs that binary (an earlier build) in the same rotation
 #   FIRST_ONLY=1                 only the first screen and the peak RSS (no G, search)
+#   GLOSS=path/to/gloss          this binary instead of building the release binary
+#   GEN=path/to/gen_corpus       this built corpus generator instead of `cargo bench`
 # Honours CARGO_TARGET_DIR. Needs tmux and less.
 
 set -euo pipefail
@@ -34,6 +36,8 @@ N=${N:-7}
 CASES=${CASES:-"10KB 10MiB 100MiB"}
 TIMEOUT_S=${TIMEOUT:-60}
 BASE=${BASE:-}
+GLOSS=${GLOSS:-}
+GEN=${GEN:-}
 FIRST_ONLY=${FIRST_ONLY:-}
 SEED=1
 MARKER=END-OF-BRIEF-7f3a
@@ -94,15 +98,22 @@ now_us() { local t=$EPOCHREALTIME; echo "${t/./}"; }
 ms_since() { awk -v us=$(($(now_us) - $1)) 'BEGIN { printf "%.1f", us / 1000 }'; }
 screen() { tm capture-pane -p -t run; }
 
-echo "building the release binary..." >&2
-GLOSS=$(cargo build --release --bin gloss --message-format=json-render-diagnostics \
-    | grep -o '"executable":"[^"]*"' | tail -1 | cut -d'"' -f4)
-[[ -n "$GLOSS" && -x "$GLOSS" ]] || die "cannot find the gloss binary after building"
+if [[ -z $GLOSS ]]; then
+    echo "building the release binary..." >&2
+    GLOSS=$(cargo build --release --bin gloss --message-format=json-render-diagnostics \
+        | grep -o '"executable":"[^"]*"' | tail -1 | cut -d'"' -f4)
+fi
+[[ -n "$GLOSS" && -x "$GLOSS" ]] || die "cannot find the gloss binary ($GLOSS)"
+GLOSS=$(realpath "$GLOSS")
 
 for c in $CASES; do
     echo "generating the $c brief..." >&2
     file="$WORK/brief-$c.txt"
-    cargo bench -q --bench gen_corpus -- "$file" "$(bytes_of "$c")" "$SEED" >&2
+    if [[ -n $GEN ]]; then
+        "$GEN" "$file" "$(bytes_of "$c")" "$SEED" >&2
+    else
+        cargo bench -q --bench gen_corpus -- "$file" "$(bytes_of "$c")" "$SEED" >&2
+    fi
     printf '%s\n' "$MARKER" >>"$file"
 done
 

@@ -41,10 +41,11 @@ fn key(text: &str) -> u64 {
 pub fn find(text: &str, blocks: &[Block]) -> Vec<Repeat> {
     let same = |a: usize, b: usize| {
         blocks[a].kind == blocks[b].kind
-            && blocks[a].prefix == blocks[b].prefix
+            && blocks[a].prefix() == blocks[b].prefix()
             && text[blocks[a].range.clone()] == text[blocks[b].range.clone()]
     };
-    let mut first_seen: HashMap<u64, usize> = HashMap::new();
+    // Sized once: growing it would hold the old table and the new one at the same time.
+    let mut first_seen: HashMap<u64, usize> = HashMap::with_capacity(blocks.len());
     let mut repeats = Vec::new();
     let mut i = 0;
     while i < blocks.len() {
