@@ -4,7 +4,7 @@ use std::io::{self, BufWriter, Stdout, Write};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::buffer::{Buffer, CellDiffOption};
+use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -71,20 +71,33 @@ impl TerminalGuard {
     }
 }
 
-/// Makes every cell that looks like the terminal's own blank (a space on the default
-/// background, with nothing that shows on a space) exactly the blank cell, so a frame writes
-/// only what differs from an empty screen: a theme that sets only a foreground colour does
-/// not paint the whole screen with spaces. What the screen shows is unchanged.
+/// Blanks in a row fewer than this are written as spaces: skipping them would cost a cursor
+/// move (`ESC[row;colH`, 6 to 10 bytes) for every gap between two words.
+const MIN_BLANK_RUN: usize = 8;
+
+/// Makes every run of [`MIN_BLANK_RUN`] or more cells in a row that look like the terminal's
+/// own blank (a space on the default background, with nothing that shows on a space) exactly
+/// the blank cell, so a frame writes only what differs from an empty screen: a theme that sets
+/// only a foreground colour does not paint the whole screen with spaces. What the screen
+/// shows is unchanged.
 pub fn unpaint_blanks(buffer: &mut Buffer) {
     let visible_on_space = Modifier::REVERSED | Modifier::UNDERLINED | Modifier::CROSSED_OUT;
     // gloss marks no cell to be skipped or forced; such a cell is left as it is all the same.
-    for cell in &mut buffer.content {
-        if cell.symbol() == " "
+    let blank = |cell: &Cell| {
+        cell.symbol() == " "
             && cell.bg == Color::Reset
             && !cell.modifier.intersects(visible_on_space)
             && cell.diff_option == CellDiffOption::None
-        {
-            cell.reset();
+    };
+    let width = usize::from(buffer.area.width).max(1);
+    for row in buffer.content.chunks_mut(width) {
+        let mut x = 0;
+        while x < row.len() {
+            let run = row[x..].iter().take_while(|c| blank(c)).count();
+            if run >= MIN_BLANK_RUN {
+                row[x..x + run].iter_mut().for_each(Cell::reset);
+            }
+            x += run.max(1);
         }
     }
 }
@@ -111,30 +124,32 @@ mod tests {
     use super::*;
 
     #[test]
-    fn blanks_on_the_default_background_become_the_empty_cell() {
-        let mut buffer = Buffer::empty(Rect::new(0, 0, 6, 1));
-        buffer.set_style(buffer.area, Style::new().fg(Color::Indexed(254)).bold());
-        buffer.set_string(0, 0, "ab", Style::new());
+    fn long_runs_of_blanks_on_the_default_background_become_the_empty_cell() {
+        let area = Rect::new(0, 0, 20, 2);
+        let mut buffer = Buffer::empty(area);
+        let fg = Style::new().fg(Color::Indexed(254)).bold();
+        buffer.set_style(area, fg);
+        // Row 0: a gap of 7 stays painted (a cursor move would cost more), the 9 after "cd"
+        // do not. Row 1: all 20.
+        buffer.set_string(0, 0, "ab       cd", Style::new());
         unpaint_blanks(&mut buffer);
-        let mut expected = Buffer::with_lines(["ab    "]);
-        expected.set_style(
-            Rect::new(0, 0, 2, 1),
-            Style::new().fg(Color::Indexed(254)).bold(),
-        );
+        let mut expected = Buffer::with_lines([format!("{:20}", "ab       cd"), " ".repeat(20)]);
+        expected.set_style(Rect::new(0, 0, 11, 1), fg);
         assert_eq!(buffer, expected);
     }
 
     #[test]
     fn blanks_that_show_keep_their_style() {
-        let mut buffer = Buffer::empty(Rect::new(0, 0, 4, 1));
+        let mut buffer = Buffer::empty(Rect::new(0, 0, 4 * MIN_BLANK_RUN as u16, 1));
         let styles = [
             Style::new().bg(Color::Indexed(237)),
             Style::new().reversed(),
             Style::new().underlined(),
             Style::new().crossed_out(),
         ];
+        let run = MIN_BLANK_RUN as u16;
         for (x, style) in styles.into_iter().enumerate() {
-            buffer.set_style(Rect::new(x as u16, 0, 1, 1), style.fg(Color::Red));
+            buffer.set_style(Rect::new(x as u16 * run, 0, run, 1), style.fg(Color::Red));
         }
         let before = buffer.clone();
         unpaint_blanks(&mut buffer);
