@@ -3,6 +3,7 @@
 
 mod brief;
 pub mod config;
+pub mod conflicts;
 pub mod convert;
 pub mod format;
 pub mod library;
@@ -10,6 +11,7 @@ pub mod merge;
 pub mod place;
 pub mod search;
 mod sidecar;
+pub mod snapshot;
 
 pub use sidecar::{Saved, Sidecar, SidecarError, SidecarPaths};
 
