@@ -1,38 +1,46 @@
 #!/usr/bin/env bash
 # gloss against `less` on the same briefs, measured the way a user sees it: the real release
-# binary in a real terminal (tmux, 200x50), side by side, run after run.
+# binary typed into a shell that is already running in a 200x50 tmux pane, so neither tmux
+# nor a shell's start-up is in any figure.
 #
 # For each case (a generated brief of 10 KB, 10 MiB or 100 MiB, seed 1, with one last line
 # END-OF-BRIEF-7f3a appended) and each program, every run:
-#   first screen  from pressing Enter on `exec PROGRAM FILE` until the first frame is on screen
-#                 (gloss: the status bar's ` READ ` tag; less: the brief's first line);
+#   first screen  from typing `PROGRAM FILE` and Enter (one send-keys) until the pane shows
+#                 the brief's first line, polling capture-pane every 2 ms;
 #   G             from sending `G` after that until the last line (the marker) is on screen,
 #                 whatever the program does in between (gloss may still be reading the file);
-#   max RSS       from `/usr/bin/time -v`, which runs the program (one more fork/exec, the same
-#                 for both), read after `q`; gloss quits only once its status bar says the
-#                 whole brief is read, so its figure is the peak after reading end to end;
-#   all read      (gloss) from Enter until the whole brief is read;
+#   all read      (gloss) from Enter until its status bar says the whole brief is read;
 #   search        then, from the top (`g`), `/MARKER` and Enter sent at once, until the last
-#                 line is on screen (a word found only at the very end).
-# The two programs alternate so that a burst of load elsewhere hurts both alike. Both timings
-# include the same tmux, shell and polling overhead (a few ms), which pulls ratios towards 1
-# for small files. A run that takes longer than TIMEOUT seconds counts as failed.
+#                 line is on screen (a word found only at the very end);
+#   peak RSS      the program's VmHWM in /proc/PID/status just before `q`: the peak after
+#                 `G` and, for gloss, after reading the brief end to end.
+# Then `q`, and the shell waits at its prompt for the next run. The programs alternate, run
+# after run, so that a burst of load elsewhere hurts them alike. gloss's sidecar is removed
+# before each of its runs, so every run opens the brief as a new user would. A run that takes
+# longer than TIMEOUT seconds counts as failed.
 #
 # Usage: benches/vs_less.sh
-#   N=5                          runs per case and program (median printed)
+#   N=7                          runs per case and program (median printed)
 #   CASES="10KB 10MiB 100MiB"    which briefs
 #   TIMEOUT=60                   seconds per run before it counts as failed
-# Honours CARGO_TARGET_DIR. Needs tmux, less and GNU time (`apt-get install -y time`).
+#   BASE=path/to/gloss           also runs that binary (an earlier build) in the same rotation
+#   FIRST_ONLY=1                 only the first screen and the peak RSS (no G, search)
+#   GLOSS=path/to/gloss          this binary instead of building the release binary
+#   GEN=path/to/gen_corpus       this built corpus generator instead of `cargo bench`
+# Honours CARGO_TARGET_DIR. Needs tmux and less.
 
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-N=${N:-5}
+N=${N:-7}
 CASES=${CASES:-"10KB 10MiB 100MiB"}
 TIMEOUT_S=${TIMEOUT:-60}
+BASE=${BASE:-}
+GLOSS=${GLOSS:-}
+GEN=${GEN:-}
+FIRST_ONLY=${FIRST_ONLY:-}
 SEED=1
 MARKER=END-OF-BRIEF-7f3a
-TIME=/usr/bin/time
 SOCKET="gloss-vs-less-$$"
 PROMPT='bench$ '
 
@@ -57,26 +65,26 @@ done
 for tool in tmux less; do
     command -v "$tool" >/dev/null || die "$tool is not installed"
 done
-if [[ ! -x $TIME ]] || ! "$TIME" -v -o /dev/null true 2>/dev/null; then
-    die "GNU time is needed at $TIME for the peak memory (apt-get install -y time)"
+if [[ -n $BASE ]]; then
+    [[ -x $BASE ]] || die "BASE=$BASE is not an executable"
+    BASE=$(realpath "$BASE")
 fi
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/gloss-vs-less.XXXXXX")
-# Every process a run starts (time and the program under it), so none outlives the script.
-PIDS="$WORK/pids"
-: >"$PIDS"
 
 tm() { tmux -L "$SOCKET" -f /dev/null "$@"; }
 
+# The pane's shell, once it runs.
+SHELL_PID=
+
+# Ends what a run left behind (the shell's children), then the tmux server.
 cleanup() {
-    local pid
-    while read -r pid; do
-        kill "$pid" 2>/dev/null || true
-    done <"$PIDS"
-    sleep 0.2
-    while read -r pid; do
-        kill -KILL "$pid" 2>/dev/null || true
-    done <"$PIDS"
+    if [[ -n $SHELL_PID ]]; then
+        local child
+        for child in $(ps -o pid= --ppid "$SHELL_PID" 2>/dev/null || true); do
+            kill "$child" 2>/dev/null || true
+        done
+    fi
     tm kill-server 2>/dev/null || true
     # The server goes away with its last session but leaves its socket file behind.
     rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCKET"
@@ -90,102 +98,88 @@ now_us() { local t=$EPOCHREALTIME; echo "${t/./}"; }
 ms_since() { awk -v us=$(($(now_us) - $1)) 'BEGIN { printf "%.1f", us / 1000 }'; }
 screen() { tm capture-pane -p -t run; }
 
-echo "building the release binary..." >&2
-GLOSS=$(cargo build --release --bin gloss --message-format=json-render-diagnostics \
-    | grep -o '"executable":"[^"]*"' | tail -1 | cut -d'"' -f4)
-[[ -n "$GLOSS" && -x "$GLOSS" ]] || die "cannot find the gloss binary after building"
+if [[ -z $GLOSS ]]; then
+    echo "building the release binary..." >&2
+    GLOSS=$(cargo build --release --bin gloss --message-format=json-render-diagnostics \
+        | grep -o '"executable":"[^"]*"' | tail -1 | cut -d'"' -f4)
+fi
+[[ -n "$GLOSS" && -x "$GLOSS" ]] || die "cannot find the gloss binary ($GLOSS)"
+GLOSS=$(realpath "$GLOSS")
 
 for c in $CASES; do
     echo "generating the $c brief..." >&2
     file="$WORK/brief-$c.txt"
-    cargo bench -q --bench gen_corpus -- "$file" "$(bytes_of "$c")" "$SEED" >&2
+    if [[ -n $GEN ]]; then
+        "$GEN" "$file" "$(bytes_of "$c")" "$SEED" >&2
+    else
+        cargo bench -q --bench gen_corpus -- "$file" "$(bytes_of "$c")" "$SEED" >&2
+    fi
     printf '%s\n' "$MARKER" >>"$file"
 done
 
-# Ends process `pid` (and its children) if `q` did not, waiting up to `wait` hundredths of
-# a second for it to go by itself first. Returns 1 if it had to be killed.
-reap() {
-    local pid=$1 wait=$2 child
-    for _ in $(seq "$wait"); do
-        kill -0 "$pid" 2>/dev/null || return 0
-        sleep 0.01
-    done
-    kill -0 "$pid" 2>/dev/null || return 0
-    local children
-    children=$(ps -o pid= --ppid "$pid" 2>/dev/null || true)
-    for child in $children; do
-        kill "$child" 2>/dev/null || true
-    done
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq 100); do
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.01
-    done
-    for child in $children $pid; do
-        kill -KILL "$child" 2>/dev/null || true
-    done
-    return 1
-}
-
-# Ends the run's session and forgets its processes once they are gone.
-end_run() {
-    local pid=$1
-    tm kill-session -t run 2>/dev/null || true
-    kill -0 "$pid" 2>/dev/null || : >"$PIDS"
-}
+# The one shell every run is typed into.
+tm new-session -d -s run -x 200 -y 50 \
+    "env PS1='$PROMPT' LESS= LESSOPEN= LESSCLOSE= HISTFILE=/dev/null bash --norc --noprofile"
+SHELL_PID=$(tm display-message -p -t run '#{pane_pid}')
 
 # Whether the pane shows the text $1; the same for an extended regex; the opposite of that.
 shows() { screen | grep -qF -- "$1"; }
 shows_re() { screen | grep -qE -- "$1"; }
 hides_re() { ! shows_re "$1"; }
+# capture-pane drops trailing blanks, so the prompt is looked for without its space.
+at_prompt() { [[ -z $(ps -o pid= --ppid "$SHELL_PID" 2>/dev/null) ]] && shows "${PROMPT% }"; }
 
-# Inside run_once: polls until the test "$@" (after the message $1) passes; past the run's
-# deadline it says what did not happen, cleans up and fails.
+# Inside run_once: polls every 2 ms until the test "$@" (after the message $1) passes; past
+# the run's deadline it says what did not happen and fails.
 await() {
     local what=$1
     shift
     until "$@"; do
         if ((SECONDS >= deadline)); then
             echo "vs_less: $name $what within ${TIMEOUT_S}s" >&2
-            reap "$pid" 0 || true
-            end_run "$pid"
             return 1
         fi
         sleep 0.002
     done
 }
 
-# One run: a fresh 200x50 session with a bare shell; `exec time -v PROGRAM FILE` is typed,
-# the pane is polled for NEEDLE, then `G` is sent and the pane polled for the marker, then
-# (gloss) until the status bar says the whole brief is read, then `q`. Prints
-# "FIRST_MS G_MS MAXRSS_KB ALL_MS SEARCH_MS" (ALL_MS: from Enter until the whole brief is read, gloss
-# only, "-" for less); on failure says why and returns 1.
-run_once() {
-    local program=$1 file=$2 needle=$3 rss="$WORK/rss"
-    rm -f "$rss"
-    tm new-session -d -s run -x 200 -y 50 \
-        "env PS1='$PROMPT' LESS= LESSOPEN= LESSCLOSE= HISTFILE=/dev/null bash --norc --noprofile"
-    local deadline=$((SECONDS + TIMEOUT_S))
-    # capture-pane drops trailing blanks, so look for the prompt without its space.
-    until screen | grep -qF "${PROMPT% }"; do
-        if ((SECONDS >= deadline)); then
-            echo "vs_less: the shell never started" >&2
-            tm kill-session -t run 2>/dev/null || true
-            return 1
-        fi
-        sleep 0.01
+# Stops whatever the shell still runs and brings it back to a clear prompt.
+recover() {
+    local child
+    for child in $(ps -o pid= --ppid "$SHELL_PID" 2>/dev/null || true); do
+        kill "$child" 2>/dev/null || true
     done
-    # The shell becomes `time` (exec), which runs the program as its child.
-    local pid
-    pid=$(tm display-message -p -t run '#{pane_pid}')
-    echo "$pid" >>"$PIDS"
-    local name=${program##*/} start launch first g all=- search
+    sleep 0.5
+    for child in $(ps -o pid= --ppid "$SHELL_PID" 2>/dev/null || true); do
+        kill -KILL "$child" 2>/dev/null || true
+    done
+    tm send-keys -t run C-c
+    sleep 0.2
+    tm send-keys -t run C-l
+}
+
+# Peak resident set of process $1 in KB (VmHWM), or nothing once it is gone.
+hwm_kb() { awk '/^VmHWM:/ { print $2 }' "/proc/$1/status" 2>/dev/null || true; }
+
+# One run: the shell is cleared, `PROGRAM FILE` typed, the pane polled for NEEDLE (the first
+# line), then `G` and the marker, (gloss) the end of reading, `g`, the search, the peak RSS
+# and `q`. Prints "FIRST_MS G_MS MAXRSS_KB ALL_MS SEARCH_MS" ("-" for what was not timed);
+# on failure says why and returns 1.
+run_once() {
+    local program=$1 file=$2 needle=$3 kind=$4
+    local name=$kind deadline=$((SECONDS + TIMEOUT_S))
+    rm -f "$file.gloss.toml" "$file.gloss.toml.bak"
+    tm send-keys -t run C-l
+    await "left no clear prompt" at_prompt || return 1
+    until ! shows "$needle"; do sleep 0.002; done
+    local start launch first g=- all=- search=- pid kb
     start=$(now_us)
     launch=$start
-    tm send-keys -t run "exec $TIME -v -o '$rss' $program '$file'" Enter
+    tm send-keys -t run "$program '$file'" Enter
     await "showed no first screen ('$needle')" shows "$needle" || return 1
     first=$(ms_since "$start")
-    ps -o pid= --ppid "$pid" >>"$PIDS" 2>/dev/null || true
+    pid=$(ps -o pid= --ppid "$SHELL_PID" | head -n 1 | tr -d ' ')
+    [[ -n $pid ]] || { echo "vs_less: $name ended by itself" >&2; return 1; }
     if shows "$MARKER"; then
         echo "vs_less: warning: $name shows the last line on its first screen" >&2
     fi
@@ -194,86 +188,91 @@ run_once() {
     await "did not show the last line after G" shows "$MARKER" || return 1
     g=$(ms_since "$start")
     # gloss shows the end before it has read the rest; RSS counts once all of it is in.
-    if [[ $name == gloss ]]; then
+    if [[ $kind != less ]]; then
         await "did not finish reading" hides_re '· reading|shown early' || return 1
         all=$(ms_since "$launch")
     fi
-    # Back to the top, then search for the last line's marker (one word, only at the end).
-    tm send-keys -t run g
-    await "did not go back to the top" hides_re "$MARKER" || return 1
-    start=$(now_us)
-    tm send-keys -t run "/$MARKER" Enter
-    # The line itself, not the query echoed on the prompt line.
-    await "did not find the last line" shows_re "^ *$MARKER" || return 1
-    search=$(ms_since "$start")
-    tm send-keys -t run q
-    # Quitting ends the pane's only process; killing the session first would leave the
-    # program on a vanished terminal.
-    local quit=yes
-    reap "$pid" 2000 || quit=
-    end_run "$pid"
-    local kb
-    kb=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$rss" 2>/dev/null || true)
-    if [[ -z $quit || -z $kb ]]; then
-        echo "vs_less: $name did not quit within 20 s of q" >&2
-        return 1
+    if [[ -z $FIRST_ONLY ]]; then
+        # Back to the top, then search for the last line's marker (one word, only at the end).
+        tm send-keys -t run g
+        await "did not go back to the top" hides_re "$MARKER" || return 1
+        start=$(now_us)
+        tm send-keys -t run "/$MARKER" Enter
+        # The line itself, not the query echoed on the prompt line.
+        await "did not find the last line" shows_re "^ *$MARKER" || return 1
+        search=$(ms_since "$start")
     fi
+    kb=$(hwm_kb "$pid")
+    tm send-keys -t run q
+    await "did not quit after q" at_prompt || return 1
+    [[ -n $kb ]] || { echo "vs_less: no VmHWM for $name" >&2; return 1; }
     echo "$first $g $kb $all $search"
 }
 
 # Median of the numbers on stdin ("-" when there are none).
-median() { sort -n | awk '{ v[NR] = $1 } END { print NR ? v[int((NR + 1) / 2)] : "-" }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b == 0) print "-"; else printf "%.1fx", a / b }'; }
+median() { grep -v '^-$' | sort -n | awk '{ v[NR] = $1 } END { print NR ? v[int((NR + 1) / 2)] : "-" }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b == 0) print "-"; else printf "%.2fx", a / b }'; }
 mb() { awk -v kb="$1" 'BEGIN { if (kb == "-") print "-"; else printf "%.1f", kb / 1024 }'; }
 per_size() {
     awk -v kb="$1" -v size="$2" 'BEGIN { if (kb == "-") print "-"; else printf "%.2fx", kb * 1024 / size }'
 }
+
+programs=(gloss less)
+[[ -n $BASE ]] && programs=(gloss less base)
 
 failed=()
 rows=()
 for c in $CASES; do
     file="$WORK/brief-$c.txt"
     size=$(stat -c %s "$file")
-    title=$(head -c 40 "$file" | head -n 1)
-    : >"$WORK/gloss.runs"
-    : >"$WORK/less.runs"
+    # The first line as every program shows it: its first 40 bytes, cut back to a whole word.
+    title=$(head -n 1 "$file" | head -c 40 | sed 's/ [^ ]*$//')
+    for p in "${programs[@]}"; do : >"$WORK/$p.runs"; done
     for i in $(seq "$N"); do
         echo "$c run $i of $N..." >&2
-        for p in gloss less; do
-            if [[ $p == gloss ]]; then
-                result=$(run_once "$GLOSS" "$file" " READ ") || result=
-            else
-                result=$(run_once less "$file" "$title") || result=
-            fi
-            if [[ -n $result ]]; then
+        for p in "${programs[@]}"; do
+            case $p in
+                gloss) bin=$GLOSS ;;
+                base) bin=$BASE ;;
+                less) bin=less ;;
+            esac
+            if result=$(run_once "$bin" "$file" "$title" "$p"); then
                 echo "$result" >>"$WORK/$p.runs"
                 echo "  $p: first ${result%% *} ms, G $(cut -d' ' -f2 <<<"$result") ms," \
-                    "max RSS $(cut -d' ' -f3 <<<"$result") KB" >&2
+                    "peak RSS $(cut -d' ' -f3 <<<"$result") KB" >&2
             else
                 failed+=("$c $p run $i")
+                recover
             fi
         done
     done
-    for p in gloss less; do
+    for p in "${programs[@]}"; do
         for k in 1 2 3 4 5; do
             declare "m_${p}_$k=$(cut -d' ' -f"$k" "$WORK/$p.runs" | median)"
         done
     done
-    rows+=("$(printf '%-7s %10s | %9s %9s %7s | %9s %9s %7s | %8s %8s %7s %7s | %8s | %8s %8s %7s' \
+    row=$(printf '%-7s %10s | %9s %9s %7s | %9s %9s %7s | %8s %8s %7s %7s | %8s | %8s %8s %7s' \
         "$c" "$size" \
         "$m_gloss_1" "$m_less_1" "$(ratio "$m_gloss_1" "$m_less_1")" \
         "$m_gloss_2" "$m_less_2" "$(ratio "$m_gloss_2" "$m_less_2")" \
         "$(mb "$m_gloss_3")" "$(mb "$m_less_3")" \
         "$(per_size "$m_gloss_3" "$size")" "$(per_size "$m_less_3" "$size")" \
         "$m_gloss_4" \
-        "$m_gloss_5" "$m_less_5" "$(ratio "$m_gloss_5" "$m_less_5")")")
+        "$m_gloss_5" "$m_less_5" "$(ratio "$m_gloss_5" "$m_less_5")")
+    if [[ -n $BASE ]]; then
+        row+=$(printf ' | %9s %7s %8s %7s' "$m_base_1" "$(ratio "$m_base_1" "$m_less_1")" \
+            "$(mb "$m_base_3")" "$(per_size "$m_base_3" "$size")")
+    fi
+    rows+=("$row")
 done
 
 echo
-echo "gloss vs less, 200x50 tmux, median of $N runs (times in ms, RSS in MB)"
-printf '%-7s %10s | %9s %9s %7s | %9s %9s %7s | %8s %8s %7s %7s | %8s | %8s %8s %7s\n' \
+echo "gloss vs less, a shell in a 200x50 tmux pane, median of $N runs (times in ms, RSS in MB)"
+header=$(printf '%-7s %10s | %9s %9s %7s | %9s %9s %7s | %8s %8s %7s %7s | %8s | %8s %8s %7s' \
     case bytes "1st gloss" "1st less" ratio "G gloss" "G less" ratio \
-    "RSS gl" "RSS less" "gl/size" "le/size" "all read" "/ gloss" "/ less" ratio
+    "RSS gl" "RSS less" "gl/size" "le/size" "all read" "/ gloss" "/ less" ratio)
+[[ -n $BASE ]] && header+=$(printf ' | %9s %7s %8s %7s' "1st base" ratio "RSS base" "/size")
+echo "$header"
 printf '%s\n' "${rows[@]}"
 if ((${#failed[@]})); then
     echo

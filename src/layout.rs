@@ -61,8 +61,10 @@ pub struct Layout {
     items: Vec<Item>,
     /// `starts[i]` is the first row of item `i`; `starts[len]` is one past the last row.
     starts: Vec<usize>,
-    /// First block of each item, for finding the item that shows a block.
-    first_block: Vec<usize>,
+    /// The block the front-matter line counts as (see [`Layout::first_of`]).
+    meta_block: usize,
+    /// First hidden block of each repeat, by repeat index, for the collapsed markers.
+    repeat_starts: Vec<usize>,
 }
 
 impl Layout {
@@ -101,7 +103,6 @@ impl Layout {
         let expected = doc.block_capacity().saturating_sub(from);
         self.heights.reserve_exact(expected);
         self.items.reserve_exact(expected + 1);
-        self.first_block.reserve_exact(expected + 1);
         self.starts.reserve_exact(expected + 2);
         let measured = match measured {
             Some(m) if m.width == self.width && m.heights.len() == fresh => m,
@@ -121,10 +122,10 @@ impl Layout {
             // plain path, one item per block.
             let mut next = from;
             if from == 0 && fresh > 0 && meta.is_some() {
+                self.meta_block = meta.unwrap_or(0);
                 for item in item::block_items(0, meta) {
-                    let (first, height) = self.span(doc, item, meta);
+                    let height = self.height_of(item);
                     self.items.push(item);
-                    self.first_block.push(first);
                     self.starts.push(row);
                     row += height + 1;
                 }
@@ -132,7 +133,6 @@ impl Layout {
             }
             for b in next..from + fresh {
                 self.items.push(Item::Block(b));
-                self.first_block.push(b);
                 self.starts.push(row);
                 row += self.heights[b] as usize + 1;
             }
@@ -150,27 +150,38 @@ impl Layout {
     }
 
     fn flow(&mut self, doc: &Document) {
-        self.items = item::items(doc, self.show_repeats);
+        // The old flow goes first, so the two are never held at once.
+        self.items = Vec::new();
+        let items = item::items(doc, self.show_repeats);
+        self.meta_block = item::meta_slot(doc).unwrap_or(0);
+        self.repeat_starts = doc.repeats().iter().map(|r| r.copy.start).collect();
         self.starts.clear();
-        self.first_block.clear();
-        let meta = item::meta_slot(doc);
+        self.starts.reserve_exact(items.len() + 1);
         let mut row = 0;
-        for &item in &self.items {
+        for &item in &items {
             self.starts.push(row);
-            let (first, height) = self.span(doc, item, meta);
-            self.first_block.push(first);
-            row += height + 1;
+            row += self.height_of(item) + 1;
         }
         self.starts.push(row);
+        self.items = items;
     }
 
-    /// The first block `item` stands for, and its height. The front-matter line counts as the
-    /// block after it (`meta` is its slot), so looking up a block never lands on the line.
-    fn span(&self, doc: &Document, item: Item, meta: Option<usize>) -> (usize, usize) {
+    /// The height of `item` in rows.
+    fn height_of(&self, item: Item) -> usize {
         match item {
-            Item::Block(b) => (b, self.heights.get(b).map_or(0, |&h| h as usize)),
-            Item::Collapsed(r) => (doc.repeats().get(r).map_or(0, |r| r.copy.start), 1),
-            Item::Meta => (meta.unwrap_or(0), 1),
+            Item::Block(b) => self.heights.get(b).map_or(0, |&h| h as usize),
+            Item::Collapsed(_) | Item::Meta => 1,
+        }
+    }
+
+    /// The first block `item` stands for. The front-matter line counts as the block after
+    /// it, so looking up a block never lands on the line. (Worked out rather than kept: a
+    /// list of them would cost 8 bytes a paragraph.)
+    fn first_of(&self, item: Item) -> usize {
+        match item {
+            Item::Block(b) => b,
+            Item::Collapsed(r) => self.repeat_starts.get(r).copied().unwrap_or(0),
+            Item::Meta => self.meta_block,
         }
     }
 
@@ -213,8 +224,8 @@ impl Layout {
 
     /// The item that shows block `block` (a collapsed marker for hidden blocks).
     pub fn item_of_block(&self, block: usize) -> usize {
-        self.first_block
-            .partition_point(|&b| b <= block)
+        self.items
+            .partition_point(|&item| self.first_of(item) <= block)
             .saturating_sub(1)
     }
 
@@ -302,7 +313,10 @@ impl Layout {
 
     /// The wrapping width of block `b` (the column less its decoration).
     pub fn wrap_width(&self, doc: &Document, b: usize) -> usize {
-        let prefix = doc.blocks().get(b).map_or(0, |bl| prefix_width(&bl.prefix));
+        let prefix = doc
+            .blocks()
+            .get(b)
+            .map_or(0, |bl| prefix_width(bl.prefix()));
         self.width.saturating_sub(prefix).max(1)
     }
 
@@ -351,7 +365,7 @@ impl Layout {
                 .map_or(0, |b| b.range.start),
             _ => match self.item_at_row(row) {
                 Some((i, _)) if i + 1 < self.items.len() => {
-                    let b = self.first_block[i + 1];
+                    let b = self.first_of(self.items[i + 1]);
                     doc.blocks().get(b).map_or(0, |bl| bl.range.start)
                 }
                 _ => doc.text().len(),

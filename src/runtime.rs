@@ -79,9 +79,9 @@ pub fn run(
         return Ok(exit);
     }
     effects.set_width(reader_width(&app));
-    input::read(tx.clone()).map_err(Error::Terminal)?;
-    // Reading the rest, the sidecar's worker and its watcher start once the first frame is
-    // out, so the first screen shares the machine with nothing.
+    // Reading input and the rest, the sidecar's worker and its watcher start once the first
+    // frame is out, so the first screen shares the machine with nothing (keys pressed before
+    // wait in the terminal).
     let mut after_first_frame = true;
     let mut dirty = true;
     // A piece read off screen changes only the progress figure, drawn at most every TICK.
@@ -96,6 +96,7 @@ pub fn run(
             let drawn_ok = terminal.draw(|frame| {
                 let theme = themes.get(app.reader().map_or(base_theme, |r| r.theme));
                 frame.render_widget(Screen { app: &app, theme }, frame.area());
+                terminal::unpaint_blanks(frame.buffer_mut());
             });
             dirty = false;
             progress = false;
@@ -110,6 +111,7 @@ pub fn run(
                 }
             }
             if std::mem::take(&mut after_first_frame) {
+                input::read(tx.clone()).map_err(Error::Terminal)?;
                 effects.start().map_err(Error::Terminal)?;
             }
         }

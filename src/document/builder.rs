@@ -139,14 +139,13 @@ impl Builder {
         } else {
             text.chars().count()
         };
-        self.blocks.push(Block {
+        self.blocks.push(Block::new(
             kind,
-            range: start..self.text.len(),
-            char_start: self.chars,
-            char_len,
+            start..self.text.len(),
+            (self.chars, char_len),
             spans,
             prefix,
-        });
+        ));
         self.chars += char_len;
     }
 
@@ -220,7 +219,7 @@ mod tests {
         let (text, blocks, _) = b.finish();
         assert_eq!(text, "lead bold");
         assert_eq!(
-            blocks[0].spans,
+            blocks[0].spans(),
             vec![Span {
                 range: 5..9,
                 style: Inline::Strong

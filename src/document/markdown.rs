@@ -161,8 +161,8 @@ mod tests {
         assert_eq!(text, "Rates rise\nThe Fed raised rates again.");
         assert_eq!(blocks[0].kind, BlockKind::Title);
         assert_eq!(
-            blocks[1].spans,
-            vec![
+            blocks[1].spans(),
+            [
                 Span {
                     range: 4..7,
                     style: Inline::Emphasis
@@ -179,16 +179,16 @@ mod tests {
     fn lists_and_quotes_carry_their_decoration() {
         let (text, blocks) = parse_md("Intro\n\n- one\n- two\n  1. inner\n\n> quoted\n");
         assert_eq!(text, "Intro\none\ntwo\ninner\nquoted");
-        assert_eq!(blocks[1].prefix.marker.as_deref(), Some("•"));
+        assert_eq!(blocks[1].prefix().marker.as_deref(), Some("•"));
         assert_eq!(
-            blocks[3].prefix,
+            *blocks[3].prefix(),
             Prefix {
                 quote_depth: 0,
                 list_depth: 2,
                 marker: Some("1.".into())
             }
         );
-        assert_eq!(blocks[4].prefix.quote_depth, 1);
+        assert_eq!(blocks[4].prefix().quote_depth, 1);
     }
 
     #[test]
@@ -202,6 +202,6 @@ mod tests {
     fn links_keep_their_text_not_their_target() {
         let (text, blocks) = parse_md("See [the report](https://example.com) now.");
         assert_eq!(text, "See the report now.");
-        assert_eq!(blocks[0].spans[0].style, Inline::Link);
+        assert_eq!(blocks[0].spans()[0].style, Inline::Link);
     }
 }

@@ -4,11 +4,14 @@ use std::io::{self, BufWriter, Stdout, Write};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
-use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use ratatui::crossterm::{execute, queue};
+use ratatui::style::{Color, Modifier};
 
 /// Room for a whole frame of a big terminal, so each frame reaches the terminal in one write
 /// (the standard output's own buffer flushes every 1 KiB: ten writes for one 200x50 frame).
@@ -29,11 +32,8 @@ impl TerminalGuard {
     /// nothing over its screen: the workers catch their panics and the reader shows them in
     /// the status bar.
     pub fn enter() -> io::Result<Self> {
-        // Raw mode, the alternate screen and ratatui's restoring panic hook; the terminal it
-        // returns writes through the 1 KiB buffer, so gloss draws through its own.
-        drop(ratatui::try_init()?);
-        let backend = CrosstermBackend::new(BufWriter::with_capacity(FRAME_BYTES, io::stdout()));
-        let terminal = Terminal::new(backend)?;
+        // What `ratatui::try_init` does, without the terminal it makes and gloss would drop
+        // (two screen-sized buffers filled for nothing before the first frame).
         let previous = std::panic::take_hook();
         let owner = std::thread::current().id();
         std::panic::set_hook(Box::new(move |info| {
@@ -41,15 +41,64 @@ impl TerminalGuard {
                 return;
             }
             leave_extras();
+            ratatui::restore();
             previous(info);
         }));
-        execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
-        Ok(Self { terminal })
+        enable_raw_mode()?;
+        let mut out = BufWriter::with_capacity(FRAME_BYTES, io::stdout());
+        // One write for every mode; a failure puts back what was set.
+        let entered = queue!(
+            out,
+            EnterAlternateScreen,
+            EnableMouseCapture,
+            EnableBracketedPaste
+        )
+        .and_then(|()| out.flush());
+        let terminal = entered.and_then(|()| Terminal::new(CrosstermBackend::new(out)));
+        match terminal {
+            Ok(terminal) => Ok(Self { terminal }),
+            Err(e) => {
+                leave_extras();
+                ratatui::restore();
+                Err(e)
+            }
+        }
     }
 
     /// The terminal to draw on.
     pub fn terminal(&mut self) -> &mut Screen {
         &mut self.terminal
+    }
+}
+
+/// Blanks in a row fewer than this are written as spaces: skipping them would cost a cursor
+/// move (`ESC[row;colH`, 6 to 10 bytes) for every gap between two words.
+const MIN_BLANK_RUN: usize = 8;
+
+/// Makes every run of [`MIN_BLANK_RUN`] or more cells in a row that look like the terminal's
+/// own blank (a space on the default background, with nothing that shows on a space) exactly
+/// the blank cell, so a frame writes only what differs from an empty screen: a theme that sets
+/// only a foreground colour does not paint the whole screen with spaces. What the screen
+/// shows is unchanged.
+pub fn unpaint_blanks(buffer: &mut Buffer) {
+    let visible_on_space = Modifier::REVERSED | Modifier::UNDERLINED | Modifier::CROSSED_OUT;
+    // gloss marks no cell to be skipped or forced; such a cell is left as it is all the same.
+    let blank = |cell: &Cell| {
+        cell.symbol() == " "
+            && cell.bg == Color::Reset
+            && !cell.modifier.intersects(visible_on_space)
+            && cell.diff_option == CellDiffOption::None
+    };
+    let width = usize::from(buffer.area.width).max(1);
+    for row in buffer.content.chunks_mut(width) {
+        let mut x = 0;
+        while x < row.len() {
+            let run = row[x..].iter().take_while(|c| blank(c)).count();
+            if run >= MIN_BLANK_RUN {
+                row[x..x + run].iter_mut().for_each(Cell::reset);
+            }
+            x += run.max(1);
+        }
     }
 }
 
@@ -64,5 +113,46 @@ impl Drop for TerminalGuard {
     fn drop(&mut self) {
         leave_extras();
         ratatui::restore();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::layout::Rect;
+    use ratatui::style::Style;
+
+    use super::*;
+
+    #[test]
+    fn long_runs_of_blanks_on_the_default_background_become_the_empty_cell() {
+        let area = Rect::new(0, 0, 20, 2);
+        let mut buffer = Buffer::empty(area);
+        let fg = Style::new().fg(Color::Indexed(254)).bold();
+        buffer.set_style(area, fg);
+        // Row 0: a gap of 7 stays painted (a cursor move would cost more), the 9 after "cd"
+        // do not. Row 1: all 20.
+        buffer.set_string(0, 0, "ab       cd", Style::new());
+        unpaint_blanks(&mut buffer);
+        let mut expected = Buffer::with_lines([format!("{:20}", "ab       cd"), " ".repeat(20)]);
+        expected.set_style(Rect::new(0, 0, 11, 1), fg);
+        assert_eq!(buffer, expected);
+    }
+
+    #[test]
+    fn blanks_that_show_keep_their_style() {
+        let mut buffer = Buffer::empty(Rect::new(0, 0, 4 * MIN_BLANK_RUN as u16, 1));
+        let styles = [
+            Style::new().bg(Color::Indexed(237)),
+            Style::new().reversed(),
+            Style::new().underlined(),
+            Style::new().crossed_out(),
+        ];
+        let run = MIN_BLANK_RUN as u16;
+        for (x, style) in styles.into_iter().enumerate() {
+            buffer.set_style(Rect::new(x as u16 * run, 0, run, 1), style.fg(Color::Red));
+        }
+        let before = buffer.clone();
+        unpaint_blanks(&mut buffer);
+        assert_eq!(buffer, before);
     }
 }

@@ -35,7 +35,7 @@ impl Reader {
             .doc
             .blocks()
             .get(block)
-            .map_or(0, |b| crate::layout::prefix_width(&b.prefix));
+            .map_or(0, |b| crate::layout::prefix_width(b.prefix()));
         let col = usize::from(x.saturating_sub(column.x)).saturating_sub(prefix);
         self.offset_at(row, col)
     }

@@ -147,16 +147,16 @@ fn draw_prefix(
     theme: &Theme,
     buf: &mut Buffer,
 ) -> u16 {
-    let width = prefix_width(&block.prefix);
+    let width = prefix_width(block.prefix());
     if width == 0 {
         return x;
     }
-    let mut s = "│ ".repeat(usize::from(block.prefix.quote_depth));
-    s.push_str(&" ".repeat(usize::from(block.prefix.list_depth.saturating_sub(1)) * LIST_INDENT));
-    let bars_end = usize::from(block.prefix.quote_depth) * QUOTE_INDENT;
+    let mut s = "│ ".repeat(usize::from(block.prefix().quote_depth));
+    s.push_str(&" ".repeat(usize::from(block.prefix().list_depth.saturating_sub(1)) * LIST_INDENT));
+    let bars_end = usize::from(block.prefix().quote_depth) * QUOTE_INDENT;
     buf.set_stringn(x, y, &s, width, theme.style(Role::Quote));
     let marker_x = x + u16::try_from(s.chars().count()).unwrap_or(u16::MAX);
-    if let (Some(marker), 0) = (&block.prefix.marker, index) {
+    if let (Some(marker), 0) = (&block.prefix().marker, index) {
         buf.set_stringn(
             marker_x,
             y,
@@ -225,7 +225,7 @@ fn style_changes(row: &Row<'_>) -> Vec<usize> {
     let marks = row.marks;
     let spans = row
         .block
-        .spans
+        .spans()
         .iter()
         .flat_map(|s| [block + s.range.start, block + s.range.end]);
     let ranges = marks
@@ -286,7 +286,7 @@ fn draw_graphemes(
 fn style_at(row: &Row<'_>, at: usize, base: Style, theme: &Theme) -> Style {
     let local = at - row.block.range.start;
     let mut style = base;
-    if let Some(span) = row.block.spans.iter().find(|s| s.range.contains(&local)) {
+    if let Some(span) = row.block.spans().iter().find(|s| s.range.contains(&local)) {
         style = style.patch(theme.style(match span.style {
             Inline::Emphasis => Role::Emphasis,
             Inline::Strong => Role::Strong,
