@@ -325,7 +325,7 @@ mod tests {
         assert_eq!(text, "Rates rise\nThe Fed raised rates again.");
         assert_eq!(blocks[0].kind, BlockKind::Heading(2));
         assert_eq!(
-            blocks[1].spans,
+            blocks[1].spans(),
             vec![
                 Span {
                     range: 15..20,
@@ -346,10 +346,10 @@ mod tests {
              <blockquote><p>quoted</p></blockquote><pre>fn x() {\n\tgo();\n}</pre>",
         );
         assert_eq!(text, "one\ntwo\ninner\nquoted\nfn x() {\n    go();\n}");
-        assert_eq!(blocks[0].prefix.marker.as_deref(), Some("•"));
-        assert_eq!(blocks[2].prefix.marker.as_deref(), Some("3."));
-        assert_eq!(blocks[2].prefix.list_depth, 2);
-        assert_eq!(blocks[3].prefix.quote_depth, 1);
+        assert_eq!(blocks[0].prefix().marker.as_deref(), Some("•"));
+        assert_eq!(blocks[2].prefix().marker.as_deref(), Some("3."));
+        assert_eq!(blocks[2].prefix().list_depth, 2);
+        assert_eq!(blocks[3].prefix().quote_depth, 1);
         assert_eq!(blocks[4].kind, BlockKind::Code);
     }
 

@@ -67,11 +67,11 @@ pub fn write(doc: &Document, meta: &ImportMeta) -> String {
 }
 
 fn write_block(out: &mut String, block: &Block, text: &str) {
-    let quote = "> ".repeat(usize::from(block.prefix.quote_depth));
-    let depth = usize::from(block.prefix.list_depth);
+    let quote = "> ".repeat(usize::from(block.prefix().quote_depth));
+    let depth = usize::from(block.prefix().list_depth);
     let indent = "    ".repeat(depth.saturating_sub(1));
     // A list item's first block carries its marker; its later blocks sit inside the item.
-    let lead = match (&block.prefix.marker, depth) {
+    let lead = match (&block.prefix().marker, depth) {
         (Some(marker), _) => {
             let marker = if marker == "•" {
                 "-"
@@ -96,11 +96,11 @@ fn write_block(out: &mut String, block: &Block, text: &str) {
         BlockKind::Heading(level) => {
             let hashes = "#".repeat(usize::from(level.clamp(1, 6)));
             // A heading is one line: a hard break in it would end it.
-            let line = inline(&text.replace('\n', " "), &block.spans);
+            let line = inline(&text.replace('\n', " "), block.spans());
             out.push_str(&format!("{lead}{hashes} {line}"));
         }
         BlockKind::Title | BlockKind::Paragraph => {
-            let body = inline(text, &block.spans);
+            let body = inline(text, block.spans());
             let mut lines = body.split('\n');
             out.push_str(&lead);
             out.push_str(lines.next().unwrap_or_default());
@@ -250,7 +250,7 @@ mod tests {
         let prefixes = |d: &Document| {
             d.blocks()
                 .iter()
-                .map(|b| b.prefix.clone())
+                .map(|b| b.prefix().clone())
                 .collect::<Vec<_>>()
         };
         assert_eq!(kinds(&back), kinds(&page), "{md}");
