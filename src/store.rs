@@ -6,6 +6,7 @@ pub mod config;
 pub mod convert;
 pub mod format;
 pub mod library;
+pub mod limits;
 pub mod merge;
 pub mod place;
 mod sidecar;

@@ -6,8 +6,15 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use super::limits;
 use crate::error::show_path;
 use crate::theme::Source;
+
+/// Reads a configuration file (config, keymap or theme) unless it is past
+/// [`limits::CONFIG_FILE`].
+fn read_config_file(path: &Path) -> io::Result<String> {
+    limits::read_capped_text(path, limits::CONFIG_FILE)
+}
 
 /// The configuration folder: `$GLOSS_CONFIG_DIR`, else `$XDG_CONFIG_HOME/gloss` (usually
 /// `~/.config/gloss`).
@@ -33,7 +40,7 @@ pub struct Config {
 /// Reads `config.toml` from `dir`; a missing file is an empty config.
 pub fn read_config(dir: &Path) -> Config {
     let path = dir.join("config.toml");
-    let text = match fs::read_to_string(&path) {
+    let text = match read_config_file(&path) {
         Ok(text) => text,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Config::default(),
         Err(e) => {
@@ -77,7 +84,7 @@ pub struct KeymapFile {
 /// read is an error naming it.
 pub fn read_keymap(dir: &Path) -> Result<Option<KeymapFile>, String> {
     let path = dir.join("keymap.toml");
-    match fs::read_to_string(&path) {
+    match read_config_file(&path) {
         Ok(text) => Ok(Some(KeymapFile {
             origin: show_path(&path),
             text,
@@ -90,7 +97,7 @@ pub fn read_keymap(dir: &Path) -> Result<Option<KeymapFile>, String> {
 /// Sets `theme` in `dir/config.toml`, keeping everything else in it (comments included).
 pub fn save_theme(dir: &Path, theme: &str) -> Result<PathBuf, String> {
     let path = dir.join("config.toml");
-    let text = match fs::read_to_string(&path) {
+    let text = match read_config_file(&path) {
         Ok(text) => text,
         Err(e) if e.kind() == io::ErrorKind::NotFound => String::new(),
         Err(e) => return Err(format!("{}: {e}", show_path(&path))),
@@ -119,7 +126,7 @@ pub fn user_themes(dir: &Path) -> (Vec<Source>, Vec<String>) {
         .into_iter()
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
     {
-        match fs::read_to_string(&path) {
+        match read_config_file(&path) {
             Ok(text) => sources.push(theme_source(&path, text)),
             Err(e) => warnings.push(format!("{}: {e}", show_path(&path))),
         }
@@ -129,7 +136,7 @@ pub fn user_themes(dir: &Path) -> (Vec<Source>, Vec<String>) {
 
 /// A theme file given by path (`--theme ./mine.toml`).
 pub fn theme_file(path: &Path) -> Result<Source, String> {
-    fs::read_to_string(path)
+    read_config_file(path)
         .map(|text| theme_source(path, text))
         .map_err(|e| format!("{}: {e}", show_path(path)))
 }
