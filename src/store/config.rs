@@ -120,12 +120,21 @@ pub fn user_themes(dir: &Path) -> (Vec<Source>, Vec<String>) {
     let Ok(entries) = fs::read_dir(dir.join("themes")) else {
         return (sources, warnings);
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths
-        .into_iter()
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-    {
+        .collect();
+    paths.sort();
+    if paths.len() > limits::USER_THEMES {
+        warnings.push(format!(
+            "{}: {} theme files; gloss reads the first {} by name",
+            show_path(&dir.join("themes")),
+            paths.len(),
+            limits::USER_THEMES
+        ));
+        paths.truncate(limits::USER_THEMES);
+    }
+    for path in paths {
         match read_config_file(&path) {
             Ok(text) => sources.push(theme_source(&path, text)),
             Err(e) => warnings.push(format!("{}: {e}", show_path(&path))),
@@ -155,6 +164,39 @@ fn theme_source(path: &Path, text: String) -> Source {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn past_the_user_theme_limit_the_first_by_name_are_read_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join("themes")).unwrap();
+        for i in 0..limits::USER_THEMES + 5 {
+            fs::write(dir.path().join(format!("themes/t{i:04}.toml")), "").unwrap();
+        }
+        fs::write(dir.path().join("themes/notes.txt"), "").unwrap();
+        let (sources, warnings) = user_themes(dir.path());
+        assert_eq!(sources.len(), limits::USER_THEMES);
+        assert_eq!(sources[0].name, "t0000");
+        assert_eq!(warnings.len(), 1);
+        assert!(
+            warnings[0].ends_with("themes: 205 theme files; gloss reads the first 200 by name"),
+            "{warnings:?}"
+        );
+    }
+
+    #[test]
+    fn a_config_file_past_its_limit_is_a_warning_naming_it() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::File::create(dir.path().join("config.toml"))
+            .unwrap()
+            .set_len(limits::CONFIG_FILE.bytes + 1)
+            .unwrap();
+        let config = read_config(dir.path());
+        assert!(
+            config.warnings[0].contains("config.toml: it is 1.0 MiB; gloss reads theme, keymap"),
+            "{:?}",
+            config.warnings
+        );
+    }
 
     #[test]
     fn config_reads_and_saves_the_theme_keeping_comments() {

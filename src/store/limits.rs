@@ -42,6 +42,10 @@ pub const CONFIG_FILE: Limit = Limit {
     what: "theme, keymap and config files",
 };
 
+/// Most user themes read from the themes folder (the first ones by file name); each is
+/// resolved at start-up, up to [`crate::theme::MAX_DEPTH`] ancestors deep.
+pub const USER_THEMES: usize = 200;
+
 /// A size for messages: `176.5 MiB`, `16 MiB`, `300 bytes`.
 pub fn show_size(bytes: u64) -> String {
     // Precision is irrelevant here: the figure is only shown.
