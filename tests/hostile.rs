@@ -280,7 +280,7 @@ fn gloss(dir: &Path, args: &[&OsStr]) -> std::process::Output {
         .unwrap()
 }
 
-/// 1,000,000 entries (185 MB): past the 16 MiB limit, refused at once by `list` and opened
+/// 1,000,000 entries (185 MB): past the 8 MiB limit, refused at once by `list` and opened
 /// read-only by the reader, with the size and the limit in the message; the file is kept.
 #[test]
 fn a_sidecar_of_a_million_entries_is_refused_at_once_and_kept() {
@@ -305,7 +305,7 @@ fn a_sidecar_of_a_million_entries_is_refused_at_once_and_kept() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("brief.txt.gloss.toml: it is 17")
-            && err.contains(" MiB; gloss reads annotation files up to 16 MiB"),
+            && err.contains(" MiB; gloss reads annotation files up to 8 MiB"),
         "{err}"
     );
     let (screen, _) = read(dir.path(), brief.as_os_str(), &[b"\t"], SMALL);
@@ -313,23 +313,41 @@ fn a_sidecar_of_a_million_entries_is_refused_at_once_and_kept() {
     assert_eq!(std::fs::metadata(&sidecar).unwrap().len(), size);
 }
 
-/// One note of 10 MB: under the sidecar limit, so listed and shown in the panel.
-#[test]
-fn a_10_mb_note_is_listed_and_shown() {
-    let dir = tempfile::tempdir().unwrap();
-    let brief = sample_in(dir.path());
-    let sidecar = dir.path().join("brief.txt.gloss.toml");
+/// A sidecar holding one note of `bytes` (an OSC 52 write repeated, escaped as TOML does).
+fn note_of(dir: &Path, bytes: usize) -> PathBuf {
+    let brief = sample_in(dir);
+    let sidecar = dir.join("brief.txt.gloss.toml");
     let mut f = std::io::BufWriter::new(std::fs::File::create(&sidecar).unwrap());
     writeln!(f, "version = 1\n[document]\nfile = \"brief.txt\"\n").unwrap();
-    entry(
-        &mut f,
-        1,
-        &"note \u{1b}]52;c;eA==\u{7} "
-            .repeat(400_000)
-            .replace('\u{1b}', "\\u001b")
-            .replace('\u{7}', "\\u0007"),
-    );
+    let unit = "note \\u001b]52;c;eA==\\u0007 ";
+    entry(&mut f, 1, &unit.repeat(bytes / unit.len()));
     f.into_inner().unwrap().sync_all().unwrap();
+    brief
+}
+
+/// One note of 10 MB: past the 8 MiB sidecar limit, refused by `list` with size and limit,
+/// and the reader opens the brief with its annotations read-only.
+#[test]
+fn a_10_mb_note_is_refused_with_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let brief = note_of(dir.path(), 10_000_000);
+    let out = gloss(dir.path(), &[OsStr::new("list"), brief.as_os_str()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("it is 9.5 MiB; gloss reads annotation files up to 8 MiB"),
+        "{err}"
+    );
+    let (screen, _) = read(dir.path(), brief.as_os_str(), &[], SMALL);
+    assert!(screen.contains("read-only"), "{screen}");
+}
+
+/// One note of 3 MB: under the limit, so listed (its escapes as JSON escapes) and shown in
+/// the panel as control pictures.
+#[test]
+fn a_3_mb_note_is_listed_and_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let brief = note_of(dir.path(), 3_000_000);
     let out = gloss(
         dir.path(),
         &[OsStr::new("list"), OsStr::new("--json"), brief.as_os_str()],
@@ -339,8 +357,8 @@ fn a_10_mb_note_is_listed_and_shown() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(out.stdout.len() > 10_000_000);
-    assert!(!out.stdout.contains(&0x1b) && !out.stdout.contains(&0x07));
+    assert!(out.stdout.len() > 3_000_000);
+    assert_no_raw_controls(&out.stdout, "list --json");
     let mut pty = Pty::start(dir.path(), &[brief.as_os_str()], 100, 30);
     pty.wait_for(|s| s.contains(" READ "), "first screen", HUGE);
     pty.keys(b"\t");
@@ -348,7 +366,7 @@ fn a_10_mb_note_is_listed_and_shown() {
     pty.wait_for(|s| s.contains("note ␛]52;c;eA==␇"), "the note's text", HUGE);
     pty.keys(b"q");
     let ended = pty.wait(HUGE);
-    assert_terminal_safe(&ended.output, "10 MB note");
+    assert_terminal_safe(&ended.output, "3 MB note");
     assert_eq!(ended.code, Some(0));
 }
 

@@ -30,10 +30,12 @@ pub const MARKDOWN_BRIEF: Limit = Limit {
     bytes: 64 * MIB,
     what: "Markdown briefs",
 };
-/// Largest sidecar, read or written: about 50,000 annotations with notes of a paragraph, or
-/// 100,000 bare highlights. A note can be as long as the rest of the sidecar leaves room for.
+/// Largest sidecar, read or written: about 20,000 annotations with their context and a note
+/// of a paragraph, or 45,000 bare highlights. A note can be as long as the rest of the
+/// sidecar leaves room for. Every annotation is placed again when the brief changed, so the
+/// limit also bounds that work.
 pub const SIDECAR: Limit = Limit {
-    bytes: 16 * MIB,
+    bytes: 8 * MIB,
     what: "annotation files",
 };
 /// Largest theme, keymap or `config.toml`.
@@ -141,10 +143,10 @@ mod tests {
             .unwrap();
         let err = read_capped(&path, SIDECAR).unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::FileTooLarge);
-        assert!(err.to_string().contains("1600 MiB"), "{err}");
+        assert!(err.to_string().contains("800 MiB"), "{err}");
         assert!(
             err.to_string()
-                .contains("gloss reads annotation files up to 16 MiB"),
+                .contains("gloss reads annotation files up to 8 MiB"),
             "{err}"
         );
     }

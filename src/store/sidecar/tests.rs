@@ -191,7 +191,7 @@ fn a_save_past_the_size_limit_is_refused_and_leaves_the_file_as_it_was() {
     let err = s.save(file).unwrap_err();
     assert!(
         err.to_string().contains(
-            "brief.txt.gloss.toml: it is 16.0 MiB; gloss reads annotation files up to 16 MiB"
+            "brief.txt.gloss.toml: it is 8.0 MiB; gloss reads annotation files up to 8 MiB"
         ),
         "{err}"
     );
@@ -207,7 +207,7 @@ fn a_sidecar_past_the_size_limit_is_refused_unread_and_kept() {
         .set_len(limits::SIDECAR.bytes + 1)
         .unwrap();
     let err = s.load().unwrap_err().to_string();
-    assert!(err.contains("up to 16 MiB"), "{err}");
+    assert!(err.contains("up to 8 MiB"), "{err}");
     assert_eq!(
         fs::metadata(&s.paths.data).unwrap().len(),
         limits::SIDECAR.bytes + 1
