@@ -41,9 +41,38 @@ impl Pty {
         Self::start_with(dir, args, cols, rows, &[])
     }
 
+    /// Runs `program` with `args` instead of gloss itself (`setpriv ... gloss FILE`).
+    pub fn start_program(
+        dir: &Path,
+        program: &OsStr,
+        args: &[&OsStr],
+        cols: u16,
+        rows: u16,
+    ) -> Self {
+        Self::spawn(dir, program, args, cols, rows, &[])
+    }
+
     /// [`Pty::start`] with extra environment variables.
     pub fn start_with(
         dir: &Path,
+        args: &[&OsStr],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &OsStr)],
+    ) -> Self {
+        Self::spawn(
+            dir,
+            OsStr::new(env!("CARGO_BIN_EXE_gloss")),
+            args,
+            cols,
+            rows,
+            env,
+        )
+    }
+
+    fn spawn(
+        dir: &Path,
+        program: &OsStr,
         args: &[&OsStr],
         cols: u16,
         rows: u16,
@@ -57,7 +86,7 @@ impl Pty {
                 pixel_height: 0,
             })
             .expect("a pseudo terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_gloss"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.cwd(dir);
         cmd.env("TERM", "xterm-256color");
