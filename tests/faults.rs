@@ -6,6 +6,7 @@
 //! saving a highlight, and a terminal that disappears (tests/terminal.rs); two writers adding
 //! 100 each and a writer SIGKILLed at random moments of a save (tests/sidecar.rs); a failed
 //! save retried and a signal during a failing save (src/app/reader/tests_saving.rs).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test crate: failing loudly is the point
 
 mod support {
     pub mod pty;

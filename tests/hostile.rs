@@ -10,6 +10,7 @@
 //! The small fixtures are in `tests/fixtures/hostile/`; the huge ones (a 50 MB line, a
 //! sidecar of 1,000,000 entries, a 10 MB note, a 10,000-long `inherits` chain) are generated
 //! into a temporary folder by the test that uses them.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test crate: failing loudly is the point
 
 mod support {
     pub mod pty;

@@ -117,7 +117,7 @@ impl BriefFile {
     /// Appends up to `want` more bytes of the file to `buf`; an error once the brief holds
     /// more than its limit (a pipe, or a file that grew after it was opened).
     fn fill(&mut self, buf: &mut Vec<u8>, want: usize) -> Result<(), Error> {
-        if self.offset + buf.len() as u64 >= self.limit.bytes + 1 {
+        if self.offset + buf.len() as u64 > self.limit.bytes {
             return Err(read_error(&self.path)(limits::too_large(
                 self.limit.bytes,
                 self.limit,

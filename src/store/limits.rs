@@ -54,7 +54,7 @@ pub fn show_size(bytes: u64) -> String {
     #[allow(clippy::cast_precision_loss)]
     let b = bytes as f64;
     let unit = |size: u64, name: &str| {
-        if bytes % size == 0 {
+        if bytes.is_multiple_of(size) {
             format!("{} {name}", bytes / size)
         } else {
             format!("{:.1} {name}", b / size as f64)

@@ -2,7 +2,7 @@
 //! byte it writes, for tests that judge the bytes themselves (a screen capture would hide an
 //! escape sequence the terminal already acted on). A vt100 parser gives the screen as text.
 #![allow(dead_code)] // each test binary uses a different part of this helper
-#![allow(clippy::expect_used, clippy::panic)] // test support: failing loudly is the point
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test support: failing loudly is the point
 
 use std::ffi::OsStr;
 use std::io::{Read, Write};
@@ -181,7 +181,7 @@ impl Pty {
             if let Some(status) = self.child.try_wait().expect("wait") {
                 // Let the reader thread drain what is still in the terminal.
                 std::thread::sleep(Duration::from_millis(50));
-                let code = (!status.signal().is_some()).then(|| status.exit_code());
+                let code = status.signal().is_none().then(|| status.exit_code());
                 return Ended {
                     output: self.bytes(),
                     code,
@@ -221,11 +221,13 @@ fn allowed_csi(params: &[u8], intermediates: &[u8], fin: u8) -> bool {
         .iter()
         .all(|&b| b.is_ascii_digit() || b == b';' || b == b'?' || b == b':' || b == b'<');
     params_ok
-        && match (intermediates, fin) {
-            (b"", b'm' | b'H' | b'J' | b'K' | b'h' | b'l' | b'A'..=b'G' | b'r' | b'u') => true,
-            (b" ", b'q') => true,
-            _ => false,
-        }
+        && matches!(
+            (intermediates, fin),
+            (
+                b"",
+                b'm' | b'H' | b'J' | b'K' | b'h' | b'l' | b'A'..=b'G' | b'r' | b'u'
+            ) | (b" ", b'q')
+        )
 }
 
 /// Fails unless `bytes` is UTF-8 whose only control characters are CR, LF, backspace and the
