@@ -119,6 +119,10 @@ pub enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+        /// Read every brief and sidecar instead of using (and updating) the library's
+        /// search index in the data folder.
+        #[arg(long)]
+        no_index: bool,
     },
     /// Print every tag used under a folder, with its annotations and briefs (a tag counts
     /// toward its parents).
@@ -186,9 +190,12 @@ pub fn main() -> ExitCode {
             annotations,
         }) => list::run(file, annotations.as_deref(), *json).map(|()| Exit::Quit),
         Some(Command::Tags { dir, json }) => tags::run(dir, *json).map(|()| Exit::Quit),
-        Some(Command::Search { dir, query, json }) => {
-            search::run(dir, query, *json).map(|()| Exit::Quit)
-        }
+        Some(Command::Search {
+            dir,
+            query,
+            json,
+            no_index,
+        }) => search::run(dir, query, *json, !*no_index).map(|()| Exit::Quit),
         Some(Command::Notes {
             dir,
             tags,

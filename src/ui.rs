@@ -2,11 +2,13 @@
 //! after the state it draws (`ui/reader/panel.rs` draws `app/reader/panel.rs`).
 
 pub mod ansi;
+mod hits;
 mod library;
 mod list_bar;
 mod notes;
 mod reader;
 
+pub use hits::HitsView;
 pub use library::LibraryView;
 pub use notes::NotesView;
 pub use reader::ReaderView;
@@ -37,6 +39,11 @@ impl Widget for Screen<'_> {
             .render(area, buf),
             View::Notes(notes) => NotesView {
                 notes,
+                theme: self.theme,
+            }
+            .render(area, buf),
+            View::Hits(hits) => HitsView {
+                hits,
                 theme: self.theme,
             }
             .render(area, buf),
@@ -82,6 +89,8 @@ pub(crate) mod tests;
 pub(crate) mod tests_annotate;
 #[cfg(test)]
 mod tests_front_matter;
+#[cfg(test)]
+mod tests_hits;
 #[cfg(test)]
 mod tests_keymap;
 #[cfg(test)]
