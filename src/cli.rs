@@ -2,12 +2,19 @@
 //! `themes` and `keys`.
 
 mod annotate;
+mod at;
+mod cat;
+mod color;
+mod export;
+mod import_annotations;
 mod keys;
 mod list;
 mod notes;
 mod out;
 mod search;
 mod tags;
+#[cfg(test)]
+mod tests_roundtrip;
 mod themes;
 
 use std::path::{Path, PathBuf};
@@ -57,6 +64,9 @@ pub struct OpenArgs {
     /// A theme by name (see `gloss themes`) or a theme file's path.
     #[arg(long, value_name = "NAME|PATH")]
     pub theme: Option<String>,
+    /// Open at an annotation (its id, as exports print it) or at a percentage (40%).
+    #[arg(long, value_name = "ID|N%", value_parser = at::parse)]
+    pub at: Option<at::At>,
 }
 
 /// Commands for scripts.
@@ -86,7 +96,39 @@ pub enum Command {
         annotations: Option<PathBuf>,
     },
     /// List the themes (bundled and yours) with a preview.
-    Themes,
+    Themes {
+        /// Colour the previews: auto (on a terminal), always or never.
+        #[arg(long, value_enum, default_value = "auto")]
+        color: color::ColorMode,
+    },
+    /// Print a brief for a pipe or a pager: wrapped, highlights in the theme's colours on a
+    /// terminal, notes as numbered footnotes.
+    Cat {
+        /// The brief.
+        file: PathBuf,
+        /// Columns to wrap to (default: the terminal's, else 80).
+        #[arg(long, value_parser = clap::value_parser!(u16).range(20..=1000))]
+        width: Option<u16>,
+        /// Print the normalised text only.
+        #[arg(long)]
+        plain: bool,
+        /// Colour: auto (on a terminal), always or never.
+        #[arg(long, value_enum, default_value = "auto")]
+        color: color::ColorMode,
+        /// A theme by name or a theme file's path.
+        #[arg(long, value_name = "NAME|PATH")]
+        theme: Option<String>,
+        /// The annotations file (default: FILE.gloss.toml beside the brief).
+        #[arg(long, value_name = "PATH")]
+        annotations: Option<PathBuf>,
+    },
+    /// Print a shell completion script: `gloss completions bash > /etc/bash_completion.d/gloss`.
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `gloss man | man -l -`.
+    Man,
     /// Print the keymap in effect: the default with your keymap.toml merged over it.
     Keys,
     /// Print every annotation of every brief under a folder, grouped by brief.
@@ -132,6 +174,43 @@ pub enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+    },
+    /// Export a brief's annotations, or every brief's under a folder: Markdown notes, W3C
+    /// or Hypothesis JSON, an HTML page, JSON as `list --json`, or Readwise CSV.
+    Export {
+        /// The brief, or a folder of briefs.
+        path: PathBuf,
+        /// The format.
+        #[arg(long, value_enum)]
+        format: export::Format,
+        /// Write here instead of standard output (a folder, for a folder's Markdown or HTML).
+        #[arg(short = 'o', long, value_name = "OUT")]
+        out: Option<PathBuf>,
+        /// How Markdown groups the highlights.
+        #[arg(long, value_enum, default_value = "none")]
+        group_by: export::Grouping,
+        /// A minijinja template instead of Markdown's own layout.
+        #[arg(long, value_name = "FILE")]
+        template: Option<PathBuf>,
+        /// The theme whose colours and colour names to use.
+        #[arg(long, value_name = "NAME|PATH")]
+        theme: Option<String>,
+        /// The annotations file (default: FILE.gloss.toml beside the brief).
+        #[arg(long, value_name = "PATH")]
+        annotations: Option<PathBuf>,
+    },
+    /// Read W3C or Hypothesis annotations (JSON) onto a brief, placed in its text as it is
+    /// now; annotations already there are skipped.
+    ImportAnnotations {
+        /// The brief.
+        file: PathBuf,
+        /// The JSON file: a W3C AnnotationCollection, page or annotation, or Hypothesis's
+        /// export.
+        #[arg(long, value_name = "FILE.json")]
+        from: PathBuf,
+        /// The annotations file (default: FILE.gloss.toml beside the brief).
+        #[arg(long, value_name = "PATH")]
+        annotations: Option<PathBuf>,
     },
     /// Print a brief's annotations in document order, placed in its current text.
     List {
@@ -182,13 +261,72 @@ pub fn main() -> ExitCode {
             };
             annotate::run(file, annotations.as_deref(), &request).map(|()| Exit::Quit)
         }
-        Some(Command::Themes) => themes::list().map(|()| Exit::Quit),
+        Some(Command::Themes { color }) => themes::list(color.on()).map(|()| Exit::Quit),
+        Some(Command::Cat {
+            file,
+            width,
+            plain,
+            color,
+            theme,
+            annotations,
+        }) => cat::run(
+            file,
+            annotations.as_deref(),
+            *width,
+            *plain,
+            *color,
+            theme.as_deref(),
+        )
+        .map(|()| Exit::Quit),
+        Some(Command::Completions { shell }) => {
+            let mut script = Vec::new();
+            clap_complete::generate(
+                *shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "gloss",
+                &mut script,
+            );
+            out::Out::new()
+                .line(String::from_utf8_lossy(&script).trim_end())
+                .map(|()| Exit::Quit)
+        }
+        Some(Command::Man) => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
+                .render(&mut page)
+                .map_err(Error::Output)
+                .and_then(|()| out::Out::new().line(String::from_utf8_lossy(&page).trim_end()))
+                .map(|()| Exit::Quit)
+        }
         Some(Command::Keys) => keys::list().map(|()| Exit::Quit),
         Some(Command::List {
             file,
             json,
             annotations,
         }) => list::run(file, annotations.as_deref(), *json).map(|()| Exit::Quit),
+        Some(Command::Export {
+            path,
+            format,
+            out,
+            group_by,
+            template,
+            theme,
+            annotations,
+        }) => export::run(&export::Request {
+            path,
+            format: *format,
+            out: out.as_deref(),
+            group_by: (*group_by).into(),
+            template: template.as_deref(),
+            theme: theme.as_deref(),
+            annotations: annotations.as_deref(),
+        })
+        .map(|()| Exit::Quit),
+        Some(Command::ImportAnnotations {
+            file,
+            from,
+            annotations,
+        }) => import_annotations::run(file, from, annotations.as_deref()).map(|()| Exit::Quit),
         Some(Command::Tags { dir, json }) => tags::run(dir, *json).map(|()| Exit::Quit),
         Some(Command::Search {
             dir,
@@ -290,6 +428,17 @@ fn open(args: &OpenArgs) -> Result<Exit, Error> {
                 }
             };
             let mut reader = opened.reader;
+            if let (Some(at), Some(path)) = (args.at, file) {
+                let chars = opened.rest.is_none().then(|| reader.doc.char_len());
+                let top = at::resolve(
+                    at,
+                    path,
+                    args.annotations.as_deref(),
+                    &reader.annotations,
+                    chars,
+                )?;
+                reader.restore_position = Some(top);
+            }
             for notice in &notices {
                 reader.notice(Level::Warning, notice);
             }

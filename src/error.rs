@@ -42,6 +42,9 @@ pub enum Error {
     /// The terminal could not be set up or drawn to.
     #[error("terminal: {0}")]
     Terminal(#[source] std::io::Error),
+    /// An export or import could not be made (its message names the file and why).
+    #[error("{0}")]
+    Export(String),
     /// Standard output could not be written (other than its reader going away).
     #[error("cannot write the output: {0}")]
     Output(#[source] std::io::Error),

@@ -12,6 +12,7 @@ pub mod cli;
 pub mod corpus;
 pub mod document;
 pub mod error;
+pub mod export;
 pub mod input;
 pub mod layout;
 pub mod location;

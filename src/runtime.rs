@@ -2,6 +2,7 @@
 //! never changes the state itself: every event goes through `update`, and every effect it
 //! returns is carried out here or on a worker, whose answer comes back as an event.
 
+mod clipboard;
 mod effects;
 mod input;
 mod loader;

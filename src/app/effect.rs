@@ -24,6 +24,10 @@ impl Exit {
     pub const HANGUP: i32 = 1;
 }
 
+/// The longest text copied to the clipboard, in bytes: pages of text, well inside what
+/// terminals accept (xterm takes about 100 KB of escape sequence; base64 adds a third).
+pub const COPY_MAX_BYTES: usize = 64 * 1024;
+
 /// Work for the runtime.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -31,6 +35,8 @@ pub enum Effect {
     Exit(Exit),
     /// Write this theme name to the config file.
     SaveTheme(String),
+    /// Put this text on the system clipboard (OSC 52; the reader caps its size).
+    Copy(String),
     /// Read the end of the brief's file (for `G` while it is still being read).
     ReadTail,
     /// Place the sidecar's annotations in the whole brief, off the loop's thread.

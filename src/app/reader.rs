@@ -3,6 +3,7 @@
 //! the note editor, help) are types of their own in `layer`.
 
 mod annotate;
+mod copy;
 mod editing;
 mod editor;
 mod failed;
@@ -46,6 +47,8 @@ pub use viewport::Placement;
 pub(crate) mod tests;
 #[cfg(test)]
 mod tests_annotate;
+#[cfg(test)]
+mod tests_copy;
 #[cfg(test)]
 mod tests_jumps;
 #[cfg(test)]

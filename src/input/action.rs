@@ -125,6 +125,12 @@ pub enum Action {
     ConfirmAnchor,
     /// Re-attach a highlight: press on it, select new text, press again
     Reattach,
+    /// Copy the selection to the clipboard (OSC 52)
+    CopySelection,
+    /// Copy the highlight under the cursor as a quote with its source line
+    CopyQuote,
+    /// Copy the brief's address (front matter url)
+    CopyUrl,
     /// Undo the last annotation change
     Undo,
     /// Redo the last undone annotation change

@@ -183,6 +183,10 @@ impl Effects {
                     self.wake_at = Some(self.wake_at.map_or(at, |t| t.min(at)));
                 }
                 Effect::Work => self.work = true,
+                // A terminal that cannot be written to is noticed by the next frame's draw.
+                Effect::Copy(text) => {
+                    let _ = super::clipboard::copy(&text);
+                }
                 Effect::Place(job) => {
                     self.for_reader("gloss-placer", Work::Placing, move |tx, g| {
                         job.run(|event| tx.send(Wake::Worker(g, event)).is_ok());
@@ -333,12 +337,19 @@ fn watch_library(root: PathBuf, tx: Sender<Wake>) -> Option<notify::RecommendedW
     Some(watcher)
 }
 
+/// Hits the search view keeps per brief (with their context).
+const KEPT_PER_BRIEF: usize = 100;
+
 /// The hits of `query` in every brief under `root`, sent a few briefs at a time, through the
 /// library's index in the data folder.
 fn search_library(root: &std::path::Path, query: &str, generation: u64, tx: &Sender<Wake>) {
     use crate::store::search::{Index, Request, search};
     let request = match Request::parse(query) {
-        Ok(request) => request,
+        // A screenful and more per brief; the heading counts them all.
+        Ok(request) => Request {
+            keep: Some(KEPT_PER_BRIEF),
+            ..request
+        },
         Err(problem) => {
             let _ = tx.send(Wake::Worker(APP, Event::Notice(Level::Warning, problem)));
             return;
