@@ -566,6 +566,42 @@ fn every_command_prints_the_hostile_corpus_without_raw_controls() {
         vec![OsStr::new("keys")],
         vec![OsStr::new("themes")],
         vec![
+            OsStr::new("export"),
+            OsStr::new("escapes.txt"),
+            OsStr::new("--format"),
+            OsStr::new("markdown"),
+        ],
+        vec![
+            OsStr::new("export"),
+            dot,
+            OsStr::new("--format"),
+            OsStr::new("w3c"),
+        ],
+        vec![
+            OsStr::new("export"),
+            dot,
+            OsStr::new("--format"),
+            OsStr::new("hypothesis"),
+        ],
+        vec![
+            OsStr::new("export"),
+            OsStr::new("escapes.md"),
+            OsStr::new("--format"),
+            OsStr::new("html"),
+        ],
+        vec![
+            OsStr::new("export"),
+            dot,
+            OsStr::new("--format"),
+            OsStr::new("json"),
+        ],
+        vec![
+            OsStr::new("export"),
+            dot,
+            OsStr::new("--format"),
+            OsStr::new("csv"),
+        ],
+        vec![
             OsStr::new("annotate"),
             OsStr::new("escapes.txt"),
             OsStr::new("--quote"),
@@ -587,4 +623,71 @@ fn every_command_prints_the_hostile_corpus_without_raw_controls() {
             "{args:?} said nothing"
         );
     }
+}
+
+/// Files the export and import commands read are bounded too: a template, a file of
+/// annotations to import and a Markdown export to update, each past its limit (sparse files,
+/// nothing read), are refused naming the file and the limit, and the export is not written
+/// over.
+#[test]
+fn import_and_export_refuse_files_past_their_limits() {
+    let dir = tempfile::tempdir().unwrap();
+    let brief = sample_in(dir.path());
+    let huge = |name: &str, bytes: u64| {
+        let path = dir.path().join(name);
+        std::fs::File::create(&path)
+            .unwrap()
+            .set_len(bytes)
+            .unwrap();
+        path
+    };
+    let import = huge("import.json", 64 * 1024 * 1024 + 1);
+    let template = huge("template.j2", 1024 * 1024 + 1);
+    let target = huge("notes.md", 64 * 1024 * 1024 + 1);
+    let md = OsStr::new("markdown");
+    for (args, expected) in [
+        (
+            vec![
+                OsStr::new("import-annotations"),
+                brief.as_os_str(),
+                OsStr::new("--from"),
+                import.as_os_str(),
+            ],
+            "import.json: it is 64.0 MiB; gloss reads annotation imports up to 64 MiB",
+        ),
+        (
+            vec![
+                OsStr::new("export"),
+                brief.as_os_str(),
+                OsStr::new("--format"),
+                md,
+                OsStr::new("--template"),
+                template.as_os_str(),
+            ],
+            "template.j2: it is 1.0 MiB; gloss reads export templates up to 1 MiB",
+        ),
+        (
+            vec![
+                OsStr::new("export"),
+                brief.as_os_str(),
+                OsStr::new("--format"),
+                md,
+                OsStr::new("-o"),
+                target.as_os_str(),
+            ],
+            "notes.md: it is 64.0 MiB; gloss reads Markdown exports to update up to 64 MiB: not overwritten",
+        ),
+    ] {
+        let started = std::time::Instant::now();
+        let out = gloss(dir.path(), &args);
+        assert!(started.elapsed() < SMALL);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(expected), "{args:?}: {err}");
+        assert_no_raw_controls(&out.stderr, "refusal");
+    }
+    assert_eq!(
+        std::fs::metadata(&target).unwrap().len(),
+        64 * 1024 * 1024 + 1
+    );
 }

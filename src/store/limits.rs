@@ -44,6 +44,22 @@ pub const CONFIG_FILE: Limit = Limit {
     what: "theme, keymap and config files",
 };
 
+/// Largest export template (`gloss export --template`).
+pub const TEMPLATE: Limit = Limit {
+    bytes: MIB,
+    what: "export templates",
+};
+/// Largest file of annotations to import (W3C or Hypothesis JSON).
+pub const IMPORT: Limit = Limit {
+    bytes: 64 * MIB,
+    what: "annotation imports",
+};
+/// Largest existing Markdown export that `gloss export -o` updates between its markers.
+pub const EXPORT_TARGET: Limit = Limit {
+    bytes: 64 * MIB,
+    what: "Markdown exports to update",
+};
+
 /// Most user themes read from the themes folder (the first ones by file name); each is
 /// resolved at start-up, up to [`crate::theme::MAX_DEPTH`] ancestors deep.
 pub const USER_THEMES: usize = 200;
