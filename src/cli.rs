@@ -5,10 +5,15 @@ mod annotate;
 mod at;
 mod cat;
 mod color;
+mod diff;
 mod export;
+mod gc;
+mod git;
 mod import_annotations;
 mod keys;
 mod list;
+mod merge;
+mod merge_driver;
 mod notes;
 mod out;
 mod search;
@@ -122,6 +127,28 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         annotations: Option<PathBuf>,
     },
+    /// Git's merge driver for sidecars (`gloss git install` sets it up): merges %O and %B
+    /// into %A; exits 1 when a note was edited on both sides.
+    #[command(name = "merge-driver")]
+    MergeDriver {
+        /// %O: the common ancestor.
+        base: PathBuf,
+        /// %A: this branch's version, replaced by the merge.
+        ours: PathBuf,
+        /// %B: the other branch's version.
+        theirs: PathBuf,
+        /// %P: the sidecar's path in the repository, for messages.
+        name: Option<String>,
+    },
+    /// Fold the conflict copies a sync tool left beside a brief's sidecar back into it
+    /// (keeping a .bak), then remove the copies merged.
+    Merge {
+        /// The brief.
+        file: PathBuf,
+        /// The annotations file (default: FILE.gloss.toml beside the brief).
+        #[arg(long, value_name = "PATH")]
+        annotations: Option<PathBuf>,
+    },
     /// Print a shell completion script: `gloss completions bash > /etc/bash_completion.d/gloss`.
     Completions {
         /// bash, zsh, fish, elvish or powershell.
@@ -129,6 +156,12 @@ pub enum Command {
     },
     /// Print the manual page (roff): `gloss man | man -l -`.
     Man,
+    /// Set git up to merge sidecars with gloss.
+    Git {
+        /// What to do.
+        #[command(subcommand)]
+        command: GitCommand,
+    },
     /// Print the keymap in effect: the default with your keymap.toml merged over it.
     Keys,
     /// Print every annotation of every brief under a folder, grouped by brief.
@@ -147,6 +180,9 @@ pub enum Command {
         /// Only annotations whose quote, note or tags contain this text (ignoring case).
         #[arg(long)]
         text: Option<String>,
+        /// Only annotations by this author (ignoring case).
+        #[arg(long)]
+        author: Option<String>,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
@@ -212,6 +248,27 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         annotations: Option<PathBuf>,
     },
+    /// Show what changed in a brief since its annotations were placed, word by word, with the
+    /// annotations each change touches.
+    Diff {
+        /// The brief.
+        file: PathBuf,
+        /// No colours, even on a terminal: deletions as [-old-], insertions as {+new+}.
+        #[arg(long)]
+        plain: bool,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// The annotations file (default: FILE.gloss.toml beside the brief).
+        #[arg(long, value_name = "PATH")]
+        annotations: Option<PathBuf>,
+    },
+    /// Delete the snapshots of old texts that no sidecar refers to any longer (the sidecars
+    /// gloss has saved, and those under each DIR given).
+    Gc {
+        /// Folders whose sidecars count too (subfolders included).
+        dirs: Vec<PathBuf>,
+    },
     /// Print a brief's annotations in document order, placed in its current text.
     List {
         /// The brief.
@@ -222,6 +279,20 @@ pub enum Command {
         /// The annotations file (default: FILE.gloss.toml beside the brief).
         #[arg(long, value_name = "PATH")]
         annotations: Option<PathBuf>,
+    },
+}
+
+/// `gloss git ...`.
+#[derive(Debug, Subcommand)]
+pub enum GitCommand {
+    /// Add `*.gloss.toml merge=gloss` to .gitattributes and the driver to .git/config (both
+    /// only when missing).
+    Install {
+        /// A folder in the repository (default: the current one).
+        dir: Option<PathBuf>,
+        /// Write to your own git config and attributes file instead of the repository's.
+        #[arg(long, conflicts_with = "dir")]
+        global: bool,
     },
 }
 
@@ -242,6 +313,32 @@ pub fn main() -> ExitCode {
         Err(err) => return usage_error(err),
     };
     let result = match &cli.command {
+        Some(Command::MergeDriver {
+            base,
+            ours,
+            theirs,
+            name,
+        }) => {
+            return merge_driver::main(&merge_driver::Request {
+                base,
+                ours,
+                theirs,
+                name: name.as_deref(),
+            });
+        }
+        Some(Command::Git {
+            command: GitCommand::Install { dir, global },
+        }) => {
+            let scope = match (dir, global) {
+                (_, true) => git::Scope::Global,
+                (Some(dir), false) => git::Scope::Repository(dir),
+                (None, false) => git::Scope::Repository(Path::new(".")),
+            };
+            git::install(&scope).map(|()| Exit::Quit)
+        }
+        Some(Command::Merge { file, annotations }) => {
+            merge::run(file, annotations.as_deref()).map(|()| Exit::Quit)
+        }
         None => open(&cli.open),
         Some(Command::Annotate {
             file,
@@ -327,6 +424,13 @@ pub fn main() -> ExitCode {
             from,
             annotations,
         }) => import_annotations::run(file, from, annotations.as_deref()).map(|()| Exit::Quit),
+        Some(Command::Diff {
+            file,
+            plain,
+            json,
+            annotations,
+        }) => diff::run(file, annotations.as_deref(), *plain, *json).map(|()| Exit::Quit),
+        Some(Command::Gc { dirs }) => gc::run(dirs).map(|()| Exit::Quit),
         Some(Command::Tags { dir, json }) => tags::run(dir, *json).map(|()| Exit::Quit),
         Some(Command::Search {
             dir,
@@ -340,6 +444,7 @@ pub fn main() -> ExitCode {
             color,
             status,
             text,
+            author,
             json,
         }) => {
             let query = Query {
@@ -347,6 +452,7 @@ pub fn main() -> ExitCode {
                 color: *color,
                 status: *status,
                 text: text.clone(),
+                author: author.clone(),
             };
             notes::run(dir, &query, *json).map(|()| Exit::Quit)
         }
@@ -385,6 +491,12 @@ fn usage_error(err: clap::Error) -> ExitCode {
     ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2))
 }
 
+/// Who annotations made by this gloss are by: the config's `author`, else the login name.
+pub(crate) fn author() -> String {
+    let config = store::config::config_dir().map(|dir| store::config::read_config(&dir));
+    store::config::author(config.as_ref())
+}
+
 /// Reads and parses a brief.
 pub(crate) fn load_brief(path: &Path) -> Result<Document, Error> {
     let bytes = store::read_brief(path)?;
@@ -403,6 +515,7 @@ fn open(args: &OpenArgs) -> Result<Exit, Error> {
         themes: chosen.themes.names(),
         theme: chosen.index,
         annotations: args.annotations.clone(),
+        author: author(),
     };
     // Start-up warnings for the first view: one bad theme file is often reported twice (as a
     // theme, and as the config's choice).

@@ -33,6 +33,9 @@ pub enum Error {
     /// The annotations could not be read, found or saved.
     #[error("{0}")]
     Annotations(String),
+    /// Setting git up for sidecars failed.
+    #[error("{0}")]
+    Git(String),
     /// The theme asked for on the command line is missing or broken.
     #[error("{0}")]
     Theme(String),

@@ -9,6 +9,7 @@ mod loader;
 pub mod open;
 pub mod persist;
 mod signals;
+mod snapshot;
 mod terminal;
 pub mod worker;
 

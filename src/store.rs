@@ -3,6 +3,7 @@
 
 mod brief;
 pub mod config;
+pub mod conflicts;
 pub mod convert;
 pub mod format;
 pub mod library;
@@ -11,6 +12,7 @@ pub mod merge;
 pub mod place;
 pub mod search;
 mod sidecar;
+pub mod snapshot;
 
 pub use sidecar::{Saved, Sidecar, SidecarError, SidecarPaths};
 

@@ -54,6 +54,10 @@ pub enum Effect {
     /// Another process changed the sidecar: merge its version with these annotations; the
     /// result comes back as [`Event::Merged`](super::Event::Merged).
     Absorb(Box<Snapshot>),
+    /// Fold the conflict copies beside the sidecar into it, on the sidecar's worker; what it
+    /// did comes back as a [`Event::Notice`](super::Event::Notice), and the sidecar's change
+    /// as any other process's.
+    MergeCopies,
     /// Send [`Event::Tick`](super::Event::Tick) at this time (a save is due then).
     WakeAt(Timestamp),
     /// Send [`Event::Work`](super::Event::Work) when no input is waiting: a step of

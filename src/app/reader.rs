@@ -127,6 +127,8 @@ pub struct Reader {
     pub drag: Option<Drag>,
     /// Names of the themes `T` cycles through, and the one in use.
     pub themes: Vec<String>,
+    /// Who new annotations are by (see `store::config::author`).
+    pub author: String,
     /// Index into `themes`.
     pub theme: usize,
     /// A big brief being measured again at a new width.
@@ -177,6 +179,7 @@ impl Reader {
             history: History::default(),
             drag: None,
             themes: Vec::new(),
+            author: String::new(),
             theme: 0,
             remeasure: Remeasure::default(),
             editing: Editing::Open,

@@ -102,6 +102,7 @@ pub fn import(
     let stored = Stored {
         annotations: Annotations::from_vec(fresh, String::new()),
         sha256: String::new(),
+        before: None,
     };
     let mut placer = Placer::new(doc, &stored);
     while !placer.is_done() {

@@ -159,6 +159,8 @@ pub enum Action {
     CycleTheme,
     /// Save the current theme in the config file
     SaveTheme,
+    /// Merge the conflict copies a sync tool left of the annotations into them
+    MergeCopies,
     /// Show this help
     Help,
     /// Close the help

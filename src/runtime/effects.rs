@@ -177,6 +177,7 @@ impl Effects {
                 Effect::Exit(exit) => return Some(exit),
                 Effect::Save(snapshot) => self.ask(Job::Save(snapshot)),
                 Effect::Absorb(snapshot) => self.ask(Job::Absorb(snapshot)),
+                Effect::MergeCopies => self.ask(Job::MergeCopies),
                 Effect::WakeAt(at) => {
                     let wait = at.duration_since(jiff::Timestamp::now());
                     let at = Instant::now() + Duration::try_from(wait).unwrap_or(Duration::ZERO);
@@ -189,7 +190,9 @@ impl Effects {
                 }
                 Effect::Place(job) => {
                     self.for_reader("gloss-placer", Work::Placing, move |tx, g| {
-                        job.run(|event| tx.send(Wake::Worker(g, event)).is_ok());
+                        super::snapshot::place(*job, |event| {
+                            tx.send(Wake::Worker(g, event)).is_ok()
+                        });
                     })
                 }
                 Effect::Measure { doc, width } => {
@@ -258,7 +261,7 @@ impl Effects {
                 Effect::Closed => self.reader = None,
                 Effect::Summarize { root, brief } => {
                     self.spawn("gloss-scan", Work::Scanning, APP, move |tx| {
-                        let summary = crate::store::library::summary(&root, &brief);
+                        let summary = crate::store::library::summary_with_copies(&root, &brief);
                         let _ = tx.send(Wake::Worker(APP, Event::Scanned(vec![summary])));
                     });
                 }
@@ -325,7 +328,9 @@ fn watch_library(root: PathBuf, tx: Sender<Wake>) -> Option<notify::RecommendedW
                 continue;
             };
             let news = if brief.is_file() {
-                Event::Scanned(vec![crate::store::library::summary(&root, &brief)])
+                Event::Scanned(vec![crate::store::library::summary_with_copies(
+                    &root, &brief,
+                )])
             } else {
                 Event::Removed(brief)
             };

@@ -259,6 +259,10 @@ fn act(state: &mut Reader, action: Action, env: &Env) -> Vec<Effect> {
                 return vec![Effect::SaveTheme(name.clone())];
             }
         }
+        Action::MergeCopies => {
+            state.say(Level::Info, "merging conflict copies…");
+            return vec![Effect::MergeCopies];
+        }
         Action::Help => {
             state.layer = Layer::Help(Help::default());
         }
@@ -329,5 +333,6 @@ fn changes_annotations(action: Action) -> bool {
                 | Action::Reattach
                 | Action::Undo
                 | Action::Redo
+                | Action::MergeCopies
         )
 }
