@@ -80,6 +80,9 @@ pub enum Effect {
     ShowNotes(PathBuf),
     /// Open a search of the library in `root` in a view over this one.
     ShowSearch(PathBuf),
+    /// Bring the search index of the library in `root` up to date, behind everything else
+    /// (nothing comes back): its first search then finds it ready.
+    IndexLibrary(PathBuf),
     /// Search every brief under the folder; the hits come back as
     /// [`Event::Searched`](super::Event::Searched) batches tagged with `generation`.
     SearchLibrary {

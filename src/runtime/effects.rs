@@ -236,6 +236,16 @@ impl Effects {
                 }
                 // The app opens the notes and search views itself; nothing to do here.
                 Effect::ShowNotes(_) | Effect::ShowSearch(_) => {}
+                Effect::IndexLibrary(root) => {
+                    self.spawn("gloss-index", Work::Scanning, APP, move |_| {
+                        let _ = thread_priority::set_current_thread_priority(
+                            thread_priority::ThreadPriority::Min,
+                        );
+                        if let Some(index) = crate::store::search::Index::path_for(&root) {
+                            crate::store::search::index::refresh(&root, &index);
+                        }
+                    });
+                }
                 Effect::SearchLibrary {
                     root,
                     query,

@@ -70,7 +70,11 @@ fn the_scan_is_asked_for_once_and_briefs_are_listed_by_title() {
         ]
     );
     assert!(press(&mut lib, "j").is_empty(), "no second scan");
-    update(&mut lib, Event::ScanDone, &Env::fixed(3));
+    assert_eq!(
+        update(&mut lib, Event::ScanDone, &Env::fixed(3)),
+        [Effect::IndexLibrary(PathBuf::from("/briefs"))],
+        "once every brief is in, the search index is brought up to date behind it"
+    );
     assert_eq!(lib.scan, Scan::Done);
 }
 
@@ -150,7 +154,11 @@ fn an_empty_folder_says_how_to_add_briefs() {
     let keymap = Keymap::default_keymap().unwrap();
     let mut lib = Library::new(PathBuf::from("/empty"), &keymap);
     update(&mut lib, Event::Resize(80, 10), &Env::fixed(0));
-    update(&mut lib, Event::ScanDone, &Env::fixed(1));
+    assert_eq!(
+        update(&mut lib, Event::ScanDone, &Env::fixed(1)),
+        [],
+        "nothing to index"
+    );
     assert!(lib.status.shown().unwrap().text.contains("add .txt or .md"));
     assert_eq!(press(&mut lib, "enter"), []);
 }

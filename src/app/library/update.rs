@@ -47,7 +47,9 @@ fn apply(lib: &mut Library, event: Event, env: &Env) -> Vec<Effect> {
                     Level::Info,
                     "no briefs here: add .txt or .md files to this folder (subfolders count)",
                 );
+                return Vec::new();
             }
+            return vec![Effect::IndexLibrary(lib.root.clone())];
         }
         Event::Notice(level, text) => lib.status.notice(level, &text),
         Event::Signal(signal) => return vec![Effect::Exit(Exit::Signal(signal))],

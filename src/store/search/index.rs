@@ -203,11 +203,37 @@ pub fn search(
     root: &Path,
     request: &Request,
     index_path: Option<&Path>,
+    found: impl FnMut(Found),
+) -> Stats {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    run(root, Some(request), index_path, cores, found)
+}
+
+/// Brings the index at `index_path` up to date with the library at `root` without searching
+/// it, on one thread (it runs behind the library, which must stay quick): the library does it
+/// once its scan is done, so its first search finds the index ready.
+pub fn refresh(root: &Path, index_path: &Path) -> Stats {
+    run(root, None, Some(index_path), 1, |_| {})
+}
+
+fn run(
+    root: &Path,
+    request: Option<&Request>,
+    index_path: Option<&Path>,
+    threads: usize,
     mut found: impl FnMut(Found),
 ) -> Stats {
     let paths = briefs(root);
     let index = index_path.and_then(Index::open);
-    let candidates = index.as_ref().and_then(|i| i.candidates(request));
+    // No request: nothing can match.
+    let none = Some(vec![
+        false;
+        index.as_ref().map_or(0, |i| i.catalog.entries.len())
+    ]);
+    let candidates = match request {
+        Some(request) => index.as_ref().and_then(|i| i.candidates(request)),
+        None => none,
+    };
     let names: Vec<String> = paths.iter().map(|p| name_of(root, p)).collect();
     let stamps: Vec<(Option<Stamp>, Option<Stamp>)> = paths
         .iter()
@@ -247,6 +273,7 @@ pub fn search(
             &paths[start..end],
             &sources[start..end],
             index.as_ref(),
+            threads,
         );
         for (i, record) in (start..end).zip(records) {
             let kept = match &sources[i] {
@@ -258,7 +285,7 @@ pub fn search(
             } else if record.is_some() {
                 stats.from_index += 1;
             }
-            if let Some(record) = &record {
+            if let (Some(record), Some(request)) = (&record, request) {
                 let (hits, total) = hits(record, request);
                 if total > 0 {
                     stats.matched += 1;
@@ -302,9 +329,9 @@ fn records(
     paths: &[PathBuf],
     sources: &[Source],
     index: Option<&Index>,
+    cores: usize,
 ) -> Vec<Option<Record>> {
     let next = AtomicUsize::new(0);
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let work = || {
         let mut done = Vec::new();
         loop {

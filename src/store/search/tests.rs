@@ -236,3 +236,21 @@ fn records_turn_characters_into_bytes_of_their_text() {
     assert_eq!(record.bytes(Chars(4)..Chars(4)), Some(8..8));
     assert_eq!(record.bytes(Chars(3)..Chars(9)), None);
 }
+
+#[test]
+fn refreshing_the_index_makes_the_next_search_read_nothing() {
+    let dir = library();
+    let root = dir.path();
+    let data = tempfile::tempdir().unwrap();
+    let index = data.path().join("lib.idx");
+    let stats = index::refresh(root, &index);
+    assert_eq!(
+        (stats.read, stats.matched),
+        (3, 0),
+        "every brief read, nothing searched"
+    );
+    let (found, stats) = run(root, "curbs", Some(&index));
+    assert_eq!(stats.read, 0, "the index was ready");
+    assert_eq!(found, run(root, "curbs", None).0);
+    assert_eq!(index::refresh(root, &index).read, 0, "and up to date");
+}
