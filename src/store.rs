@@ -7,6 +7,7 @@ pub mod conflicts;
 pub mod convert;
 pub mod format;
 pub mod library;
+pub mod limits;
 pub mod merge;
 pub mod place;
 pub mod search;

@@ -100,4 +100,6 @@ mod tests_notes;
 #[cfg(test)]
 mod tests_props;
 #[cfg(test)]
+mod tests_props_lists;
+#[cfg(test)]
 mod tests_themes;

@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 use sha2::{Digest, Sha256};
 
 use super::format::{self, FormatError, SidecarFile};
+use super::limits;
 use super::merge::merge;
 use super::write_atomic;
 use crate::error::show_path;
@@ -174,7 +175,7 @@ impl Sidecar {
     }
 
     fn read_bytes(&self) -> Result<Option<Vec<u8>>, SidecarError> {
-        match fs::read(&self.paths.data) {
+        match limits::read_capped(&self.paths.data, limits::SIDECAR) {
             Ok(bytes) => Ok(Some(bytes)),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(self.io(&self.paths.data)(e)),
@@ -306,6 +307,16 @@ impl Sidecar {
         };
         let text =
             format::write(&file).map_err(|e| self.io(&self.paths.data)(io::Error::other(e)))?;
+        // A sidecar past the limit could not be read back: refuse to write it (the reader
+        // keeps the annotations in memory and says why).
+        if text.len() as u64 > limits::SIDECAR.bytes {
+            let size = text.len() as u64;
+            return Err(self.io(&self.paths.data)(limits::too_large(
+                size,
+                limits::SIDECAR,
+                false,
+            )));
+        }
         if current.as_deref() != Some(text.as_bytes()) {
             if let Some(previous) = &current {
                 write_atomic(&self.paths.backup, previous).map_err(self.io(&self.paths.backup))?;
