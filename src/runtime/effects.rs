@@ -352,6 +352,9 @@ fn watch_library(root: PathBuf, tx: Sender<Wake>) -> Option<notify::RecommendedW
     Some(watcher)
 }
 
+/// Annotations sent to the notes view at a time.
+const NOTES_BATCH: usize = 2_000;
+
 /// Hits the search view keeps per brief (with their context).
 const KEPT_PER_BRIEF: usize = 100;
 
@@ -391,14 +394,29 @@ fn search_library(root: &std::path::Path, query: &str, generation: u64, tx: &Sen
 /// Every annotation under `root`, read on every core; briefs or sidecars that cannot be read
 /// are named in a notice.
 fn notes(root: &std::path::Path, tx: &Sender<Wake>) {
+    // Several briefs' rows to an event: one event (and one redraw) per brief would be ten
+    // thousand for a big library.
+    let mut batch = Vec::new();
     for rows in crate::store::library::notes_in(root) {
-        let news = match rows {
-            Ok(rows) => Event::Noted(rows),
-            Err(problem) => Event::Notice(Level::Warning, format!("skipped: {problem}")),
-        };
-        if tx.send(Wake::Worker(APP, news)).is_err() {
+        match rows {
+            Ok(rows) => batch.extend(rows),
+            Err(problem) => {
+                let news = Event::Notice(Level::Warning, format!("skipped: {problem}"));
+                if tx.send(Wake::Worker(APP, news)).is_err() {
+                    return;
+                }
+            }
+        }
+        if batch.len() >= NOTES_BATCH
+            && tx
+                .send(Wake::Worker(APP, Event::Noted(std::mem::take(&mut batch))))
+                .is_err()
+        {
             return;
         }
+    }
+    if !batch.is_empty() {
+        let _ = tx.send(Wake::Worker(APP, Event::Noted(batch)));
     }
     let _ = tx.send(Wake::Worker(APP, Event::NotesDone));
 }
