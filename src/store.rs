@@ -8,6 +8,7 @@ pub mod format;
 pub mod library;
 pub mod merge;
 pub mod place;
+pub mod retag;
 mod sidecar;
 
 pub use sidecar::{Saved, Sidecar, SidecarError, SidecarPaths};
