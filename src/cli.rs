@@ -121,13 +121,17 @@ pub enum Command {
         json: bool,
     },
     /// Print every tag used under a folder, with its annotations and briefs (a tag counts
-    /// toward its parents).
+    /// toward its parents); or rename one everywhere.
     Tags {
         /// The folder (subfolders too).
         dir: PathBuf,
         /// Print JSON instead of text.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "rename")]
         json: bool,
+        /// Rename tag OLD (and the tags under it) to NEW in every sidecar under the folder,
+        /// merging into NEW where it is already used.
+        #[arg(long, num_args = 2, value_names = ["OLD", "NEW"])]
+        rename: Option<Vec<String>>,
     },
     /// Print a brief's annotations in document order, placed in its current text.
     List {
@@ -185,7 +189,11 @@ pub fn main() -> ExitCode {
             json,
             annotations,
         }) => list::run(file, annotations.as_deref(), *json).map(|()| Exit::Quit),
-        Some(Command::Tags { dir, json }) => tags::run(dir, *json).map(|()| Exit::Quit),
+        Some(Command::Tags { dir, json, rename }) => match rename.as_deref() {
+            Some([old, new]) => tags::rename(dir, old, new),
+            _ => tags::run(dir, *json),
+        }
+        .map(|()| Exit::Quit),
         Some(Command::Search { dir, query, json }) => {
             search::run(dir, query, *json).map(|()| Exit::Quit)
         }
