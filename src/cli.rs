@@ -2,6 +2,7 @@
 //! `themes` and `keys`.
 
 mod annotate;
+mod codes;
 mod keys;
 mod list;
 mod notes;
@@ -133,6 +134,18 @@ pub enum Command {
         #[arg(long, num_args = 2, value_names = ["OLD", "NEW"])]
         rename: Option<Vec<String>>,
     },
+    /// Print the codebook of a folder (codebook.toml at its root) as a tree with counts, and
+    /// the tags in use that are not codes; or change it, and every sidecar with it.
+    Codes {
+        /// The folder (subfolders too).
+        dir: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// What to change.
+        #[command(subcommand)]
+        change: Option<codes::Change>,
+    },
     /// Print a brief's annotations in document order, placed in its current text.
     List {
         /// The brief.
@@ -192,6 +205,11 @@ pub fn main() -> ExitCode {
         Some(Command::Tags { dir, json, rename }) => match rename.as_deref() {
             Some([old, new]) => tags::rename(dir, old, new),
             _ => tags::run(dir, *json),
+        }
+        .map(|()| Exit::Quit),
+        Some(Command::Codes { dir, json, change }) => match change {
+            Some(change) => codes::run(dir, change),
+            None => codes::list(dir, *json),
         }
         .map(|()| Exit::Quit),
         Some(Command::Search { dir, query, json }) => {

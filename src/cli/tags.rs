@@ -2,6 +2,7 @@
 //! it (a tag counts toward its parents: `policy/japan` toward `policy`); `--rename OLD NEW`
 //! renames a tag and the tags under it in every sidecar there.
 
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use serde::Serialize;
@@ -23,25 +24,29 @@ struct Count {
     briefs: usize,
 }
 
-/// Every tag under `root` counted; sidecars that cannot be read are named on standard error.
-pub(super) fn tally(root: &Path) -> Tally {
+/// Every tag under `root` counted, and the tags written on annotations (without the parents
+/// they count toward); sidecars that cannot be read are named on standard error.
+pub(super) fn tally(root: &Path) -> (Tally, BTreeSet<String>) {
     let mut tally = Tally::default();
+    let mut used = BTreeSet::new();
     for (i, found) in sidecars_in(root).into_iter().enumerate() {
         match found.file {
             Ok(file) => {
                 for entry in &file.annotations {
                     tally.add(i, &entry.tags);
+                    used.extend(entry.tags.iter().cloned());
                 }
             }
             Err(problem) => eprintln!("gloss: skipped: {}", sanitize::line(&problem)),
         }
     }
-    tally
+    (tally, used)
 }
 
 /// Prints every tag under `root` in name order with its counts; sidecars are only read.
 pub fn run(root: &Path, json: bool) -> Result<(), Error> {
     let counts: Vec<Count> = tally(root)
+        .0
         .iter()
         .map(|(tag, c)| Count {
             tag: tag.to_string(),
@@ -104,19 +109,21 @@ pub fn rename(root: &Path, old: &str, new: &str) -> Result<(), Error> {
         done.briefs.len()
     );
     Out::new().line(&sanitize::line(&line))?;
-    report_skipped(&done)
+    report_skipped(&done, "run again to finish")
 }
 
-/// Names every sidecar a retag left as it was on standard error; an error when there was one.
-pub(super) fn report_skipped(done: &Retagged) -> Result<(), Error> {
+/// Names every sidecar a retag left as it was on standard error; an error when there was
+/// one, saying how to `finish`.
+pub(super) fn report_skipped(done: &Retagged, finish: &str) -> Result<(), Error> {
     for why in &done.skipped {
         eprintln!("gloss: skipped: {}", sanitize::line(why));
     }
     match done.skipped.len() {
         0 => Ok(()),
         n => Err(Error::Annotations(format!(
-            "{n} sidecar{} not changed (named above); run again to finish",
-            if n == 1 { " was" } else { "s were" }
+            "{n} sidecar{} not changed (named above); {}",
+            if n == 1 { " was" } else { "s were" },
+            sanitize::line(finish)
         ))),
     }
 }
