@@ -142,6 +142,10 @@ pub enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+        /// Add the codes of a REFI-QDA codebook (.qdc) by name: new names are added, codes
+        /// already there get the description and colour they lack.
+        #[arg(long, value_name = "FILE.qdc", conflicts_with = "json")]
+        import: Option<PathBuf>,
         /// What to change.
         #[command(subcommand)]
         change: Option<codes::Change>,
@@ -207,9 +211,15 @@ pub fn main() -> ExitCode {
             _ => tags::run(dir, *json),
         }
         .map(|()| Exit::Quit),
-        Some(Command::Codes { dir, json, change }) => match change {
-            Some(change) => codes::run(dir, change),
-            None => codes::list(dir, *json),
+        Some(Command::Codes {
+            dir,
+            json,
+            import,
+            change,
+        }) => match (change, import) {
+            (Some(change), _) => codes::run(dir, change),
+            (None, Some(file)) => codes::import(dir, file),
+            (None, None) => codes::list(dir, *json),
         }
         .map(|()| Exit::Quit),
         Some(Command::Search { dir, query, json }) => {

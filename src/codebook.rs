@@ -4,6 +4,7 @@
 //! follow. Pure: no files (`store::codebook` reads and writes `codebook.toml`).
 
 pub mod format;
+pub mod qdc;
 pub mod tree;
 
 use serde::{Deserialize, Serialize};
@@ -84,17 +85,29 @@ impl Codebook {
         Ok(())
     }
 
-    /// Adds a code for every name not yet in it (the others are left as they are); how many
-    /// were added.
-    pub fn add_missing(&mut self, codes: Vec<Code>) -> Result<usize, String> {
-        let mut added = 0;
+    /// Takes in `codes` by name: a new name is added; a code already there keeps what it
+    /// has and gets the description and colour it lacks. How many were added and filled in.
+    pub fn import(&mut self, codes: Vec<Code>) -> Result<(usize, usize), String> {
+        let (mut added, mut filled) = (0, 0);
         for code in codes {
-            if self.get(&code.name).is_none() {
-                self.add(code)?;
-                added += 1;
+            match self.codes.iter_mut().find(|c| c.name == code.name) {
+                Some(kept) => {
+                    let before = (kept.description.is_empty(), kept.color.is_none());
+                    if before.0 {
+                        kept.description = code.description;
+                    }
+                    kept.color = kept.color.or(code.color);
+                    if before != (kept.description.is_empty(), kept.color.is_none()) {
+                        filled += 1;
+                    }
+                }
+                None => {
+                    self.add(code)?;
+                    added += 1;
+                }
             }
         }
-        Ok(added)
+        Ok((added, filled))
     }
 
     /// `old` and the codes under it take the name `new`; refused when `new` or a code under

@@ -214,34 +214,64 @@ fn tags_rename_reaches_every_sidecar_merges_and_skips_broken_and_locked_ones() {
     let broken = std::fs::read(root.join("broken.txt.gloss.toml")).unwrap();
 
     // policy/netherlands (curbs) and policy/us (probe) go under market, which is in use.
-    let out = gloss(&["tags", root.to_str().unwrap(), "--rename", "policy", "market"]);
+    let out = gloss(&[
+        "tags",
+        root.to_str().unwrap(),
+        "--rename",
+        "policy",
+        "market",
+    ]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(
         stdout.trim(),
         "renamed policy to market (merged into market, which was in use): 2 annotations in 2 briefs"
     );
-    assert!(stderr.contains("skipped: ") && stderr.contains("broken.txt.gloss.toml: line 2"), "{stderr}");
+    assert!(
+        stderr.contains("skipped: ") && stderr.contains("broken.txt.gloss.toml: line 2"),
+        "{stderr}"
+    );
     assert_eq!(out.status.code(), Some(1), "a skipped sidecar is an error");
-    assert_eq!(std::fs::read(root.join("broken.txt.gloss.toml")).unwrap(), broken);
+    assert_eq!(
+        std::fs::read(root.join("broken.txt.gloss.toml")).unwrap(),
+        broken
+    );
     assert_eq!(
         tag_names(root),
         ["market", "market/netherlands", "market/us", "retaliation"]
     );
     let probe_notes = notes_json(root, &["--tag", "market/us"]);
     assert_eq!(probe_notes.len(), 1);
-    assert_eq!(probe_notes[0]["tags"], serde_json::json!(["market/us", "market"]));
+    assert_eq!(
+        probe_notes[0]["tags"],
+        serde_json::json!(["market/us", "market"])
+    );
 
     // Another process holds the probe's lock: the rename waits, skips it and says so.
     let lock = std::fs::File::create(root.join("probe.txt.gloss.toml.lock")).unwrap();
     lock.lock().unwrap();
     let held = std::fs::read(root.join("probe.txt.gloss.toml")).unwrap();
-    let out = gloss(&["tags", root.to_str().unwrap(), "--rename", "market", "trade"]);
+    let out = gloss(&[
+        "tags",
+        root.to_str().unwrap(),
+        "--rename",
+        "market",
+        "trade",
+    ]);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("probe.txt.gloss.toml.lock: another gloss is saving"), "{stderr}");
+    assert!(
+        stderr.contains("probe.txt.gloss.toml.lock: another gloss is saving"),
+        "{stderr}"
+    );
     assert_eq!(out.status.code(), Some(1));
-    assert_eq!(std::fs::read(root.join("probe.txt.gloss.toml")).unwrap(), held);
-    assert!(tag_names(root).contains(&"trade/netherlands".to_string()), "curbs renamed");
+    assert_eq!(
+        std::fs::read(root.join("probe.txt.gloss.toml")).unwrap(),
+        held
+    );
+    assert!(
+        tag_names(root).contains(&"trade/netherlands".to_string()),
+        "curbs renamed"
+    );
     lock.unlock().unwrap();
 }
 
@@ -259,7 +289,10 @@ fn tags_rename_refuses_bad_names() {
         assert_eq!(out.status.code(), Some(1), "{err}");
         assert!(err.contains(why) && !err.contains('\u{1b}'), "{err}");
     }
-    assert_eq!(std::fs::read(dir.path().join("wires/curbs.md.gloss.toml")).unwrap(), before);
+    assert_eq!(
+        std::fs::read(dir.path().join("wires/curbs.md.gloss.toml")).unwrap(),
+        before
+    );
 }
 
 fn search_json(root: &Path, query: &str) -> Vec<serde_json::Value> {

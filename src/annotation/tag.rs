@@ -20,7 +20,10 @@ pub fn name_problem(name: &str) -> Option<String> {
         return Some(format!("{:?}: a name cannot start or end with `/`", name));
     }
     if name.contains("//") {
-        return Some(format!("{:?}: a name cannot hold an empty part (`//`)", name));
+        return Some(format!(
+            "{:?}: a name cannot hold an empty part (`//`)",
+            name
+        ));
     }
     if name.chars().any(crate::sanitize::is_unsafe) {
         return Some(format!(
@@ -116,9 +119,16 @@ mod tests {
             rename("policy", "controls").apply(&before),
             Some(tags(&["controls", "controls/japan", "policyx", "market"]))
         );
-        assert_eq!(rename("policy/japan", "japan").apply(&before).unwrap()[1], "japan");
+        assert_eq!(
+            rename("policy/japan", "japan").apply(&before).unwrap()[1],
+            "japan"
+        );
         assert_eq!(rename("china", "prc").apply(&before), None, "untouched");
-        assert_eq!(rename("pol", "x").apply(&before), None, "not a prefix of the name");
+        assert_eq!(
+            rename("pol", "x").apply(&before),
+            None,
+            "not a prefix of the name"
+        );
     }
 
     #[test]
@@ -142,7 +152,9 @@ mod tests {
     #[test]
     fn a_delete_takes_the_tag_and_its_children_off() {
         let before = tags(&["frame", "frame/conflict", "frames", "actor"]);
-        let delete = Retag::Delete { tag: "frame".into() };
+        let delete = Retag::Delete {
+            tag: "frame".into(),
+        };
         assert_eq!(delete.apply(&before), Some(tags(&["frames", "actor"])));
         assert_eq!(Retag::Delete { tag: "x".into() }.apply(&before), None);
     }

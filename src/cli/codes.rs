@@ -240,6 +240,25 @@ fn apply(
     }
 }
 
+/// `gloss codes DIR --import FILE.qdc`: the codes of a REFI-QDA codebook taken in by name.
+/// A file that is not a valid codebook changes nothing.
+pub fn import(root: &Path, file: &Path) -> Result<(), Error> {
+    let shown = crate::error::show_path(file);
+    let text =
+        std::fs::read_to_string(file).map_err(|e| Error::Annotations(format!("{shown}: {e}")))?;
+    let codes = crate::codebook::qdc::parse(&text)
+        .map_err(|e| Error::Annotations(format!("{shown}: {e}; nothing imported")))?;
+    let total = codes.len();
+    let (added, filled) = codebook::change(root, |book| book.import(codes))
+        .map_err(|e| Error::Annotations(sanitize::line(&e).into_owned()))?;
+    let line = format!(
+        "imported {shown} into {}: {added} codes added, {filled} filled in, {} already there",
+        show(root),
+        total - added - filled
+    );
+    Out::new().line(&sanitize::line(&line))
+}
+
 fn show(root: &Path) -> String {
     crate::error::show_path(&PathBuf::from(root).join(FILE))
 }

@@ -32,7 +32,12 @@ pub struct CodebookError {
     pub message: String,
 }
 
-fn error_at(src: &str, span: Option<Range<usize>>, key: Option<&str>, message: String) -> CodebookError {
+fn error_at(
+    src: &str,
+    span: Option<Range<usize>>,
+    key: Option<&str>,
+    message: String,
+) -> CodebookError {
     let (line, column) = span.map_or((1, 1), |s| line_column(src, s.start));
     CodebookError {
         line,
@@ -69,9 +74,8 @@ struct CodeSpans {
 /// Parses and checks a codebook: the version, every name (well-formed, not twice) and
 /// colour, naming the line of the first problem.
 pub fn parse(src: &str) -> Result<Codebook, CodebookError> {
-    let spans: Spans = toml::from_str(src).map_err(|e| {
-        error_at(src, e.span(), None, e.message().trim().to_string())
-    })?;
+    let spans: Spans = toml::from_str(src)
+        .map_err(|e| error_at(src, e.span(), None, e.message().trim().to_string()))?;
     let version_span = spans.version.as_ref().map(Spanned::span);
     match spans.version.as_ref().map(|v| v.get_ref()) {
         None => return Err(error_at(src, None, None, "missing `version`".into())),
@@ -80,7 +84,9 @@ pub fn parse(src: &str) -> Result<Codebook, CodebookError> {
                 src,
                 version_span,
                 Some("version"),
-                format!("written by a newer gloss (codebook version {v}; this gloss reads version {VERSION})"),
+                format!(
+                    "written by a newer gloss (codebook version {v}; this gloss reads version {VERSION})"
+                ),
             ));
         }
         Some(toml::Value::Integer(v)) if *v >= 0 => {}
@@ -96,30 +102,50 @@ pub fn parse(src: &str) -> Result<Codebook, CodebookError> {
     for code in &spans.code {
         let at = Some(code.span());
         let Some(name) = &code.get_ref().name else {
-            return Err(error_at(src, at, None, "a [[code]] without a `name`".into()));
+            return Err(error_at(
+                src,
+                at,
+                None,
+                "a [[code]] without a `name`".into(),
+            ));
         };
         let toml::Value::String(text) = name.get_ref() else {
-            return Err(error_at(src, Some(name.span()), Some("name"), "a name must be a string".into()));
+            return Err(error_at(
+                src,
+                Some(name.span()),
+                Some("name"),
+                "a name must be a string".into(),
+            ));
         };
         if let Some(problem) = name_problem(text) {
             return Err(error_at(src, Some(name.span()), Some("name"), problem));
         }
         if let Some(color) = &code.get_ref().color {
-            let known = color.get_ref().as_str().is_some_and(|c| c.parse::<Color>().is_ok());
+            let known = color
+                .get_ref()
+                .as_str()
+                .is_some_and(|c| c.parse::<Color>().is_ok());
             if !known {
                 return Err(error_at(
                     src,
                     Some(color.span()),
                     Some("color"),
-                    format!("unknown colour {} (use yellow, green, blue, red or purple)", crate::sanitize::line(&color.get_ref().to_string())),
+                    format!(
+                        "unknown colour {} (use yellow, green, blue, red or purple)",
+                        crate::sanitize::line(&color.get_ref().to_string())
+                    ),
                 ));
             }
         }
     }
     let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for code in &spans.code {
-        let Some(name) = code.get_ref().name.as_ref() else { continue };
-        let Some(text) = name.get_ref().as_str() else { continue };
+        let Some(name) = code.get_ref().name.as_ref() else {
+            continue;
+        };
+        let Some(text) = name.get_ref().as_str() else {
+            continue;
+        };
         let (line, _) = line_column(src, name.span().start);
         if let Some(first) = seen.insert(text, line) {
             return Err(error_at(

@@ -27,9 +27,17 @@ fn rename(from: &str, to: &str) -> Retag {
 #[test]
 fn add_refuses_a_name_taken_or_bad() {
     let mut b = book(&["frame/conflict"]);
-    assert!(b.add(Code::named("frame/conflict")).unwrap_err().contains("already"));
+    assert!(
+        b.add(Code::named("frame/conflict"))
+            .unwrap_err()
+            .contains("already")
+    );
     assert!(b.add(Code::named("frame/")).unwrap_err().contains("end"));
-    assert!(b.add(Code::named("a\u{7}")).unwrap_err().contains("control"));
+    assert!(
+        b.add(Code::named("a\u{7}"))
+            .unwrap_err()
+            .contains("control")
+    );
     b.add(Code::named("actor")).unwrap();
     assert_eq!(names(&b), ["actor", "frame/conflict"]);
 }
@@ -38,7 +46,10 @@ fn add_refuses_a_name_taken_or_bad() {
 fn rename_takes_the_codes_under_it_and_refuses_a_name_in_use() {
     let mut b = book(&["frame", "frame/conflict", "frame/economic", "actor"]);
     assert_eq!(b.rename("frame", "lens").unwrap(), rename("frame", "lens"));
-    assert_eq!(names(&b), ["actor", "lens", "lens/conflict", "lens/economic"]);
+    assert_eq!(
+        names(&b),
+        ["actor", "lens", "lens/conflict", "lens/economic"]
+    );
     assert!(b.rename("lens", "actor").unwrap_err().contains("merge"));
     assert!(b.rename("nothing", "x").unwrap_err().contains("not a code"));
 }
@@ -51,12 +62,27 @@ fn move_re_parents_refuses_cycles_and_unknown_parents() {
         rename("frame/conflict", "tone/conflict")
     );
     assert_eq!(names(&b), ["actor", "tone", "tone/conflict/war"]);
-    assert!(b.move_to("tone", "tone/conflict").unwrap_err().contains("cycle"));
+    assert!(
+        b.move_to("tone", "tone/conflict")
+            .unwrap_err()
+            .contains("cycle")
+    );
     assert!(b.move_to("tone", "tone").unwrap_err().contains("cycle"));
-    assert!(b.move_to("actor", "nowhere").unwrap_err().contains("not a code"));
-    assert_eq!(b.move_to("tone/conflict", "/").unwrap(), rename("tone/conflict", "conflict"));
+    assert!(
+        b.move_to("actor", "nowhere")
+            .unwrap_err()
+            .contains("not a code")
+    );
+    assert_eq!(
+        b.move_to("tone/conflict", "/").unwrap(),
+        rename("tone/conflict", "conflict")
+    );
     assert_eq!(names(&b), ["actor", "conflict/war", "tone"]);
-    assert!(b.move_to("conflict", "/").unwrap_err().contains("already there"));
+    assert!(
+        b.move_to("conflict", "/")
+            .unwrap_err()
+            .contains("already there")
+    );
 }
 
 #[test]
@@ -67,15 +93,42 @@ fn merge_folds_one_code_into_another_keeping_what_is_there() {
     assert_eq!(b.merge("semis", "chips").unwrap(), rename("semis", "chips"));
     assert_eq!(names(&b), ["chips", "chips/memory"]);
     assert_eq!(b.get("chips").unwrap().description, "theirs");
-    assert_eq!(b.get("chips/memory").unwrap().description, "from semis", "filled in");
+    assert_eq!(
+        b.get("chips/memory").unwrap().description,
+        "from semis",
+        "filled in"
+    );
     let mut b = book(&["a", "a/b"]);
     assert!(b.merge("a", "a/b").unwrap_err().contains("under"));
 }
 
 #[test]
+fn an_import_adds_new_names_and_fills_in_what_existing_codes_lack() {
+    let mut b = book(&["frame", "actor"]);
+    b.codes[0].description = "ours".into(); // actor
+    let mut theirs = vec![
+        Code::named("actor"),
+        Code::named("frame"),
+        Code::named("tone"),
+    ];
+    theirs[0].description = "theirs".into();
+    theirs[1].description = "how it is told".into();
+    theirs[1].color = Some(Color::Red);
+    assert_eq!(b.import(theirs).unwrap(), (1, 1));
+    assert_eq!(names(&b), ["actor", "frame", "tone"]);
+    assert_eq!(b.get("actor").unwrap().description, "ours", "kept");
+    assert_eq!(b.get("frame").unwrap().color, Some(Color::Red), "filled in");
+}
+
+#[test]
 fn delete_takes_the_codes_under_it() {
     let mut b = book(&["frame", "frame/conflict", "frames"]);
-    assert_eq!(b.delete("frame").unwrap(), Retag::Delete { tag: "frame".into() });
+    assert_eq!(
+        b.delete("frame").unwrap(),
+        Retag::Delete {
+            tag: "frame".into()
+        }
+    );
     assert_eq!(names(&b), ["frames"]);
     assert!(b.delete("frame").is_err());
 }
@@ -116,13 +169,18 @@ fn error(src: &str) -> CodebookError {
 
 #[test]
 fn a_bad_codebook_names_line_and_key() {
-    let e = error("version = 1\n[[code]]\nname = \"a\"\n[[code]]\nname = \"b\"\n[[code]]\nname = \"a\"\n");
+    let e = error(
+        "version = 1\n[[code]]\nname = \"a\"\n[[code]]\nname = \"b\"\n[[code]]\nname = \"a\"\n",
+    );
     assert_eq!((e.line, e.key.as_deref()), (7, Some("name")));
     assert!(e.message.contains("already a code (line 3)"), "{e}");
     let e = error("version = 1\n\n[[code]]\nname = \"frame/\"\n");
     assert_eq!((e.line, e.key.as_deref()), (4, Some("name")));
     let e = error("version = 1\n[[code]]\nname = \"a\\u001b[2J\"\n");
-    assert!(e.message.contains("control") && !e.to_string().contains('\u{1b}'), "{e}");
+    assert!(
+        e.message.contains("control") && !e.to_string().contains('\u{1b}'),
+        "{e}"
+    );
     let e = error("version = 1\n[[code]]\nname = \"a\"\ncolor = \"teal\"\n");
     assert_eq!((e.line, e.key.as_deref()), (4, Some("color")));
     let e = error("version = 1\n[[code]]\ndescription = \"x\"\n");
@@ -143,8 +201,14 @@ fn unknown_keys_are_kept_and_codes_come_out_in_name_order() {
     assert_eq!(b.codes[0].color, Some(Color::Red));
     let text = write(&b).unwrap();
     assert!(text.starts_with(format::HEADER));
-    assert!(text.contains("owner = \"lab\"") && text.contains("memo = \"kept\""), "{text}");
-    assert!(text.find("name = \"a\"") < text.find("name = \"b\""), "{text}");
+    assert!(
+        text.contains("owner = \"lab\"") && text.contains("memo = \"kept\""),
+        "{text}"
+    );
+    assert!(
+        text.find("name = \"a\"") < text.find("name = \"b\""),
+        "{text}"
+    );
 }
 
 fn part() -> impl Strategy<Value = String> {

@@ -35,8 +35,13 @@ fn read(file: &Path) -> Result<(Codebook, Option<Vec<u8>>), String> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((Codebook::default(), None)),
         Err(e) => return Err(format!("{}: {e}", show_path(file))),
     };
-    let text = std::str::from_utf8(&bytes)
-        .map_err(|e| format!("{}: not valid UTF-8 (byte {})", show_path(file), e.valid_up_to()))?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        format!(
+            "{}: not valid UTF-8 (byte {})",
+            show_path(file),
+            e.valid_up_to()
+        )
+    })?;
     let book = parse(text).map_err(|e| format!("{}: {e}", show_path(file)))?;
     Ok((book, Some(bytes)))
 }
@@ -90,7 +95,9 @@ fn lock(path: &Path) -> Result<File, String> {
                 std::thread::sleep(Duration::from_millis(10));
             }
             Err(fs::TryLockError::WouldBlock) => {
-                return Err(problem(&"another gloss is changing the codebook; try again"));
+                return Err(problem(
+                    &"another gloss is changing the codebook; try again",
+                ));
             }
             Err(fs::TryLockError::Error(e)) => return Err(problem(&e)),
         }

@@ -64,7 +64,12 @@ pub fn retag_within(
     let results = on_every_core(
         &found,
         |f| one(f, change, now, write, wait),
-        |f| Outcome::Skipped(format!("{}: rewriting it failed", crate::error::show_path(&f.path))),
+        |f| {
+            Outcome::Skipped(format!(
+                "{}: rewriting it failed",
+                crate::error::show_path(&f.path)
+            ))
+        },
     );
     let mut done = Retagged {
         merged: found.iter().any(|f| uses_new_name(f, change)),

@@ -313,7 +313,11 @@ impl Sidecar {
 
     /// Writes `file` over what was on disk (`current`, kept as `.bak`) unless it is the same
     /// bytes; `file` becomes the base of the next merge. The lock must be held.
-    fn write_over(&mut self, current: Option<&[u8]>, file: &SidecarFile) -> Result<(), SidecarError> {
+    fn write_over(
+        &mut self,
+        current: Option<&[u8]>,
+        file: &SidecarFile,
+    ) -> Result<(), SidecarError> {
         let text =
             format::write(file).map_err(|e| self.io(&self.paths.data)(io::Error::other(e)))?;
         if current != Some(text.as_bytes()) {

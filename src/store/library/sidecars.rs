@@ -68,7 +68,12 @@ pub fn on_every_core<T: Sync, R: Send>(
     std::thread::scope(|scope| {
         let parts: Vec<_> = items
             .chunks(share)
-            .map(|part| (part, scope.spawn(move || part.iter().map(work).collect::<Vec<R>>())))
+            .map(|part| {
+                (
+                    part,
+                    scope.spawn(move || part.iter().map(work).collect::<Vec<R>>()),
+                )
+            })
             .collect();
         parts
             .into_iter()

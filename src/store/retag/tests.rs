@@ -71,7 +71,11 @@ fn a_rename_reaches_every_sidecar_with_the_children_and_merges_into_a_tag_there(
             entry(3, &["market"], ""),
         ],
     );
-    let b = brief(root, "wires/b.md", vec![entry(4, &["semis/memory/dram"], "")]);
+    let b = brief(
+        root,
+        "wires/b.md",
+        vec![entry(4, &["semis/memory/dram"], "")],
+    );
     let c = brief(root, "c.txt", vec![entry(5, &["semiconductors"], "")]);
     let c_before = fs::read(&c).unwrap();
 
@@ -88,24 +92,57 @@ fn a_rename_reaches_every_sidecar_with_the_children_and_merges_into_a_tag_there(
         "merged into chips, which was there"
     );
     assert_eq!(tags_in(&b), [vec!["chips/memory/dram"]]);
-    assert_eq!(fs::read(&c).unwrap(), c_before, "a lookalike is not touched");
+    assert_eq!(
+        fs::read(&c).unwrap(),
+        c_before,
+        "a lookalike is not touched"
+    );
     let file = format::parse_bytes(&fs::read(&a).unwrap()).unwrap();
     assert_eq!(file.annotations[0].note, "kept");
-    assert_eq!(file.annotations[0].updated, now(), "a changed annotation is updated");
-    assert_eq!(file.annotations[2].updated, Timestamp::UNIX_EPOCH, "others are not");
-    assert!(root.join("a.txt.gloss.toml.bak").exists(), "the old version kept");
+    assert_eq!(
+        file.annotations[0].updated,
+        now(),
+        "a changed annotation is updated"
+    );
+    assert_eq!(
+        file.annotations[2].updated,
+        Timestamp::UNIX_EPOCH,
+        "others are not"
+    );
+    assert!(
+        root.join("a.txt.gloss.toml.bak").exists(),
+        "the old version kept"
+    );
 }
 
 #[test]
 fn a_dry_run_counts_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    let a = brief(root, "a.txt", vec![entry(1, &["frame"], ""), entry(2, &["frame/x"], "")]);
+    let a = brief(
+        root,
+        "a.txt",
+        vec![entry(1, &["frame"], ""), entry(2, &["frame/x"], "")],
+    );
     let before = fs::read(&a).unwrap();
-    let done = retag(root, &Retag::Delete { tag: "frame".into() }, now(), false);
+    let done = retag(
+        root,
+        &Retag::Delete {
+            tag: "frame".into(),
+        },
+        now(),
+        false,
+    );
     assert_eq!((done.annotations, done.briefs.len()), (2, 1));
     assert_eq!(fs::read(&a).unwrap(), before);
-    let done = retag(root, &Retag::Delete { tag: "frame".into() }, now(), true);
+    let done = retag(
+        root,
+        &Retag::Delete {
+            tag: "frame".into(),
+        },
+        now(),
+        true,
+    );
     assert_eq!(done.annotations, 2);
     assert_eq!(tags_in(&a), [Vec::<String>::new(), Vec::new()]);
 }
@@ -125,7 +162,11 @@ fn a_broken_sidecar_is_skipped_named_and_left_byte_for_byte() {
     assert_eq!(done.briefs, ["good.txt"]);
     assert_eq!(tags_in(&good), [vec!["chips"]]);
     assert_eq!(done.skipped.len(), 1);
-    assert!(done.skipped[0].contains("broken.txt.gloss.toml"), "{:?}", done.skipped);
+    assert!(
+        done.skipped[0].contains("broken.txt.gloss.toml"),
+        "{:?}",
+        done.skipped
+    );
     assert!(done.skipped[0].contains("line 3"), "{:?}", done.skipped);
     assert_eq!(fs::read(&broken).unwrap(), bytes);
     assert!(!root.join("broken.txt.gloss.toml.bak").exists());
@@ -150,7 +191,11 @@ fn a_sidecar_locked_by_another_process_is_waited_for_then_skipped_and_named() {
     assert_eq!(done.briefs, ["free.txt"]);
     assert_eq!(tags_in(&free), [vec!["chips"]]);
     assert_eq!(done.skipped.len(), 1);
-    assert!(done.skipped[0].contains("held.txt.gloss.toml.lock"), "{:?}", done.skipped);
+    assert!(
+        done.skipped[0].contains("held.txt.gloss.toml.lock"),
+        "{:?}",
+        done.skipped
+    );
     assert_eq!(fs::read(&held).unwrap(), before);
 
     lock.unlock().unwrap();
