@@ -50,6 +50,41 @@ impl Code {
     }
 }
 
+/// One change to a codebook, as the command line and the codebook view ask for it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    /// Add this code.
+    Add(Code),
+    /// Rename a code and the codes under it.
+    Rename {
+        /// The code.
+        old: String,
+        /// Its new full name.
+        new: String,
+    },
+    /// Put a code under another parent (`/`: the top).
+    Move {
+        /// The code.
+        code: String,
+        /// The new parent.
+        parent: String,
+    },
+    /// Fold a code into another.
+    Merge {
+        /// The code that goes.
+        from: String,
+        /// The code that stays.
+        into: String,
+    },
+    /// Delete a code and the codes under it.
+    Delete {
+        /// The code.
+        code: String,
+        /// Even when annotations carry it.
+        yes: bool,
+    },
+}
+
 /// The last part of a name: `conflict` of `frame/conflict`.
 pub fn leaf(name: &str) -> &str {
     name.rsplit('/').next().unwrap_or(name)

@@ -9,15 +9,12 @@ use serde::Serialize;
 
 use super::list::escape_controls;
 use super::out::Out;
-use super::tags::{checked, report_skipped, tally};
+use super::tags::{checked, report_skipped};
 use crate::annotation::Color;
-use crate::annotation::tag::Retag;
-use crate::codebook::tree::{rows, uncoded};
-use crate::codebook::{Code, Codebook};
+use crate::codebook::{self as codes, Code};
 use crate::error::Error;
 use crate::sanitize;
-use crate::store::codebook::{self, FILE};
-use crate::store::retag::{Retagged, retag};
+use crate::store::codebook::{self, FILE, Listing};
 
 /// A change to the codebook.
 #[derive(Debug, Clone, Subcommand)]
@@ -80,13 +77,15 @@ struct Listed {
 /// tags. A codebook that does not parse is reported (and every tag listed as uncoded), and
 /// makes the exit status 1.
 pub fn list(root: &Path, json: bool) -> Result<(), Error> {
-    let (book, broken) = match codebook::load(root) {
-        Ok(book) => (book, None),
-        Err(problem) => (Codebook::default(), Some(problem)),
-    };
-    let (tally, used) = tally(root);
-    let tree = rows(&book, &tally);
-    let loose = uncoded(&book, used.iter().map(String::as_str), &tally);
+    let Listing {
+        rows: tree,
+        uncoded: loose,
+        problem: broken,
+        skipped,
+    } = codebook::listing(root);
+    for problem in &skipped {
+        eprintln!("gloss: skipped: {}", sanitize::line(problem));
+    }
     let mut out = Out::new();
     if json {
         let mut all: Vec<Listed> = tree
@@ -162,81 +161,28 @@ pub fn list(root: &Path, json: bool) -> Result<(), Error> {
 /// Carries out `change` on the codebook of the library at `root` and in every sidecar, and
 /// says what it did.
 pub fn run(root: &Path, change: &Change) -> Result<(), Error> {
-    let now = jiff::Timestamp::now();
-    let done = codebook::change(root, |book| apply(root, book, change, now))
-        .map_err(|e| Error::Annotations(sanitize::line(&e).into_owned()))?;
-    let (said, retagged) = done;
-    Out::new().line(&sanitize::line(&said))?;
-    match retagged {
-        Some((done, finish)) => report_skipped(&done, &finish),
-        None => Ok(()),
-    }
-}
-
-/// What `change` did, and the retag of the sidecars with the command that finishes it when
-/// some were skipped.
-type Done = (String, Option<(Retagged, String)>);
-
-fn apply(
-    root: &Path,
-    book: &mut Codebook,
-    change: &Change,
-    now: jiff::Timestamp,
-) -> Result<Done, String> {
-    let checked = |name: &str| checked(name).map(str::to_string).map_err(|e| e.to_string());
-    let follow = |retag_: Retag, said: String| -> Done {
-        let done = retag(root, &retag_, now, true);
-        let finish = match &retag_ {
-            Retag::Rename { from, to } => format!("gloss tags DIR --rename {from} {to}"),
-            Retag::Delete { tag } => format!("delete the tag {tag} there by hand"),
-        };
-        let said = format!(
-            "{said}: {} annotations in {} briefs",
-            done.annotations,
-            done.briefs.len()
-        );
-        (said, Some((done, finish)))
-    };
-    match change {
+    let change = match change.clone() {
         Change::Add {
             name,
             description,
             color,
         } => {
-            let mut code = Code::named(&checked(name)?);
-            code.description = description.clone().unwrap_or_default();
-            code.color = *color;
-            book.add(code)?;
-            Ok((format!("added {name} to {}", show(root)), None))
+            let mut code = Code::named(checked(&name)?);
+            code.description = description.unwrap_or_default();
+            code.color = color;
+            codes::Change::Add(code)
         }
-        Change::Rename { old, new } => {
-            let r = book.rename(old, new)?;
-            Ok(follow(r, format!("renamed {old} to {new}")))
-        }
-        Change::Move { code, parent } => {
-            let r = book.move_to(code, parent)?;
-            let to = match &r {
-                Retag::Rename { to, .. } => to.clone(),
-                Retag::Delete { .. } => String::new(),
-            };
-            Ok(follow(r, format!("moved {code} to {to}")))
-        }
-        Change::Merge { from, into } => {
-            let r = book.merge(from, into)?;
-            Ok(follow(r, format!("merged {from} into {into}")))
-        }
-        Change::Delete { code, yes } => {
-            let r = book.delete(code)?;
-            let would = retag(root, &r, now, false);
-            if would.annotations > 0 && !yes {
-                return Err(format!(
-                    "deleting {code} takes it off {} annotations in {} briefs; run again with --yes to do it",
-                    would.annotations,
-                    would.briefs.len()
-                ));
-            }
-            Ok(follow(r, format!("deleted {code}")))
-        }
+        Change::Rename { old, new } => codes::Change::Rename { old, new },
+        Change::Move { code, parent } => codes::Change::Move { code, parent },
+        Change::Merge { from, into } => codes::Change::Merge { from, into },
+        Change::Delete { code, yes } => codes::Change::Delete { code, yes },
+    };
+    let applied = codebook::apply(root, &change, jiff::Timestamp::now())
+        .map_err(|e| Error::Annotations(sanitize::line(&e).into_owned()))?;
+    Out::new().line(&sanitize::line(&applied.said))?;
+    match &applied.retagged {
+        Some(done) => report_skipped(done, &applied.finish),
+        None => Ok(()),
     }
 }
 

@@ -2,7 +2,6 @@
 //! it (a tag counts toward its parents: `policy/japan` toward `policy`); `--rename OLD NEW`
 //! renames a tag and the tags under it in every sidecar there.
 
-use std::collections::BTreeSet;
 use std::path::Path;
 
 use serde::Serialize;
@@ -10,10 +9,9 @@ use serde::Serialize;
 use super::list::escape_controls;
 use super::out::Out;
 use crate::annotation::tag::{Retag, name_problem};
-use crate::annotation::tally::Tally;
 use crate::error::Error;
 use crate::sanitize;
-use crate::store::library::sidecars::sidecars_in;
+use crate::store::library::sidecars::{self, Tallied};
 use crate::store::retag::{Retagged, retag};
 
 /// One tag as `gloss tags --json` prints it.
@@ -24,29 +22,19 @@ struct Count {
     briefs: usize,
 }
 
-/// Every tag under `root` counted, and the tags written on annotations (without the parents
-/// they count toward); sidecars that cannot be read are named on standard error.
-pub(super) fn tally(root: &Path) -> (Tally, BTreeSet<String>) {
-    let mut tally = Tally::default();
-    let mut used = BTreeSet::new();
-    for (i, found) in sidecars_in(root).into_iter().enumerate() {
-        match found.file {
-            Ok(file) => {
-                for entry in &file.annotations {
-                    tally.add(i, &entry.tags);
-                    used.extend(entry.tags.iter().cloned());
-                }
-            }
-            Err(problem) => eprintln!("gloss: skipped: {}", sanitize::line(&problem)),
-        }
+/// Every tag under `root` counted; sidecars that cannot be read are named on standard error.
+pub(super) fn tally(root: &Path) -> Tallied {
+    let tallied = sidecars::tally(root);
+    for problem in &tallied.skipped {
+        eprintln!("gloss: skipped: {}", sanitize::line(problem));
     }
-    (tally, used)
+    tallied
 }
 
 /// Prints every tag under `root` in name order with its counts; sidecars are only read.
 pub fn run(root: &Path, json: bool) -> Result<(), Error> {
     let counts: Vec<Count> = tally(root)
-        .0
+        .tally
         .iter()
         .map(|(tag, c)| Count {
             tag: tag.to_string(),

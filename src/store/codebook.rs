@@ -7,9 +7,16 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use jiff::Timestamp;
+
+use super::library::sidecars::tally;
+use super::retag::{Retagged, retag};
 use super::write_atomic;
-use crate::codebook::Codebook;
+use crate::annotation::tag::Retag;
+use crate::annotation::tally::Count;
 use crate::codebook::format::{parse, write};
+use crate::codebook::tree::{Row, rows, uncoded};
+use crate::codebook::{Change, Codebook};
 use crate::error::show_path;
 
 /// The codebook's file name, at the library's root.
@@ -101,5 +108,120 @@ fn lock(path: &Path) -> Result<File, String> {
             }
             Err(fs::TryLockError::Error(e)) => return Err(problem(&e)),
         }
+    }
+}
+
+/// What a change did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Applied {
+    /// One line saying it (`renamed frame to lens: 3 annotations in 2 briefs`).
+    pub said: String,
+    /// The sidecars' retag, when the change had one.
+    pub retagged: Option<Retagged>,
+    /// How to finish the retag by hand when sidecars were skipped.
+    pub finish: String,
+}
+
+/// Carries out `change` on the codebook of the library at `root` and in every sidecar there
+/// (under the codebook's lock); nothing is written when it is refused. A delete of a code
+/// that annotations carry is refused unless it says `yes`, with how many it would touch.
+pub fn apply(root: &Path, change: &Change, now: Timestamp) -> Result<Applied, String> {
+    self::change(root, |book| apply_to(root, book, change, now))
+}
+
+fn apply_to(
+    root: &Path,
+    book: &mut Codebook,
+    change: &Change,
+    now: Timestamp,
+) -> Result<Applied, String> {
+    let follow = |r: Retag, said: String| -> Applied {
+        let done = retag(root, &r, now, true);
+        let finish = match &r {
+            Retag::Rename { from, to } => {
+                format!("finish with gloss tags DIR --rename {from} {to}")
+            }
+            Retag::Delete { tag } => format!("take the tag {tag} off there by hand"),
+        };
+        Applied {
+            said: format!(
+                "{said}: {} annotations in {} briefs",
+                done.annotations,
+                done.briefs.len()
+            ),
+            retagged: Some(done),
+            finish,
+        }
+    };
+    match change {
+        Change::Add(code) => {
+            let name = code.name.clone();
+            book.add(code.clone())?;
+            Ok(Applied {
+                said: format!("added {name} to {}", show_path(&path(root))),
+                retagged: None,
+                finish: String::new(),
+            })
+        }
+        Change::Rename { old, new } => {
+            let r = book.rename(old, new)?;
+            Ok(follow(r, format!("renamed {old} to {new}")))
+        }
+        Change::Move { code, parent } => {
+            let r = book.move_to(code, parent)?;
+            let to = match &r {
+                Retag::Rename { to, .. } => to.clone(),
+                Retag::Delete { .. } => String::new(),
+            };
+            Ok(follow(r, format!("moved {code} to {to}")))
+        }
+        Change::Merge { from, into } => {
+            let r = book.merge(from, into)?;
+            Ok(follow(r, format!("merged {from} into {into}")))
+        }
+        Change::Delete { code, yes } => {
+            let r = book.delete(code)?;
+            let would = retag(root, &r, now, false);
+            if would.annotations > 0 && !yes {
+                return Err(format!(
+                    "deleting {code} takes it off {} annotations in {} briefs; run again with --yes to do it",
+                    would.annotations,
+                    would.briefs.len()
+                ));
+            }
+            Ok(follow(r, format!("deleted {code}")))
+        }
+    }
+}
+
+/// A library's codebook as a tree with counts, and the tags in use that are not codes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Listing {
+    /// The tree, parents first.
+    pub rows: Vec<Row>,
+    /// Tags in use that are not codes, with their counts.
+    pub uncoded: Vec<(String, Count)>,
+    /// Why the codebook could not be read (then every tag is uncoded).
+    pub problem: Option<String>,
+    /// Sidecars that could not be read.
+    pub skipped: Vec<String>,
+}
+
+/// The listing of the library at `root`, from its codebook and its sidecars.
+pub fn listing(root: &Path) -> Listing {
+    let (book, problem) = match load(root) {
+        Ok(book) => (book, None),
+        Err(problem) => (Codebook::default(), Some(problem)),
+    };
+    let tallied = tally(root);
+    Listing {
+        rows: rows(&book, &tallied.tally),
+        uncoded: uncoded(
+            &book,
+            tallied.used.iter().map(String::as_str),
+            &tallied.tally,
+        ),
+        problem,
+        skipped: tallied.skipped,
     }
 }

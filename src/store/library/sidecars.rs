@@ -1,9 +1,11 @@
 //! Every sidecar of a library, read (never written) on every core: what the tag counts, the
 //! codebook and a retag across the library start from. Reads sidecars only, not briefs.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::{beside, briefs};
+use crate::annotation::tally::Tally;
 use crate::error::show_path;
 use crate::store::format::{self, SidecarFile};
 
@@ -46,6 +48,34 @@ pub fn sidecars_in(root: &Path) -> Vec<Found> {
             file: Err(format!("{}: reading it failed", show_path(path))),
         },
     )
+}
+
+/// Every tag under a library counted.
+#[derive(Debug, Clone, Default)]
+pub struct Tallied {
+    /// The counts (a tag toward its parents).
+    pub tally: Tally,
+    /// The tags written on annotations (without the parents they count toward).
+    pub used: BTreeSet<String>,
+    /// Sidecars that could not be read, each naming the file.
+    pub skipped: Vec<String>,
+}
+
+/// Every tag under `root` counted from the sidecars (briefs are not read).
+pub fn tally(root: &Path) -> Tallied {
+    let mut out = Tallied::default();
+    for (i, found) in sidecars_in(root).into_iter().enumerate() {
+        match found.file {
+            Ok(file) => {
+                for entry in &file.annotations {
+                    out.tally.add(i, &entry.tags);
+                    out.used.extend(entry.tags.iter().cloned());
+                }
+            }
+            Err(problem) => out.skipped.push(problem),
+        }
+    }
+    out
 }
 
 /// The sidecar at `path`, parsed; the error names the file.
