@@ -2,11 +2,13 @@
 //! after the state it draws (`ui/reader/panel.rs` draws `app/reader/panel.rs`).
 
 pub mod ansi;
+mod codebook;
 mod library;
 mod list_bar;
 mod notes;
 mod reader;
 
+pub use codebook::CodebookView;
 pub use library::LibraryView;
 pub use notes::NotesView;
 pub use reader::ReaderView;
@@ -37,6 +39,11 @@ impl Widget for Screen<'_> {
             .render(area, buf),
             View::Notes(notes) => NotesView {
                 notes,
+                theme: self.theme,
+            }
+            .render(area, buf),
+            View::Codebook(codes) => CodebookView {
+                codes,
                 theme: self.theme,
             }
             .render(area, buf),
@@ -80,6 +87,8 @@ pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
 pub(crate) mod tests;
 #[cfg(test)]
 pub(crate) mod tests_annotate;
+#[cfg(test)]
+mod tests_codebook;
 #[cfg(test)]
 mod tests_front_matter;
 #[cfg(test)]

@@ -75,6 +75,10 @@ pub enum Event {
     NotedAgain(PathBuf, Vec<Note>),
     /// Every brief's annotations have been read.
     NotesDone,
+    /// The library's codebook and tag counts, read.
+    Codes(Box<crate::store::codebook::Listing>),
+    /// A change to the codebook was carried out (what it did) or refused (why).
+    CodesChanged(Result<String, String>),
     /// A brief asked for with [`Effect::Open`](super::Effect::Open), ready to read.
     Opened(Opened),
     /// The view above was left: this one has the keys again.

@@ -3,7 +3,8 @@
 //! asked), and the view's effects come back. Views are a stack: leaving a view that has another
 //! under it goes back to that one, leaving the last one leaves gloss.
 
-use super::effect::{Effect, Exit};
+use super::codebook::{self, Codes};
+use super::effect::{Effect, Exit, Work};
 use super::event::{Env, Event};
 use super::library::{self, Library};
 use super::notes::{self, Notes};
@@ -17,6 +18,8 @@ pub enum View {
     Library(Box<Library>),
     /// Every annotation across a library.
     Notes(Box<Notes>),
+    /// A library's codebook.
+    Codebook(Box<Codes>),
     /// One brief.
     Reader(Box<Reader>),
 }
@@ -27,6 +30,7 @@ impl View {
         match self {
             Self::Library(l) => l.mode(),
             Self::Notes(n) => n.mode(),
+            Self::Codebook(c) => c.mode(),
             Self::Reader(r) => r.mode(),
         }
     }
@@ -35,6 +39,7 @@ impl View {
         match self {
             Self::Library(l) => library::update(l, event, env),
             Self::Notes(n) => notes::update(n, event, env),
+            Self::Codebook(c) => codebook::update(c, event, env),
             Self::Reader(r) => reader::update(r, event, env),
         }
     }
@@ -115,9 +120,15 @@ impl App {
                 .rposition(|v| matches!(v, View::Reader(_)))
         };
         let notes = || self.views.iter().rposition(|v| matches!(v, View::Notes(_)));
+        let codes = || {
+            self.views
+                .iter()
+                .rposition(|v| matches!(v, View::Codebook(_)))
+        };
         match event {
             Event::Scanned(_) | Event::ScanDone | Event::Removed(_) => library(),
             Event::Noted(_) | Event::NotedAgain(..) | Event::NotesDone => notes(),
+            Event::Codes(_) | Event::CodesChanged(_) | Event::Failed(Work::Coding, _) => codes(),
             Event::Loaded(_)
             | Event::LoadDone
             | Event::LoadFailed(_)
@@ -158,20 +169,30 @@ pub fn update(app: &mut App, event: Event, env: &Env) -> Vec<Effect> {
     };
     let mut effects = app.views[index].update(event, env);
     // A view asks for another over it.
+    let keymap_hints = || match &app.views[index] {
+        View::Library(l) => l.hints.clone(),
+        View::Notes(n) => n.hints.clone(),
+        View::Codebook(c) => c.hints.clone(),
+        View::Reader(r) => r.hints.clone(),
+    };
     if let Some(root) = effects.iter().find_map(|e| match e {
         Effect::ShowNotes(root) => Some(root.clone()),
         _ => None,
     }) {
         effects.retain(|e| !matches!(e, Effect::ShowNotes(_)));
-        let keymap_hints = match &app.views[index] {
-            View::Library(l) => l.hints.clone(),
-            View::Notes(n) => n.hints.clone(),
-            View::Reader(r) => r.hints.clone(),
-        };
-        let mut notes = Notes::with_hints(root.clone(), keymap_hints);
+        let mut notes = Notes::with_hints(root.clone(), keymap_hints());
         notes.size = app.size;
         app.views.push(View::Notes(Box::new(notes)));
         effects.push(Effect::CollectNotes(root));
+    } else if let Some(root) = effects.iter().find_map(|e| match e {
+        Effect::ShowCodebook(root) => Some(root.clone()),
+        _ => None,
+    }) {
+        effects.retain(|e| !matches!(e, Effect::ShowCodebook(_)));
+        let mut codes = Codes::with_hints(root.clone(), keymap_hints());
+        codes.size = app.size;
+        app.views.push(View::Codebook(Box::new(codes)));
+        effects.push(Effect::ReadCodes(root));
     }
     // Leaving a view with another under it goes back to that one.
     if app.views.len() > 1 && effects.contains(&Effect::Exit(Exit::Quit)) {
@@ -260,6 +281,25 @@ mod tests {
             panic!("the notes view is on top");
         };
         assert!(notes.done, "the notes' news reaches the notes view");
+        assert!(press(&mut app, "q").is_empty(), "back to the library");
+        assert_eq!(app.mode(), Mode::Library);
+    }
+
+    #[test]
+    fn c_in_the_library_opens_the_codebook_over_it_and_q_goes_back() {
+        let keymap = Keymap::default_keymap().unwrap();
+        let library = Library::new("/lib".into(), &keymap);
+        let mut app = App::new(View::Library(Box::new(library)));
+        update(&mut app, Event::Resize(80, 20), &Env::fixed(1));
+        assert_eq!(press(&mut app, "c"), [Effect::ReadCodes("/lib".into())]);
+        assert_eq!(app.mode(), Mode::Codebook);
+        let listing = crate::app::codebook::tests::listing();
+        update(&mut app, Event::Codes(Box::new(listing)), &Env::fixed(2));
+        let View::Codebook(codes) = app.top() else {
+            panic!("the codebook view is on top");
+        };
+        assert_eq!(codes.size, (80, 20), "it has the terminal's size");
+        assert!(codes.loaded, "the listing reaches the codebook view");
         assert!(press(&mut app, "q").is_empty(), "back to the library");
         assert_eq!(app.mode(), Mode::Library);
     }

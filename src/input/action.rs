@@ -151,6 +151,16 @@ pub enum Action {
     ShowNotes,
     /// Group the notes by brief or by tag
     ToggleGrouping,
+    /// The library's codebook: codes with counts, and the tags that are not codes
+    ShowCodebook,
+    /// Add the uncoded tag as a code, or type a new code
+    AddCode,
+    /// Rename or move the code (type its new full name)
+    RenameCode,
+    /// Merge the code into another (type its name)
+    MergeCode,
+    /// Delete the code and take it off every annotation (asks first)
+    DeleteCode,
 }
 
 impl Action {

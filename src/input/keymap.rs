@@ -34,6 +34,8 @@ pub enum Mode {
     Library,
     /// Every annotation across the library.
     Notes,
+    /// The library's codebook.
+    Codebook,
 }
 
 impl Mode {
@@ -165,6 +167,7 @@ fn exits(mode: Mode) -> &'static [Action] {
         Mode::Help => &[Action::CloseHelp, Action::Quit],
         Mode::Library => &[Action::Quit],
         Mode::Notes => &[Action::Quit],
+        Mode::Codebook => &[Action::Quit],
     }
 }
 

@@ -128,6 +128,8 @@ fn apply(state: &mut Reader, event: Event, env: &Env) -> Vec<Effect> {
         | Event::Noted(_)
         | Event::NotedAgain(..)
         | Event::NotesDone
+        | Event::Codes(_)
+        | Event::CodesChanged(_)
         | Event::Opened(_)
         | Event::Back => {}
         Event::Action(action) => return act(state, action, env),
@@ -269,7 +271,12 @@ fn act(state: &mut Reader, action: Action, env: &Env) -> Vec<Effect> {
         | Action::OpenBrief
         | Action::CycleSort
         | Action::ShowNotes
-        | Action::ToggleGrouping => {}
+        | Action::ToggleGrouping
+        | Action::ShowCodebook
+        | Action::AddCode
+        | Action::RenameCode
+        | Action::MergeCode
+        | Action::DeleteCode => {}
     }
     Vec::new()
 }
