@@ -7,7 +7,8 @@
 //! for a word that is rare and one that is everywhere.
 //!
 //! Run with `cargo bench --bench library` (add `-- N` for another number of briefs than
-//! 10,000). The folder is made in a temporary directory and removed afterwards.
+//! 10,000). The folder is made in a temporary directory and removed afterwards; with
+//! `-- --into DIR` it is made in DIR and kept, to time other commands on it by hand.
 
 #![allow(missing_docs)]
 #![allow(clippy::expect_used)] // a benchmark: a broken setup should stop it loudly
@@ -63,8 +64,15 @@ fn main() {
         .skip(1)
         .find_map(|a| a.parse::<usize>().ok())
         .unwrap_or(10_000);
+    let args: Vec<String> = std::env::args().collect();
+    let into = args
+        .iter()
+        .position(|a| a == "--into")
+        .and_then(|i| args.get(i + 1))
+        .map(std::path::PathBuf::from);
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let root = dir.path();
+    let root = into.as_deref().unwrap_or(dir.path());
+    std::fs::create_dir_all(root).expect("the folder to make the library in");
     let made = Instant::now();
     let annotations = generate(root, n);
     eprintln!(

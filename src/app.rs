@@ -9,15 +9,21 @@ pub mod codebook;
 mod effect;
 mod event;
 mod hints;
+pub mod hits;
+mod jumps;
 pub mod library;
 pub mod notes;
 pub mod reader;
 mod status;
 mod update;
 
+#[cfg(test)]
+mod tests_travel;
+
 pub use effect::{Effect, Exit, Snapshot, Work};
 pub use event::{Env, Event, MergeResult, Opened, SaveResult};
 pub use hints::Hints;
+pub use jumps::Jumps;
 pub use reader::{
     DEBOUNCE, Editing, Filter, Focus, Found, Geometry, Help, HelpLine, Layer, Loading, MIN_HEIGHT,
     MIN_WIDTH, NoteEditor, NoteTarget, PANEL_MIN_TERMINAL, PANEL_WIDTHS, Panel, Piece, Placement,

@@ -120,6 +120,10 @@ pub enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+        /// Read every brief and sidecar instead of using (and updating) the library's
+        /// search index in the data folder.
+        #[arg(long)]
+        no_index: bool,
     },
     /// Print every tag used under a folder, with its annotations and briefs (a tag counts
     /// toward its parents); or rename one everywhere.
@@ -222,9 +226,12 @@ pub fn main() -> ExitCode {
             (None, None) => codes::list(dir, *json),
         }
         .map(|()| Exit::Quit),
-        Some(Command::Search { dir, query, json }) => {
-            search::run(dir, query, *json).map(|()| Exit::Quit)
-        }
+        Some(Command::Search {
+            dir,
+            query,
+            json,
+            no_index,
+        }) => search::run(dir, query, *json, !*no_index).map(|()| Exit::Quit),
         Some(Command::Notes {
             dir,
             tags,

@@ -10,6 +10,7 @@ mod chars;
 mod decode;
 mod front_matter;
 mod markdown;
+mod matcher;
 pub mod motion;
 mod plain;
 mod repeats;
@@ -19,6 +20,7 @@ pub use builder::TAB_WIDTH;
 pub use chars::Chars;
 pub use decode::DecodeError;
 pub use front_matter::Meta;
+pub use matcher::Matcher;
 pub use repeats::Repeat;
 
 use builder::Builder;

@@ -5,11 +5,13 @@ mod action;
 mod key;
 mod key_code;
 mod keymap;
+mod keys;
 mod modifiers;
 mod terminal;
 
 pub use action::Action;
 pub use key::{Key, UnknownKey};
 pub use key_code::KeyCode;
-pub use keymap::{Keymap, KeymapError, Mode, Problem};
+pub use keymap::{Keymap, KeymapError, Lookup, Mode, Problem};
+pub use keys::Keys;
 pub use modifiers::Modifiers;

@@ -85,7 +85,7 @@ pub fn run(
     // A piece read off screen changes only the progress figure, drawn at most every TICK.
     let mut progress = false;
     let mut drawn = Instant::now();
-    let mut clicks = input::Clicks::default();
+    let mut pressed = input::Pressed::default();
     // The terminal can no longer be drawn on.
     let mut gone = false;
     loop {
@@ -138,7 +138,7 @@ pub fn run(
             let read = matches!(wake, Wake::Load(_, Event::Loaded(_)));
             let unseen = read && !app.reader().is_some_and(grows_view);
             let event = match wake {
-                Wake::Input(input) => input::translate(input, keymap, app.mode(), &mut clicks),
+                Wake::Input(input) => input::translate(input, keymap, app.mode(), &mut pressed),
                 // Work of a reader that was left is dropped.
                 Wake::Load(generation, event) => effects.is_current(generation).then(|| {
                     effects.piece_taken();

@@ -3,12 +3,14 @@
 
 pub mod ansi;
 mod codebook;
+mod hits;
 mod library;
 mod list_bar;
 mod notes;
 mod reader;
 
 pub use codebook::CodebookView;
+pub use hits::HitsView;
 pub use library::LibraryView;
 pub use notes::NotesView;
 pub use reader::ReaderView;
@@ -44,6 +46,11 @@ impl Widget for Screen<'_> {
             .render(area, buf),
             View::Codebook(codes) => CodebookView {
                 codes,
+                theme: self.theme,
+            }
+            .render(area, buf),
+            View::Hits(hits) => HitsView {
+                hits,
                 theme: self.theme,
             }
             .render(area, buf),
@@ -91,6 +98,8 @@ pub(crate) mod tests_annotate;
 mod tests_codebook;
 #[cfg(test)]
 mod tests_front_matter;
+#[cfg(test)]
+mod tests_hits;
 #[cfg(test)]
 mod tests_keymap;
 #[cfg(test)]

@@ -5,9 +5,15 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+/// The data folder of this test run (search indexes), so no test writes the user's.
+fn data_dir() -> std::path::PathBuf {
+    std::env::temp_dir().join(format!("gloss-test-data-{}", std::process::id()))
+}
+
 fn gloss(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_gloss"))
         .args(args)
+        .env("GLOSS_DATA_DIR", data_dir())
         .output()
         .unwrap()
 }
@@ -346,6 +352,17 @@ fn search_finds_text_quotes_notes_and_tags_across_the_library_with_smart_case() 
     );
     let narrowed = search_json(dir.path(), "color:red review");
     assert_eq!(narrowed[0]["brief"], "probe.txt");
+    // The index the searches above built gives the same as reading every brief.
+    for query in ["curbs", "second round", "#policy chip", "China"] {
+        let path = dir.path().to_str().unwrap();
+        let indexed = json(&["search", path, query, "--json"]);
+        let read = json(&["search", path, query, "--json", "--no-index"]);
+        assert_eq!(indexed, read, "{query}");
+    }
+    assert!(
+        std::fs::read_dir(data_dir().join("index")).unwrap().count() > 0,
+        "the index is in the data folder"
+    );
     let plain = gloss(&["search", dir.path().to_str().unwrap(), "curbs"]);
     let text = String::from_utf8_lossy(&plain.stdout);
     assert!(

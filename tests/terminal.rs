@@ -477,7 +477,7 @@ fn a_library_lists_its_briefs_opens_one_and_comes_back_to_the_same_row() {
     assert!(rows[1].contains("Export controls, explained"), "{screen}");
     assert!(rows[2].contains("US Chip Maker Micron"), "{screen}");
     // Filter, open, annotate, come back.
-    tmux.keys(&["/"]);
+    tmux.keys(&["f"]);
     tmux.type_text("micron");
     tmux.wait_for(
         |s| s.contains("/micron") && !s.contains("Dutch curbs"),
@@ -595,6 +595,75 @@ fn notes_across_the_library_open_a_brief_at_its_highlight_and_come_back() {
     tmux.wait_for(
         |s| s.contains(" NOTES ") && s.contains("matching"),
         "back in the notes, filter kept",
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for(|s| s.contains(" LIBRARY "), "back in the library");
+    tmux.keys(&["q"]);
+    assert_restored(&tmux);
+    tmux.wait_for(|s| s.lines().any(|l| l.trim() == "exit=0"), "a clean exit");
+}
+
+#[test]
+fn a_search_across_the_library_opens_a_brief_at_the_hit_with_n_going_on() {
+    let (dir, _) = sample_copy();
+    let root = dir.path();
+    std::fs::write(
+        root.join("curbs.txt"),
+        "Dutch curbs widen\nThe Netherlands joined new curbs on Micron's rivals.\n",
+    )
+    .unwrap();
+    let tmux = Tmux::start(120, 20);
+    tmux.run(&format!("{} {}; echo \"exit=$?\"", gloss(), root.display()));
+    tmux.wait_for(
+        |s| s.contains(" LIBRARY ") && s.contains("2 briefs"),
+        "the library",
+    );
+    tmux.keys(&["/"]);
+    tmux.type_text("Deloitte");
+    tmux.wait_for(
+        |s| s.contains(" SEARCH ") && s.contains("/Deloitte"),
+        "the query",
+    );
+    tmux.keys(&["Enter"]);
+    let found = tmux.wait_for(
+        |s| s.contains("briefs searched") && s.contains("micron-cac-probe.txt"),
+        "the hits",
+    );
+    assert!(
+        !found.contains("curbs.txt"),
+        "only the brief with hits:\n{found}"
+    );
+    let count = found
+        .lines()
+        .find(|l| l.contains("micron-cac-probe.txt —"))
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        count.trim_end().ends_with(')'),
+        "a count per brief: {count}"
+    );
+    // The second hit: open the brief there, with the search running on.
+    tmux.keys(&["j", "Enter"]);
+    let reader = tmux.wait_for(
+        |s| s.contains(" READ ") && s.contains("Deloitte"),
+        "the brief at the hit",
+    );
+    assert!(
+        !reader.contains("In a move that appears"),
+        "not the top:\n{reader}"
+    );
+    // The match is drawn in the search colours: a style starts right at the word.
+    let styled = tmux.styled_screen();
+    assert!(
+        styled.contains("mDeloitte"),
+        "the match is marked:\n{styled}"
+    );
+    tmux.keys(&["n"]);
+    tmux.wait_for(|s| s.contains(" READ "), "n goes on in the brief");
+    tmux.keys(&["q"]);
+    tmux.wait_for(
+        |s| s.contains(" SEARCH ") && s.contains("\"Deloitte\""),
+        "back in the search, results kept",
     );
     tmux.keys(&["q"]);
     tmux.wait_for(|s| s.contains(" LIBRARY "), "back in the library");

@@ -63,9 +63,23 @@ pub enum Effect {
         brief: PathBuf,
         /// Where to show it: this character at the top (else where the reader last was).
         at: Option<Chars>,
+        /// A search to start the reader with (its matches shown, `n` and `N` going on).
+        find: Option<String>,
     },
     /// Show every annotation of the library in `root` in a notes view over this one.
     ShowNotes(PathBuf),
+    /// Open a search of the library in `root` in a view over this one.
+    ShowSearch(PathBuf),
+    /// Search every brief under the folder; the hits come back as
+    /// [`Event::Searched`](super::Event::Searched) batches tagged with `generation`.
+    SearchLibrary {
+        /// The library's folder.
+        root: PathBuf,
+        /// The query as typed.
+        query: String,
+        /// Which search of the view this is.
+        generation: u64,
+    },
     /// Read every annotation under the folder; they come back as
     /// [`Event::Noted`](super::Event::Noted) batches.
     CollectNotes(PathBuf),

@@ -79,6 +79,10 @@ pub enum Event {
     Codes(Box<crate::store::codebook::Listing>),
     /// A change to the codebook was carried out (what it did) or refused (why).
     CodesChanged(Result<String, String>),
+    /// Briefs with hits of the library search `generation`.
+    Searched(u64, Vec<crate::store::search::Found>),
+    /// The library search `generation` is done.
+    SearchDone(u64, crate::store::search::Stats),
     /// A brief asked for with [`Effect::Open`](super::Effect::Open), ready to read.
     Opened(Opened),
     /// The view above was left: this one has the keys again.

@@ -8,6 +8,7 @@ mod editor;
 mod failed;
 mod geometry;
 mod help;
+mod jumps;
 mod layer;
 mod loading;
 mod mouse;
@@ -28,6 +29,7 @@ pub use editing::Editing;
 pub use editor::{NoteEditor, NoteTarget};
 pub use geometry::{Geometry, MIN_HEIGHT, MIN_WIDTH, PANEL_MIN_TERMINAL, geometry};
 pub use help::HelpLine;
+pub use jumps::{Spot, Stop};
 pub use layer::{Focus, Help, Layer, Visual};
 pub use loading::{Loading, Piece};
 pub use panel::{Filter, PANEL_WIDTHS, Panel};
@@ -45,6 +47,8 @@ pub(crate) mod tests;
 #[cfg(test)]
 mod tests_annotate;
 #[cfg(test)]
+mod tests_jumps;
+#[cfg(test)]
 pub(crate) mod tests_loading;
 #[cfg(test)]
 mod tests_review;
@@ -53,6 +57,7 @@ mod tests_saving;
 #[cfg(test)]
 mod tests_tail;
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use ratatui::layout::Rect;
@@ -93,6 +98,8 @@ pub struct Reader {
     pub doc: Arc<Document>,
     /// The brief's name as shown (sanitised).
     pub label: String,
+    /// The brief's file, when it has one (the jump list names briefs by it).
+    pub brief: Option<PathBuf>,
     /// View settings.
     pub settings: Settings,
     /// Terminal size.
@@ -154,6 +161,7 @@ impl Reader {
         Self {
             doc: Arc::new(doc),
             label: sanitize::line(label).into_owned(),
+            brief: None,
             settings,
             size: (0, 0),
             layout: Layout::default(),

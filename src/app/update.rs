@@ -6,10 +6,12 @@
 use super::codebook::{self, Codes};
 use super::effect::{Effect, Exit, Work};
 use super::event::{Env, Event};
+use super::hits::{self, Hits};
+use super::jumps::Jumps;
 use super::library::{self, Library};
 use super::notes::{self, Notes};
 use super::reader::{self, Reader};
-use crate::input::{Key, KeyCode, Keymap, Mode, Modifiers};
+use crate::input::{Action, Key, KeyCode, Keymap, Lookup, Mode, Modifiers};
 
 /// One screen of gloss, with everything only it knows.
 #[derive(Debug, Clone)]
@@ -20,6 +22,8 @@ pub enum View {
     Notes(Box<Notes>),
     /// A library's codebook.
     Codebook(Box<Codes>),
+    /// Search results across a library.
+    Hits(Box<Hits>),
     /// One brief.
     Reader(Box<Reader>),
 }
@@ -31,6 +35,7 @@ impl View {
             Self::Library(l) => l.mode(),
             Self::Notes(n) => n.mode(),
             Self::Codebook(c) => c.mode(),
+            Self::Hits(h) => h.mode(),
             Self::Reader(r) => r.mode(),
         }
     }
@@ -40,6 +45,7 @@ impl View {
             Self::Library(l) => library::update(l, event, env),
             Self::Notes(n) => notes::update(n, event, env),
             Self::Codebook(c) => codebook::update(c, event, env),
+            Self::Hits(h) => hits::update(h, event, env),
             Self::Reader(r) => reader::update(r, event, env),
         }
     }
@@ -52,6 +58,11 @@ pub struct App {
     views: Vec<View>,
     /// The terminal's size, for a view opened later.
     size: (u16, u16),
+    /// Where jumps left from, across every brief read.
+    pub jumps: Jumps,
+    /// A brief to open once the reader on top has saved and closed: the jump list going to
+    /// another brief.
+    then_open: Option<Effect>,
 }
 
 impl App {
@@ -60,6 +71,8 @@ impl App {
         Self {
             views: vec![view],
             size: (0, 0),
+            jumps: Jumps::default(),
+            then_open: None,
         }
     }
 
@@ -125,10 +138,12 @@ impl App {
                 .iter()
                 .rposition(|v| matches!(v, View::Codebook(_)))
         };
+        let hits = || self.views.iter().rposition(|v| matches!(v, View::Hits(_)));
         match event {
             Event::Scanned(_) | Event::ScanDone | Event::Removed(_) => library(),
             Event::Noted(_) | Event::NotedAgain(..) | Event::NotesDone => notes(),
             Event::Codes(_) | Event::CodesChanged(_) | Event::Failed(Work::Coding, _) => codes(),
+            Event::Searched(..) | Event::SearchDone(..) => hits(),
             Event::Loaded(_)
             | Event::LoadDone
             | Event::LoadFailed(_)
@@ -167,50 +182,143 @@ pub fn update(app: &mut App, event: Event, env: &Env) -> Vec<Effect> {
     let Some(index) = app.target(&event) else {
         return Vec::new();
     };
+    if index + 1 == app.views.len()
+        && let View::Reader(reader) = &mut app.views[index]
+        && let Event::Action(action) = event
+    {
+        match action {
+            Action::JumpBack | Action::JumpForward => {
+                return travel(app, action == Action::JumpBack, env);
+            }
+            _ if action.is_jump() || accepts_search(reader) => app.jumps.record(reader.spot()),
+            _ => {}
+        }
+    }
     let mut effects = app.views[index].update(event, env);
     // A view asks for another over it.
-    let keymap_hints = || match &app.views[index] {
-        View::Library(l) => l.hints.clone(),
-        View::Notes(n) => n.hints.clone(),
-        View::Codebook(c) => c.hints.clone(),
-        View::Reader(r) => r.hints.clone(),
-    };
-    if let Some(root) = effects.iter().find_map(|e| match e {
-        Effect::ShowNotes(root) => Some(root.clone()),
-        _ => None,
-    }) {
-        effects.retain(|e| !matches!(e, Effect::ShowNotes(_)));
-        let mut notes = Notes::with_hints(root.clone(), keymap_hints());
-        notes.size = app.size;
-        app.views.push(View::Notes(Box::new(notes)));
-        effects.push(Effect::CollectNotes(root));
-    } else if let Some(root) = effects.iter().find_map(|e| match e {
-        Effect::ShowCodebook(root) => Some(root.clone()),
-        _ => None,
-    }) {
-        effects.retain(|e| !matches!(e, Effect::ShowCodebook(_)));
-        let mut codes = Codes::with_hints(root.clone(), keymap_hints());
-        codes.size = app.size;
-        app.views.push(View::Codebook(Box::new(codes)));
-        effects.push(Effect::ReadCodes(root));
+    let asked = effects.iter().position(|e| {
+        matches!(
+            e,
+            Effect::ShowNotes(_) | Effect::ShowSearch(_) | Effect::ShowCodebook(_)
+        )
+    });
+    if let Some(asked) = asked {
+        let keymap_hints = match &app.views[index] {
+            View::Library(l) => l.hints.clone(),
+            View::Notes(n) => n.hints.clone(),
+            View::Codebook(c) => c.hints.clone(),
+            View::Hits(h) => h.hints.clone(),
+            View::Reader(r) => r.hints.clone(),
+        };
+        match effects.remove(asked) {
+            Effect::ShowNotes(root) => {
+                let mut notes = Notes::with_hints(root.clone(), keymap_hints);
+                notes.size = app.size;
+                app.views.push(View::Notes(Box::new(notes)));
+                effects.push(Effect::CollectNotes(root));
+            }
+            Effect::ShowSearch(root) => {
+                let mut hits = Hits::new(root, keymap_hints);
+                hits.size = app.size;
+                app.views.push(View::Hits(Box::new(hits)));
+            }
+            Effect::ShowCodebook(root) => {
+                let mut codes = Codes::with_hints(root.clone(), keymap_hints);
+                codes.size = app.size;
+                app.views.push(View::Codebook(Box::new(codes)));
+                effects.push(Effect::ReadCodes(root));
+            }
+            _ => {}
+        }
     }
     // Leaving a view with another under it goes back to that one.
     if app.views.len() > 1 && effects.contains(&Effect::Exit(Exit::Quit)) {
         effects.retain(|e| *e != Effect::Exit(Exit::Quit));
-        if matches!(app.views.pop(), Some(View::Reader(_))) {
+        if let Some(View::Reader(reader)) = app.views.pop() {
             effects.push(Effect::Closed);
+            // Leaving a brief is a jump too: Ctrl-o in the next one comes back here.
+            if app.then_open.is_none() {
+                app.jumps.record(reader.spot());
+            }
         }
         let last = app.views.len() - 1;
         effects.extend(app.views[last].update(Event::Back, env));
+        effects.extend(app.then_open.take());
+    }
+    effects
+}
+
+/// Whether the reader's next key accepts a search: the match it goes to is a jump.
+fn accepts_search(reader: &Reader) -> bool {
+    reader
+        .prompt()
+        .is_some_and(|p| p.kind == reader::PromptKind::Search)
+}
+
+/// `Ctrl-o` and `Ctrl-i`: the reader on top goes back or forward through the jump list. A
+/// place in another brief closes this one (saving first, as `q` does) and opens that one
+/// there.
+fn travel(app: &mut App, back: bool, env: &Env) -> Vec<Effect> {
+    let last = app.views.len() - 1;
+    let View::Reader(reader) = &mut app.views[last] else {
+        return Vec::new();
+    };
+    let here = reader.spot();
+    let spot = if back {
+        app.jumps.back(here.clone())
+    } else {
+        app.jumps.forward()
+    };
+    let Some(spot) = spot else {
+        let end = if back { "oldest" } else { "newest" };
+        reader.say(
+            super::Level::Info,
+            &format!("at the {end} place in the jump list"),
+        );
+        return Vec::new();
+    };
+    if spot.brief == here.brief {
+        reader.show_spot(&spot);
+        return Vec::new();
+    }
+    let (Some(brief), true) = (spot.brief.clone(), app.views.len() > 1) else {
+        return Vec::new();
+    };
+    app.then_open = Some(Effect::Open {
+        brief,
+        at: Some(spot.top),
+        find: None,
+    });
+    let effects = update(app, Event::Action(Action::Quit), env);
+    // A quit held back (the last save failed: it warns first) opens nothing later.
+    if let View::Reader(reader) = app.top()
+        && !reader.is_leaving()
+        && app.views.len() - 1 == last
+    {
+        app.then_open = None;
     }
     effects
 }
 
 /// The event a key press means in the current mode: its binding, a typed character on the
-/// prompt, or the key itself for the note editor. Other unbound keys mean nothing.
-pub fn key_event(keymap: &Keymap, mode: Mode, key: Key) -> Option<Event> {
-    if let Some(action) = keymap.action(mode, key) {
-        return Some(Event::Action(action));
+/// prompt, or the key itself for the note editor. Other unbound keys mean nothing. `pending`
+/// holds the first key of a two-key binding (`]` of `] h`) until the next key comes.
+pub fn key_event(
+    keymap: &Keymap,
+    mode: Mode,
+    pending: &mut Option<Key>,
+    key: Key,
+) -> Option<Event> {
+    let before = pending.take();
+    match keymap.lookup(mode, before, key) {
+        Lookup::Action(action) => return Some(Event::Action(action)),
+        Lookup::Prefix => {
+            *pending = Some(key);
+            return None;
+        }
+        // A prefix then a key that finishes nothing: both mean nothing, as in vim.
+        Lookup::Unbound if before.is_some() => return None,
+        Lookup::Unbound => {}
     }
     let plain = !key.modifiers.intersects(Modifiers::CTRL | Modifiers::ALT);
     match (mode, key.code) {
@@ -230,9 +338,10 @@ mod tests {
     fn press(app: &mut App, keys: &str) -> Vec<Effect> {
         let keymap = Keymap::default_keymap().unwrap();
         let mut effects = Vec::new();
+        let mut pending = None;
         for name in keys.split_whitespace() {
             let key: Key = name.parse().unwrap();
-            if let Some(event) = key_event(&keymap, app.mode(), key) {
+            if let Some(event) = key_event(&keymap, app.mode(), &mut pending, key) {
                 effects.extend(update(app, event, &Env::fixed(1)));
             }
         }

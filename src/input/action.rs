@@ -31,6 +31,22 @@ pub enum Action {
     NextParagraph,
     /// Move the cursor to the previous paragraph
     PrevParagraph,
+    /// Go to the next highlight
+    NextHighlight,
+    /// Go to the previous highlight
+    PrevHighlight,
+    /// Go to the next highlight with a note
+    NextNote,
+    /// Go to the previous highlight with a note
+    PrevNote,
+    /// Go to the next highlight to review
+    NextReview,
+    /// Go to the previous highlight to review
+    PrevReview,
+    /// Go back where the last jump left (any brief)
+    JumpBack,
+    /// Go forward again in the jump list
+    JumpForward,
     /// Search forward (smart case)
     Search,
     /// Go to the next search match
@@ -143,6 +159,10 @@ pub enum Action {
     CloseHelp,
     /// Quit gloss
     Quit,
+    /// Filter the list as you type
+    Filter,
+    /// Search every brief of the library
+    SearchLibrary,
     /// Open the selected brief
     OpenBrief,
     /// Sort by the next column: title, date, progress, last annotated
@@ -179,6 +199,25 @@ impl Action {
             Action::Highlight5 => Some(5),
             _ => None,
         }
+    }
+
+    /// Whether the action moves far enough that the jump list keeps where it left from, as
+    /// vim's jumps: to the ends, to a percentage, to a search match, to an annotation.
+    pub fn is_jump(self) -> bool {
+        matches!(
+            self,
+            Action::Top
+                | Action::Bottom
+                | Action::SearchNext
+                | Action::SearchPrev
+                | Action::NextHighlight
+                | Action::PrevHighlight
+                | Action::NextNote
+                | Action::PrevNote
+                | Action::NextReview
+                | Action::PrevReview
+                | Action::PanelJump
+        )
     }
 
     /// The one-line description shown in the help overlay.

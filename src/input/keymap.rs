@@ -3,12 +3,13 @@
 
 mod file;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use strum::IntoEnumIterator;
 
 use super::action::Action;
 use super::key::Key;
+use super::keys::Keys;
 
 pub use file::{KeymapError, Problem};
 
@@ -36,6 +37,8 @@ pub enum Mode {
     Notes,
     /// The library's codebook.
     Codebook,
+    /// Search results across the library.
+    Search,
 }
 
 impl Mode {
@@ -50,9 +53,22 @@ impl Mode {
 pub struct Keymap {
     /// Keys of each (mode, action) in action order; an action's keys with the latest added
     /// first, so hints show the key a user chose.
-    keys: BTreeMap<Mode, Vec<(Action, Vec<Key>)>>,
-    /// The same, by key.
-    bindings: HashMap<(Mode, Key), Action>,
+    keys: BTreeMap<Mode, Vec<(Action, Vec<Keys>)>>,
+    /// The same, by keys.
+    bindings: HashMap<(Mode, Keys), Action>,
+    /// The first keys of two-key bindings: pressed, they wait for the second.
+    prefixes: HashSet<(Mode, Key)>,
+}
+
+/// What a key press means, given the key pressed before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lookup {
+    /// It completes a binding.
+    Action(Action),
+    /// It starts a two-key binding: the next key finishes it.
+    Prefix,
+    /// Nothing is bound to it.
+    Unbound,
 }
 
 const DEFAULT: &str = include_str!("keymap.toml");
@@ -82,8 +98,10 @@ impl Keymap {
         let mut keys = self.keys.clone();
         for binding in bindings {
             let table = keys.entry(binding.mode).or_default();
+            // A binding the file makes takes its keys from other actions, and so does one
+            // that would start or be started by them (`]` against `] h`).
             for (_, old) in table.iter_mut() {
-                old.retain(|k| !binding.keys.contains(k));
+                old.retain(|k| !binding.keys.iter().any(|new| new.clashes_with(k)));
             }
             match table.iter_mut().find(|(a, _)| *a == binding.action) {
                 Some((_, old)) => {
@@ -115,33 +133,57 @@ impl Keymap {
 
     /// A keymap from its per-mode lists, tidied (no empty entries, actions in order) and
     /// indexed by key.
-    fn indexed(mut keys: BTreeMap<Mode, Vec<(Action, Vec<Key>)>>) -> Self {
+    fn indexed(mut keys: BTreeMap<Mode, Vec<(Action, Vec<Keys>)>>) -> Self {
         let mut bindings = HashMap::new();
+        let mut prefixes = HashSet::new();
         for (mode, table) in &mut keys {
             table.retain(|(_, ks)| !ks.is_empty());
             table.sort_by_key(|(action, _)| Action::iter().position(|a| a == *action));
             for (action, ks) in table.iter() {
                 for key in ks {
                     bindings.insert((*mode, *key), *action);
+                    if key.then.is_some() {
+                        prefixes.insert((*mode, key.first));
+                    }
                 }
             }
         }
         keys.retain(|_, table| !table.is_empty());
-        Self { keys, bindings }
+        Self {
+            keys,
+            bindings,
+            prefixes,
+        }
     }
 
-    /// The action bound to `key` in `mode`.
+    /// The action bound to the single key `key` in `mode`.
     pub fn action(&self, mode: Mode, key: Key) -> Option<Action> {
-        self.bindings.get(&(mode, key)).copied()
+        self.bindings.get(&(mode, Keys::one(key))).copied()
+    }
+
+    /// What pressing `key` in `mode` means after `pending`, the first key of a two-key
+    /// binding (or nothing). After a prefix, a key that finishes no binding means nothing.
+    pub fn lookup(&self, mode: Mode, pending: Option<Key>, key: Key) -> Lookup {
+        let keys = match pending {
+            Some(first) => Keys {
+                first,
+                then: Some(key),
+            },
+            None if self.prefixes.contains(&(mode, key)) => return Lookup::Prefix,
+            None => Keys::one(key),
+        };
+        self.bindings
+            .get(&(mode, keys))
+            .map_or(Lookup::Unbound, |a| Lookup::Action(*a))
     }
 
     /// Every (action, keys) of a mode in action order, for the help overlay.
-    pub fn bindings(&self, mode: Mode) -> &[(Action, Vec<Key>)] {
+    pub fn bindings(&self, mode: Mode) -> &[(Action, Vec<Keys>)] {
         self.keys.get(&mode).map_or(&[], Vec::as_slice)
     }
 
     /// The keys of `action` in `mode`, the one to show first.
-    pub fn keys_for(&self, mode: Mode, action: Action) -> &[Key] {
+    pub fn keys_for(&self, mode: Mode, action: Action) -> &[Keys] {
         self.bindings(mode)
             .iter()
             .find(|(a, _)| *a == action)
@@ -168,6 +210,7 @@ fn exits(mode: Mode) -> &'static [Action] {
         Mode::Library => &[Action::Quit],
         Mode::Notes => &[Action::Quit],
         Mode::Codebook => &[Action::Quit],
+        Mode::Search => &[Action::Quit],
     }
 }
 
@@ -179,8 +222,53 @@ mod tests {
         s.parse().unwrap()
     }
 
-    fn keys(list: &[&str]) -> Vec<Key> {
-        list.iter().map(|s| key(s)).collect()
+    fn keys(list: &[&str]) -> Vec<Keys> {
+        list.iter().map(|s| s.parse().unwrap()).collect()
+    }
+
+    #[test]
+    fn a_two_key_binding_waits_for_its_second_key() {
+        let map = Keymap::default_keymap().unwrap();
+        let (bracket, h, x) = (key("]"), key("h"), key("x"));
+        assert_eq!(map.lookup(Mode::Normal, None, bracket), Lookup::Prefix);
+        assert_eq!(
+            map.lookup(Mode::Normal, Some(bracket), h),
+            Lookup::Action(Action::NextHighlight)
+        );
+        assert_eq!(map.lookup(Mode::Normal, Some(bracket), x), Lookup::Unbound);
+        assert_eq!(
+            map.lookup(Mode::Normal, None, key("j")),
+            Lookup::Action(Action::ScrollDown)
+        );
+        // Not a prefix where no two-key binding starts with it.
+        assert_eq!(map.lookup(Mode::Prompt, None, bracket), Lookup::Unbound);
+    }
+
+    #[test]
+    fn binding_a_prefix_alone_takes_it_from_the_two_key_bindings_and_back() {
+        let map = with_user("[normal]\nhelp = [\"]\"]\n");
+        assert_eq!(
+            map.lookup(Mode::Normal, None, key("]")),
+            Lookup::Action(Action::Help)
+        );
+        assert!(map.keys_for(Mode::Normal, Action::NextHighlight).is_empty());
+        assert_eq!(
+            map.keys_for(Mode::Normal, Action::PrevHighlight),
+            keys(&["[ h"])
+        );
+        let map = with_user("[normal]\nnext_note = [\"g n\"]\n");
+        assert_eq!(map.lookup(Mode::Normal, None, key("g")), Lookup::Prefix);
+        assert!(
+            map.keys_for(Mode::Normal, Action::Top)
+                .contains(&"home".parse().unwrap())
+        );
+        assert!(
+            !map.keys_for(Mode::Normal, Action::Top)
+                .contains(&"g".parse().unwrap())
+        );
+        let err = Keymap::from_toml("k.toml", "[normal]\nquit = [\"q\"]\nhelp = [\"q x\"]\n")
+            .unwrap_err();
+        assert_eq!((err.line, err.column), (3, 9), "{err}");
     }
 
     fn with_user(src: &str) -> Keymap {

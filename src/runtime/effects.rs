@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use super::open::{Opened, Opener};
 use super::persist::{self, Job, Persist};
 use super::{Wake, loader, worker};
-use crate::app::{Effect, Event, Exit, Level, Piece, TAIL_BYTES, Work};
+use crate::app::{Effect, Event, Exit, Level, Piece, Search, TAIL_BYTES, Work};
 use crate::document::Document;
 use crate::layout::Measured;
 use crate::store::BriefFile;
@@ -213,21 +213,31 @@ impl Effects {
                     self.library_watcher = watch_library(root.clone(), self.tx.clone());
                     self.spawn("gloss-scan", Work::Scanning, APP, move |tx| scan(&root, tx));
                 }
-                Effect::Open { brief, at } => {
+                Effect::Open { brief, at, find } => {
                     let opener = Arc::clone(&self.opener);
                     self.spawn("gloss-open", Work::Opening, APP, move |tx| {
                         let opened = opener.open(&brief).map(|mut opened| {
                             if at.is_some() {
                                 opened.reader.restore_position = at;
                             }
+                            opened.reader.search = find.as_deref().and_then(Search::new);
                             opened
                         });
                         let opened = opened.map_err(|e| e.to_string());
                         let _ = tx.send(Wake::Opened(Box::new(opened)));
                     });
                 }
-                // The app opens the notes view itself; nothing to do here.
-                Effect::ShowNotes(_) => {}
+                // The app opens the notes and search views itself; nothing to do here.
+                Effect::ShowNotes(_) | Effect::ShowSearch(_) => {}
+                Effect::SearchLibrary {
+                    root,
+                    query,
+                    generation,
+                } => {
+                    self.spawn("gloss-search", Work::Scanning, APP, move |tx| {
+                        search_library(&root, &query, generation, tx);
+                    });
+                }
                 Effect::CollectNotes(root) => {
                     self.spawn("gloss-notes", Work::Scanning, APP, move |tx| {
                         notes(&root, tx)
@@ -335,6 +345,35 @@ fn watch_library(root: PathBuf, tx: Sender<Wake>) -> Option<notify::RecommendedW
     .ok()?;
     watcher.watch(&watched, RecursiveMode::Recursive).ok()?;
     Some(watcher)
+}
+
+/// The hits of `query` in every brief under `root`, sent a few briefs at a time, through the
+/// library's index in the data folder.
+fn search_library(root: &std::path::Path, query: &str, generation: u64, tx: &Sender<Wake>) {
+    use crate::store::search::{Index, Request, search};
+    let request = match Request::parse(query) {
+        Ok(request) => request,
+        Err(problem) => {
+            let _ = tx.send(Wake::Worker(APP, Event::Notice(Level::Warning, problem)));
+            return;
+        }
+    };
+    let index = Index::path_for(root);
+    let mut batch = Vec::new();
+    let mut last = Instant::now();
+    let stats = search(root, &request, index.as_deref(), |found| {
+        batch.push(found);
+        // A screenful soon, then in bigger steps: each batch is one redraw.
+        if batch.len() >= 32 || last.elapsed() > Duration::from_millis(50) {
+            let sent = std::mem::take(&mut batch);
+            let _ = tx.send(Wake::Worker(APP, Event::Searched(generation, sent)));
+            last = Instant::now();
+        }
+    });
+    if !batch.is_empty() {
+        let _ = tx.send(Wake::Worker(APP, Event::Searched(generation, batch)));
+    }
+    let _ = tx.send(Wake::Worker(APP, Event::SearchDone(generation, stats)));
 }
 
 /// Every annotation under `root`, read on every core; briefs or sidecars that cannot be read

@@ -31,9 +31,17 @@ pub fn read(tx: Sender<Wake>) -> std::io::Result<()> {
     Ok(())
 }
 
+/// What earlier input means for the next: the first key of a two-key binding, and clicks.
+#[derive(Debug, Default)]
+pub struct Pressed {
+    /// The first key of a two-key binding (`]` of `] h`), until the second comes.
+    pending: Option<Key>,
+    clicks: Clicks,
+}
+
 /// Turns quick repeated presses at one place into double and triple clicks.
 #[derive(Debug, Default)]
-pub struct Clicks {
+struct Clicks {
     last: Option<(Instant, u16, u16)>,
     count: u8,
 }
@@ -55,10 +63,11 @@ pub fn translate(
     input: TermEvent,
     keymap: &Keymap,
     mode: Mode,
-    clicks: &mut Clicks,
+    keys: &mut Pressed,
 ) -> Option<Event> {
+    let clicks = &mut keys.clicks;
     match input {
-        TermEvent::Key(k) => key_event(keymap, mode, Key::from_terminal(k)?),
+        TermEvent::Key(k) => key_event(keymap, mode, &mut keys.pending, Key::from_terminal(k)?),
         TermEvent::Resize(w, h) => Some(Event::Resize(w, h)),
         TermEvent::Paste(text) => Some(Event::Paste(text)),
         TermEvent::Mouse(m) => match m.kind {

@@ -50,6 +50,7 @@ impl Opener {
         let name = file_name(path);
         let mut sidecar = sidecar_of(path, self.annotations.as_deref());
         let mut reader = Reader::new(doc, &name, self.settings, &self.keymap);
+        reader.brief = Some(path.to_path_buf());
         reader.loading = rest.as_ref().map(|r| Loading::new(r.read(), r.total()));
         reader.themes.clone_from(&self.themes);
         reader.theme = self.theme;

@@ -251,7 +251,7 @@ fn describe(
 }
 
 /// The sidecar beside `brief`.
-fn beside(brief: &Path) -> PathBuf {
+pub(crate) fn beside(brief: &Path) -> PathBuf {
     let name = brief
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -82,10 +82,7 @@ impl SidecarPaths {
 }
 
 fn data_dir() -> Option<PathBuf> {
-    use etcetera::BaseStrategy;
-    etcetera::choose_base_strategy()
-        .ok()
-        .map(|s| s.data_dir().join("gloss").join("sidecars"))
+    super::data_dir().map(|d| d.join("sidecars"))
 }
 
 /// True when a file can be created in `dir`.

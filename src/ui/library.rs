@@ -233,7 +233,9 @@ fn status_bar(library: &Library, theme: &Theme, area: Rect, buf: &mut Buffer) {
 fn hints(h: &Hints, typing: bool) -> String {
     let keys = [
         (Action::OpenBrief, "open"),
-        (Action::Search, "filter"),
+        (Action::SearchLibrary, "search"),
+        (Action::Filter, "filter"),
+        (Action::ShowNotes, "notes"),
         (Action::CycleSort, "sort"),
         (Action::Quit, "quit"),
     ];

@@ -43,9 +43,10 @@ fn reader_with(user: &str, w: u16, h: u16) -> (Reader, Keymap) {
 
 /// Presses space-separated keys through `keymap`.
 fn press_with(keymap: &Keymap, state: &mut Reader, keys: &str) {
+    let mut pending = None;
     for name in keys.split_whitespace() {
         let key: Key = name.parse().unwrap();
-        if let Some(event) = key_event(keymap, state.mode(), key) {
+        if let Some(event) = key_event(keymap, state.mode(), &mut pending, key) {
             send(state, event);
         }
     }

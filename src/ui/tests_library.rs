@@ -67,7 +67,7 @@ fn the_library_at_100x8() {
     // Off the selection, the broken brief keeps its warning colour.
     let mut lib = lib;
     let keymap = Keymap::default_keymap().unwrap();
-    let j = crate::app::key_event(&keymap, lib.mode(), "j".parse().unwrap()).unwrap();
+    let j = crate::app::key_event(&keymap, lib.mode(), &mut None, "j".parse().unwrap()).unwrap();
     update(&mut lib, j, &crate::app::Env::fixed(3));
     let buf = draw(&lib);
     let warning = theme.style(Role::StatusWarning);

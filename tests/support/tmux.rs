@@ -24,6 +24,9 @@ impl Tmux {
         );
         let tmux = Self { socket };
         let root = env!("CARGO_MANIFEST_DIR");
+        // gloss's data folder (search indexes) for this session only, never the user's.
+        let data = std::env::temp_dir().join(&tmux.socket);
+        let data = format!("GLOSS_DATA_DIR={}", data.display());
         let status = Command::new("tmux")
             .args([
                 "-L",
@@ -36,7 +39,7 @@ impl Tmux {
                 root,
             ])
             .args(["-x", &width.to_string(), "-y", &height.to_string()])
-            .args(["env", "PS1=$ ", "TERM=screen-256color", "sh"])
+            .args(["env", "PS1=$ ", "TERM=screen-256color", &data, "sh"])
             .status()
             .expect("tmux must be installed to run the end-to-end tests (apt-get install tmux)");
         assert!(status.success(), "tmux failed to start");

@@ -39,9 +39,10 @@ fn library() -> (Library, Vec<Effect>) {
 fn press(lib: &mut Library, keys: &str) -> Vec<Effect> {
     let keymap = Keymap::default_keymap().unwrap();
     let mut effects = Vec::new();
+    let mut pending = None;
     for name in keys.split_whitespace() {
         let key: Key = name.parse().unwrap();
-        if let Some(event) = crate::app::key_event(&keymap, lib.mode(), key) {
+        if let Some(event) = crate::app::key_event(&keymap, lib.mode(), &mut pending, key) {
             effects.extend(update(lib, event, &Env::fixed(2)));
         }
     }
@@ -106,7 +107,7 @@ fn s_cycles_the_sort_and_the_selection_stays_on_its_brief() {
 #[test]
 fn a_fuzzy_filter_narrows_as_you_type_and_esc_clears_it() {
     let (mut lib, _) = library();
-    press(&mut lib, "/");
+    press(&mut lib, "f");
     assert_eq!(lib.mode(), Mode::Prompt);
     for c in "mcrn".chars() {
         update(&mut lib, Event::Char(c), &Env::fixed(4));
@@ -119,7 +120,7 @@ fn a_fuzzy_filter_narrows_as_you_type_and_esc_clears_it() {
     press(&mut lib, "enter");
     assert_eq!(lib.mode(), Mode::Library, "the filter stays");
     assert_eq!(titles(&lib), ["Micron under fire"]);
-    press(&mut lib, "/");
+    press(&mut lib, "f");
     for c in "wires".chars() {
         update(&mut lib, Event::Char(c), &Env::fixed(5));
     }
@@ -136,7 +137,8 @@ fn enter_opens_the_selected_brief_and_q_quits() {
         press(&mut lib, "enter"),
         [Effect::Open {
             brief: PathBuf::from("/briefs/probe.txt"),
-            at: None
+            at: None,
+            find: None,
         }]
     );
     assert_eq!(press(&mut lib, "q"), [Effect::Exit(Exit::Quit)]);

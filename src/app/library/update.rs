@@ -78,7 +78,7 @@ fn act(lib: &mut Library, action: Action) -> Vec<Effect> {
         Action::PageUp => lib.move_by(-page),
         Action::Top => lib.move_by(isize::MIN / 2),
         Action::Bottom => lib.move_by(isize::MAX / 2),
-        Action::Search => {
+        Action::Filter => {
             lib.typing = true;
             lib.filter = Some(String::new());
             lib.refresh();
@@ -115,12 +115,14 @@ fn act(lib: &mut Library, action: Action) -> Vec<Effect> {
                 return vec![Effect::Open {
                     brief: path,
                     at: None,
+                    find: None,
                 }];
             }
             None => lib.status.say(Level::Info, "no brief to open"),
         },
         Action::ShowNotes => return vec![Effect::ShowNotes(lib.root.clone())],
         Action::ShowCodebook => return vec![Effect::ShowCodebook(lib.root.clone())],
+        Action::SearchLibrary => return vec![Effect::ShowSearch(lib.root.clone())],
         Action::Quit => return vec![Effect::Exit(Exit::Quit)],
         _ => {}
     }

@@ -56,9 +56,10 @@ fn notes() -> Notes {
 fn press(n: &mut Notes, keys: &str) -> Vec<Effect> {
     let keymap = Keymap::default_keymap().unwrap();
     let mut effects = Vec::new();
+    let mut pending = None;
     for name in keys.split_whitespace() {
         let key: Key = name.parse().unwrap();
-        if let Some(event) = crate::app::key_event(&keymap, n.mode(), key) {
+        if let Some(event) = crate::app::key_event(&keymap, n.mode(), &mut pending, key) {
             effects.extend(update(n, event, &Env::fixed(4)));
         }
     }
@@ -148,7 +149,8 @@ fn j_passes_over_headings_and_enter_opens_the_brief_at_the_highlight() {
         effects,
         [Effect::Open {
             brief: PathBuf::from("/lib/b.md"),
-            at: Some(Chars(30))
+            at: Some(Chars(30)),
+            find: None,
         }]
     );
     // Back from the reader: that brief's annotations are read again.
@@ -190,7 +192,8 @@ fn an_orphan_opens_where_the_reader_last_was() {
         press(&mut n, "enter"),
         [Effect::Open {
             brief: PathBuf::from("/lib/a.txt"),
-            at: None
+            at: None,
+            find: None,
         }]
     );
 }

@@ -94,7 +94,11 @@ fn act(notes: &mut Notes, action: Action) -> Vec<Effect> {
                 let at = (n.annotation.status != crate::annotation::Status::Orphaned)
                     .then_some(n.annotation.anchor.start);
                 notes.opened = Some(brief.clone());
-                return vec![Effect::Open { brief, at }];
+                return vec![Effect::Open {
+                    brief,
+                    at,
+                    find: None,
+                }];
             }
             None => notes.status.say(Level::Info, "no annotation to open"),
         },

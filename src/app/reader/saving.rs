@@ -164,6 +164,11 @@ impl Reader {
         }
     }
 
+    /// Whether the reader is on its way out: it leaves once its last save lands.
+    pub fn is_leaving(&self) -> bool {
+        self.saving.exit.is_some()
+    }
+
     /// Any key but `q` takes back a warning about quitting.
     pub(super) fn keep_quitting_warning(&mut self, quitting: bool) {
         if !quitting {

@@ -3,16 +3,15 @@
 
 use std::ops::Range;
 
-use regex::{Regex, RegexBuilder};
+use regex::Regex;
 
 use super::scan::{Scan, Step};
-use crate::document::Document;
+use crate::document::{Document, Matcher};
 
 /// A compiled search.
 #[derive(Debug, Clone)]
 pub struct Search {
-    query: String,
-    regex: Regex,
+    matcher: Matcher,
 }
 
 /// A match and whether finding it went round the end of the brief.
@@ -27,23 +26,12 @@ pub struct Found {
 impl Search {
     /// Compiles a query; `None` for an empty one.
     pub fn new(query: &str) -> Option<Self> {
-        if query.is_empty() {
-            return None;
-        }
-        let ignore_case = !query.chars().any(char::is_uppercase);
-        let regex = RegexBuilder::new(&regex::escape(query))
-            .case_insensitive(ignore_case)
-            .build()
-            .ok()?;
-        Some(Self {
-            query: query.to_string(),
-            regex,
-        })
+        Matcher::new(query).map(|matcher| Self { matcher })
     }
 
     /// The query as typed.
     pub fn query(&self) -> &str {
-        &self.query
+        self.matcher.query()
     }
 
     /// Matches inside `range` of the text (for drawing the visible part).
@@ -52,15 +40,12 @@ impl Search {
         text: &'a str,
         range: Range<usize>,
     ) -> impl Iterator<Item = Range<usize>> + 'a {
-        let start = range.start;
-        self.regex
-            .find_iter(&text[range])
-            .map(move |m| start + m.start()..start + m.end())
+        self.matcher.matches_in(text, range)
     }
 
     /// The compiled query.
     pub(super) fn regex(&self) -> &Regex {
-        &self.regex
+        self.matcher.regex()
     }
 
     /// The first visible match starting at or after `from`, going round the end.

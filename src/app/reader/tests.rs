@@ -44,9 +44,10 @@ pub(crate) fn answer_save(
 pub(crate) fn press(state: &mut Reader, keys: &str) -> Vec<Effect> {
     let keymap = Keymap::default_keymap().unwrap();
     let mut effects = Vec::new();
+    let mut pending = None;
     for name in keys.split_whitespace() {
         let key: Key = name.parse().unwrap();
-        if let Some(event) = key_event(&keymap, state.mode(), key) {
+        if let Some(event) = key_event(&keymap, state.mode(), &mut pending, key) {
             effects.extend(send(state, event));
         }
     }

@@ -21,9 +21,10 @@ fn at(ms: i64) -> Env {
 fn keys(state: &mut Reader, keys: &str, ms: i64) -> Vec<Effect> {
     let keymap = Keymap::default_keymap().unwrap();
     let mut effects = Vec::new();
+    let mut pending = None;
     for name in keys.split_whitespace() {
         let key: Key = name.parse().unwrap();
-        if let Some(event) = key_event(&keymap, state.mode(), key) {
+        if let Some(event) = key_event(&keymap, state.mode(), &mut pending, key) {
             effects.extend(update(state, event, &at(ms)));
         }
     }

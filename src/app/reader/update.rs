@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use super::Reader;
+use super::jumps::Stop;
 use super::layer::{Help, Layer};
 use super::prompt::PromptKind;
 use crate::annotation::Color;
@@ -130,6 +131,8 @@ fn apply(state: &mut Reader, event: Event, env: &Env) -> Vec<Effect> {
         | Event::NotesDone
         | Event::Codes(_)
         | Event::CodesChanged(_)
+        | Event::Searched(..)
+        | Event::SearchDone(..)
         | Event::Opened(_)
         | Event::Back => {}
         Event::Action(action) => return act(state, action, env),
@@ -186,6 +189,12 @@ fn act(state: &mut Reader, action: Action, env: &Env) -> Vec<Effect> {
         }
         Action::NextParagraph => state.jump_paragraph(true),
         Action::PrevParagraph => state.jump_paragraph(false),
+        Action::NextHighlight => state.next_annotation(Stop::Highlight, true),
+        Action::PrevHighlight => state.next_annotation(Stop::Highlight, false),
+        Action::NextNote => state.next_annotation(Stop::Note, true),
+        Action::PrevNote => state.next_annotation(Stop::Note, false),
+        Action::NextReview => state.next_annotation(Stop::Review, true),
+        Action::PrevReview => state.next_annotation(Stop::Review, false),
         Action::Search => state.open_prompt(PromptKind::Search, String::new()),
         Action::GoToPercent => state.open_prompt(PromptKind::Percent, String::new()),
         Action::SearchNext => state.repeat_search(true),
@@ -271,12 +280,17 @@ fn act(state: &mut Reader, action: Action, env: &Env) -> Vec<Effect> {
         | Action::OpenBrief
         | Action::CycleSort
         | Action::ShowNotes
-        | Action::ToggleGrouping
         | Action::ShowCodebook
         | Action::AddCode
         | Action::RenameCode
         | Action::MergeCode
-        | Action::DeleteCode => {}
+        | Action::DeleteCode
+        | Action::Filter
+        | Action::SearchLibrary
+        | Action::ToggleGrouping
+        // The jump list is the app's: it spans briefs.
+        | Action::JumpBack
+        | Action::JumpForward => {}
     }
     Vec::new()
 }

@@ -1,7 +1,7 @@
 //! One keymap file read into bindings, with the line and column of anything wrong in it.
 //! Pure: the text comes from the caller, which names the file.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use strum::IntoEnumIterator;
@@ -9,7 +9,8 @@ use toml::Spanned;
 
 use super::Mode;
 use crate::input::action::Action;
-use crate::input::key::{Key, UnknownKey};
+use crate::input::key::UnknownKey;
+use crate::input::keys::Keys;
 
 /// What is wrong with a keymap file, and where.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -32,7 +33,9 @@ pub enum Problem {
     #[error("{0}")]
     Syntax(String),
     /// A table that is not a mode.
-    #[error("unknown mode [{0}] (use normal, visual, panel, prompt, note, help, library or notes)")]
+    #[error(
+        "unknown mode [{0}] (use normal, visual, panel, prompt, note, help, library, notes or search)"
+    )]
     UnknownMode(String),
     /// An action name that does not exist.
     #[error("[{mode}] unknown action {action:?} (`gloss keys` lists the actions)")]
@@ -83,7 +86,7 @@ pub struct Binding {
     /// The action.
     pub action: Action,
     /// Its keys in the order written, without repeats.
-    pub keys: Vec<Key>,
+    pub keys: Vec<Keys>,
     /// Where the mode's table is named in the file, for errors about the mode as a whole.
     pub table_at: usize,
 }
@@ -122,7 +125,7 @@ pub fn parse(file: &str, src: &str) -> Result<Vec<Binding>, KeymapError> {
             })?;
         let mut entries: Vec<_> = table.into_iter().collect();
         entries.sort_by_key(|(action, _)| action.span().start);
-        let mut owner: HashMap<Key, Action> = HashMap::new();
+        let mut owner: Vec<(Keys, Action)> = Vec::new();
         for (action_name, key_names) in entries {
             let action: Action = action_name.get_ref().parse().map_err(|_| {
                 at(
@@ -135,7 +138,7 @@ pub fn parse(file: &str, src: &str) -> Result<Vec<Binding>, KeymapError> {
             })?;
             let mut keys = Vec::with_capacity(key_names.len());
             for name in key_names {
-                let key: Key = name.get_ref().parse().map_err(|source| {
+                let key: Keys = name.get_ref().parse().map_err(|source| {
                     at(
                         Some(name.span()),
                         Problem::Key {
@@ -145,8 +148,13 @@ pub fn parse(file: &str, src: &str) -> Result<Vec<Binding>, KeymapError> {
                         },
                     )
                 })?;
-                match owner.insert(key, action) {
-                    Some(first) if first != action => {
+                let clash = owner
+                    .iter()
+                    .find(|(k, a)| k.clashes_with(&key) && (*a != action || *k != key))
+                    .map(|(_, a)| *a);
+                owner.push((key, action));
+                match clash {
+                    Some(first) => {
                         return Err(at(
                             Some(name.span()),
                             Problem::Twice {
@@ -184,7 +192,7 @@ mod tests {
     fn bindings_come_in_file_order_without_repeated_keys() {
         let src = "[visual]\nline_down = [\"j\"]\n[normal]\nquit = [\"x\", \"x\"]\nhelp = []\n";
         let bindings = parse("keymap.toml", src).unwrap();
-        let key = |s: &str| s.parse::<Key>().unwrap();
+        let key = |s: &str| s.parse::<Keys>().unwrap();
         assert_eq!(
             bindings,
             [
@@ -227,7 +235,7 @@ mod tests {
         assert_eq!(
             error("# mine\n[insert]\nquit = [\"q\"]\n"),
             "keymap.toml: line 2, column 2: unknown mode [insert] \
-             (use normal, visual, panel, prompt, note, help, library or notes)"
+             (use normal, visual, panel, prompt, note, help, library, notes or search)"
         );
         assert_eq!(
             error("[normal]\nquit = [\"x\"]\nhelp = [\"x\"]\n"),

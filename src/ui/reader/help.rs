@@ -89,5 +89,6 @@ fn heading(mode: Mode, hints: &Hints) -> String {
         Mode::Library => "In the library".into(),
         Mode::Notes => "In the notes across the library".into(),
         Mode::Codebook => "In the codebook".into(),
+        Mode::Search => "In a search across the library".into(),
     }
 }

@@ -1,0 +1,487 @@
+//! The library's search index: one file in the data folder per library, holding every
+//! brief's [`Record`] and which briefs hold which words. A brief whose file and sidecar have
+//! the same size and time as when its record went in is searched from here; the others are
+//! read again and the file is rewritten with them (atomically: a temporary file renamed over
+//! it). Nothing in it is needed: a missing, damaged or foreign file is ignored and replaced.
+//!
+//! Layout: `GLOSSIX1`, the records and word lists one after another (postcard), the catalog
+//! (the briefs with their stamps and where their records are, the words with where their
+//! lists are), then the catalog's length, the file's length and `GLOSSIX1` again.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs::{self, File};
+use std::io::{BufWriter, Write};
+use std::os::unix::fs::FileExt;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::UNIX_EPOCH;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::words::{of_record, words};
+use super::{Found, Record, Request, Stats, hits};
+use crate::error::show_path;
+use crate::store::library::{beside, briefs};
+use crate::store::sidecar::SidecarPaths;
+
+const MAGIC: &[u8; 8] = b"GLOSSIX1";
+/// The catalog's length, the file's length and the magic again.
+const TRAILER: u64 = 24;
+/// Briefs read from their files at a time (the records of one batch are in memory at once).
+const BATCH: usize = 512;
+
+/// A file's size and modification time, to tell whether it changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct Stamp {
+    len: u64,
+    modified: i128,
+}
+
+impl Stamp {
+    fn of(path: &Path) -> Option<Self> {
+        let meta = fs::metadata(path).ok()?;
+        let modified = meta.modified().ok()?;
+        let nanos = match modified.duration_since(UNIX_EPOCH) {
+            Ok(d) => i128::try_from(d.as_nanos()).ok()?,
+            Err(e) => -i128::try_from(e.duration().as_nanos()).ok()?,
+        };
+        Some(Self {
+            len: meta.len(),
+            modified: nanos,
+        })
+    }
+}
+
+/// One brief in the catalog.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Entry {
+    /// Its path under the library.
+    name: String,
+    brief: Stamp,
+    sidecar: Option<Stamp>,
+    /// Where its record is, and how long.
+    at: u64,
+    len: u64,
+}
+
+/// One word and where its list of briefs is (entry numbers, each as the gap from the one
+/// before).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Word {
+    word: String,
+    at: u64,
+    len: u64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct Catalog {
+    entries: Vec<Entry>,
+    words: Vec<Word>,
+}
+
+/// An index file, opened.
+#[derive(Debug)]
+pub struct Index {
+    file: File,
+    catalog: Catalog,
+    by_name: HashMap<String, usize>,
+}
+
+impl Index {
+    /// Where the index of the library at `root` lives: the data folder's `index/`, one file
+    /// per library (named by a hash of its full path). `None` without a data folder.
+    pub fn path_for(root: &Path) -> Option<PathBuf> {
+        let base = crate::store::data_dir()?;
+        let absolute = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        let digest = Sha256::digest(absolute.to_string_lossy().as_bytes());
+        let key: String = digest.iter().take(12).map(|b| format!("{b:02x}")).collect();
+        Some(base.join("index").join(format!("{key}.idx")))
+    }
+
+    /// Opens the index at `path`; `None` when it is missing or not a whole index.
+    pub fn open(path: &Path) -> Option<Self> {
+        let file = File::open(path).ok()?;
+        let len = file.metadata().ok()?.len();
+        if len < MAGIC.len() as u64 + TRAILER {
+            return None;
+        }
+        let mut trailer = [0u8; TRAILER as usize];
+        file.read_exact_at(&mut trailer, len - TRAILER).ok()?;
+        let number = |i: usize| {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(&trailer[i * 8..i * 8 + 8]);
+            u64::from_le_bytes(b)
+        };
+        let (catalog_len, whole) = (number(0), number(1));
+        if &trailer[16..] != MAGIC || whole != len || catalog_len > len - TRAILER {
+            return None;
+        }
+        let mut head = [0u8; 8];
+        file.read_exact_at(&mut head, 0).ok()?;
+        if &head != MAGIC {
+            return None;
+        }
+        let mut bytes = vec![0u8; usize::try_from(catalog_len).ok()?];
+        file.read_exact_at(&mut bytes, len - TRAILER - catalog_len)
+            .ok()?;
+        let catalog: Catalog = postcard::from_bytes(&bytes).ok()?;
+        let by_name = catalog
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.name.clone(), i))
+            .collect();
+        Some(Self {
+            file,
+            catalog,
+            by_name,
+        })
+    }
+
+    fn bytes(&self, at: u64, len: u64) -> Option<Vec<u8>> {
+        let mut bytes = vec![0u8; usize::try_from(len).ok()?];
+        self.file.read_exact_at(&mut bytes, at).ok()?;
+        Some(bytes)
+    }
+
+    fn record(&self, entry: usize) -> Option<Record> {
+        let e = self.catalog.entries.get(entry)?;
+        postcard::from_bytes(&self.bytes(e.at, e.len)?).ok()
+    }
+
+    fn postings(&self, word: &Word) -> Vec<usize> {
+        let gaps: Vec<u32> = self
+            .bytes(word.at, word.len)
+            .and_then(|b| postcard::from_bytes(&b).ok())
+            .unwrap_or_default();
+        let mut at = 0usize;
+        gaps.iter()
+            .map(|g| {
+                at += *g as usize;
+                at
+            })
+            .collect()
+    }
+
+    /// Which entries can match `request`: those that hold, for every word of the query, a
+    /// word containing it. `None` when the query has no word to look up (all can match).
+    fn candidates(&self, request: &Request) -> Option<Vec<bool>> {
+        let wanted: Vec<String> = words(request.matcher.query()).collect();
+        if wanted.is_empty() {
+            return None;
+        }
+        let n = self.catalog.entries.len();
+        let mut keep = vec![true; n];
+        for w in wanted {
+            let mut any = vec![false; n];
+            for word in self.catalog.words.iter().filter(|x| x.word.contains(&w)) {
+                for e in self.postings(word) {
+                    if let Some(slot) = any.get_mut(e) {
+                        *slot = true;
+                    }
+                }
+            }
+            for (k, a) in keep.iter_mut().zip(any) {
+                *k &= a;
+            }
+        }
+        Some(keep)
+    }
+}
+
+/// Where one brief's record comes from in a search.
+enum Source {
+    /// The index has it, unchanged: entry number, and whether it can match.
+    Kept(usize, bool),
+    /// New or changed: read from its files.
+    Read,
+}
+
+/// See [`super::search`].
+pub fn search(
+    root: &Path,
+    request: &Request,
+    index_path: Option<&Path>,
+    mut found: impl FnMut(Found),
+) -> Stats {
+    let paths = briefs(root);
+    let index = index_path.and_then(Index::open);
+    let candidates = index.as_ref().and_then(|i| i.candidates(request));
+    let names: Vec<String> = paths.iter().map(|p| name_of(root, p)).collect();
+    let stamps: Vec<(Option<Stamp>, Option<Stamp>)> = paths
+        .iter()
+        .map(|p| (Stamp::of(p), Stamp::of(&SidecarPaths::at(beside(p)).data)))
+        .collect();
+    let sources: Vec<Source> = names
+        .iter()
+        .zip(&stamps)
+        .map(|(name, (brief, sidecar))| {
+            let kept = index.as_ref().and_then(|i| {
+                let e = *i.by_name.get(name)?;
+                let entry = &i.catalog.entries[e];
+                (Some(entry.brief) == *brief && entry.sidecar == *sidecar).then_some(e)
+            });
+            match kept {
+                Some(e) => Source::Kept(e, candidates.as_ref().is_none_or(|c| c[e])),
+                None => Source::Read,
+            }
+        })
+        .collect();
+    let mut stats = Stats {
+        briefs: paths.len(),
+        ..Stats::default()
+    };
+    let unchanged = index.as_ref().is_some_and(|i| {
+        i.catalog.entries.len() == paths.len()
+            && sources.iter().all(|s| matches!(s, Source::Kept(..)))
+    });
+    let mut writer = match (unchanged, index_path) {
+        (false, Some(path)) => Rewrite::start(path),
+        _ => None,
+    };
+    for start in (0..paths.len()).step_by(BATCH) {
+        let end = (start + BATCH).min(paths.len());
+        let records = records(
+            root,
+            &paths[start..end],
+            &sources[start..end],
+            index.as_ref(),
+        );
+        for (i, record) in (start..end).zip(records) {
+            let kept = match &sources[i] {
+                Source::Kept(e, _) => Some(*e),
+                Source::Read => None,
+            };
+            if kept.is_none() {
+                stats.read += 1;
+            } else if record.is_some() {
+                stats.from_index += 1;
+            }
+            if let Some(record) = &record {
+                let hits = hits(record, request);
+                if !hits.is_empty() {
+                    stats.matched += 1;
+                    found(Found {
+                        brief: paths[i].clone(),
+                        name: names[i].clone(),
+                        title: record.title.clone(),
+                        hits,
+                    });
+                }
+            }
+            if let Some(w) = writer.as_mut() {
+                let (brief, sidecar) = stamps[i];
+                let ok = match (kept, &record, brief) {
+                    (_, _, None) => true,
+                    (Some(e), _, Some(brief)) => match index.as_ref() {
+                        Some(index) => w.copy(index, e, &names[i], brief, sidecar),
+                        None => true,
+                    },
+                    (None, Some(record), Some(brief)) => w.add(record, &names[i], brief, sidecar),
+                    (None, None, Some(_)) => true,
+                };
+                if !ok {
+                    writer = None;
+                }
+            }
+        }
+    }
+    if let Some(w) = writer {
+        w.finish(index.as_ref());
+    }
+    stats
+}
+
+/// The records of a batch that can match (or, when the index is to be written, that must be
+/// read from their files): those the index keeps come from it, the others from their files,
+/// on every core.
+fn records(
+    root: &Path,
+    paths: &[PathBuf],
+    sources: &[Source],
+    index: Option<&Index>,
+) -> Vec<Option<Record>> {
+    let next = AtomicUsize::new(0);
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(path) = paths.get(i) else {
+                return done;
+            };
+            let record = match sources[i] {
+                Source::Kept(e, true) => index.and_then(|x| x.record(e)),
+                Source::Kept(_, false) => None,
+                Source::Read => Record::read(root, path).ok(),
+            };
+            done.push((i, record));
+        }
+    };
+    let mut all: Vec<Option<Record>> = vec![None; paths.len()];
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..cores.min(paths.len()).max(1))
+            .map(|_| scope.spawn(work))
+            .collect();
+        for w in workers {
+            for (i, record) in w.join().unwrap_or_default() {
+                all[i] = record;
+            }
+        }
+    });
+    all
+}
+
+fn name_of(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .map_or_else(|_| show_path(path), show_path)
+}
+
+/// A new index being written beside the old one.
+struct Rewrite {
+    path: PathBuf,
+    temp: PathBuf,
+    out: BufWriter<File>,
+    at: u64,
+    entries: Vec<Entry>,
+    /// Word -> entry numbers (in the new file) holding it.
+    words: BTreeMap<String, Vec<u32>>,
+    /// Entry numbers of the old index -> of the new one, for its word lists.
+    renumbered: HashMap<usize, u32>,
+}
+
+impl Rewrite {
+    fn start(path: &Path) -> Option<Self> {
+        let dir = path.parent()?;
+        fs::create_dir_all(dir).ok()?;
+        let temp = dir.join(format!(
+            ".{}.{}.tmp",
+            path.file_name()?.to_string_lossy(),
+            std::process::id()
+        ));
+        let mut out = BufWriter::new(File::create(&temp).ok()?);
+        out.write_all(MAGIC).ok()?;
+        Some(Self {
+            path: path.to_path_buf(),
+            temp,
+            out,
+            at: MAGIC.len() as u64,
+            entries: Vec::new(),
+            words: BTreeMap::new(),
+            renumbered: HashMap::new(),
+        })
+    }
+
+    fn put(&mut self, bytes: &[u8]) -> Option<(u64, u64)> {
+        self.out.write_all(bytes).ok()?;
+        let at = self.at;
+        self.at += bytes.len() as u64;
+        Some((at, bytes.len() as u64))
+    }
+
+    fn entry(&mut self, name: &str, brief: Stamp, sidecar: Option<Stamp>, at: (u64, u64)) -> u32 {
+        let number = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
+        self.entries.push(Entry {
+            name: name.to_string(),
+            brief,
+            sidecar,
+            at: at.0,
+            len: at.1,
+        });
+        number
+    }
+
+    /// Adds a record read from its files. False when writing failed.
+    fn add(&mut self, record: &Record, name: &str, brief: Stamp, sidecar: Option<Stamp>) -> bool {
+        let Ok(bytes) = postcard::to_stdvec(record) else {
+            return false;
+        };
+        let Some(at) = self.put(&bytes) else {
+            return false;
+        };
+        let number = self.entry(name, brief, sidecar, at);
+        for word in of_record(record) {
+            self.words.entry(word).or_default().push(number);
+        }
+        true
+    }
+
+    /// Copies an unchanged record from the old index. False when reading or writing failed.
+    fn copy(
+        &mut self,
+        old: &Index,
+        entry: usize,
+        name: &str,
+        brief: Stamp,
+        sidecar: Option<Stamp>,
+    ) -> bool {
+        let Some(e) = old.catalog.entries.get(entry) else {
+            return false;
+        };
+        let Some(bytes) = old.bytes(e.at, e.len) else {
+            return false;
+        };
+        let Some(at) = self.put(&bytes) else {
+            return false;
+        };
+        let number = self.entry(name, brief, sidecar, at);
+        self.renumbered.insert(entry, number);
+        true
+    }
+
+    /// Writes the word lists (the old index's for the records copied from it, renumbered)
+    /// and the catalog, and puts the file in place.
+    fn finish(mut self, old: Option<&Index>) {
+        if let Some(old) = old.filter(|_| !self.renumbered.is_empty()) {
+            for word in &old.catalog.words {
+                let kept: Vec<u32> = old
+                    .postings(word)
+                    .iter()
+                    .filter_map(|e| self.renumbered.get(e).copied())
+                    .collect();
+                if !kept.is_empty() {
+                    self.words
+                        .entry(word.word.clone())
+                        .or_default()
+                        .extend(kept);
+                }
+            }
+        }
+        let ok = self.write_rest().is_some();
+        if !ok || fs::rename(&self.temp, &self.path).is_err() {
+            let _ = fs::remove_file(&self.temp);
+        }
+    }
+
+    fn write_rest(&mut self) -> Option<()> {
+        let mut words = Vec::with_capacity(self.words.len());
+        for (word, mut list) in std::mem::take(&mut self.words) {
+            list.sort_unstable();
+            list.dedup();
+            let mut last = 0;
+            let gaps: Vec<u32> = list
+                .iter()
+                .map(|e| {
+                    let gap = e - last;
+                    last = *e;
+                    gap
+                })
+                .collect();
+            let (at, len) = self.put(&postcard::to_stdvec(&gaps).ok()?)?;
+            words.push(Word { word, at, len });
+        }
+        let catalog = Catalog {
+            entries: std::mem::take(&mut self.entries),
+            words,
+        };
+        let bytes = postcard::to_stdvec(&catalog).ok()?;
+        let catalog_len = bytes.len() as u64;
+        self.put(&bytes)?;
+        let whole = self.at + TRAILER;
+        self.out.write_all(&catalog_len.to_le_bytes()).ok()?;
+        self.out.write_all(&whole.to_le_bytes()).ok()?;
+        self.out.write_all(MAGIC).ok()?;
+        self.out.flush().ok()
+    }
+}

@@ -1,0 +1,238 @@
+use std::fs;
+use std::path::Path;
+
+use jiff::Timestamp;
+
+use super::*;
+use crate::annotation::{Anchor, Annotation, Annotations};
+use crate::document::{Document, Format};
+use crate::store::convert::{Extras, to_file};
+use crate::store::format;
+use crate::store::library::beside;
+
+fn write(path: &Path, text: &str) {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).unwrap();
+    }
+    fs::write(path, text).unwrap();
+}
+
+/// A sidecar beside `brief` with one highlight on `quote`, noted, tagged, coloured.
+fn annotate(brief: &Path, quote: &str, note: &str, tags: &[&str], color: Color) {
+    let doc = Document::parse(&fs::read(brief).unwrap(), Format::from_path(brief)).unwrap();
+    let at = doc.text().find(quote).unwrap();
+    let chars = doc.char_offset(at).0..doc.char_offset(at + quote.len()).0;
+    let mut items: Vec<Annotation> = match fs::read(beside(brief)) {
+        Ok(bytes) => {
+            let file = format::parse_bytes(&bytes).unwrap();
+            crate::store::place::place(&doc, &file)
+                .annotations
+                .iter()
+                .cloned()
+                .collect()
+        }
+        Err(_) => Vec::new(),
+    };
+    let mut a = Annotation::new(
+        uuid::Uuid::now_v7(),
+        Timestamp::from_second(1_700_000_000).unwrap(),
+        color,
+        Anchor::new(&doc, chars),
+    );
+    a.note = note.to_string();
+    a.tags = tags.iter().map(|t| (*t).to_string()).collect();
+    items.push(a);
+    let set = Annotations::from_vec(items, String::new());
+    let file = to_file(
+        &doc,
+        "x",
+        &set,
+        crate::document::Chars(0),
+        &Extras::default(),
+    );
+    fs::write(beside(brief), format::write(&file).unwrap()).unwrap();
+}
+
+fn library() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        &root.join("wires/curbs.md"),
+        "+++\ntitle = \"Dutch curbs widen\"\n+++\nThe Netherlands joined new curbs on chip tools.\n",
+    );
+    write(
+        &root.join("probe.txt"),
+        "Micron under fire\nChina opened a cybersecurity review of Micron.\n",
+    );
+    write(&root.join("quiet.txt"), "Nothing here\nOnly weather.\n");
+    annotate(
+        &root.join("wires/curbs.md"),
+        "new curbs",
+        "second round of controls",
+        &["policy/export"],
+        Color::Yellow,
+    );
+    annotate(
+        &root.join("probe.txt"),
+        "cybersecurity review",
+        "why now?",
+        &["retaliation"],
+        Color::Red,
+    );
+    dir
+}
+
+/// Every brief with hits, as (name, [(kind, start, end)]).
+type Summary = Vec<(String, Vec<(Kind, usize, usize)>)>;
+
+fn run(root: &Path, query: &str, index: Option<&Path>) -> (Summary, Stats) {
+    let request = Request::parse(query).unwrap();
+    let mut all = Vec::new();
+    let stats = search(root, &request, index, |f| {
+        let hits = f
+            .hits
+            .iter()
+            .map(|h| (h.kind, h.start.0, h.end.0))
+            .collect();
+        all.push((f.name, hits));
+    });
+    (all, stats)
+}
+
+#[test]
+fn text_quotes_notes_and_tags_are_found_with_smart_case_and_narrowing() {
+    let dir = library();
+    let root = dir.path();
+    let (found, stats) = run(root, "curbs", None);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].0, "wires/curbs.md");
+    let kinds: Vec<Kind> = found[0].1.iter().map(|h| h.0).collect();
+    assert_eq!(kinds, [Kind::Text, Kind::Text, Kind::Quote]);
+    assert_eq!(stats.briefs, 3);
+    assert_eq!(stats.read, 3, "no index: every brief read");
+    assert_eq!(run(root, "second round", None).0[0].1[0].0, Kind::Note);
+    assert_eq!(run(root, "retaliation", None).0[0].1[0].0, Kind::Tag);
+    assert_eq!(run(root, "micron", None).0[0].1.len(), 2);
+    assert_eq!(
+        run(root, "MICRON", None).0.len(),
+        0,
+        "capitals match exactly"
+    );
+    assert!(
+        run(root, "#policy chip", None).0.is_empty(),
+        "chip is not under the highlight"
+    );
+    let narrowed = run(root, "#policy curbs", None).0;
+    assert_eq!(narrowed[0].1.len(), 2, "the text covered and the quote");
+    let red = run(root, "color:red review", None).0;
+    assert_eq!(red[0].0, "probe.txt");
+    assert!(
+        Request::parse("#policy color:red").is_err(),
+        "nothing to search for"
+    );
+}
+
+#[test]
+fn the_index_gives_what_reading_every_brief_gives_and_reads_only_what_can_match() {
+    let dir = library();
+    let root = dir.path();
+    let data = tempfile::tempdir().unwrap();
+    let index = data.path().join("index/lib.idx");
+    let queries = [
+        "curbs",
+        "micron",
+        "Micron",
+        "view of",
+        "second round",
+        "#policy curbs",
+        "weather",
+        "zzz",
+        "retal",
+        ", ",
+    ];
+    for q in queries {
+        let (plain, _) = run(root, q, None);
+        let (first, stats) = run(root, q, Some(&index));
+        assert_eq!(first, plain, "{q:?}, building the index");
+        assert!(index.exists());
+        let (second, stats2) = run(root, q, Some(&index));
+        assert_eq!(second, plain, "{q:?}, from the index");
+        assert_eq!(
+            stats2.read, 0,
+            "{q:?}: nothing changed, nothing read: {stats:?}"
+        );
+    }
+    // A rare word: only the brief that holds it is read from the index.
+    let (_, stats) = run(root, "weather", Some(&index));
+    assert_eq!(stats.from_index, 1, "{stats:?}");
+    let (_, stats) = run(root, "zzz", Some(&index));
+    assert_eq!(stats.from_index, 0);
+}
+
+#[test]
+fn a_changed_brief_or_sidecar_is_read_again_and_a_damaged_index_only_costs_time() {
+    let dir = library();
+    let root = dir.path();
+    let data = tempfile::tempdir().unwrap();
+    let index = data.path().join("lib.idx");
+    run(root, "curbs", Some(&index));
+    // Another process adds a note, and a new brief arrives.
+    annotate(
+        &root.join("quiet.txt"),
+        "weather",
+        "storm coming",
+        &[],
+        Color::Blue,
+    );
+    write(
+        &root.join("new/storm.txt"),
+        "Storm warning\nA storm over Rotterdam.\n",
+    );
+    let (found, stats) = run(root, "storm", Some(&index));
+    let names: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+    assert_eq!(
+        names,
+        ["quiet.txt", "new/storm.txt"],
+        "a folder's files before its subfolders"
+    );
+    assert_eq!(
+        stats.read, 2,
+        "the new brief and the re-annotated one: {stats:?}"
+    );
+    let (again, stats) = run(root, "storm", Some(&index));
+    assert_eq!(again, found);
+    assert_eq!(stats.read, 0);
+    // A brief deleted is gone from the results.
+    fs::remove_file(root.join("new/storm.txt")).unwrap();
+    assert_eq!(run(root, "storm", Some(&index)).0.len(), 1);
+    // Damage of every kind: truncated, garbage, empty.
+    let whole = fs::read(&index).unwrap();
+    for damaged in [&whole[..whole.len() / 2], b"garbage".as_slice(), b""] {
+        fs::write(&index, damaged).unwrap();
+        let (found, stats) = run(root, "curbs", Some(&index));
+        assert_eq!(found, run(root, "curbs", None).0);
+        assert_eq!(stats.read, 3, "a damaged index is read past");
+        assert_eq!(run(root, "curbs", Some(&index)).1.read, 0, "and replaced");
+    }
+    // Bytes flipped in a record: the record does not decode, the brief is left out of that
+    // search or found as it was; nothing panics.
+    let mut flipped = fs::read(&index).unwrap();
+    for b in flipped.iter_mut().skip(8).take(200) {
+        *b ^= 0x5a;
+    }
+    fs::write(&index, flipped).unwrap();
+    let _ = run(root, "curbs", Some(&index));
+}
+
+#[test]
+fn records_turn_characters_into_bytes_of_their_text() {
+    let record = Record {
+        title: String::new(),
+        text: "a東京b".into(),
+        notes: Vec::new(),
+    };
+    assert_eq!(record.bytes(Chars(1)..Chars(3)), Some(1..7));
+    assert_eq!(record.bytes(Chars(0)..Chars(0)), Some(0..0));
+    assert_eq!(record.bytes(Chars(4)..Chars(4)), Some(8..8));
+    assert_eq!(record.bytes(Chars(3)..Chars(9)), None);
+}
