@@ -75,6 +75,14 @@ fn bench(c: &mut Criterion) {
         group.annotations,
         group.briefs.len()
     );
+    let start = std::time::Instant::now();
+    let once = retag(root, &rename("group-07/code-073", "group-07/code-y"), now, true);
+    retag(root, &rename("group-07/code-y", "group-07/code-073"), now, true);
+    eprintln!(
+        "codes: one code renamed in {} sidecars and back: {:.2} s",
+        once.briefs.len(),
+        start.elapsed().as_secs_f64()
+    );
     let mut g = c.benchmark_group("codes");
     g.sample_size(10);
     let mut flip = false;

@@ -11,13 +11,16 @@ use std::time::Duration;
 use jiff::Timestamp;
 
 use super::format::SidecarFile;
-use super::library::sidecars::{Found, on_every_core, sidecars_in};
+use super::library::sidecars::{Found, on_threads, sidecars_in};
 use super::{Sidecar, SidecarPaths};
 use crate::annotation::query::tag_within;
 use crate::annotation::tag::Retag;
 
 /// How long a retag waits for another process's lock on one sidecar before it skips it.
 pub const LOCK_WAIT: Duration = Duration::from_secs(1);
+
+/// Sidecars rewritten at once.
+const WRITERS: usize = 16;
 
 /// What a retag did (or, in a dry run, would do).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -61,7 +64,10 @@ pub fn retag_within(
     wait: Duration,
 ) -> Retagged {
     let found = sidecars_in(root);
-    let results = on_every_core(
+    // Rewriting a sidecar mostly waits for fsync; several at once let the file system sync
+    // them together.
+    let results = on_threads(
+        WRITERS,
         &found,
         |f| one(f, change, now, write, wait),
         |f| {

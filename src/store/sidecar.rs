@@ -319,12 +319,30 @@ impl Sidecar {
             format::write(file).map_err(|e| self.io(&self.paths.data)(io::Error::other(e)))?;
         if current != Some(text.as_bytes()) {
             if let Some(previous) = current {
-                write_atomic(&self.paths.backup, previous).map_err(self.io(&self.paths.backup))?;
+                self.keep_backup(previous)?;
             }
             write_atomic(&self.paths.data, text.as_bytes()).map_err(self.io(&self.paths.data))?;
         }
         self.seen = Some(hash(text.as_bytes()));
         self.base = Some(file.clone());
+        Ok(())
+    }
+
+    /// Keeps the sidecar as it is on disk (`previous`, its bytes) as `.bak`: a second name for
+    /// the same file, which the save about to replace it leaves alone (the data is on disk
+    /// already, so nothing needs syncing but the folder, which the save syncs); where the file
+    /// system has no hard links, a durable copy.
+    fn keep_backup(&self, previous: &[u8]) -> Result<(), SidecarError> {
+        let mut link = self.paths.backup.clone().into_os_string();
+        link.push(".new");
+        let link = PathBuf::from(link);
+        let _ = fs::remove_file(&link);
+        let linked = fs::hard_link(&self.paths.data, &link)
+            .and_then(|()| fs::rename(&link, &self.paths.backup));
+        if linked.is_err() {
+            let _ = fs::remove_file(&link);
+            write_atomic(&self.paths.backup, previous).map_err(self.io(&self.paths.backup))?;
+        }
         Ok(())
     }
 

@@ -93,7 +93,18 @@ pub fn on_every_core<T: Sync, R: Send>(
     lost: impl Fn(&T) -> R + Sync,
 ) -> Vec<R> {
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    let share = items.len().div_ceil(cores).max(1);
+    on_threads(cores, items, work, lost)
+}
+
+/// [`on_every_core`] on `threads` threads: more than the cores for work that mostly waits
+/// for the disk.
+pub fn on_threads<T: Sync, R: Send>(
+    threads: usize,
+    items: &[T],
+    work: impl Fn(&T) -> R + Sync,
+    lost: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    let share = items.len().div_ceil(threads.max(1)).max(1);
     let (work, lost) = (&work, &lost);
     std::thread::scope(|scope| {
         let parts: Vec<_> = items
