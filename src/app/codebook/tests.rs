@@ -68,6 +68,7 @@ pub(crate) fn codes() -> Codes {
 fn press(codes: &mut Codes, keys: &str) -> Vec<Effect> {
     let keymap = Keymap::default_keymap().unwrap();
     let mut effects = Vec::new();
+    let mut pending = None;
     for name in keys.split_whitespace() {
         if let Some(word) = name.strip_prefix('\'').and_then(|w| w.strip_suffix('\'')) {
             for c in word.chars() {
@@ -76,7 +77,7 @@ fn press(codes: &mut Codes, keys: &str) -> Vec<Effect> {
             continue;
         }
         let key: Key = name.parse().unwrap();
-        if let Some(event) = crate::app::key_event(&keymap, codes.mode(), key) {
+        if let Some(event) = crate::app::key_event(&keymap, codes.mode(), &mut pending, key) {
             effects.extend(update(codes, event, &Env::fixed(2)));
         }
     }
