@@ -98,10 +98,11 @@ fn bench(c: &mut Criterion) {
             assert!(done.skipped.is_empty() && done.annotations == one.annotations);
         });
     });
+    let mut flip_group = false;
     g.bench_function("rename a group of ten codes across every sidecar", |b| {
         b.iter(|| {
-            flip = !flip;
-            let (from, to) = if flip {
+            flip_group = !flip_group;
+            let (from, to) = if flip_group {
                 ("group-07", "group-x")
             } else {
                 ("group-x", "group-07")
