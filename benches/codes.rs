@@ -76,8 +76,18 @@ fn bench(c: &mut Criterion) {
         group.briefs.len()
     );
     let start = std::time::Instant::now();
-    let once = retag(root, &rename("group-07/code-073", "group-07/code-y"), now, true);
-    retag(root, &rename("group-07/code-y", "group-07/code-073"), now, true);
+    let once = retag(
+        root,
+        &rename("group-07/code-073", "group-07/code-y"),
+        now,
+        true,
+    );
+    retag(
+        root,
+        &rename("group-07/code-y", "group-07/code-073"),
+        now,
+        true,
+    );
     eprintln!(
         "codes: one code renamed in {} sidecars and back: {:.2} s",
         once.briefs.len(),

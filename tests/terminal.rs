@@ -694,7 +694,10 @@ fn the_codebook_view_adds_an_uncoded_tag_and_renames_a_code_in_every_sidecar() {
     annotate("micron-cac-probe.txt", "suspension of Deloitte", "frame");
     let tmux = Tmux::start(100, 16);
     tmux.run(&format!("{} {}; echo \"exit=$?\"", gloss(), root.display()));
-    tmux.wait_for(|s| s.contains(" LIBRARY ") && s.contains("2 briefs"), "the library");
+    tmux.wait_for(
+        |s| s.contains(" LIBRARY ") && s.contains("2 briefs"),
+        "the library",
+    );
     tmux.keys(&["c"]);
     let view = tmux.wait_for(
         |s| s.contains(" CODEBOOK ") && s.contains("#frame"),
@@ -709,7 +712,10 @@ fn the_codebook_view_adds_an_uncoded_tag_and_renames_a_code_in_every_sidecar() {
     );
     // Rename it: the prompt starts from its name.
     tmux.keys(&["r"]);
-    tmux.wait_for(|s| s.contains(" RENAME ") && s.contains("frame → frame"), "the prompt");
+    tmux.wait_for(
+        |s| s.contains(" RENAME ") && s.contains("frame → frame"),
+        "the prompt",
+    );
     tmux.type_text("/conflict");
     tmux.keys(&["Enter"]);
     let renamed = tmux.wait_for(

@@ -148,6 +148,8 @@ pub struct Reader {
     pub running: Option<Running>,
     /// The end of a brief still being read, shown early after `G`.
     pub tail: Option<Tail>,
+    /// The colour and codes (tags) last given to a highlight on the tag prompt, for `.`.
+    pub last_coding: Option<(crate::annotation::Color, Vec<String>)>,
 }
 
 impl Reader {
@@ -186,6 +188,7 @@ impl Reader {
             loading: None,
             running: None,
             tail: None,
+            last_coding: None,
         }
     }
 

@@ -111,6 +111,10 @@ pub enum Action {
     Highlight5,
     /// Highlight the selection and write a note on it
     HighlightWithNote,
+    /// Highlight the selection and give it codes (tags, comma-separated; Tab completes)
+    CodeSelection,
+    /// Highlight the selection with the colour and codes of the last coding
+    RepeatCoding,
     /// Write or edit the note of the highlight
     EditNote,
     /// Edit the highlight's tags (comma-separated)

@@ -190,6 +190,9 @@ impl Reader {
             PromptKind::Tags(id) => {
                 let tags = parse_tags(&prompt.query);
                 if let Some(before) = self.annotations.get(id).cloned() {
+                    if !tags.is_empty() {
+                        self.last_coding = Some((before.color, tags.clone()));
+                    }
                     self.edit_annotation(before, env, |a| a.tags = tags);
                 }
             }

@@ -379,3 +379,45 @@ fn dragging_past_the_bottom_edge_scrolls() {
     assert_eq!(s.top, 5);
     assert!(s.selection().is_some());
 }
+
+#[test]
+fn c_codes_a_selection_with_several_codes_and_dot_repeats_it_on_the_next() {
+    let mut s = reader(SAMPLE, 80, 24);
+    press(&mut s, ". ");
+    press(&mut s, "} v e .");
+    assert!(s.annotations.is_empty(), "nothing to repeat yet");
+    assert!(
+        s.status
+            .shown()
+            .unwrap()
+            .text
+            .contains("no coding to repeat")
+    );
+    press(&mut s, "esc } v e 3 u");
+    assert!(s.annotations.is_empty());
+    press(&mut s, "v e c");
+    assert_eq!(
+        s.mode(),
+        Mode::Prompt,
+        "the code picker on the new highlight"
+    );
+    type_text(&mut s, "frame/conflict, actor/government");
+    press(&mut s, "enter");
+    let first = s.annotations.iter().next().unwrap().clone();
+    assert_eq!(first.tags, ["frame/conflict", "actor/government"]);
+    assert_eq!(first.color, Color::Yellow);
+    press(&mut s, "} v e e .");
+    assert_eq!(s.annotations.len(), 2);
+    let second = &s.annotations.as_slice()[1];
+    assert_eq!(second.tags, first.tags, "the same codes");
+    assert_ne!(
+        second.anchor.start, first.anchor.start,
+        "on the new selection"
+    );
+    assert_eq!(
+        s.status.shown().unwrap().text,
+        "coded #frame/conflict #actor/government"
+    );
+    press(&mut s, "u");
+    assert_eq!(s.annotations.len(), 1, "one u undoes the repeat");
+}

@@ -226,6 +226,12 @@ fn act(state: &mut Reader, action: Action, env: &Env) -> Vec<Effect> {
                 state.open_note();
             }
         }
+        Action::CodeSelection => {
+            if state.highlight(Color::default(), env).is_some() {
+                state.open_tags();
+            }
+        }
+        Action::RepeatCoding => state.repeat_coding(env),
         Action::EditNote => state.open_note(),
         Action::EditTags => state.open_tags(),
         Action::CycleColor => state.edit_target(env, |a| a.color = a.color.next()),
@@ -324,6 +330,8 @@ fn changes_annotations(action: Action) -> bool {
             action,
             Action::Highlight
                 | Action::HighlightWithNote
+                | Action::CodeSelection
+                | Action::RepeatCoding
                 | Action::EditNote
                 | Action::EditTags
                 | Action::CycleColor
