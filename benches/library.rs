@@ -83,18 +83,26 @@ fn main() {
     // files were just written), so the second is the steady state.
     for pass in 1..=2 {
         let start = Instant::now();
+        // The first screen's rows: names as soon as the walk finds them, then the first
+        // batch that the scan has read.
         let first = std::sync::Mutex::new(None);
+        let first_read = std::sync::Mutex::new(None);
         let count = std::sync::atomic::AtomicUsize::new(0);
         library::scan_batches(root, |batch| {
-            count.fetch_add(batch.len(), std::sync::atomic::Ordering::Relaxed);
-            first
-                .lock()
+            let slot = if batch.iter().all(|s| s.pending) {
+                &first
+            } else {
+                count.fetch_add(batch.len(), std::sync::atomic::Ordering::Relaxed);
+                &first_read
+            };
+            slot.lock()
                 .expect("unpoisoned")
                 .get_or_insert(start.elapsed());
             true
         });
         let scan = start.elapsed();
         let first = first.into_inner().expect("unpoisoned");
+        let first_read = first_read.into_inner().expect("unpoisoned");
         let count = count.into_inner();
         let start = Instant::now();
         let placed: usize = library::notes_in(root)
@@ -106,25 +114,112 @@ fn main() {
         let find = time_command("find", &[root_str, "-type", "f"]);
         let ls = time_command("ls", &["-R", root_str]);
         println!(
-            "pass {pass}: first {FIRST_BATCH} rows {:.1} ms · whole scan {:.0} ms ({count} briefs) · every annotation read and placed {:.0} ms ({placed}) · find {:.1} ms · ls -R {:.1} ms",
+            "pass {pass}: first {FIRST_BATCH} rows, names / read {:.1} / {:.1} ms · whole scan {:.0} ms ({count} briefs) · every annotation read and placed {:.0} ms ({placed}) · find {:.1} ms · ls -R {:.1} ms",
             ms(first.unwrap_or(scan)),
+            ms(first_read.unwrap_or(scan)),
             ms(scan),
             ms(notes),
             find.map_or(f64::NAN, ms),
             ls.map_or(f64::NAN, ms),
         );
         let gloss = env!("CARGO_BIN_EXE_gloss");
+        // The index lives in a data folder of this run: the first pass builds it.
+        let data = root.join(".gloss-data");
+        let data = data.to_str().expect("a UTF-8 path");
         for word in ["Rotterdam", "the"] {
             // A word the generated briefs never use, and one they use everywhere.
-            let ours = time_command(gloss, &["search", root_str, word, "--json"]);
+            let search = ["search", root_str, word, "--json"];
+            let plain = time_command(gloss, &[&search[..], &["--no-index"]].concat());
+            let indexed = time_command_in(gloss, &search, data);
             let rg = time_command("rg", &["-c", word, root_str]);
             let grep = time_command("grep", &["-rc", word, root_str]);
             println!(
-                "pass {pass}: search {word:?}: gloss search {:.0} ms · rg {:.0} ms · grep -r {:.0} ms",
-                ours.map_or(f64::NAN, ms),
+                "pass {pass}: search {word:?}: gloss search without / with the index {:.0} / {:.0} ms · rg {:.0} ms · grep -r {:.0} ms",
+                plain.map_or(f64::NAN, ms),
+                indexed.map_or(f64::NAN, ms),
                 rg.map_or(f64::NAN, ms),
                 grep.map_or(f64::NAN, ms),
             );
         }
     }
+    notes_view_keys(root);
+}
+
+fn time_command_in(program: &str, args: &[&str], data: &str) -> Option<Duration> {
+    let start = Instant::now();
+    let out = Command::new(program)
+        .args(args)
+        .env("GLOSS_DATA_DIR", data)
+        .output()
+        .ok()?;
+    matches!(out.status.code(), Some(0 | 1)).then(|| start.elapsed())
+}
+
+/// The notes view holding every annotation of the library, at 200x50: the time from a key
+/// to its frame drawn (the update and the whole screen into a buffer), over a mix of
+/// scrolling, jumps to the ends, regrouping and typing a filter.
+fn notes_view_keys(root: &Path) {
+    use gloss::app::notes::{Notes, update};
+    use gloss::app::{Env, Event};
+    use gloss::input::{Action, Keymap};
+    use gloss::theme::Theme;
+    use gloss::ui::NotesView;
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::widgets::Widget;
+
+    let keymap = Keymap::default_keymap().expect("the default keymap");
+    let mut notes = Notes::new(root.to_path_buf(), &keymap);
+    let env = Env::fixed(1);
+    update(&mut notes, Event::Resize(200, 50), &env);
+    for rows in library::notes_in(root).into_iter().flatten() {
+        update(&mut notes, Event::Noted(rows), &env);
+    }
+    update(&mut notes, Event::NotesDone, &env);
+    let theme = Theme::default();
+    let mut buf = Buffer::empty(Rect::new(0, 0, 200, 50));
+    let mut keys: Vec<Vec<Event>> = Vec::new();
+    for i in 0..2_000 {
+        let a = |a| vec![Event::Action(a)];
+        keys.push(match i % 40 {
+            0 => a(Action::Bottom),
+            1 => a(Action::Top),
+            2 => a(Action::ToggleGrouping),
+            3..=9 => a(Action::PageDown),
+            10..=14 => a(Action::PageUp),
+            15 => a(Action::Search),
+            16 => vec![Event::Char('#')],
+            17 => vec![Event::Char('p')],
+            18 => vec![Event::Char('o')],
+            19 => a(Action::PromptCancel),
+            _ => a(if i % 3 == 0 {
+                Action::ScrollUp
+            } else {
+                Action::ScrollDown
+            }),
+        });
+    }
+    let mut times = Vec::with_capacity(keys.len());
+    for events in keys {
+        let start = Instant::now();
+        for event in events {
+            update(&mut notes, event, &env);
+        }
+        buf.reset();
+        NotesView {
+            notes: &notes,
+            theme: &theme,
+        }
+        .render(buf.area, &mut buf);
+        times.push(start.elapsed());
+    }
+    times.sort();
+    let at = |q: f64| ms(times[((times.len() - 1) as f64 * q) as usize]);
+    println!(
+        "notes view, {} annotations, key to frame at 200x50: median {:.2} ms · p99 {:.2} ms · worst {:.2} ms",
+        notes.rows.len(),
+        at(0.5),
+        at(0.99),
+        at(1.0),
+    );
 }

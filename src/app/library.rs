@@ -10,6 +10,8 @@ pub use sort::Sort;
 pub use update::update;
 
 use std::collections::HashMap;
+
+use jiff::{SignedDuration, Timestamp};
 use std::path::PathBuf;
 
 use super::{Hints, Status};
@@ -61,7 +63,15 @@ pub struct Library {
     pub opened: Option<PathBuf>,
     /// Where each brief is in `briefs`, by path.
     index: HashMap<PathBuf, usize>,
+    /// When the rows were last sorted and filtered while the scan runs, and whether briefs
+    /// came in since: sorting 10,000 rows for every batch of 64 would cost the keys.
+    sorted: Option<Timestamp>,
+    unsorted: bool,
 }
+
+/// While the scan runs, rows are sorted again at most this often (batches between only
+/// update the rows in place).
+pub const RESORT: SignedDuration = SignedDuration::from_millis(100);
 
 impl Library {
     /// The library of the folder `root`, before its scan.
@@ -83,6 +93,8 @@ impl Library {
             hints: Hints::new(keymap),
             opened: None,
             index: HashMap::new(),
+            sorted: None,
+            unsorted: false,
         }
     }
 
@@ -107,8 +119,11 @@ impl Library {
         usize::from(self.size.1.saturating_sub(2))
     }
 
-    /// Takes in briefs found (or found again: a brief already listed is replaced).
-    pub(super) fn found(&mut self, found: Vec<Summary>) {
+    /// Takes in briefs found (or found again: a brief already listed is replaced) at `now`.
+    /// While the scan runs, the rows are sorted again at most every [`RESORT`]; until then
+    /// new briefs wait at the end and changed ones show their new cells in place.
+    pub(super) fn found(&mut self, found: Vec<Summary>, now: Timestamp) {
+        let first_new = self.briefs.len();
         for summary in found {
             match self.index.get(&summary.path) {
                 Some(&i) => self.briefs[i] = summary,
@@ -118,7 +133,24 @@ impl Library {
                 }
             }
         }
+        let recent = self.sorted.is_some_and(|t| now.duration_since(t) < RESORT);
+        if self.scan == Scan::Running && recent {
+            self.unsorted = true;
+            if self.filter.is_none() {
+                self.shown.extend(first_new..self.briefs.len());
+            }
+            return;
+        }
+        self.sorted = Some(now);
         self.refresh();
+    }
+
+    /// The scan is done: rows left unsorted are sorted now.
+    pub(super) fn scan_done(&mut self) {
+        self.scan = Scan::Done;
+        if std::mem::take(&mut self.unsorted) {
+            self.refresh();
+        }
     }
 
     /// Forgets a brief that is gone.

@@ -49,6 +49,22 @@ pub struct Summary {
     pub changed: bool,
     /// Why the brief or its sidecar could not be read, if so.
     pub problem: Option<String>,
+    /// Only the file's name is known yet: the scan has not read it.
+    pub pending: bool,
+}
+
+impl Summary {
+    /// A brief known by its name alone, before the scan reads it.
+    pub fn named(root: &Path, path: &Path) -> Self {
+        Self {
+            path: path.to_path_buf(),
+            name: path
+                .strip_prefix(root)
+                .map_or_else(|_| show_path(path), show_path),
+            pending: true,
+            ..Self::default()
+        }
+    }
 }
 
 /// Calls `found` with every brief under `root` (subfolders too, hidden ones and sidecars
@@ -61,12 +77,34 @@ pub fn scan(root: &Path, mut found: impl FnMut(Summary) -> bool) {
 /// Rows the library's first screen needs: the size of each batch [`scan_batches`] sends.
 pub const BATCH: usize = 64;
 
-/// [`scan`] on every core: the folder is walked first (file names only, about as fast as
-/// `find`), then each core reads its share of the briefs' first screens and sidecars and
-/// hands `send` batches of [`BATCH`] as they are done, in no particular order; a core stops
-/// when `send` returns false.
+/// [`scan`] on every core: the folder is walked first, and `send` has the first [`BATCH`]
+/// names as soon as they are found and the rest once the walk is done (names only, see
+/// [`Summary::named`]), so a screen of file names shows before any brief is read; then each
+/// core reads its share of the briefs' first screens and sidecars and hands `send` batches
+/// of [`BATCH`] as they are done, in no particular order; a core stops when `send` returns
+/// false.
 pub fn scan_batches(root: &Path, send: impl Fn(Vec<Summary>) -> bool + Sync) {
-    let briefs = briefs(root);
+    let mut briefs = Vec::new();
+    let mut sent = 0;
+    let mut going = true;
+    walk(root, |path| {
+        briefs.push(path.to_path_buf());
+        if briefs.len() == BATCH {
+            going = send(briefs.iter().map(|b| Summary::named(root, b)).collect());
+            sent = briefs.len();
+        }
+        going
+    });
+    if !going {
+        return;
+    }
+    let rest: Vec<Summary> = briefs[sent..]
+        .iter()
+        .map(|b| Summary::named(root, b))
+        .collect();
+    if !rest.is_empty() && !send(rest) {
+        return;
+    }
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let share = briefs.len().div_ceil(cores).max(1);
     let send = &send;

@@ -171,7 +171,9 @@ fn cells(b: &Summary) -> [String; 8] {
     let clean = |s: &str| sanitize::line(s).into_owned();
     let mark = if b.problem.is_some() { "! " } else { "" };
     let title = format!("{mark}{}", clean(b.title.as_deref().unwrap_or(&b.name)));
-    let size = if b.bytes >= 1 << 20 {
+    let size = if b.pending {
+        String::new()
+    } else if b.bytes >= 1 << 20 {
         format!("{:.1}M", b.bytes as f64 / f64::from(1u32 << 20))
     } else {
         format!("{}K", b.bytes.div_ceil(1024))

@@ -6,6 +6,7 @@ use super::*;
 use crate::app::effect::{Effect, Exit};
 use crate::app::event::{Env, Event};
 use crate::input::Key;
+use jiff::Timestamp;
 
 fn brief(name: &str, title: &str, published: Option<&str>, progress: Option<u8>) -> Summary {
     Summary {
@@ -187,5 +188,49 @@ fn a_brief_found_again_is_replaced_and_a_brief_gone_is_forgotten() {
         lib.briefs.len(),
         3,
         "the index was rebuilt after the removal"
+    );
+}
+
+#[test]
+fn while_the_scan_runs_rows_are_sorted_again_at_most_every_tenth_of_a_second() {
+    let (mut lib, _) = library();
+    let at = |ms: i64| Env {
+        now: Timestamp::from_millisecond(1_000 + ms).unwrap(),
+        ..Env::fixed(1)
+    };
+    // Names first, then what the scan read: a title that sorts it first.
+    let named = Summary::named(
+        std::path::Path::new("/briefs"),
+        std::path::Path::new("/briefs/z.txt"),
+    );
+    update(&mut lib, Event::Scanned(vec![named]), &at(10));
+    assert_eq!(
+        titles(&lib).last().copied(),
+        Some("z.txt"),
+        "a new row waits at the end"
+    );
+    update(
+        &mut lib,
+        Event::Scanned(vec![brief("z.txt", "Aaa first", None, None)]),
+        &at(20),
+    );
+    assert_eq!(titles(&lib)[3], "Aaa first", "its cells change in place");
+    update(&mut lib, Event::Scanned(vec![]), &at(200));
+    assert_eq!(
+        titles(&lib)[0],
+        "Aaa first",
+        "sorted again once the time is up"
+    );
+    update(
+        &mut lib,
+        Event::Scanned(vec![brief("y.txt", "Aab", None, None)]),
+        &at(210),
+    );
+    assert_eq!(titles(&lib)[4], "Aab");
+    update(&mut lib, Event::ScanDone, &at(220));
+    assert_eq!(
+        titles(&lib)[..2],
+        ["Aaa first", "Aab"],
+        "and when the scan is done"
     );
 }

@@ -9,7 +9,7 @@ use crate::input::Action;
 use crate::sanitize;
 
 /// Applies one event to the library and returns the work it asks for.
-pub fn update(lib: &mut Library, event: Event, _env: &Env) -> Vec<Effect> {
+pub fn update(lib: &mut Library, event: Event, env: &Env) -> Vec<Effect> {
     let input = matches!(
         event,
         Event::Action(_) | Event::Char(_) | Event::Paste(_) | Event::Key(_)
@@ -17,7 +17,7 @@ pub fn update(lib: &mut Library, event: Event, _env: &Env) -> Vec<Effect> {
     if input {
         lib.status.dismiss();
     }
-    let mut effects = apply(lib, event);
+    let mut effects = apply(lib, event, env);
     if lib.scan == Scan::Waiting && !effects.iter().any(|e| matches!(e, Effect::Exit(_))) {
         lib.scan = Scan::Running;
         effects.push(Effect::Scan(lib.root.clone()));
@@ -25,13 +25,13 @@ pub fn update(lib: &mut Library, event: Event, _env: &Env) -> Vec<Effect> {
     effects
 }
 
-fn apply(lib: &mut Library, event: Event) -> Vec<Effect> {
+fn apply(lib: &mut Library, event: Event, env: &Env) -> Vec<Effect> {
     match event {
         Event::Resize(w, h) => {
             lib.size = (w, h);
             lib.reveal();
         }
-        Event::Scanned(found) => lib.found(found),
+        Event::Scanned(found) => lib.found(found, env.now),
         Event::Removed(path) => lib.removed(&path),
         // Back from the reader: its brief's notes and progress have changed.
         Event::Back => {
@@ -41,7 +41,7 @@ fn apply(lib: &mut Library, event: Event) -> Vec<Effect> {
             }
         }
         Event::ScanDone => {
-            lib.scan = Scan::Done;
+            lib.scan_done();
             if lib.briefs.is_empty() {
                 lib.status.notice(
                     Level::Info,

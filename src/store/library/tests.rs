@@ -167,3 +167,40 @@ fn a_brief_re_issued_since_it_was_annotated_is_marked_changed() {
     );
     assert!(scanned(dir.path())[0].changed, "corrected since");
 }
+
+#[test]
+fn scan_batches_sends_every_name_first_then_what_each_brief_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for i in 0..BATCH + 6 {
+        write(
+            &root.join(format!("f{}/b{i:03}.txt", i % 3)),
+            &format!("Title {i}\nBody.\n"),
+        );
+    }
+    let batches = std::sync::Mutex::new(Vec::new());
+    scan_batches(root, |batch| {
+        batches.lock().unwrap().push(batch);
+        true
+    });
+    let batches = batches.into_inner().unwrap();
+    assert_eq!(
+        batches[0].len(),
+        BATCH,
+        "a screenful of names as soon as the walk finds them"
+    );
+    assert_eq!(
+        batches[1].len(),
+        6,
+        "the rest of the names when the walk is done"
+    );
+    assert!(
+        batches[..2]
+            .iter()
+            .flatten()
+            .all(|s| s.pending && s.title.is_none())
+    );
+    let read: Vec<&Summary> = batches[2..].iter().flatten().collect();
+    assert_eq!(read.len(), BATCH + 6, "then every brief, read");
+    assert!(read.iter().all(|s| !s.pending && s.title.is_some()));
+}
