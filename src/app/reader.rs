@@ -150,6 +150,10 @@ pub struct Reader {
     pub tail: Option<Tail>,
     /// The colour and codes (tags) last given to a highlight on the tag prompt, for `.`.
     pub last_coding: Option<(crate::annotation::Color, Vec<String>)>,
+    /// The codes of the codebook the brief belongs to, for completing tags.
+    pub codes: Vec<String>,
+    /// Tags given on the tag prompt, the most recent first, offered first when completing.
+    pub recent: Vec<String>,
 }
 
 impl Reader {
@@ -189,6 +193,8 @@ impl Reader {
             running: None,
             tail: None,
             last_coding: None,
+            codes: Vec::new(),
+            recent: Vec::new(),
         }
     }
 

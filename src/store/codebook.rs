@@ -25,6 +25,17 @@ pub const FILE: &str = "codebook.toml";
 /// How long a change waits for another process's lock on the codebook.
 const LOCK_WAIT: Duration = Duration::from_secs(5);
 
+/// The codebook a brief belongs to: the nearest `codebook.toml` in its folder or a folder
+/// above it (as git finds `.git`); `None` when there is none or it does not parse.
+pub fn nearest(brief: &Path) -> Option<Codebook> {
+    let absolute = fs::canonicalize(brief).ok()?;
+    absolute
+        .ancestors()
+        .skip(1)
+        .find(|dir| path(dir).is_file())
+        .and_then(|dir| load(dir).ok())
+}
+
 /// The codebook file of the library at `root`.
 pub fn path(root: &Path) -> PathBuf {
     root.join(FILE)
@@ -223,5 +234,32 @@ pub fn listing(root: &Path) -> Listing {
         ),
         problem,
         skipped: tallied.skipped,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_brief_finds_the_nearest_codebook_above_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir_all(root.join("wires/2026")).unwrap();
+        let brief = root.join("wires/2026/a.txt");
+        fs::write(&brief, "A brief\n").unwrap();
+        assert!(nearest(&brief).is_none_or(|b| b.get("frame").is_none()));
+        fs::write(path(root), "version = 1\n[[code]]\nname = \"frame\"\n").unwrap();
+        assert!(nearest(&brief).unwrap().get("frame").is_some());
+        fs::write(
+            path(&root.join("wires")),
+            "version = 1\n[[code]]\nname = \"actor\"\n",
+        )
+        .unwrap();
+        let book = nearest(&brief).unwrap();
+        assert!(
+            book.get("actor").is_some() && book.get("frame").is_none(),
+            "the nearest"
+        );
     }
 }

@@ -421,3 +421,39 @@ fn c_codes_a_selection_with_several_codes_and_dot_repeats_it_on_the_next() {
     press(&mut s, "u");
     assert_eq!(s.annotations.len(), 1, "one u undoes the repeat");
 }
+
+#[test]
+fn the_code_picker_completes_fuzzily_from_the_codebook_most_recent_first() {
+    let mut s = reader(SAMPLE, 80, 24);
+    s.codes = vec![
+        "actor/government".into(),
+        "frame/conflict".into(),
+        "frame/economic".into(),
+    ];
+    press(&mut s, "} v e c");
+    type_text(&mut s, "fcon");
+    assert_eq!(
+        s.completions(),
+        ["frame/conflict", "frame/economic"],
+        "fuzzy: the letters in order, the best match first"
+    );
+    type_text(&mut s, "f");
+    assert_eq!(s.completions(), ["frame/conflict"]);
+    press(&mut s, "tab");
+    type_text(&mut s, "gov");
+    press(&mut s, "tab enter");
+    assert_eq!(
+        s.annotations.iter().next().unwrap().tags,
+        ["frame/conflict", "actor/government"],
+        "several codes at once"
+    );
+    press(&mut s, "} v e c");
+    type_text(&mut s, "r");
+    let offered = s.completions();
+    assert_eq!(
+        &offered[..2],
+        ["frame/conflict", "actor/government"],
+        "the codes of the last coding come first, in their order"
+    );
+    assert!(offered.contains(&"frame/economic".to_string()));
+}
