@@ -2,6 +2,7 @@
 //! normalised text; the set of them; and undo history. Knows nothing of files or terminals.
 
 mod anchor;
+pub mod diff;
 mod history;
 #[cfg(test)]
 pub(crate) mod marked;
@@ -105,6 +106,9 @@ pub struct Annotation {
     pub created: Timestamp,
     /// When it last changed.
     pub updated: Timestamp,
+    /// Who made it (the `author` of the config, else the login name); empty when unknown,
+    /// as in sidecars from before authors were recorded.
+    pub author: String,
     /// Its highlight colour.
     pub color: Color,
     /// Free-form tags, trimmed, without duplicates.
@@ -124,6 +128,7 @@ impl Annotation {
             id,
             created: now,
             updated: now,
+            author: String::new(),
             color,
             tags: Vec::new(),
             note: String::new(),

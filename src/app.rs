@@ -20,7 +20,7 @@ mod update;
 #[cfg(test)]
 mod tests_travel;
 
-pub use effect::{Effect, Exit, Snapshot, Work};
+pub use effect::{COPY_MAX_BYTES, Effect, Exit, Snapshot, Work};
 pub use event::{Env, Event, MergeResult, Opened, SaveResult};
 pub use hints::Hints;
 pub use jumps::Jumps;

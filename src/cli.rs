@@ -2,13 +2,25 @@
 //! `themes` and `keys`.
 
 mod annotate;
+mod at;
+mod cat;
 mod codes;
+mod color;
+mod diff;
+mod export;
+mod gc;
+mod git;
+mod import_annotations;
 mod keys;
 mod list;
+mod merge;
+mod merge_driver;
 mod notes;
 mod out;
 mod search;
 mod tags;
+#[cfg(test)]
+mod tests_roundtrip;
 mod themes;
 
 use std::path::{Path, PathBuf};
@@ -58,6 +70,9 @@ pub struct OpenArgs {
     /// A theme by name (see `gloss themes`) or a theme file's path.
     #[arg(long, value_name = "NAME|PATH")]
     pub theme: Option<String>,
+    /// Open at an annotation (its id, as exports print it) or at a percentage (40%).
+    #[arg(long, value_name = "ID|N%", value_parser = at::parse)]
+    pub at: Option<at::At>,
 }
 
 /// Commands for scripts.
@@ -87,7 +102,67 @@ pub enum Command {
         annotations: Option<PathBuf>,
     },
     /// List the themes (bundled and yours) with a preview.
-    Themes,
+    Themes {
+        /// Colour the previews: auto (on a terminal), always or never.
+        #[arg(long, value_enum, default_value = "auto")]
+        color: color::ColorMode,
+    },
+    /// Print a brief for a pipe or a pager: wrapped, highlights in the theme's colours on a
+    /// terminal, notes as numbered footnotes.
+    Cat {
+        /// The brief.
+        file: PathBuf,
+        /// Columns to wrap to (default: the terminal's, else 80).
+        #[arg(long, value_parser = clap::value_parser!(u16).range(20..=1000))]
+        width: Option<u16>,
+        /// Print the normalised text only.
+        #[arg(long)]
+        plain: bool,
+        /// Colour: auto (on a terminal), always or never.
+        #[arg(long, value_enum, default_value = "auto")]
+        color: color::ColorMode,
+        /// A theme by name or a theme file's path.
+        #[arg(long, value_name = "NAME|PATH")]
+        theme: Option<String>,
+        /// The annotations file (default: FILE.gloss.toml beside the brief).
+        #[arg(long, value_name = "PATH")]
+        annotations: Option<PathBuf>,
+    },
+    /// Git's merge driver for sidecars (`gloss git install` sets it up): merges %O and %B
+    /// into %A; exits 1 when a note was edited on both sides.
+    #[command(name = "merge-driver")]
+    MergeDriver {
+        /// %O: the common ancestor.
+        base: PathBuf,
+        /// %A: this branch's version, replaced by the merge.
+        ours: PathBuf,
+        /// %B: the other branch's version.
+        theirs: PathBuf,
+        /// %P: the sidecar's path in the repository, for messages.
+        name: Option<String>,
+    },
+    /// Fold the conflict copies a sync tool left beside a brief's sidecar back into it
+    /// (keeping a .bak), then remove the copies merged.
+    Merge {
+        /// The brief.
+        file: PathBuf,
+        /// The annotations file (default: FILE.gloss.toml beside the brief).
+        #[arg(long, value_name = "PATH")]
+        annotations: Option<PathBuf>,
+    },
+    /// Print a shell completion script: `gloss completions bash > /etc/bash_completion.d/gloss`.
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `gloss man | man -l -`.
+    Man,
+    /// Set git up to merge sidecars with gloss.
+    Git {
+        /// What to do.
+        #[command(subcommand)]
+        command: GitCommand,
+    },
     /// Print the keymap in effect: the default with your keymap.toml merged over it.
     Keys,
     /// Print every annotation of every brief under a folder, grouped by brief.
@@ -106,6 +181,9 @@ pub enum Command {
         /// Only annotations whose quote, note or tags contain this text (ignoring case).
         #[arg(long)]
         text: Option<String>,
+        /// Only annotations by this author (ignoring case).
+        #[arg(long)]
+        author: Option<String>,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
@@ -154,6 +232,64 @@ pub enum Command {
         #[command(subcommand)]
         change: Option<codes::Change>,
     },
+    /// Export a brief's annotations, or every brief's under a folder: Markdown notes, W3C
+    /// or Hypothesis JSON, an HTML page, JSON as `list --json`, or Readwise CSV.
+    Export {
+        /// The brief, or a folder of briefs.
+        path: PathBuf,
+        /// The format.
+        #[arg(long, value_enum)]
+        format: export::Format,
+        /// Write here instead of standard output (a folder, for a folder's Markdown or HTML).
+        #[arg(short = 'o', long, value_name = "OUT")]
+        out: Option<PathBuf>,
+        /// How Markdown groups the highlights.
+        #[arg(long, value_enum, default_value = "none")]
+        group_by: export::Grouping,
+        /// A minijinja template instead of Markdown's own layout.
+        #[arg(long, value_name = "FILE")]
+        template: Option<PathBuf>,
+        /// The theme whose colours and colour names to use.
+        #[arg(long, value_name = "NAME|PATH")]
+        theme: Option<String>,
+        /// The annotations file (default: FILE.gloss.toml beside the brief).
+        #[arg(long, value_name = "PATH")]
+        annotations: Option<PathBuf>,
+    },
+    /// Read W3C or Hypothesis annotations (JSON) onto a brief, placed in its text as it is
+    /// now; annotations already there are skipped.
+    ImportAnnotations {
+        /// The brief.
+        file: PathBuf,
+        /// The JSON file: a W3C AnnotationCollection, page or annotation, or Hypothesis's
+        /// export.
+        #[arg(long, value_name = "FILE.json")]
+        from: PathBuf,
+        /// The annotations file (default: FILE.gloss.toml beside the brief).
+        #[arg(long, value_name = "PATH")]
+        annotations: Option<PathBuf>,
+    },
+    /// Show what changed in a brief since its annotations were placed, word by word, with the
+    /// annotations each change touches.
+    Diff {
+        /// The brief.
+        file: PathBuf,
+        /// No colours, even on a terminal: deletions as [-old-], insertions as {+new+}.
+        #[arg(long)]
+        plain: bool,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// The annotations file (default: FILE.gloss.toml beside the brief).
+        #[arg(long, value_name = "PATH")]
+        annotations: Option<PathBuf>,
+    },
+    /// Delete the snapshots of old texts that no sidecar refers to any longer (the sidecars
+    /// gloss has saved, and those under each DIR given).
+    Gc {
+        /// Folders whose sidecars count too (subfolders included).
+        dirs: Vec<PathBuf>,
+    },
     /// Print a brief's annotations in document order, placed in its current text.
     List {
         /// The brief.
@@ -164,6 +300,20 @@ pub enum Command {
         /// The annotations file (default: FILE.gloss.toml beside the brief).
         #[arg(long, value_name = "PATH")]
         annotations: Option<PathBuf>,
+    },
+}
+
+/// `gloss git ...`.
+#[derive(Debug, Subcommand)]
+pub enum GitCommand {
+    /// Add `*.gloss.toml merge=gloss` to .gitattributes and the driver to .git/config (both
+    /// only when missing).
+    Install {
+        /// A folder in the repository (default: the current one).
+        dir: Option<PathBuf>,
+        /// Write to your own git config and attributes file instead of the repository's.
+        #[arg(long, conflicts_with = "dir")]
+        global: bool,
     },
 }
 
@@ -184,6 +334,32 @@ pub fn main() -> ExitCode {
         Err(err) => return usage_error(err),
     };
     let result = match &cli.command {
+        Some(Command::MergeDriver {
+            base,
+            ours,
+            theirs,
+            name,
+        }) => {
+            return merge_driver::main(&merge_driver::Request {
+                base,
+                ours,
+                theirs,
+                name: name.as_deref(),
+            });
+        }
+        Some(Command::Git {
+            command: GitCommand::Install { dir, global },
+        }) => {
+            let scope = match (dir, global) {
+                (_, true) => git::Scope::Global,
+                (Some(dir), false) => git::Scope::Repository(dir),
+                (None, false) => git::Scope::Repository(Path::new(".")),
+            };
+            git::install(&scope).map(|()| Exit::Quit)
+        }
+        Some(Command::Merge { file, annotations }) => {
+            merge::run(file, annotations.as_deref()).map(|()| Exit::Quit)
+        }
         None => open(&cli.open),
         Some(Command::Annotate {
             file,
@@ -203,13 +379,79 @@ pub fn main() -> ExitCode {
             };
             annotate::run(file, annotations.as_deref(), &request).map(|()| Exit::Quit)
         }
-        Some(Command::Themes) => themes::list().map(|()| Exit::Quit),
+        Some(Command::Themes { color }) => themes::list(color.on()).map(|()| Exit::Quit),
+        Some(Command::Cat {
+            file,
+            width,
+            plain,
+            color,
+            theme,
+            annotations,
+        }) => cat::run(
+            file,
+            annotations.as_deref(),
+            *width,
+            *plain,
+            *color,
+            theme.as_deref(),
+        )
+        .map(|()| Exit::Quit),
+        Some(Command::Completions { shell }) => {
+            let mut script = Vec::new();
+            clap_complete::generate(
+                *shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "gloss",
+                &mut script,
+            );
+            out::Out::new()
+                .line(String::from_utf8_lossy(&script).trim_end())
+                .map(|()| Exit::Quit)
+        }
+        Some(Command::Man) => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
+                .render(&mut page)
+                .map_err(Error::Output)
+                .and_then(|()| out::Out::new().line(String::from_utf8_lossy(&page).trim_end()))
+                .map(|()| Exit::Quit)
+        }
         Some(Command::Keys) => keys::list().map(|()| Exit::Quit),
         Some(Command::List {
             file,
             json,
             annotations,
         }) => list::run(file, annotations.as_deref(), *json).map(|()| Exit::Quit),
+        Some(Command::Export {
+            path,
+            format,
+            out,
+            group_by,
+            template,
+            theme,
+            annotations,
+        }) => export::run(&export::Request {
+            path,
+            format: *format,
+            out: out.as_deref(),
+            group_by: (*group_by).into(),
+            template: template.as_deref(),
+            theme: theme.as_deref(),
+            annotations: annotations.as_deref(),
+        })
+        .map(|()| Exit::Quit),
+        Some(Command::ImportAnnotations {
+            file,
+            from,
+            annotations,
+        }) => import_annotations::run(file, from, annotations.as_deref()).map(|()| Exit::Quit),
+        Some(Command::Diff {
+            file,
+            plain,
+            json,
+            annotations,
+        }) => diff::run(file, annotations.as_deref(), *plain, *json).map(|()| Exit::Quit),
+        Some(Command::Gc { dirs }) => gc::run(dirs).map(|()| Exit::Quit),
         Some(Command::Tags { dir, json, rename }) => match rename.as_deref() {
             Some([old, new]) => tags::rename(dir, old, new),
             _ => tags::run(dir, *json),
@@ -238,6 +480,7 @@ pub fn main() -> ExitCode {
             color,
             status,
             text,
+            author,
             json,
         }) => {
             let query = Query {
@@ -245,6 +488,7 @@ pub fn main() -> ExitCode {
                 color: *color,
                 status: *status,
                 text: text.clone(),
+                author: author.clone(),
             };
             notes::run(dir, &query, *json).map(|()| Exit::Quit)
         }
@@ -283,6 +527,12 @@ fn usage_error(err: clap::Error) -> ExitCode {
     ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2))
 }
 
+/// Who annotations made by this gloss are by: the config's `author`, else the login name.
+pub(crate) fn author() -> String {
+    let config = store::config::config_dir().map(|dir| store::config::read_config(&dir));
+    store::config::author(config.as_ref())
+}
+
 /// Reads and parses a brief.
 pub(crate) fn load_brief(path: &Path) -> Result<Document, Error> {
     let bytes = store::read_brief(path)?;
@@ -301,6 +551,7 @@ fn open(args: &OpenArgs) -> Result<Exit, Error> {
         themes: chosen.themes.names(),
         theme: chosen.index,
         annotations: args.annotations.clone(),
+        author: author(),
     };
     // Start-up warnings for the first view: one bad theme file is often reported twice (as a
     // theme, and as the config's choice).
@@ -326,6 +577,17 @@ fn open(args: &OpenArgs) -> Result<Exit, Error> {
                 }
             };
             let mut reader = opened.reader;
+            if let (Some(at), Some(path)) = (args.at, file) {
+                let chars = opened.rest.is_none().then(|| reader.doc.char_len());
+                let top = at::resolve(
+                    at,
+                    path,
+                    args.annotations.as_deref(),
+                    &reader.annotations,
+                    chars,
+                )?;
+                reader.restore_position = Some(top);
+            }
             for notice in &notices {
                 reader.notice(Level::Warning, notice);
             }

@@ -33,6 +33,9 @@ pub enum Error {
     /// The annotations could not be read, found or saved.
     #[error("{0}")]
     Annotations(String),
+    /// Setting git up for sidecars failed.
+    #[error("{0}")]
+    Git(String),
     /// The theme asked for on the command line is missing or broken.
     #[error("{0}")]
     Theme(String),
@@ -42,6 +45,9 @@ pub enum Error {
     /// The terminal could not be set up or drawn to.
     #[error("terminal: {0}")]
     Terminal(#[source] std::io::Error),
+    /// An export or import could not be made (its message names the file and why).
+    #[error("{0}")]
+    Export(String),
     /// Standard output could not be written (other than its reader going away).
     #[error("cannot write the output: {0}")]
     Output(#[source] std::io::Error),

@@ -13,6 +13,7 @@ pub mod codebook;
 pub mod corpus;
 pub mod document;
 pub mod error;
+pub mod export;
 pub mod input;
 pub mod layout;
 pub mod location;

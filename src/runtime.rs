@@ -2,12 +2,14 @@
 //! never changes the state itself: every event goes through `update`, and every effect it
 //! returns is carried out here or on a worker, whose answer comes back as an event.
 
+mod clipboard;
 mod effects;
 mod input;
 mod loader;
 pub mod open;
 pub mod persist;
 mod signals;
+mod snapshot;
 mod terminal;
 pub mod worker;
 

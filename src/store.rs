@@ -4,6 +4,7 @@
 mod brief;
 pub mod codebook;
 pub mod config;
+pub mod conflicts;
 pub mod convert;
 pub mod format;
 pub mod library;
@@ -12,6 +13,7 @@ pub mod place;
 pub mod retag;
 pub mod search;
 mod sidecar;
+pub mod snapshot;
 
 pub use sidecar::{Saved, Sidecar, SidecarError, SidecarPaths};
 

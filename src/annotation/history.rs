@@ -3,6 +3,10 @@
 use super::{Annotation, Annotations};
 
 /// One reversible change.
+// An edit holds the annotation twice, so it is twice the size of the other variants; a history
+// holds one per change the user made, and boxing them would cost an allocation each for no
+// memory that matters.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
     /// An annotation was created.

@@ -15,6 +15,8 @@ pub struct Query {
     pub status: Option<Status>,
     /// Text the quote, the note or a tag must contain (ignoring case).
     pub text: Option<String>,
+    /// Only annotations by this author (ignoring case).
+    pub author: Option<String>,
 }
 
 /// True when `tag` is `wanted` or sits under it (`policy/japan` under `policy`).
@@ -38,7 +40,12 @@ impl Query {
                 || a.note.to_lowercase().contains(&text)
                 || a.tags.iter().any(|t| t.to_lowercase().contains(&text))
         });
+        let author = self
+            .author
+            .as_deref()
+            .is_none_or(|name| a.author.to_lowercase() == name.to_lowercase());
         tags && text
+            && author
             && self.color.is_none_or(|c| a.color == c)
             && self.status.is_none_or(|s| a.status == s)
     }
@@ -99,5 +106,19 @@ mod tests {
         assert!(text("curb").keeps(&a, "curbs"), "in the quote");
         assert!(text("japan").keeps(&a, "curbs"), "in a tag");
         assert!(!text("tariff").keeps(&a, "curbs"));
+    }
+
+    #[test]
+    fn an_author_keeps_only_that_authors_annotations() {
+        let mut a = with(&[], Color::Yellow, Status::Exact, "");
+        let by = |name: &str| Query {
+            author: Some(name.into()),
+            ..Query::default()
+        };
+        assert!(!by("ana").keeps(&a, "q"), "an unknown author is no one's");
+        a.author = "Ana".into();
+        assert!(by("ana").keeps(&a, "q"), "ignoring case");
+        assert!(!by("an").keeps(&a, "q"), "the whole name");
+        assert!(!by("bo").keeps(&a, "q"));
     }
 }

@@ -15,7 +15,10 @@
 //!    occurs verbatim, then (only if nothing acceptable turned up) in the whole text. Candidates
 //!    are scored like Hypothesis's: quote similarity 50, prefix 20, suffix 20, closeness 2. The
 //!    best: [`Status::Fuzzy`].
-//! 4. Otherwise [`Status::Orphaned`].
+//! 4. **Another letter case**: the quote and its context compared ignoring the case of ASCII
+//!    letters (a headline set in capitals), the quote counting a tenth less than a verbatim
+//!    one: [`Status::Fuzzy`].
+//! 5. Otherwise [`Status::Orphaned`].
 //!
 //! Every placement, whichever step finds it, must reach a minimum of evidence (agreement of quote
 //! and context; the position only ranks candidates) that rises as the quote gets shorter,
@@ -128,6 +131,21 @@ pub fn reanchor_all(doc: &Document, anchors: &[&Anchor]) -> Vec<Landing> {
         *slot = found.map(|c| c.landing());
     }
 
+    // Step 4: the quote in another letter case, for what is still unplaced.
+    let unplaced: Vec<usize> = (0..anchors.len())
+        .filter(|&i| placed.get(i).is_some_and(Option::is_none))
+        .collect();
+    if !unplaced.is_empty() {
+        for (&i, found) in unplaced
+            .iter()
+            .zip(caseless::find(&text, anchors, &unplaced))
+        {
+            if let Some(slot) = placed.get_mut(i) {
+                *slot = found;
+            }
+        }
+    }
+
     placed.into_iter().map(|p| p.unwrap_or(ORPHANED)).collect()
 }
 
@@ -138,14 +156,17 @@ struct Text<'a> {
     chars: usize,
 }
 
+mod caseless;
 mod context;
 mod myers;
 mod score;
 mod search;
+pub mod through;
 
 use context::Occurrences;
 use score::Candidate;
 use search::QuoteSearch;
+pub use through::{Before, reanchor_through};
 
 #[cfg(test)]
 mod tests;

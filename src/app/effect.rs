@@ -24,6 +24,10 @@ impl Exit {
     pub const HANGUP: i32 = 1;
 }
 
+/// The longest text copied to the clipboard, in bytes: pages of text, well inside what
+/// terminals accept (xterm takes about 100 KB of escape sequence; base64 adds a third).
+pub const COPY_MAX_BYTES: usize = 64 * 1024;
+
 /// Work for the runtime.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -31,6 +35,8 @@ pub enum Effect {
     Exit(Exit),
     /// Write this theme name to the config file.
     SaveTheme(String),
+    /// Put this text on the system clipboard (OSC 52; the reader caps its size).
+    Copy(String),
     /// Read the end of the brief's file (for `G` while it is still being read).
     ReadTail,
     /// Place the sidecar's annotations in the whole brief, off the loop's thread.
@@ -48,6 +54,10 @@ pub enum Effect {
     /// Another process changed the sidecar: merge its version with these annotations; the
     /// result comes back as [`Event::Merged`](super::Event::Merged).
     Absorb(Box<Snapshot>),
+    /// Fold the conflict copies beside the sidecar into it, on the sidecar's worker; what it
+    /// did comes back as a [`Event::Notice`](super::Event::Notice), and the sidecar's change
+    /// as any other process's.
+    MergeCopies,
     /// Send [`Event::Tick`](super::Event::Tick) at this time (a save is due then).
     WakeAt(Timestamp),
     /// Send [`Event::Work`](super::Event::Work) when no input is waiting: a step of

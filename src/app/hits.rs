@@ -81,9 +81,9 @@ impl Hits {
         }
     }
 
-    /// Every hit found so far.
+    /// Every hit found so far (listed or only counted).
     pub fn count(&self) -> usize {
-        self.found.iter().map(|f| f.hits.len()).sum()
+        self.found.iter().map(|f| f.total).sum()
     }
 
     /// The brief and hit on the selected line (a heading selects its first hit).

@@ -3,6 +3,7 @@
 //! the note editor, help) are types of their own in `layer`.
 
 mod annotate;
+mod copy;
 mod editing;
 mod editor;
 mod failed;
@@ -46,6 +47,8 @@ pub use viewport::Placement;
 pub(crate) mod tests;
 #[cfg(test)]
 mod tests_annotate;
+#[cfg(test)]
+mod tests_copy;
 #[cfg(test)]
 mod tests_jumps;
 #[cfg(test)]
@@ -124,6 +127,8 @@ pub struct Reader {
     pub drag: Option<Drag>,
     /// Names of the themes `T` cycles through, and the one in use.
     pub themes: Vec<String>,
+    /// Who new annotations are by (see `store::config::author`).
+    pub author: String,
     /// Index into `themes`.
     pub theme: usize,
     /// A big brief being measured again at a new width.
@@ -180,6 +185,7 @@ impl Reader {
             history: History::default(),
             drag: None,
             themes: Vec::new(),
+            author: String::new(),
             theme: 0,
             remeasure: Remeasure::default(),
             editing: Editing::Open,

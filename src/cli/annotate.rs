@@ -7,7 +7,8 @@ use crate::annotation::{Anchor, Annotation, Color, parse_tags};
 use crate::document::Chars;
 use crate::error::{Error, show_path};
 use crate::store::convert::{Extras, to_file};
-use crate::store::place::place;
+use crate::store::place::place_with;
+use crate::store::snapshot::Snapshots;
 
 /// What to highlight.
 pub struct Request<'a> {
@@ -30,9 +31,10 @@ pub fn run(file: &Path, explicit: Option<&Path>, request: &Request<'_>) -> Resul
     let loaded = sidecar
         .load()
         .map_err(|e| Error::Annotations(e.to_string()))?;
+    let snapshots = Snapshots::in_data_dir();
     let (mut annotations, extras, position) = match &loaded {
         Some(f) => (
-            place(&doc, f).annotations,
+            place_with(&doc, f, super::list::before_of(snapshots.as_ref(), f)).annotations,
             Extras::of(f),
             Chars(usize::try_from(f.reading.position).unwrap_or(0)),
         ),
@@ -71,8 +73,9 @@ pub fn run(file: &Path, explicit: Option<&Path>, request: &Request<'_>) -> Resul
     );
     annotation.tags = parse_tags(&request.tags.join(","));
     annotation.note = request.note.unwrap_or_default().to_string();
+    annotation.author = super::author();
     annotations.insert(annotation);
-    sidecar
+    let saved = sidecar
         .save(to_file(
             &doc,
             &super::file_name(file),
@@ -81,6 +84,12 @@ pub fn run(file: &Path, explicit: Option<&Path>, request: &Request<'_>) -> Resul
             &extras,
         ))
         .map_err(|e| Error::Annotations(e.to_string()))?;
+    // The text the annotations are now placed on, for a later re-issue to be compared with;
+    // a snapshot that cannot be written only means no diff then.
+    if let Some(s) = &snapshots {
+        let _ = s.save(&saved.file.document.sha256, doc.text());
+        let _ = s.remember(&sidecar.paths().data);
+    }
     super::out::Out::new().line(&id.to_string())?;
     Ok(())
 }

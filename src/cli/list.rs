@@ -8,7 +8,9 @@ use crate::annotation::{Annotation, Status};
 use crate::document::{Chars, Document};
 use crate::error::Error;
 use crate::sanitize;
-use crate::store::place::place;
+use crate::store::format::SidecarFile;
+use crate::store::place::place_with;
+use crate::store::snapshot::Snapshots;
 
 /// One annotation as `gloss list --json` prints it.
 #[derive(Debug, Serialize)]
@@ -23,6 +25,8 @@ pub(super) struct Listed<'a> {
     color: &'static str,
     tags: &'a [String],
     note: &'a str,
+    /// Who made it; empty when unknown.
+    author: &'a str,
     created: String,
     updated: String,
 }
@@ -48,9 +52,20 @@ pub(super) fn quoted(a: &Annotation, quote: String) -> Listed<'_> {
         color: a.color.name(),
         tags: &a.tags,
         note: &a.note,
+        author: &a.author,
         created: a.created.to_string(),
         updated: a.updated.to_string(),
     }
+}
+
+/// The snapshot of the text `f`'s annotations were placed on, if kept.
+pub(super) fn before_of(
+    snapshots: Option<&Snapshots>,
+    f: &SidecarFile,
+) -> Option<std::sync::Arc<str>> {
+    snapshots?
+        .load(&f.document.sha256)
+        .map(std::sync::Arc::from)
 }
 
 /// JSON with every character that must not reach a terminal raw written as `\uXXXX`.
@@ -79,7 +94,7 @@ pub fn run(file: &Path, explicit: Option<&Path>, json: bool) -> Result<(), Error
         .load()
         .map_err(|e| Error::Annotations(e.to_string()))?;
     let annotations = loaded
-        .map(|f| place(&doc, &f).annotations)
+        .map(|f| place_with(&doc, &f, before_of(Snapshots::in_data_dir().as_ref(), &f)).annotations)
         .unwrap_or_default();
     let items: Vec<Listed<'_>> = annotations.iter().map(|a| listed(&doc, a)).collect();
     let mut out = super::out::Out::new();
@@ -104,8 +119,13 @@ pub(super) fn text_lines(item: &Listed<'_>, indent: &str) -> Vec<String> {
         _ => "-".to_string(),
     };
     let tags: String = item.tags.iter().map(|t| format!(" #{t}")).collect();
+    let by = if item.author.is_empty() {
+        String::new()
+    } else {
+        format!(" by {}", item.author)
+    };
     let line = format!(
-        "{indent}{} {:<8} {:<6} {place}{tags} \"{}\"",
+        "{indent}{} {:<8} {:<6} {place}{tags} \"{}\"{by}",
         item.id,
         item.status,
         item.color,

@@ -33,33 +33,46 @@ pub fn run(root: &Path, query: &str, json: bool, use_index: bool) -> Result<(), 
     }
     let index = use_index.then(|| Index::path_for(root)).flatten();
     let mut out = Out::new();
-    let mut all = Vec::new();
+    // Each brief is printed as soon as it is searched (as JSON: one element of the array at a
+    // time), so a query found everywhere neither waits for the end nor piles up in memory.
+    let mut printed = 0usize;
     let mut failed = None;
+    if json {
+        out.line("[")?;
+    }
     search::search(root, &request, index.as_deref(), |found| {
-        if json {
-            all.push(Matched {
-                brief: found.name,
-                title: found.title,
-                hits: found.hits,
-            });
-            return;
-        }
         if failed.is_some() {
             return;
         }
-        let count = found.hits.len();
-        let mut lines = vec![
-            sanitize::line(&format!("{} — {} ({count})", found.name, found.title)).into_owned(),
-        ];
-        for hit in &found.hits {
-            lines.push(format!(
-                "  {:<5} {}-{}  {}",
-                hit.kind.name(),
-                hit.start,
-                hit.end,
-                hit.context
-            ));
-        }
+        let lines = if json {
+            let matched = Matched {
+                brief: found.name,
+                title: found.title,
+                hits: found.hits,
+            };
+            let text = serde_json::to_string_pretty(&matched).unwrap_or_default();
+            let comma = if printed > 0 { "," } else { "" };
+            vec![format!("{comma}{}", escape_controls(&text))]
+        } else {
+            let mut lines = vec![
+                sanitize::line(&format!(
+                    "{} — {} ({})",
+                    found.name, found.title, found.total
+                ))
+                .into_owned(),
+            ];
+            for hit in &found.hits {
+                lines.push(format!(
+                    "  {:<5} {}-{}  {}",
+                    hit.kind.name(),
+                    hit.start,
+                    hit.end,
+                    hit.context
+                ));
+            }
+            lines
+        };
+        printed += 1;
         for line in lines {
             if let Err(e) = out.line(&line) {
                 failed = Some(e);
@@ -71,9 +84,7 @@ pub fn run(root: &Path, query: &str, json: bool, use_index: bool) -> Result<(), 
         return Err(e);
     }
     if json {
-        let text =
-            serde_json::to_string_pretty(&all).map_err(|e| Error::Annotations(e.to_string()))?;
-        out.line(&escape_controls(&text))?;
+        out.line("]")?;
     }
     Ok(())
 }

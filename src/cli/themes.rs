@@ -1,7 +1,5 @@
 //! Choosing the theme at start-up, and `gloss themes`.
 
-use std::io::IsTerminal;
-
 use strum::IntoEnumIterator;
 
 use crate::annotation::Color;
@@ -110,8 +108,7 @@ pub fn choose(cli: Option<&str>) -> Result<Chosen, Error> {
 
 /// `gloss themes`: every theme with where it comes from and a one-line preview, in its
 /// colours on a terminal and as plain text into a pipe or a file (`gloss themes | less`).
-pub fn list() -> Result<(), Error> {
-    let styled = std::io::stdout().is_terminal();
+pub fn list(styled: bool) -> Result<(), Error> {
     let show = |text: &str, style| {
         if styled {
             paint(text, style)
@@ -150,4 +147,21 @@ pub fn list() -> Result<(), Error> {
         eprintln!("gloss: {}", sanitize::line(&warning));
     }
     Ok(())
+}
+
+/// The theme as written, not fitted to this terminal (for exports, which are drawn
+/// elsewhere): `--theme`'s (an error if it is bad), else the config's, else the default.
+pub fn unfitted(cli: Option<&str>) -> Result<crate::theme::Theme, Error> {
+    let (catalog, settings, _) = catalog();
+    let wanted = cli
+        .map(str::to_string)
+        .or_else(|| settings.and_then(|s| s.theme))
+        .unwrap_or_else(|| "default".into());
+    let resolved =
+        source_of(&catalog, &wanted).and_then(|s| catalog.resolve(&s).map_err(|e| e.to_string()));
+    match resolved {
+        Ok(theme) => Ok(theme),
+        Err(e) if cli.is_some() => Err(Error::Theme(e)),
+        Err(_) => Ok(crate::theme::Theme::default()),
+    }
 }

@@ -129,6 +129,12 @@ pub enum Action {
     ConfirmAnchor,
     /// Re-attach a highlight: press on it, select new text, press again
     Reattach,
+    /// Copy the selection to the clipboard (OSC 52)
+    CopySelection,
+    /// Copy the highlight under the cursor as a quote with its source line
+    CopyQuote,
+    /// Copy the brief's address (front matter url)
+    CopyUrl,
     /// Undo the last annotation change
     Undo,
     /// Redo the last undone annotation change
@@ -157,6 +163,8 @@ pub enum Action {
     CycleTheme,
     /// Save the current theme in the config file
     SaveTheme,
+    /// Merge the conflict copies a sync tool left of the annotations into them
+    MergeCopies,
     /// Show this help
     Help,
     /// Close the help

@@ -177,15 +177,22 @@ impl Effects {
                 Effect::Exit(exit) => return Some(exit),
                 Effect::Save(snapshot) => self.ask(Job::Save(snapshot)),
                 Effect::Absorb(snapshot) => self.ask(Job::Absorb(snapshot)),
+                Effect::MergeCopies => self.ask(Job::MergeCopies),
                 Effect::WakeAt(at) => {
                     let wait = at.duration_since(jiff::Timestamp::now());
                     let at = Instant::now() + Duration::try_from(wait).unwrap_or(Duration::ZERO);
                     self.wake_at = Some(self.wake_at.map_or(at, |t| t.min(at)));
                 }
                 Effect::Work => self.work = true,
+                // A terminal that cannot be written to is noticed by the next frame's draw.
+                Effect::Copy(text) => {
+                    let _ = super::clipboard::copy(&text);
+                }
                 Effect::Place(job) => {
                     self.for_reader("gloss-placer", Work::Placing, move |tx, g| {
-                        job.run(|event| tx.send(Wake::Worker(g, event)).is_ok());
+                        super::snapshot::place(*job, |event| {
+                            tx.send(Wake::Worker(g, event)).is_ok()
+                        });
                     })
                 }
                 Effect::Measure { doc, width } => {
@@ -268,7 +275,7 @@ impl Effects {
                 Effect::Closed => self.reader = None,
                 Effect::Summarize { root, brief } => {
                     self.spawn("gloss-scan", Work::Scanning, APP, move |tx| {
-                        let summary = crate::store::library::summary(&root, &brief);
+                        let summary = crate::store::library::summary_with_copies(&root, &brief);
                         let _ = tx.send(Wake::Worker(APP, Event::Scanned(vec![summary])));
                     });
                 }
@@ -335,7 +342,9 @@ fn watch_library(root: PathBuf, tx: Sender<Wake>) -> Option<notify::RecommendedW
                 continue;
             };
             let news = if brief.is_file() {
-                Event::Scanned(vec![crate::store::library::summary(&root, &brief)])
+                Event::Scanned(vec![crate::store::library::summary_with_copies(
+                    &root, &brief,
+                )])
             } else {
                 Event::Removed(brief)
             };
@@ -347,12 +356,19 @@ fn watch_library(root: PathBuf, tx: Sender<Wake>) -> Option<notify::RecommendedW
     Some(watcher)
 }
 
+/// Hits the search view keeps per brief (with their context).
+const KEPT_PER_BRIEF: usize = 100;
+
 /// The hits of `query` in every brief under `root`, sent a few briefs at a time, through the
 /// library's index in the data folder.
 fn search_library(root: &std::path::Path, query: &str, generation: u64, tx: &Sender<Wake>) {
     use crate::store::search::{Index, Request, search};
     let request = match Request::parse(query) {
-        Ok(request) => request,
+        // A screenful and more per brief; the heading counts them all.
+        Ok(request) => Request {
+            keep: Some(KEPT_PER_BRIEF),
+            ..request
+        },
         Err(problem) => {
             let _ = tx.send(Wake::Worker(APP, Event::Notice(Level::Warning, problem)));
             return;

@@ -8,7 +8,7 @@ use super::Persist;
 use crate::app::{Level, Loading, Reader, Saving, Settings};
 use crate::document::{Chars, DecodeError, Document, Format};
 use crate::error::{Error, show_path};
-use crate::input::Keymap;
+use crate::input::{Action, Keymap, Mode};
 use crate::store::convert::Extras;
 use crate::store::place::Stored;
 use crate::store::{BriefFile, FIRST_PIECE, Sidecar, SidecarPaths};
@@ -36,6 +36,8 @@ pub struct Opener {
     pub theme: usize,
     /// `--annotations`: the sidecar of the brief opened at start-up, if given.
     pub annotations: Option<PathBuf>,
+    /// Who new annotations are by.
+    pub author: String,
 }
 
 impl Opener {
@@ -56,6 +58,7 @@ impl Opener {
         reader.codes = crate::store::codebook::nearest(path)
             .map(|book| book.codes.into_iter().map(|c| c.name).collect())
             .unwrap_or_default();
+        reader.author.clone_from(&self.author);
         reader.theme = self.theme;
         let mut extras = Extras::default();
         let mut exists = false;
@@ -66,6 +69,10 @@ impl Opener {
                 exists = true;
                 // Placed once the whole brief is in, a batch at a time if it changed.
                 reader.set_unplaced(Stored::of(&file));
+                // Its snapshots are kept by `gloss gc` from now on.
+                if let Some(s) = crate::store::snapshot::Snapshots::in_data_dir() {
+                    let _ = s.remember(&sidecar.paths().data);
+                }
             }
             Ok(None) => {}
             Err(e) => {
@@ -83,6 +90,21 @@ impl Opener {
             reader.notice(
                 Level::Warning,
                 &format!("brief's folder is read-only; annotations kept in {dir}"),
+            );
+        }
+        let copies = crate::store::conflicts::copies(&sidecar.paths().data).len();
+        if copies > 0 {
+            let key = reader
+                .hints
+                .key(Mode::Normal, Action::MergeCopies)
+                .to_string();
+            reader.notice(
+                Level::Warning,
+                &format!(
+                    "{copies} conflict cop{} of these annotations: {key} merges {}",
+                    if copies == 1 { "y" } else { "ies" },
+                    if copies == 1 { "it" } else { "them" }
+                ),
             );
         }
         reader.saving = Saving::new(exists, reader.position());

@@ -10,9 +10,11 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use notify::{RecursiveMode, Watcher};
 
 use super::worker;
-use crate::app::{Event, MergeResult, SaveResult, Snapshot, Work};
+use crate::app::{Event, Level, MergeResult, SaveResult, Snapshot, Work};
+use crate::store::conflicts::fold_copies;
 use crate::store::convert::{Extras, annotations_of, text_hash, to_file_hashed};
 use crate::store::format::SidecarFile;
+use crate::store::snapshot::Snapshots;
 use crate::store::{Sidecar, SidecarPaths};
 
 /// A request to the sidecar's worker.
@@ -24,6 +26,8 @@ pub enum Job {
     Absorb(Box<Snapshot>),
     /// The watcher saw the file change: tell the loop if it was not this gloss.
     Check,
+    /// Fold the sync tool's conflict copies into the sidecar (see `store::conflicts`).
+    MergeCopies,
 }
 
 /// The sidecar of the open brief, owned by its worker.
@@ -33,6 +37,9 @@ pub struct Persist {
     extras: Extras,
     /// The text's hash and the text length it was taken at.
     hash: Option<(usize, String)>,
+    /// Where the text annotations are placed on is kept, and the hash last kept there.
+    snapshots: Option<Snapshots>,
+    kept: Option<String>,
 }
 
 impl Persist {
@@ -44,7 +51,15 @@ impl Persist {
             file_name,
             extras,
             hash: None,
+            snapshots: Snapshots::in_data_dir(),
+            kept: None,
         }
+    }
+
+    /// Keeps snapshots in `snapshots` (none: keeps none).
+    pub fn with_snapshots(mut self, snapshots: Option<Snapshots>) -> Self {
+        self.snapshots = snapshots;
+        self
     }
 
     /// Where the sidecar lives.
@@ -86,6 +101,17 @@ impl Persist {
                 // A file that cannot be read is for the merge to report.
                 Ok(true) | Err(_) => Some(Event::SidecarChanged),
             },
+            Job::MergeCopies => Some(match fold_copies(self.sidecar.paths()) {
+                Ok(folded) => {
+                    let level = if folded.clean() {
+                        Level::Info
+                    } else {
+                        Level::Warning
+                    };
+                    Event::Notice(level, folded.message())
+                }
+                Err(e) => Event::Notice(Level::Error, format!("conflict copies not merged: {e}")),
+            }),
         }
     }
 
@@ -115,6 +141,7 @@ impl Persist {
         let ours = self.ours(snapshot);
         let outcome = match self.sidecar.save_rebased(ours, snapshot.rebase) {
             Ok(saved) => {
+                self.keep_snapshot(snapshot, &saved.file.document.sha256);
                 self.extras = Extras::of(&saved.file);
                 Ok(saved.merged.then(|| annotations_of(&saved.file)))
             }
@@ -125,6 +152,34 @@ impl Persist {
             position: snapshot.position,
             outcome,
         }))
+    }
+
+    /// Keeps the text just saved against, once per text: a snapshot that cannot be written
+    /// only means no diff later, so a failure is not reported.
+    fn keep_snapshot(&mut self, snapshot: &Snapshot, sha256: &str) {
+        let Some(snaps) = &self.snapshots else {
+            return;
+        };
+        if self.kept.as_deref() == Some(sha256) {
+            return;
+        }
+        self.kept = Some(sha256.to_string());
+        // Compressing a big brief takes a while: on a thread of its own, so the save's answer
+        // (and quitting) does not wait. Cut off by the process ending, it leaves no snapshot,
+        // never a broken one (the write is atomic), and the next session writes it.
+        let (snaps, doc, sha, data) = (
+            snaps.clone(),
+            std::sync::Arc::clone(&snapshot.doc),
+            sha256.to_string(),
+            self.sidecar.paths().data.clone(),
+        );
+        let _ = std::thread::Builder::new()
+            .name("gloss-snapshot".into())
+            .spawn(move || {
+                if snaps.save(&sha, doc.text()).is_ok() {
+                    let _ = snaps.remember(&data);
+                }
+            });
     }
 
     fn absorb(&mut self, snapshot: &Snapshot) -> Event {

@@ -26,6 +26,8 @@ pub fn config_dir() -> Option<PathBuf> {
 pub struct Config {
     /// The theme to use.
     pub theme: Option<String>,
+    /// The name recorded on every annotation made here (`author = "..."`).
+    pub author: Option<String>,
     /// Problems found (the file still counts for what it got right).
     pub warnings: Vec<String>,
 }
@@ -33,35 +35,58 @@ pub struct Config {
 /// Reads `config.toml` from `dir`; a missing file is an empty config.
 pub fn read_config(dir: &Path) -> Config {
     let path = dir.join("config.toml");
+    let mut config = Config::default();
     let text = match fs::read_to_string(&path) {
         Ok(text) => text,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Config::default(),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return config,
         Err(e) => {
-            return Config {
-                theme: None,
-                warnings: vec![format!("{}: {e}", show_path(&path))],
-            };
+            config.warnings.push(format!("{}: {e}", show_path(&path)));
+            return config;
         }
     };
-    match text.parse::<toml_edit::DocumentMut>() {
-        Ok(doc) => match doc.get("theme") {
-            None => Config::default(),
-            Some(item) => match item.as_str() {
-                Some(theme) => Config {
-                    theme: Some(theme.to_string()),
-                    warnings: Vec::new(),
-                },
-                None => Config {
-                    theme: None,
-                    warnings: vec![format!("{}: `theme` must be a string", show_path(&path))],
-                },
-            },
-        },
-        Err(e) => Config {
-            theme: None,
-            warnings: vec![format!("{}: {}", show_path(&path), e.to_string().trim())],
-        },
+    let doc = match text.parse::<toml_edit::DocumentMut>() {
+        Ok(doc) => doc,
+        Err(e) => {
+            let message = format!("{}: {}", show_path(&path), e.to_string().trim());
+            config.warnings.push(message);
+            return config;
+        }
+    };
+    let mut string = |key: &str| match doc.get(key) {
+        None => None,
+        Some(item) => {
+            let value = item.as_str().map(str::to_string);
+            if value.is_none() {
+                let file = show_path(&path);
+                config
+                    .warnings
+                    .push(format!("{file}: `{key}` must be a string"));
+            }
+            value
+        }
+    };
+    let theme = string("theme");
+    let author = string("author").filter(|a| !a.trim().is_empty());
+    Config {
+        theme,
+        author,
+        ..config
     }
+}
+
+/// Who annotations made here are by: the config's `author`, else the login name (`$USER`,
+/// else `$LOGNAME`); empty when none is known.
+pub fn author(config: Option<&Config>) -> String {
+    config
+        .and_then(|c| c.author.clone())
+        .or_else(|| {
+            ["USER", "LOGNAME"]
+                .iter()
+                .filter_map(|v| std::env::var(v).ok())
+                .find(|v| !v.trim().is_empty())
+        })
+        .map(|a| a.trim().to_string())
+        .unwrap_or_default()
 }
 
 /// The user's keymap file as read: its name for messages and its text.
@@ -162,6 +187,23 @@ mod tests {
         save_theme(dir.path(), "mono").unwrap();
         let text = fs::read_to_string(dir.path().join("config.toml")).unwrap();
         assert_eq!(text, "# my settings\ntheme = \"mono\"\nother = 1\n");
+    }
+
+    #[test]
+    fn the_author_comes_from_the_config_first() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(
+            dir.path().join("config.toml"),
+            "theme = \"paper\"\nauthor = \" Ana Lopez \"\n",
+        )
+        .unwrap();
+        let config = read_config(dir.path());
+        assert_eq!(config.theme.as_deref(), Some("paper"));
+        assert_eq!(author(Some(&config)), "Ana Lopez");
+        fs::write(dir.path().join("config.toml"), "author = 7\n").unwrap();
+        let config = read_config(dir.path());
+        assert_eq!(config.author, None);
+        assert!(config.warnings[0].ends_with("config.toml: `author` must be a string"));
     }
 
     #[test]

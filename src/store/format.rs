@@ -74,6 +74,9 @@ pub struct Entry {
     pub created: Timestamp,
     /// Last changed, RFC 3339.
     pub updated: Timestamp,
+    /// Who made it; left out when unknown (sidecars from before it was recorded).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub author: String,
     /// Highlight colour name.
     pub color: Color,
     /// Tags.

@@ -51,6 +51,8 @@ pub struct Summary {
     pub problem: Option<String>,
     /// Only the file's name is known yet: the scan has not read it.
     pub pending: bool,
+    /// Conflict copies a sync tool left beside its sidecar (see `store::conflicts`).
+    pub conflicts: usize,
 }
 
 impl Summary {
@@ -71,7 +73,9 @@ impl Summary {
 /// skipped, each folder once even through symbolic links), in name order within each folder;
 /// stops early when `found` returns false.
 pub fn scan(root: &Path, mut found: impl FnMut(Summary) -> bool) {
-    walk(root, |path| found(summary(root, path)));
+    walk(root, &mut HashSet::new(), |path| {
+        found(summary_with_copies(root, path))
+    });
 }
 
 /// Rows the library's first screen needs: the size of each batch [`scan_batches`] sends.
@@ -84,10 +88,11 @@ pub const BATCH: usize = 64;
 /// of [`BATCH`] as they are done, in no particular order; a core stops when `send` returns
 /// false.
 pub fn scan_batches(root: &Path, send: impl Fn(Vec<Summary>) -> bool + Sync) {
+    let mut suspects = HashSet::new();
     let mut briefs = Vec::new();
     let mut sent = 0;
     let mut going = true;
-    walk(root, |path| {
+    walk(root, &mut suspects, |path| {
         briefs.push(path.to_path_buf());
         if briefs.len() == BATCH {
             going = send(briefs.iter().map(|b| Summary::named(root, b)).collect());
@@ -105,6 +110,12 @@ pub fn scan_batches(root: &Path, send: impl Fn(Vec<Summary>) -> bool + Sync) {
     if !rest.is_empty() && !send(rest) {
         return;
     }
+    let suspects = &suspects;
+    // Only a folder where the walk saw a conflict copy's name is listed again.
+    let summary = |root: &Path, brief: &Path| match brief.parent() {
+        Some(folder) if suspects.contains(folder) => summary_with_copies(root, brief),
+        _ => summary(root, brief),
+    };
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let share = briefs.len().div_ceil(cores).max(1);
     let send = &send;
@@ -124,7 +135,7 @@ pub fn scan_batches(root: &Path, send: impl Fn(Vec<Summary>) -> bool + Sync) {
 /// Every brief under `root`, as [`scan`] finds them, without reading any.
 pub fn briefs(root: &Path) -> Vec<PathBuf> {
     let mut all = Vec::new();
-    walk(root, |path| {
+    walk(root, &mut HashSet::new(), |path| {
         all.push(path.to_path_buf());
         true
     });
@@ -132,7 +143,8 @@ pub fn briefs(root: &Path) -> Vec<PathBuf> {
 }
 
 /// Calls `found` with the path of every brief under `root`; stops when it returns false.
-fn walk(root: &Path, mut found: impl FnMut(&Path) -> bool) {
+/// Folders holding a file named like a conflict copy go into `suspects`.
+fn walk(root: &Path, suspects: &mut HashSet<PathBuf>, mut found: impl FnMut(&Path) -> bool) {
     let mut seen = HashSet::new();
     let mut folders = vec![root.to_path_buf()];
     while let Some(folder) = folders.pop() {
@@ -150,6 +162,12 @@ fn walk(root: &Path, mut found: impl FnMut(&Path) -> bool) {
             let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
             if name.as_deref().is_none_or(|n| n.starts_with('.')) {
                 continue;
+            }
+            if name
+                .as_deref()
+                .is_some_and(|n| super::conflicts::original_name(n).is_some())
+            {
+                suspects.insert(folder.clone());
             }
             if path.is_dir() {
                 subfolders.push(path);
@@ -178,6 +196,8 @@ pub fn brief_of(root: &Path, changed: &Path) -> Option<PathBuf> {
     if name.starts_with('.') {
         return None;
     }
+    // A conflict copy of a sidecar is news about its brief.
+    let name = super::conflicts::original_name(&name).map_or(name, |(original, _)| original);
     if let Some(brief) = name.strip_suffix(".gloss.toml") {
         let brief = changed.with_file_name(brief);
         return is_brief(&brief).then_some(brief);
@@ -213,6 +233,15 @@ pub fn summary(root: &Path, path: &Path) -> Summary {
         whole,
         sidecar.as_ref().map(Option::as_ref),
     )
+}
+
+/// [`summary`], with the conflict copies beside the sidecar counted (one more listing of
+/// the brief's folder).
+pub fn summary_with_copies(root: &Path, path: &Path) -> Summary {
+    Summary {
+        conflicts: super::conflicts::copies(&beside(path)).len(),
+        ..summary(root, path)
+    }
 }
 
 /// The sidecar beside the brief at `path`, parsed; `None` when there is none.

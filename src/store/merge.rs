@@ -83,6 +83,7 @@ fn merge_entry(base: &Entry, ours: &Entry, theirs: &Entry) -> Entry {
         id: ours.id,
         created: base.created,
         updated: ours.updated.max(theirs.updated),
+        author: pick(&base.author, &ours.author, &theirs.author),
         color: pick(&base.color, &ours.color, &theirs.color),
         tags,
         note: merge_text(&base.note, &ours.note, &theirs.note),
@@ -129,6 +130,8 @@ pub fn merge(base: &SidecarFile, ours: &SidecarFile, theirs: &SidecarFile) -> Si
         extra,
     }
 }
+
+pub mod files;
 
 #[cfg(test)]
 mod tests_props;

@@ -1,9 +1,11 @@
 //! Placing saved annotations in the brief as it is now: free when the text is unchanged
 //! (same hash), re-anchored one by one when it changed.
 
+use std::sync::Arc;
+
 use super::convert::{annotations_of, text_hash};
 use super::format::SidecarFile;
-use crate::annotation::reanchor;
+use crate::annotation::reanchor::{self, Before};
 use crate::annotation::{Anchor, Annotation, Annotations, Status};
 use crate::document::Document;
 
@@ -37,6 +39,9 @@ pub struct Stored {
     pub annotations: Annotations,
     /// The hash of the normalised text they were placed in.
     pub sha256: String,
+    /// That text itself, from its snapshot, when one was found: annotations are then carried
+    /// through the diff of it and the text now.
+    pub before: Option<Arc<str>>,
 }
 
 impl Stored {
@@ -45,14 +50,40 @@ impl Stored {
         Self {
             annotations: annotations_of(file),
             sha256: file.document.sha256.clone(),
+            before: None,
         }
+    }
+
+    /// With `before`, the text they were placed on (ignored unless its hash is `sha256`).
+    pub fn with_before(mut self, before: Option<Arc<str>>) -> Self {
+        self.before = before;
+        self
     }
 }
 
-/// Places the annotations of `file` in `doc`.
+/// Places the annotations of `file` in `doc`, by search alone.
 pub fn place(doc: &Document, file: &SidecarFile) -> Placed {
-    let stored = Stored::of(file);
+    place_with(doc, file, None)
+}
+
+/// Places the annotations of `file` in `doc`, through the diff of `before` (the text they were
+/// placed on, from its snapshot) and `doc` when it is given.
+pub fn place_with(doc: &Document, file: &SidecarFile, before: Option<Arc<str>>) -> Placed {
+    let stored = Stored::of(file).with_before(before);
     let mut placer = Placer::new(doc, &stored);
+    while !placer.is_done() {
+        placer.step(doc, usize::MAX);
+    }
+    placer.finish()
+}
+
+/// Places the annotations of `file` in `doc` through `before`, the old text and its diff to
+/// `doc` already computed (it must be the text `file`'s hash names).
+pub fn place_through(doc: &Document, file: &SidecarFile, before: Arc<Before>) -> Placed {
+    let mut placer = Placer::new(doc, &Stored::of(file));
+    if placer.changed {
+        placer.before = Some(before);
+    }
     while !placer.is_done() {
         placer.step(doc, usize::MAX);
     }
@@ -70,6 +101,8 @@ pub struct Placer {
     next: usize,
     placed: Vec<Annotation>,
     counts: [usize; 4],
+    /// The old text and its diff to `doc`, when the text changed and its snapshot was found.
+    before: Option<Arc<Before>>,
 }
 
 impl Placer {
@@ -85,7 +118,15 @@ impl Placer {
             next: 0,
             placed: Vec::new(),
             counts: [0; 4],
+            before: None,
         };
+        if placer.changed {
+            placer.before = stored
+                .before
+                .as_ref()
+                .filter(|old| text_hash_of(old) == stored.sha256)
+                .map(|old| Arc::new(Before::new(old.to_string(), doc.text())));
+        }
         if !placer.changed {
             placer.placed = std::mem::take(&mut placer.stored);
             for a in &placer.placed {
@@ -117,13 +158,21 @@ impl Placer {
             return;
         };
         let anchors: Vec<&Anchor> = slice.iter().map(|a| &a.anchor).collect();
-        let landings = reanchor::reanchor_all(doc, &anchors);
+        let landings = match &self.before {
+            Some(before) => reanchor::reanchor_through(before, doc, &anchors),
+            None => reanchor::reanchor_all(doc, &anchors),
+        };
         for (a, p) in slice.iter().zip(landings) {
             let a = placed(doc, a.clone(), &p);
             self.counts[a.status as usize] += 1;
             self.placed.push(a);
         }
         self.next = end;
+    }
+
+    /// The old text and its diff, when annotations are carried through it.
+    pub fn before(&self) -> Option<&Arc<Before>> {
+        self.before.as_ref()
     }
 
     /// Everything placed, with how many landed how.
@@ -134,6 +183,14 @@ impl Placer {
             counts: self.counts,
         }
     }
+}
+
+fn text_hash_of(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Annotation `a` moved to where re-anchoring found it.

@@ -41,6 +41,9 @@ pub struct Request {
     pub tags: Vec<String>,
     /// Only annotations of this colour are searched.
     pub color: Option<Color>,
+    /// Hits kept per brief with their context (the others are counted): a view needs a
+    /// screenful, not every "the" of a library. `None` keeps all.
+    pub keep: Option<usize>,
 }
 
 impl Request {
@@ -69,6 +72,7 @@ impl Request {
             matcher,
             tags,
             color,
+            keep: None,
         })
     }
 
@@ -140,8 +144,10 @@ pub struct Found {
     pub name: String,
     /// Its title (its name when it has none).
     pub title: String,
-    /// The hits, text first, in order.
+    /// The hits, text first, in order (at most the request's `keep`).
     pub hits: Vec<Hit>,
+    /// Every hit in the brief, kept or not.
+    pub total: usize,
 }
 
 /// How a search went, for the status line and the benchmarks.
@@ -169,15 +175,18 @@ pub fn search(
     index::search(root, request, index, found)
 }
 
-/// The hits of `request` in one record.
-pub fn hits(record: &Record, request: &Request) -> Vec<Hit> {
+/// The hits of `request` in one record (at most its `keep`, with their context), and how
+/// many there are in all.
+pub fn hits(record: &Record, request: &Request) -> (Vec<Hit>, usize) {
     let text = record.text.as_str();
     let m = &request.matcher;
     let kept: Vec<&Noted> = record.notes.iter().filter(|n| request.keeps(n)).collect();
     if request.is_narrowed() && kept.is_empty() {
-        return Vec::new();
+        return (Vec::new(), 0);
     }
+    let keep = request.keep.unwrap_or(usize::MAX);
     let mut found = Vec::new();
+    let mut total = 0;
     let mut counter = CharCounter::new(text);
     // Narrowed, the text searched is what the kept annotations cover.
     let ranges: Vec<std::ops::Range<usize>> = if request.is_narrowed() {
@@ -193,6 +202,10 @@ pub fn hits(record: &Record, request: &Request) -> Vec<Hit> {
     };
     for range in ranges {
         for hit in m.matches_in(text, range) {
+            total += 1;
+            if found.len() >= keep {
+                continue;
+            }
             let start = counter.at(hit.start);
             let end = counter.at(hit.end);
             let (context, marked) = context(text, hit);
@@ -210,6 +223,10 @@ pub fn hits(record: &Record, request: &Request) -> Vec<Hit> {
         let id = Some(n.id);
         let mut field = |kind, field: &str| {
             for hit in m.matches_in(field, 0..field.len()) {
+                total += 1;
+                if found.len() >= keep {
+                    continue;
+                }
                 let (context, marked) = context(field, hit);
                 found.push(Hit {
                     kind,
@@ -227,7 +244,7 @@ pub fn hits(record: &Record, request: &Request) -> Vec<Hit> {
             field(Kind::Tag, tag);
         }
     }
-    found
+    (found, total)
 }
 
 /// Character offsets of byte offsets met in increasing order (it counts on from the last

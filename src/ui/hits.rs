@@ -39,7 +39,11 @@ impl ratatui::widgets::Widget for HitsView<'_> {
                 Line::Brief(b) => {
                     // The count stays whole; the name and title are cut to leave it room.
                     let f = &hits.found[b];
-                    let count = format!(" ({})", f.hits.len());
+                    let count = if f.total > f.hits.len() {
+                        format!(" ({}, first {} listed)", f.total, f.hits.len())
+                    } else {
+                        format!(" ({})", f.total)
+                    };
                     let heading = format!("{} — {}", f.name, f.title);
                     let heading = sanitize::line(&heading).into_owned();
                     let room = width.saturating_sub(count.len());

@@ -169,7 +169,12 @@ fn widths(width: usize) -> Vec<usize> {
 /// The cells of one brief's row, made safe for the terminal.
 fn cells(b: &Summary) -> [String; 8] {
     let clean = |s: &str| sanitize::line(s).into_owned();
-    let mark = if b.problem.is_some() { "! " } else { "" };
+    let mark = match (&b.problem, b.conflicts) {
+        (Some(_), _) => "! ",
+        // Conflict copies beside its sidecar: the status bar says what to do.
+        (None, 1..) => "≠ ",
+        (None, 0) => "",
+    };
     let title = format!("{mark}{}", clean(b.title.as_deref().unwrap_or(&b.name)));
     let size = if b.pending {
         String::new()
@@ -219,16 +224,33 @@ fn status_bar(library: &Library, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let left = format!("{} · {count} · by {}", library.label, library.sort.name());
         (" LIBRARY ", left)
     };
-    let problem = library.selected_brief().and_then(|b| b.problem.as_deref());
+    let problem = library.selected_brief().and_then(|b| {
+        b.problem
+            .clone()
+            .or_else(|| (b.conflicts > 0).then(|| conflicts(b)))
+    });
     let right = match (library.status.shown(), problem) {
         (Some(m), _) => Right::Message(m),
         // A brief that cannot be read says why when it is selected.
         (None, Some(problem)) if !library.typing => {
-            Right::Problem(sanitize::line(problem).into_owned())
+            Right::Problem(sanitize::line(&problem).into_owned())
         }
         _ => Right::Hints(hints(&library.hints, library.typing)),
     };
     list_bar::render(theme, area, buf, tag, &left, right);
+}
+
+/// What the status bar says of a brief with conflict copies beside its sidecar.
+fn conflicts(b: &Summary) -> String {
+    let file = b
+        .path
+        .file_name()
+        .map_or_else(|| b.name.clone(), |n| n.to_string_lossy().into_owned());
+    format!(
+        "{} conflict cop{} of its notes: gloss merge {file}",
+        b.conflicts,
+        if b.conflicts == 1 { "y" } else { "ies" }
+    )
 }
 
 /// The library's keys, named by the keymap in use.

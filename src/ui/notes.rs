@@ -72,6 +72,12 @@ impl ratatui::widgets::Widget for NotesView<'_> {
                     x = buf
                         .set_stringn(x, y, &tags, room, base.patch(theme.style(Role::PanelTag)))
                         .0;
+                    if !a.author.is_empty() {
+                        let by = format!("by {} ", sanitize::line(&a.author));
+                        let room = width.saturating_sub(usize::from(x - area.x));
+                        let meta = base.patch(theme.style(Role::PanelMeta));
+                        x = buf.set_stringn(x, y, &by, room, meta).0;
+                    }
                     let review = match a.status {
                         Status::Fuzzy => "review ",
                         Status::Orphaned => "orphaned ",

@@ -115,3 +115,39 @@ fn a_terminal_with_columns_and_no_rows_draws_nothing_and_does_not_panic() {
         .render(area, &mut buf);
     }
 }
+
+#[test]
+fn a_brief_with_conflict_copies_is_marked_and_says_what_to_do_at_80x4() {
+    let keymap = Keymap::default_keymap().unwrap();
+    let mut lib = Library::new("/briefs".into(), &keymap);
+    update(&mut lib, Event::Resize(80, 4), &crate::app::Env::fixed(0));
+    let synced = Summary {
+        path: "/briefs/synced.txt".into(),
+        name: "synced.txt".into(),
+        title: Some("A synced brief".into()),
+        conflicts: 2,
+        ..Summary::default()
+    };
+    let plain = Summary {
+        path: "/briefs/plain.txt".into(),
+        name: "plain.txt".into(),
+        title: Some("Plain".into()),
+        ..Summary::default()
+    };
+    update(
+        &mut lib,
+        Event::Scanned(vec![synced, plain]),
+        &crate::app::Env::fixed(1),
+    );
+    update(&mut lib, Event::ScanDone, &crate::app::Env::fixed(2));
+    let buf = draw(&lib);
+    insta::assert_snapshot!(text(&buf));
+    let screen = text(&buf);
+    let rows: Vec<&str> = screen.lines().collect();
+    assert!(rows[1].starts_with("≠ A synced brief"), "{screen}");
+    assert!(rows[2].starts_with("Plain"), "{screen}");
+    assert!(
+        rows[3].contains("2 conflict copies of its notes: gloss merge synced.txt"),
+        "{screen}"
+    );
+}

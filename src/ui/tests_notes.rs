@@ -94,3 +94,34 @@ fn notes_at_90x8() {
             .any(|c| crate::sanitize::is_unsafe(c) && c != '\n')
     );
 }
+
+#[test]
+fn an_entry_shows_its_author_at_60x4() {
+    let keymap = Keymap::default_keymap().unwrap();
+    let mut notes = Notes::new("/lib".into(), &keymap);
+    update(&mut notes, Event::Resize(60, 4), &Env::fixed(0));
+    let mut by_ana = note(1, "a.txt", &["policy"], Color::Green, "new curbs", "why?");
+    by_ana.annotation.author = "ana\u{1b}[2J".into();
+    let unknown = note(2, "a.txt", &[], Color::Red, "old curbs", "");
+    update(
+        &mut notes,
+        Event::Noted(vec![by_ana, unknown]),
+        &Env::fixed(1),
+    );
+    update(&mut notes, Event::NotesDone, &Env::fixed(2));
+    let buf = draw(&notes);
+    insta::assert_snapshot!(text(&buf));
+    let screen = text(&buf);
+    let rows: Vec<&str> = screen.lines().collect();
+    assert!(
+        rows[1].contains("#policy by ana␛[2J “new curbs”"),
+        "{screen}"
+    );
+    assert!(!rows[2].contains("by"), "{screen}");
+    let meta = Theme::default().style(Role::PanelMeta);
+    let at = rows[1].chars().position(|c| c == 'b').unwrap();
+    assert_eq!(
+        buf[(u16::try_from(at).unwrap(), 1)].fg,
+        meta.fg.unwrap_or_default()
+    );
+}

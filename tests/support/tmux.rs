@@ -56,6 +56,11 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// Any tmux command on this server (`set-option ...`, `show-buffer`); its output.
+    pub fn command(&self, args: &[&str]) -> String {
+        self.tmux(args)
+    }
+
     /// Types a shell command and presses Enter.
     pub fn run(&self, command: &str) {
         self.tmux(&["send-keys", "-t", "0", "-l", command]);

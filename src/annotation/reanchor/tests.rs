@@ -13,6 +13,7 @@ use Status::{Exact, Fuzzy, Moved, Orphaned};
 mod cases;
 mod properties;
 mod scenarios;
+mod through;
 
 fn doc(text: &str) -> Document {
     let doc = Document::parse(text.as_bytes(), Format::Plain).unwrap();

@@ -28,6 +28,7 @@ pub(crate) fn found(name: &str, hits: Vec<Hit>) -> Found {
         brief: PathBuf::from("/lib").join(name),
         name: name.to_string(),
         title: format!("Title of {name}"),
+        total: hits.len(),
         hits,
     }
 }

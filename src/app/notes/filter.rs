@@ -1,5 +1,5 @@
 //! The notes view's filter and grouping: `#tag` (a tag keeps its children), `color:red`,
-//! `status:fuzzy`, and any other words as text to find in the quote, note or tags.
+//! `status:fuzzy`, `author:NAME`, and any other words as text to find in the quote, note or tags.
 
 use std::collections::BTreeMap;
 
@@ -19,6 +19,8 @@ pub fn parse(typed: &str) -> Query {
             query.color = Some(color);
         } else if let Some(status) = word.strip_prefix("status:").and_then(|s| s.parse().ok()) {
             query.status = Some(status);
+        } else if let Some(author) = word.strip_prefix("author:").filter(|a| !a.is_empty()) {
+            query.author = Some(author.to_string());
         } else {
             words.push(word);
         }

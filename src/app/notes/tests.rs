@@ -197,3 +197,15 @@ fn an_orphan_opens_where_the_reader_last_was() {
         }]
     );
 }
+
+#[test]
+fn the_filter_takes_an_author() {
+    let mut n = notes();
+    n.rows[1].annotation.author = "Ana".into();
+    press(&mut n, "/");
+    type_text(&mut n, "author:ana");
+    assert_eq!(n.shown(), 1);
+    assert_eq!(n.selected_note().unwrap().quote, "chip tools");
+    type_text(&mut n, " policy");
+    assert_eq!(n.shown(), 0, "with the other parts of the filter");
+}

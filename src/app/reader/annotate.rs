@@ -20,7 +20,8 @@ impl Reader {
             return None;
         }
         let anchor = Anchor::new(&self.doc, range.clone());
-        let annotation = Annotation::new(env.id, env.now, color, anchor);
+        let mut annotation = Annotation::new(env.id, env.now, color, anchor);
+        annotation.author.clone_from(&self.author);
         self.history
             .apply(&mut self.annotations, Change::Add(annotation));
         self.cursor = range.start;

@@ -18,14 +18,20 @@ pub enum Filter {
     Color(Color),
     /// Highlights with one tag.
     Tag(String),
+    /// Highlights by one author (`author:NAME`, ignoring case).
+    Author(String),
 }
 
 impl Filter {
-    /// A filter from what the user typed: a colour name, else a tag; empty for none.
+    /// A filter from what the user typed: `author:NAME`, a colour name, else a tag; empty
+    /// for none.
     pub fn parse(input: &str) -> Option<Self> {
         let input = input.trim().trim_start_matches('#');
         if input.is_empty() {
             return None;
+        }
+        if let Some(name) = input.strip_prefix("author:").map(str::trim) {
+            return (!name.is_empty()).then(|| Filter::Author(name.to_string()));
         }
         Some(
             input
@@ -39,6 +45,7 @@ impl Filter {
         match self {
             Filter::Color(c) => a.color == *c,
             Filter::Tag(t) => a.tags.iter().any(|x| x == t),
+            Filter::Author(name) => a.author.to_lowercase() == name.to_lowercase(),
         }
     }
 
@@ -47,6 +54,7 @@ impl Filter {
         match self {
             Filter::Color(c) => c.name().to_string(),
             Filter::Tag(t) => format!("#{t}"),
+            Filter::Author(name) => format!("author:{name}"),
         }
     }
 }
@@ -197,5 +205,17 @@ mod tests {
         assert_eq!(Filter::parse(" #fed "), Some(Filter::Tag("fed".into())));
         assert_eq!(Filter::parse("rates"), Some(Filter::Tag("rates".into())));
         assert_eq!(Filter::parse("  "), None);
+    }
+
+    #[test]
+    fn an_author_filter_keeps_that_authors_highlights() {
+        let filter = Filter::parse("author: Ana").unwrap();
+        assert_eq!(filter, Filter::Author("Ana".into()));
+        assert_eq!(filter.label(), "author:Ana");
+        let mut a = crate::annotation::tests::ann(1, 0..3);
+        assert!(!filter.accepts(&a));
+        a.author = "ana".into();
+        assert!(filter.accepts(&a), "ignoring case");
+        assert_eq!(Filter::parse("author:"), None);
     }
 }

@@ -34,6 +34,22 @@ pub struct PlacingJob {
 }
 
 impl PlacingJob {
+    /// The brief the annotations are placed in.
+    pub fn doc(&self) -> &Arc<Document> {
+        &self.doc
+    }
+
+    /// The hash of the text the annotations were placed on.
+    pub fn sha256(&self) -> &str {
+        &self.stored.sha256
+    }
+
+    /// With that text, from its snapshot, to carry the annotations through the diff.
+    pub fn with_before(mut self, before: Option<Arc<str>>) -> Self {
+        self.stored.before = before;
+        self
+    }
+
     /// Places everything, sending [`Event::Placed`] after each batch and
     /// [`Event::PlaceDone`] at the end; stops early when `send` returns false.
     pub fn run(self, mut send: impl FnMut(Event) -> bool) {

@@ -239,6 +239,9 @@ fn act(state: &mut Reader, action: Action, env: &Env) -> Vec<Effect> {
         Action::BriefNote => state.open_brief_note(),
         Action::ConfirmAnchor => state.confirm_anchor(env),
         Action::Reattach => state.reattach(env),
+        Action::CopySelection => return state.copy_selection(),
+        Action::CopyQuote => return state.copy_quote(),
+        Action::CopyUrl => return state.copy_url(),
         Action::Undo => state.undo(false),
         Action::Redo => state.undo(true),
         Action::CloseEditor => state.close_note(env),
@@ -263,6 +266,10 @@ fn act(state: &mut Reader, action: Action, env: &Env) -> Vec<Effect> {
             if let Some(name) = state.themes.get(state.theme) {
                 return vec![Effect::SaveTheme(name.clone())];
             }
+        }
+        Action::MergeCopies => {
+            state.say(Level::Info, "merging conflict copies…");
+            return vec![Effect::MergeCopies];
         }
         Action::Help => {
             state.layer = Layer::Help(Help::default());
@@ -341,5 +348,6 @@ fn changes_annotations(action: Action) -> bool {
                 | Action::Reattach
                 | Action::Undo
                 | Action::Redo
+                | Action::MergeCopies
         )
 }

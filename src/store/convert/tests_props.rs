@@ -94,6 +94,7 @@ pub(crate) fn annotation(id: Uuid) -> impl Strategy<Value = Annotation> {
                     id,
                     created,
                     updated,
+                    author: prefix.chars().rev().collect(),
                     color,
                     tags,
                     note,

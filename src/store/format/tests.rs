@@ -168,6 +168,11 @@ mod properties {
                     id: Uuid::from_u128(id),
                     created: Timestamp::from_second(secs).unwrap(),
                     updated: Timestamp::from_second(secs + 60).unwrap(),
+                    author: if id % 3 == 0 {
+                        String::new()
+                    } else {
+                        format!("user {id}")
+                    },
                     color,
                     tags,
                     note,

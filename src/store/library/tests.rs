@@ -204,3 +204,43 @@ fn scan_batches_sends_every_name_first_then_what_each_brief_says() {
     assert_eq!(read.len(), BATCH + 6, "then every brief, read");
     assert!(read.iter().all(|s| !s.pending && s.title.is_some()));
 }
+
+#[test]
+fn conflict_copies_beside_a_sidecar_are_counted_by_both_scans() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(&root.join("a/synced.txt"), "Synced\nBody.\n");
+    write(&root.join("a/plain.txt"), "Plain\nBody.\n");
+    write(&root.join("b/other.txt"), "Other\nBody.\n");
+    annotate(&root.join("a/synced.txt"), &["x"]);
+    for copy in [
+        "a/synced.txt.gloss.sync-conflict-20261201-101500-ABCDEF7.toml",
+        "a/synced.txt.gloss (conflicted copy 2026-12-01 101500).toml",
+    ] {
+        write(&root.join(copy), "version = 1\n");
+    }
+    let counts = |mut all: Vec<Summary>| {
+        all.sort_by(|a, b| a.name.cmp(&b.name));
+        all.iter()
+            .map(|s| (s.name.clone(), s.conflicts))
+            .collect::<Vec<_>>()
+    };
+    let want = vec![
+        ("a/plain.txt".to_string(), 0),
+        ("a/synced.txt".to_string(), 2),
+        ("b/other.txt".to_string(), 0),
+    ];
+    assert_eq!(counts(scanned(root)), want);
+    let batches = std::sync::Mutex::new(Vec::new());
+    scan_batches(root, |batch| {
+        // The names sent first know nothing of copies; what the scan read does.
+        batches
+            .lock()
+            .unwrap()
+            .extend(batch.into_iter().filter(|s| !s.pending));
+        true
+    });
+    assert_eq!(counts(batches.into_inner().unwrap()), want);
+    let copy = root.join("a/synced.txt.gloss (conflicted copy 2026-12-01 101500).toml");
+    assert_eq!(brief_of(root, &copy), Some(root.join("a/synced.txt")));
+}

@@ -259,14 +259,15 @@ pub fn search(
                 stats.from_index += 1;
             }
             if let Some(record) = &record {
-                let hits = hits(record, request);
-                if !hits.is_empty() {
+                let (hits, total) = hits(record, request);
+                if total > 0 {
                     stats.matched += 1;
                     found(Found {
                         brief: paths[i].clone(),
                         name: names[i].clone(),
                         title: record.title.clone(),
                         hits,
+                        total,
                     });
                 }
             }

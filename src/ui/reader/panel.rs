@@ -134,6 +134,12 @@ fn panel_lines<'a>(
                 base.patch(theme.style(Role::PanelMeta)),
             ));
         }
+        if !a.author.is_empty() {
+            head.push(Span::styled(
+                format!("  by {}", sanitize::line(&a.author)),
+                base.patch(theme.style(Role::PanelMeta)),
+            ));
+        }
         for tag in &a.tags {
             head.push(Span::styled(
                 format!(" #{}", sanitize::line(tag)),

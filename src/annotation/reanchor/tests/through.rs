@@ -1,0 +1,268 @@
+//! Re-anchoring through the diff: one table per class of re-issue, each asserting the status
+//! and the new offsets, and the diff checked against the search on the corpus's revisions.
+
+use super::*;
+use crate::annotation::reanchor::through::{
+    Before, Verdict, overlaps, reanchor_through, sure, verdict,
+};
+
+/// Carries the marked annotations of `old` to `new`; returns (landing, where `new` marks it).
+fn carried(old: &str, new: &str) -> Vec<(Landing, Option<std::ops::Range<usize>>)> {
+    let (old_text, _) = marked(old);
+    let (new_text, expected) = marked(new);
+    let anchors = anchors(old);
+    let new_doc = doc(&new_text);
+    let before = Before::new(old_text, new_doc.text());
+    let refs: Vec<&Anchor> = anchors.iter().collect();
+    let landings = reanchor_through(&before, &new_doc, &refs);
+    landings
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| (l, expected.get(i).cloned()))
+        .collect()
+}
+
+/// (class, old text with the annotation marked, new text with where it must land marked
+/// (unmarked: orphaned), status).
+const CLASSES: &[(&str, &str, &str, Status)] = &[
+    (
+        "one word replaced between unchanged neighbours",
+        "Probe\nRegulators said the probe began on [[Tuesday]] after a complaint.",
+        "Probe\nRegulators said the probe began on [[Wednesday]] after a complaint.",
+        Fuzzy,
+    ),
+    (
+        "a name respelled",
+        "Probe\nThe minister, Ada [[Okafur]], declined to comment on the inquiry.",
+        "Probe\nThe minister, Ada [[Okafor]], declined to comment on the inquiry.",
+        Fuzzy,
+    ),
+    (
+        "a correction notice appended that repeats the retracted wording",
+        "Probe\nRegulators said the probe began on [[Tuesday after a complaint]] from rivals.",
+        "Probe\nRegulators said the probe began on [[Wednesday after a complaint]] from rivals.\n\
+         Correction: an earlier version said the probe began on Tuesday after a complaint from rivals.",
+        Fuzzy,
+    ),
+    (
+        "a headline set in capitals",
+        "Chip curbs widen to [[memory makers]]\nThe rules now cover more firms.",
+        "CHIP CURBS WIDEN TO [[MEMORY MAKERS]]\nThe rules now cover more firms.",
+        Fuzzy,
+    ),
+    (
+        "a headline with its phrases reordered (the phrase the diff kept)",
+        "[[Micron under fire]], China says\nThe regulator opened a review.",
+        "China says [[Micron under fire]]\nThe regulator opened a review.",
+        Moved,
+    ),
+    (
+        "a headline with its phrases reordered (the phrase that moved)",
+        "Micron under fire, [[China says]]\nThe regulator opened a review.",
+        "[[China says]] Micron under fire\nThe regulator opened a review.",
+        Moved,
+    ),
+    (
+        "a headline reordered and in capitals",
+        "Micron under fire, [[China says]]\nThe regulator opened a review.",
+        "[[CHINA SAYS]] MICRON UNDER FIRE\nThe regulator opened a review.",
+        Fuzzy,
+    ),
+    (
+        "a paragraph split through the highlight",
+        "T\nShares fell [[sharply. Analysts blamed]] the probe for the drop.",
+        "T\nShares fell [[sharply.\nAnalysts blamed]] the probe for the drop.",
+        Fuzzy,
+    ),
+    (
+        "two paragraphs merged through the highlight",
+        "T\nShares fell [[sharply.\nAnalysts blamed]] the probe for the drop.",
+        "T\nShares fell [[sharply. Analysts blamed]] the probe for the drop.",
+        Fuzzy,
+    ),
+    (
+        "typography changed inside the highlight",
+        "T\nHe said \"the [[probe -- a first -- was 5 percent]] of the work\" and left.",
+        "T\nHe said “the [[probe — a first — was 5%]] of the work” and left.",
+        Fuzzy,
+    ),
+    (
+        "typography changed around an untouched highlight",
+        "T\nHe said \"the probe -- a first\" was 5 percent of [[the whole review]] done.",
+        "T\nHe said “the probe — a first” was 5% of [[the whole review]] done.",
+        Moved,
+    ),
+    (
+        "a sentence wholly deleted",
+        "T\nKeep this. [[Drop this sentence entirely.]] Keep that.",
+        "T\nKeep this. Keep that.",
+        Orphaned,
+    ),
+    (
+        "a paragraph wholly deleted",
+        "T\nFirst paragraph stays.\n[[The second one goes away for good.]]\nThird stays.",
+        "T\nFirst paragraph stays.\nThird stays.",
+        Orphaned,
+    ),
+    (
+        "CJK: one ideograph corrected",
+        "東京\n会議は[[火曜日に]]始まった。",
+        "東京\n会議は[[水曜日に]]始まった。",
+        Fuzzy,
+    ),
+    (
+        "emoji changed inside the highlight",
+        "T\nFans 🙂 cheered [[the 🎉 result]] loudly.",
+        "T\nFans 🙂 cheered [[the 🎊 result]] loudly.",
+        Fuzzy,
+    ),
+    (
+        "emoji and CJK around an untouched highlight after an insertion",
+        "T\n東京🙂 [[the committee met]] today.",
+        "T\nA new first paragraph 🎉.\n東京🙂 [[the committee met]] today.",
+        Moved,
+    ),
+    (
+        "nothing changed near the highlight",
+        "T\nThe committee met [[in the morning]] and later.\nOld ending.",
+        "T\nThe committee met [[in the morning]] and later.\nNew ending.",
+        Exact,
+    ),
+];
+
+#[test]
+fn each_class_of_reissue_lands_where_the_text_went() {
+    for (name, old, new, status) in CLASSES {
+        let got = carried(old, new);
+        let (landing, expected) = &got[0];
+        assert_eq!(landing.status, *status, "{name}: {landing:?}");
+        if let Some(r) = expected {
+            assert_eq!(
+                (landing.start.get(), landing.end.get()),
+                (r.start, r.end),
+                "{name}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_search_alone_jumps_into_the_correction_notice() {
+    // Why the diff matters: with the old text unknown, the verbatim quote in the notice wins.
+    let (_, old, new, _) = CLASSES[2];
+    let (new_text, expected) = marked(new);
+    let landing = reanchor(&doc(&new_text), &anchors(old)[0]);
+    assert_eq!(landing.status, Moved);
+    assert!(landing.start.get() > expected[0].end);
+}
+
+#[test]
+fn without_the_old_text_the_search_finds_a_headline_in_capitals_below_an_exact_quote() {
+    let old = "Chip curbs widen to [[memory makers]]\nThe rules now cover more firms.";
+    let new = "CHIP CURBS WIDEN TO [[MEMORY MAKERS]]\nThe rules now cover more firms.";
+    let (new_text, expected) = marked(new);
+    let landing = reanchor(&doc(&new_text), &anchors(old)[0]);
+    assert_eq!(landing.status, Fuzzy);
+    assert_eq!(
+        (landing.start.get(), landing.end.get()),
+        (expected[0].start, expected[0].end)
+    );
+    // Where the quote is also there verbatim, that wins.
+    let both = "CHIP CURBS WIDEN TO MEMORY MAKERS\nChip curbs widen to [[memory makers]]";
+    let (text, expected) = marked(both);
+    let landing = reanchor(&doc(&text), &anchors(old)[0]);
+    assert_eq!(
+        (landing.status, landing.start.get()),
+        (Moved, expected[0].start)
+    );
+}
+
+#[test]
+fn a_wrong_old_text_leaves_the_annotation_to_the_search() {
+    let old = "T\nThe committee met [[in the morning]] and later.";
+    let new = "T\nNew first.\nThe committee met [[in the morning]] and later.";
+    let (new_text, expected) = marked(new);
+    let new_doc = doc(&new_text);
+    let before = Before::new("T\nsomething else entirely".into(), new_doc.text());
+    let a = &anchors(old)[0];
+    assert_eq!(verdict(&before, &new_doc, a), Verdict::Unknown);
+    let landing = reanchor_through(&before, &new_doc, &[a])[0];
+    assert_eq!(
+        (landing.status, landing.start.get()),
+        (Moved, expected[0].start)
+    );
+}
+
+/// A 60-paragraph brief with 40% of its paragraphs rewritten, a highlight in each.
+#[test]
+fn a_long_brief_with_many_paragraphs_rewritten() {
+    let mut old = String::from("Sixty paragraphs");
+    let mut new = old.clone();
+    for i in 0..60 {
+        old.push_str(&format!(
+            "\nOn day {i} the panel heard [[witness number {i} describe]] events in the port."
+        ));
+        if i % 5 < 2 {
+            new.push_str(&format!(
+                "\nA later account: officials disputed what happened at berth {i} overnight."
+            ));
+        } else {
+            new.push_str(&format!(
+                "\nOn day {i} the panel heard [[witness number {i} describe]] events in the port."
+            ));
+        }
+    }
+    let got = carried(&old, &new);
+    let mut kept = got.iter().filter(|(_, e)| e.is_some());
+    for (i, (landing, _)) in got.iter().enumerate() {
+        if i % 5 < 2 {
+            assert_eq!(landing.status, Orphaned, "paragraph {i}: {landing:?}");
+        } else {
+            let (_, expected) = kept.next().unwrap();
+            let r = expected.clone().unwrap();
+            assert!(matches!(landing.status, Moved | Exact), "{i}: {landing:?}");
+            assert_eq!((landing.start.get(), landing.end.get()), (r.start, r.end));
+        }
+    }
+}
+
+/// On the corpus generator's revisions, wherever the diff and the search are both sure of an
+/// annotation, they put it in the same place.
+#[test]
+fn diff_and_search_agree_where_both_are_sure() {
+    use crate::corpus;
+    for seed in 1..=4 {
+        let text = corpus::brief(120_000, seed);
+        let old = Document::parse(text.as_bytes(), Format::Plain).unwrap();
+        let set = corpus::annotations(&old, 300, seed);
+        let revised = corpus::revise(&text, seed);
+        let new = Document::parse(revised.as_bytes(), Format::Plain).unwrap();
+        let before = Before::new(old.text().to_string(), new.text());
+        let anchors: Vec<&Anchor> = set.iter().map(|a| &a.anchor).collect();
+        let searched = reanchor_all(&new, &anchors);
+        let (mut both, mut edited) = (0, 0);
+        for (a, s) in anchors.iter().zip(&searched) {
+            let v = verdict(&before, &new, a);
+            let diff_range = match &v {
+                Verdict::Untouched(r) => Some(r.clone()),
+                Verdict::Edited {
+                    range, sure: true, ..
+                } => {
+                    edited += 1;
+                    Some(range.clone())
+                }
+                Verdict::Deleted => None,
+                Verdict::Unknown | Verdict::Edited { sure: false, .. } => continue,
+            };
+            if !sure(s) {
+                continue;
+            }
+            both += 1;
+            let r = diff_range
+                .unwrap_or_else(|| panic!("seed {seed}: deleted, search sure: {s:?} {a:?}"));
+            assert!(overlaps(s, &r), "seed {seed}: {v:?} vs {s:?} for {a:?}");
+        }
+        assert!(both > 200, "seed {seed}: {both}");
+        assert!(edited > 0, "seed {seed}: no edited annotation was checked");
+    }
+}

@@ -1,0 +1,145 @@
+//! Snapshots on disk: round trip, corruption, the size on English prose, and pruning.
+
+use super::*;
+use crate::document::{Document, Format};
+
+fn text() -> String {
+    let doc = Document::parse(
+        include_bytes!("../../../seeds/micron-cac-probe.txt"),
+        Format::Plain,
+    )
+    .unwrap();
+    doc.text().to_string()
+}
+
+#[test]
+fn a_snapshot_round_trips_and_is_written_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let snaps = Snapshots::at(dir.path().join("snapshots"));
+    let text = text();
+    let sha = sha256_hex(text.as_bytes());
+    assert_eq!(snaps.load(&sha), None);
+    assert!(snaps.save(&sha, &text).unwrap());
+    assert_eq!(snaps.load(&sha).as_deref(), Some(text.as_str()));
+    assert!(
+        !snaps.save(&sha, &text).unwrap(),
+        "a sound snapshot is kept"
+    );
+    // A text that does not have the hash, or a name that is not one, is refused.
+    assert!(snaps.save(&sha, "other").is_err());
+    assert!(snaps.save("../x", &text).is_err());
+    assert_eq!(snaps.load("../x"), None);
+}
+
+#[test]
+fn a_corrupt_snapshot_is_absent_and_replaced_at_the_next_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let snaps = Snapshots::at(dir.path().to_path_buf());
+    let text = text();
+    let sha = sha256_hex(text.as_bytes());
+    let path = snaps.path(&sha).unwrap();
+    for bytes in [
+        b"not zstd at all".to_vec(),
+        zstd::bulk::compress(b"other text", 3).unwrap(),
+    ] {
+        fs::write(&path, bytes).unwrap();
+        assert_eq!(snaps.load(&sha), None);
+        assert!(snaps.save(&sha, &text).unwrap());
+        assert_eq!(snaps.load(&sha).as_deref(), Some(text.as_str()));
+    }
+    // Cut short.
+    let whole = fs::read(&path).unwrap();
+    fs::write(&path, &whole[..whole.len() / 2]).unwrap();
+    assert_eq!(snaps.load(&sha), None);
+}
+
+/// The seeds' briefs (real English news prose), in name order.
+fn seed_texts() -> Vec<String> {
+    let mut briefs = Vec::new();
+    let mut dirs = vec![std::path::PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds"
+    ))];
+    while let Some(dir) = dirs.pop() {
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "txt" || e == "md") {
+                briefs.push(path);
+            }
+        }
+    }
+    briefs.sort();
+    briefs
+        .iter()
+        .map(|p| {
+            let doc = Document::parse(&fs::read(p).unwrap(), Format::from_path(p)).unwrap();
+            doc.text().to_string()
+        })
+        .collect()
+}
+
+fn packed_size(snaps: &Snapshots, text: &str) -> usize {
+    let sha = sha256_hex(text.as_bytes());
+    snaps.save(&sha, text).unwrap();
+    fs::metadata(snaps.path(&sha).unwrap()).unwrap().len() as usize
+}
+
+/// English prose of 30 KB and more keeps to 35% of its size. (Short briefs compress less: the
+/// 2-5 KB seeds one by one take about 46%; see the README.)
+#[test]
+fn english_prose_takes_at_most_35_percent_of_its_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let snaps = Snapshots::at(dir.path().to_path_buf());
+    let joined = seed_texts().join("\n");
+    assert!(joined.len() > 30_000, "{}", joined.len());
+    let ratio = packed_size(&snaps, &joined) as f64 / joined.len() as f64;
+    assert!(ratio <= 0.35, "snapshots take {ratio:.3} of the text");
+    let one_by_one: usize = seed_texts().iter().map(|t| packed_size(&snaps, t)).sum();
+    let ratio = one_by_one as f64 / joined.len() as f64;
+    assert!(ratio <= 0.5, "short briefs take {ratio:.3} of the text");
+}
+
+#[test]
+fn gc_keeps_what_sidecars_refer_to_and_forgets_sidecars_gone() {
+    let dir = tempfile::tempdir().unwrap();
+    let snaps = Snapshots::at(dir.path().join("snapshots"));
+    let library = dir.path().join("library");
+    fs::create_dir_all(library.join("sub")).unwrap();
+    let texts = ["T\nfirst", "T\nsecond", "T\nthird", "T\nfourth"];
+    let shas: Vec<String> = texts.iter().map(|t| sha256_hex(t.as_bytes())).collect();
+    for (t, s) in texts.iter().zip(&shas) {
+        snaps.save(s, t).unwrap();
+    }
+    let sidecar = |p: &Path, sha: &str| {
+        fs::write(p, format!("version = 1\n[document]\nsha256 = \"{sha}\"\n")).unwrap();
+    };
+    // One under the folder given, one remembered elsewhere, one only in a `.bak`.
+    sidecar(&library.join("sub/a.txt.gloss.toml"), &shas[0]);
+    let elsewhere = dir.path().join("b.txt.gloss.toml");
+    sidecar(&elsewhere, &shas[1]);
+    snaps.remember(&elsewhere).unwrap();
+    fs::write(
+        library.join("sub/a.txt.gloss.toml.bak"),
+        format!("sha256 = \"{}\"", shas[2]),
+    )
+    .unwrap();
+    let gone = dir.path().join("gone.gloss.toml");
+    sidecar(&gone, &shas[3]);
+    snaps.remember(&gone).unwrap();
+    fs::remove_file(&gone).unwrap();
+
+    let done = snaps.gc(std::slice::from_ref(&library)).unwrap();
+    assert_eq!((done.kept, done.removed, done.sidecars), (3, 1, 2));
+    assert!(done.freed > 0);
+    assert!(snaps.load(&shas[0]).is_some());
+    assert!(snaps.load(&shas[1]).is_some());
+    assert!(snaps.load(&shas[2]).is_some());
+    assert!(snaps.load(&shas[3]).is_none());
+    // The folder's sidecar is remembered: a gc without it still keeps its snapshot.
+    let again = snaps.gc(&[]).unwrap();
+    assert_eq!((again.kept, again.removed), (3, 0));
+    fs::remove_file(&elsewhere).unwrap();
+    assert_eq!(snaps.gc(&[]).unwrap().removed, 1);
+}

@@ -1,0 +1,150 @@
+//! Snapshots and `gloss diff` through the real binary: `gloss annotate` keeps the text, a
+//! re-issue is compared with it, annotations are carried through the diff, a lost snapshot
+//! only means the search of before, and `gloss gc` prunes what no sidecar refers to.
+
+#![allow(clippy::unwrap_used, clippy::panic)] // a test crate: failing loudly is the point
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+const FIRST: &str = "Chip probe widens\n\
+Regulators said the probe began on Tuesday after a complaint from rivals.\n\
+The minister, Ada Okafur, declined to comment.\n";
+
+const REISSUED: &str = "Chip probe widens\n\
+Regulators said the probe began on Wednesday after a complaint from rivals.\n\
+The minister, Ada Okafor, declined to comment.\n\
+Correction: an earlier version said the probe began on Tuesday after a complaint from rivals.\n";
+
+fn gloss(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .args(args)
+        .env("GLOSS_DATA_DIR", data)
+        .env("GLOSS_CONFIG_DIR", data)
+        .output()
+        .unwrap()
+}
+
+fn ok(out: Output) -> String {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn snapshots(data: &Path) -> usize {
+    std::fs::read_dir(data.join("snapshots"))
+        .map(|d| {
+            d.flatten()
+                .filter(|e| e.file_name().to_string_lossy().ends_with(".zst"))
+                .count()
+        })
+        .unwrap_or(0)
+}
+
+/// A brief annotated on "Tuesday after a complaint" and "Okafur", then re-issued.
+fn reissued() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let brief = dir.path().join("library").join("probe.txt");
+    std::fs::create_dir_all(brief.parent().unwrap()).unwrap();
+    std::fs::write(&brief, FIRST).unwrap();
+    let b = brief.to_str().unwrap();
+    ok(gloss(
+        &data,
+        &["annotate", b, "--quote", "Tuesday after a complaint"],
+    ));
+    ok(gloss(&data, &["annotate", b, "--quote", "Okafur"]));
+    assert_eq!(snapshots(&data), 1, "annotate keeps the text it placed on");
+    std::fs::write(&brief, REISSUED).unwrap();
+    (dir, data, brief)
+}
+
+#[test]
+fn diff_shows_each_change_with_the_annotations_it_touches() {
+    let (_dir, data, brief) = reissued();
+    let b = brief.to_str().unwrap();
+    let plain = ok(gloss(&data, &["diff", b, "--plain"]));
+    assert!(plain.contains("[-Tuesday-]{+Wednesday+}"), "{plain}");
+    assert!(plain.contains("[-Okafur-]{+Okafor+}"), "{plain}");
+    assert!(
+        plain.contains("was \"Tuesday after a complaint\", now \"Wednesday after a complaint\""),
+        "{plain}"
+    );
+    assert!(
+        !plain.contains('\u{1b}'),
+        "no colours into a pipe: {plain:?}"
+    );
+
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(gloss(&data, &["diff", b, "--json"]))).unwrap();
+    let changes = json["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 3, "{json}");
+    assert_eq!(changes[0]["kind"], "replace");
+    assert_eq!(changes[2]["kind"], "insert");
+    let notice_start = REISSUED.find("Correction").unwrap() as u64;
+    for a in json["annotations"].as_array().unwrap() {
+        assert_eq!(a["status"], "fuzzy", "{a}");
+        assert!(
+            a["start"].as_u64().unwrap() < notice_start,
+            "not into the notice: {a}"
+        );
+        assert_eq!(a["change"].as_array().unwrap().len(), 1, "{a}");
+    }
+
+    // `list` carries them through the same diff.
+    let listed: serde_json::Value =
+        serde_json::from_str(&ok(gloss(&data, &["list", b, "--json"]))).unwrap();
+    let tuesday = &listed[0];
+    assert_eq!(tuesday["quote"], "Wednesday after a complaint");
+    assert_eq!(tuesday["status"], "fuzzy");
+}
+
+#[test]
+fn a_lost_snapshot_means_the_search_and_no_diff_never_an_error_for_placing() {
+    let (_dir, data, brief) = reissued();
+    let b = brief.to_str().unwrap();
+    for entry in std::fs::read_dir(data.join("snapshots")).unwrap().flatten() {
+        if entry.file_name().to_string_lossy().ends_with(".zst") {
+            std::fs::write(entry.path(), b"garbage").unwrap();
+        }
+    }
+    let listed: serde_json::Value =
+        serde_json::from_str(&ok(gloss(&data, &["list", b, "--json"]))).unwrap();
+    // Placed by the search alone, which does not find the edited span exactly.
+    assert_ne!(
+        listed[0]["quote"], "Wednesday after a complaint",
+        "{listed}"
+    );
+    assert_ne!(listed[0]["status"], "orphaned", "{listed}");
+    let out = gloss(&data, &["diff", b]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("was not kept (no snapshot of"), "{err}");
+    // The next save writes it again (for the text it now places on).
+    ok(gloss(&data, &["annotate", b, "--quote", "declined"]));
+    let again = ok(gloss(&data, &["diff", b, "--plain"]));
+    assert!(
+        again.contains("unchanged since the annotations were placed"),
+        "{again}"
+    );
+}
+
+#[test]
+fn gc_prunes_snapshots_no_sidecar_refers_to() {
+    let (dir, data, brief) = reissued();
+    let b = brief.to_str().unwrap();
+    // Two saves on the re-issue: neither the sidecar nor its .bak names the first text now.
+    ok(gloss(&data, &["annotate", b, "--quote", "declined"]));
+    ok(gloss(&data, &["annotate", b, "--quote", "rivals"]));
+    assert_eq!(snapshots(&data), 2);
+    let library = dir.path().join("library");
+    let out = ok(gloss(&data, &["gc", library.to_str().unwrap()]));
+    assert!(out.starts_with("removed 1 snapshot"), "{out}");
+    assert_eq!(snapshots(&data), 1);
+    // What is left is the re-issue's, which `diff` compares with.
+    let plain = ok(gloss(&data, &["diff", b, "--plain"]));
+    assert!(plain.contains("unchanged"), "{plain}");
+}

@@ -1,0 +1,89 @@
+//! The reader on a re-issued brief, through tmux: opening an unchanged brief keeps a snapshot
+//! of its text, and once the brief is re-issued its highlights are carried through the diff
+//! (the panel shows the edited span, not a guess), while without the snapshot the search of
+//! before places them.
+
+#![allow(clippy::unwrap_used, clippy::panic)] // a test crate: failing loudly is the point
+
+use std::path::Path;
+use std::process::Command;
+
+mod support {
+    pub mod tmux;
+}
+use support::tmux::{Tmux, gloss};
+
+const FIRST: &str = "Chip probe widens\n\
+Regulators said the probe began on Tuesday after a complaint from rivals.\n\
+The minister, Ada Okafur, declined to comment.\n";
+
+const REISSUED: &str = "Chip probe widens\n\
+Regulators said the probe began on Wednesday after a complaint from rivals.\n\
+The minister, Ada Okafor, declined to comment.\n\
+Correction: an earlier version said the probe began on Tuesday after a complaint from rivals.\n";
+
+fn snapshots(data: &Path) -> usize {
+    std::fs::read_dir(data.join("snapshots"))
+        .map(|d| {
+            d.flatten()
+                .filter(|e| e.file_name().to_string_lossy().ends_with(".zst"))
+                .count()
+        })
+        .unwrap_or(0)
+}
+
+fn open(tmux: &Tmux, data: &Path, brief: &Path) -> String {
+    tmux.run(&format!(
+        "GLOSS_DATA_DIR={} GLOSS_CONFIG_DIR={} {} {}",
+        data.display(),
+        data.display(),
+        gloss(),
+        brief.display()
+    ));
+    tmux.wait_for(|s| s.contains(" READ "), "the reader")
+}
+
+#[test]
+fn a_reissued_brief_carries_its_highlights_through_the_snapshot() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let brief = dir.path().join("probe.txt");
+    std::fs::write(&brief, FIRST).unwrap();
+    let annotate = Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .args([
+            "annotate",
+            brief.to_str().unwrap(),
+            "--quote",
+            "Tuesday after a complaint",
+        ])
+        .env("GLOSS_DATA_DIR", &data)
+        .output()
+        .unwrap();
+    assert!(annotate.status.success());
+    // The reader keeps a snapshot of an unchanged brief once its annotations are placed.
+    std::fs::remove_dir_all(data.join("snapshots")).unwrap();
+    let tmux = Tmux::start(120, 30);
+    open(&tmux, &data, &brief);
+    let start = std::time::Instant::now();
+    while snapshots(&data) == 0 && start.elapsed() < std::time::Duration::from_secs(20) {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(snapshots(&data), 1, "the reader kept the text it placed on");
+    tmux.keys(&["q"]);
+    tmux.wait_var("#{alternate_on}", "0");
+
+    std::fs::write(&brief, REISSUED).unwrap();
+    open(&tmux, &data, &brief);
+    tmux.wait_for(
+        |s| s.contains("brief changed since annotating: 0 in place, 0 moved, 1 to review"),
+        "the summary of placing",
+    );
+    tmux.keys(&["Tab"]);
+    let screen = tmux.wait_for(|s| s.contains("was “Tuesday"), "the panel's review entry");
+    assert!(
+        screen.contains("now “Wednesday after a complaint”"),
+        "the highlight follows the corrected word, not the notice:\n{screen}"
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_var("#{alternate_on}", "0");
+}
