@@ -11,6 +11,7 @@ fn entry(id: u128, tags: &[&str], note: &str) -> Entry {
         id: uuid::Uuid::from_u128(id),
         created: Timestamp::UNIX_EPOCH,
         updated: Timestamp::UNIX_EPOCH,
+        author: String::new(),
         color: Color::Yellow,
         tags: tags.iter().map(|t| (*t).to_string()).collect(),
         note: note.to_string(),
