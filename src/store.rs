@@ -2,6 +2,7 @@
 //! (format, merge, locking, durable atomic saves).
 
 mod brief;
+pub mod codebook;
 pub mod config;
 pub mod conflicts;
 pub mod convert;
@@ -10,6 +11,7 @@ pub mod library;
 pub mod limits;
 pub mod merge;
 pub mod place;
+pub mod retag;
 pub mod search;
 mod sidecar;
 pub mod snapshot;

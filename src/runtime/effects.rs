@@ -268,6 +268,20 @@ impl Effects {
                         let _ = tx.send(Wake::Worker(APP, Event::NotedAgain(brief, rows)));
                     });
                 }
+                // The app opens the codebook view itself.
+                Effect::ShowCodebook(_) => {}
+                Effect::ReadCodes(root) => {
+                    self.spawn("gloss-codes", Work::Scanning, APP, move |tx| {
+                        let listing = crate::store::codebook::listing(&root);
+                        let _ = tx.send(Wake::Worker(APP, Event::Codes(Box::new(listing))));
+                    });
+                }
+                Effect::ChangeCodes { root, change } => {
+                    self.spawn("gloss-codes", Work::Coding, APP, move |tx| {
+                        let outcome = change_codes(&root, &change);
+                        let _ = tx.send(Wake::Worker(APP, Event::CodesChanged(outcome)));
+                    });
+                }
                 Effect::Closed => self.reader = None,
                 Effect::Summarize { root, brief } => {
                     self.spawn("gloss-scan", Work::Scanning, APP, move |tx| {
@@ -456,4 +470,27 @@ fn save_theme(name: &str) -> Event {
         ),
         Err(e) => Event::Notice(Level::Error, format!("theme not saved: {e}")),
     }
+}
+
+/// Carries out a change to a library's codebook and its sidecars: what it did, or why not
+/// (with the sidecars it had to skip).
+fn change_codes(
+    root: &std::path::Path,
+    change: &crate::codebook::Change,
+) -> Result<String, String> {
+    let applied = crate::store::codebook::apply(root, change, jiff::Timestamp::now())?;
+    let skipped = applied.retagged.as_ref().map_or(0, |r| r.skipped.len());
+    if skipped == 0 {
+        return Ok(applied.said);
+    }
+    let first = applied
+        .retagged
+        .as_ref()
+        .and_then(|r| r.skipped.first())
+        .cloned()
+        .unwrap_or_default();
+    Err(format!(
+        "{}; {skipped} sidecars skipped ({first}); {}",
+        applied.said, applied.finish
+    ))
 }

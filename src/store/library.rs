@@ -338,6 +338,7 @@ fn first_screen(path: &Path) -> Result<Document, String> {
         .map_err(|e| format!("{}: {e}", show_path(path)))
 }
 
+pub mod sidecars;
 #[cfg(test)]
 mod tests;
 
