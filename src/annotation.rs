@@ -9,6 +9,8 @@ pub(crate) mod marked;
 pub mod query;
 pub mod reanchor;
 mod set;
+pub mod tag;
+pub mod tally;
 
 pub use anchor::{Anchor, CONTEXT};
 pub use history::{Change, History};

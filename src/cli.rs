@@ -4,6 +4,7 @@
 mod annotate;
 mod at;
 mod cat;
+mod codes;
 mod color;
 mod diff;
 mod export;
@@ -222,13 +223,33 @@ pub enum Command {
         no_index: bool,
     },
     /// Print every tag used under a folder, with its annotations and briefs (a tag counts
-    /// toward its parents).
+    /// toward its parents); or rename one everywhere.
     Tags {
+        /// The folder (subfolders too).
+        dir: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long, conflicts_with = "rename")]
+        json: bool,
+        /// Rename tag OLD (and the tags under it) to NEW in every sidecar under the folder,
+        /// merging into NEW where it is already used.
+        #[arg(long, num_args = 2, value_names = ["OLD", "NEW"])]
+        rename: Option<Vec<String>>,
+    },
+    /// Print the codebook of a folder (codebook.toml at its root) as a tree with counts, and
+    /// the tags in use that are not codes; or change it, and every sidecar with it.
+    Codes {
         /// The folder (subfolders too).
         dir: PathBuf,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+        /// Add the codes of a REFI-QDA codebook (.qdc) by name: new names are added, codes
+        /// already there get the description and colour they lack.
+        #[arg(long, value_name = "FILE.qdc", conflicts_with = "json")]
+        import: Option<PathBuf>,
+        /// What to change.
+        #[command(subcommand)]
+        change: Option<codes::Change>,
     },
     /// Export a brief's annotations, or every brief's under a folder: Markdown notes, W3C
     /// or Hypothesis JSON, an HTML page, JSON as `list --json`, or Readwise CSV.
@@ -464,7 +485,22 @@ pub fn main() -> ExitCode {
             annotations,
         }) => diff::run(file, annotations.as_deref(), *plain, *json).map(|()| Exit::Quit),
         Some(Command::Gc { dirs }) => gc::run(dirs).map(|()| Exit::Quit),
-        Some(Command::Tags { dir, json }) => tags::run(dir, *json).map(|()| Exit::Quit),
+        Some(Command::Tags { dir, json, rename }) => match rename.as_deref() {
+            Some([old, new]) => tags::rename(dir, old, new),
+            _ => tags::run(dir, *json),
+        }
+        .map(|()| Exit::Quit),
+        Some(Command::Codes {
+            dir,
+            json,
+            import,
+            change,
+        }) => match (change, import) {
+            (Some(change), _) => codes::run(dir, change),
+            (None, Some(file)) => codes::import(dir, file),
+            (None, None) => codes::list(dir, *json),
+        }
+        .map(|()| Exit::Quit),
         Some(Command::Search {
             dir,
             query,

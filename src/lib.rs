@@ -8,6 +8,7 @@
 pub mod annotation;
 pub mod app;
 pub mod cli;
+pub mod codebook;
 #[cfg(any(test, feature = "corpus"))]
 pub mod corpus;
 pub mod document;

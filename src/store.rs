@@ -2,14 +2,17 @@
 //! (format, merge, locking, durable atomic saves).
 
 mod brief;
+pub mod codebook;
 pub mod config;
 pub mod conflicts;
 pub mod convert;
 pub mod fetch;
 pub mod format;
 pub mod library;
+pub mod limits;
 pub mod merge;
 pub mod place;
+pub mod retag;
 pub mod search;
 mod sidecar;
 pub mod snapshot;

@@ -2,12 +2,14 @@
 //! after the state it draws (`ui/reader/panel.rs` draws `app/reader/panel.rs`).
 
 pub mod ansi;
+mod codebook;
 mod hits;
 mod library;
 mod list_bar;
 mod notes;
 mod reader;
 
+pub use codebook::CodebookView;
 pub use hits::HitsView;
 pub use library::LibraryView;
 pub use notes::NotesView;
@@ -39,6 +41,11 @@ impl Widget for Screen<'_> {
             .render(area, buf),
             View::Notes(notes) => NotesView {
                 notes,
+                theme: self.theme,
+            }
+            .render(area, buf),
+            View::Codebook(codes) => CodebookView {
+                codes,
                 theme: self.theme,
             }
             .render(area, buf),
@@ -88,6 +95,8 @@ pub(crate) mod tests;
 #[cfg(test)]
 pub(crate) mod tests_annotate;
 #[cfg(test)]
+mod tests_codebook;
+#[cfg(test)]
 mod tests_front_matter;
 #[cfg(test)]
 mod tests_hits;
@@ -99,5 +108,7 @@ mod tests_library;
 mod tests_notes;
 #[cfg(test)]
 mod tests_props;
+#[cfg(test)]
+mod tests_props_lists;
 #[cfg(test)]
 mod tests_themes;

@@ -203,6 +203,104 @@ fn tags_counts_annotations_and_briefs_and_a_tag_counts_toward_its_parents() {
     );
 }
 
+/// Every tag of `gloss tags DIR --json`.
+fn tag_names(root: &Path) -> Vec<String> {
+    json(&["tags", root.to_str().unwrap(), "--json"])
+        .iter()
+        .map(|t| t["tag"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn tags_rename_reaches_every_sidecar_merges_and_skips_broken_and_locked_ones() {
+    let dir = folder();
+    let root = dir.path();
+    let probe = root.join("probe.txt");
+    annotate(&probe, "Micron", &["--tag", "policy/us", "--tag", "market"]);
+    let broken = std::fs::read(root.join("broken.txt.gloss.toml")).unwrap();
+
+    // policy/netherlands (curbs) and policy/us (probe) go under market, which is in use.
+    let out = gloss(&[
+        "tags",
+        root.to_str().unwrap(),
+        "--rename",
+        "policy",
+        "market",
+    ]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stdout.trim(),
+        "renamed policy to market (merged into market, which was in use): 2 annotations in 2 briefs"
+    );
+    assert!(
+        stderr.contains("skipped: ") && stderr.contains("broken.txt.gloss.toml: line 2"),
+        "{stderr}"
+    );
+    assert_eq!(out.status.code(), Some(1), "a skipped sidecar is an error");
+    assert_eq!(
+        std::fs::read(root.join("broken.txt.gloss.toml")).unwrap(),
+        broken
+    );
+    assert_eq!(
+        tag_names(root),
+        ["market", "market/netherlands", "market/us", "retaliation"]
+    );
+    let probe_notes = notes_json(root, &["--tag", "market/us"]);
+    assert_eq!(probe_notes.len(), 1);
+    assert_eq!(
+        probe_notes[0]["tags"],
+        serde_json::json!(["market/us", "market"])
+    );
+
+    // Another process holds the probe's lock: the rename waits, skips it and says so.
+    let lock = std::fs::File::create(root.join("probe.txt.gloss.toml.lock")).unwrap();
+    lock.lock().unwrap();
+    let held = std::fs::read(root.join("probe.txt.gloss.toml")).unwrap();
+    let out = gloss(&[
+        "tags",
+        root.to_str().unwrap(),
+        "--rename",
+        "market",
+        "trade",
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("probe.txt.gloss.toml.lock: another gloss is saving"),
+        "{stderr}"
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read(root.join("probe.txt.gloss.toml")).unwrap(),
+        held
+    );
+    assert!(
+        tag_names(root).contains(&"trade/netherlands".to_string()),
+        "curbs renamed"
+    );
+    lock.unlock().unwrap();
+}
+
+#[test]
+fn tags_rename_refuses_bad_names() {
+    let dir = folder();
+    let before = std::fs::read(dir.path().join("wires/curbs.md.gloss.toml")).unwrap();
+    for (old, new, why) in [
+        ("policy", "policy/", "start or end"),
+        ("policy", "a\u{1b}b", "control"),
+        ("market", "market", "same"),
+    ] {
+        let out = gloss(&["tags", dir.path().to_str().unwrap(), "--rename", old, new]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains(why) && !err.contains('\u{1b}'), "{err}");
+    }
+    assert_eq!(
+        std::fs::read(dir.path().join("wires/curbs.md.gloss.toml")).unwrap(),
+        before
+    );
+}
+
 fn search_json(root: &Path, query: &str) -> Vec<serde_json::Value> {
     json(&["search", root.to_str().unwrap(), query, "--json"])
 }

@@ -671,3 +671,65 @@ fn a_search_across_the_library_opens_a_brief_at_the_hit_with_n_going_on() {
     assert_restored(&tmux);
     tmux.wait_for(|s| s.lines().any(|l| l.trim() == "exit=0"), "a clean exit");
 }
+
+#[test]
+fn the_codebook_view_adds_an_uncoded_tag_and_renames_a_code_in_every_sidecar() {
+    let (dir, _) = sample_copy();
+    let root = dir.path();
+    std::fs::write(
+        root.join("curbs.txt"),
+        "Dutch curbs widen\nThe Netherlands joined new curbs.\n",
+    )
+    .unwrap();
+    let annotate = |brief: &str, quote: &str, tag: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_gloss"))
+            .arg("annotate")
+            .arg(root.join(brief))
+            .args(["--quote", quote, "--tag", tag])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+    };
+    annotate("curbs.txt", "new curbs", "frame");
+    annotate("micron-cac-probe.txt", "suspension of Deloitte", "frame");
+    let tmux = Tmux::start(100, 16);
+    tmux.run(&format!("{} {}; echo \"exit=$?\"", gloss(), root.display()));
+    tmux.wait_for(
+        |s| s.contains(" LIBRARY ") && s.contains("2 briefs"),
+        "the library",
+    );
+    tmux.keys(&["c"]);
+    let view = tmux.wait_for(
+        |s| s.contains(" CODEBOOK ") && s.contains("#frame"),
+        "the codebook with frame uncoded",
+    );
+    assert!(view.contains("0 codes · 1 uncoded tags"), "{view}");
+    // One key makes the uncoded tag a code.
+    tmux.keys(&["j", "a"]);
+    tmux.wait_for(
+        |s| s.contains("added frame") && s.contains("1 codes · 0 uncoded tags"),
+        "frame added",
+    );
+    // Rename it: the prompt starts from its name.
+    tmux.keys(&["r"]);
+    tmux.wait_for(
+        |s| s.contains(" RENAME ") && s.contains("frame → frame"),
+        "the prompt",
+    );
+    tmux.type_text("/conflict");
+    tmux.keys(&["Enter"]);
+    let renamed = tmux.wait_for(
+        |s| s.contains("2 annotations in 2 briefs") && s.contains("conflict"),
+        "renamed in both sidecars",
+    );
+    assert!(renamed.contains("2 ann."), "{renamed}");
+    let book = std::fs::read_to_string(root.join("codebook.toml")).unwrap();
+    assert!(book.contains("name = \"frame/conflict\""), "{book}");
+    let sidecar = std::fs::read_to_string(root.join("curbs.txt.gloss.toml")).unwrap();
+    assert!(sidecar.contains("tags = [\"frame/conflict\"]"), "{sidecar}");
+    tmux.keys(&["q"]);
+    tmux.wait_for(|s| s.contains(" LIBRARY "), "back in the library");
+    tmux.keys(&["q"]);
+    assert_restored(&tmux);
+    tmux.wait_for(|s| s.lines().any(|l| l.trim() == "exit=0"), "a clean exit");
+}

@@ -104,6 +104,19 @@ pub enum Effect {
         /// The brief.
         brief: PathBuf,
     },
+    /// Show the codebook of the library in `root` in a codebook view over this one.
+    ShowCodebook(PathBuf),
+    /// Read the codebook and count the tags of the library in `root`; the listing comes back
+    /// as [`Event::Codes`](super::Event::Codes).
+    ReadCodes(PathBuf),
+    /// Change the codebook of the library in `root` and every sidecar with it; what it did
+    /// comes back as [`Event::CodesChanged`](super::Event::CodesChanged).
+    ChangeCodes {
+        /// The library's folder.
+        root: PathBuf,
+        /// The change.
+        change: Box<crate::codebook::Change>,
+    },
     /// The reader on top was left (everything saved): its background work can stop.
     Closed,
     /// Read a brief's summary again (its sidecar changed while it was open); it comes back
@@ -153,4 +166,6 @@ pub enum Work {
     Scanning,
     /// Opening a brief from the library.
     Opening,
+    /// Changing the codebook and the sidecars.
+    Coding,
 }

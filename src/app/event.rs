@@ -75,6 +75,10 @@ pub enum Event {
     NotedAgain(PathBuf, Vec<Note>),
     /// Every brief's annotations have been read.
     NotesDone,
+    /// The library's codebook and tag counts, read.
+    Codes(Box<crate::store::codebook::Listing>),
+    /// A change to the codebook was carried out (what it did) or refused (why).
+    CodesChanged(Result<String, String>),
     /// Briefs with hits of the library search `generation`.
     Searched(u64, Vec<crate::store::search::Found>),
     /// The library search `generation` is done.

@@ -9,10 +9,15 @@ pub use update::update;
 
 use std::path::{Path, PathBuf};
 
+use jiff::{SignedDuration, Timestamp};
+
 use super::{Hints, Status};
 use crate::annotation::query::Query;
 use crate::input::{Keymap, Mode};
 use crate::store::library::Note;
+
+/// While the notes arrive, the list is grouped and filtered again at most this often.
+pub const REGROUP: SignedDuration = SignedDuration::from_millis(100);
 
 /// One line of the list: a group's heading or an annotation (an index into `rows`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,6 +57,10 @@ pub struct Notes {
     pub status: Status,
     /// The keys hints name.
     pub hints: Hints,
+    /// When the lines were last made while the notes are still arriving, and whether rows
+    /// came in since: regrouping every row for each brief's few would cost the keys.
+    regrouped: Option<Timestamp>,
+    ungrouped: bool,
 }
 
 impl Notes {
@@ -76,6 +85,8 @@ impl Notes {
             opened: None,
             status: Status::default(),
             hints,
+            regrouped: None,
+            ungrouped: false,
         }
     }
 
@@ -114,13 +125,31 @@ impl Notes {
         filter::parse(self.filter.as_deref().unwrap_or_default())
     }
 
-    /// Replaces the rows of `brief` (read again after its reader was left) or adds new ones.
-    pub(super) fn take(&mut self, brief: Option<&Path>, rows: Vec<Note>) {
+    /// Replaces the rows of `brief` (read again after its reader was left) or adds new ones,
+    /// at `now`. While the notes are still arriving the lines are made again at most every
+    /// [`REGROUP`]; the last batch (or [`Notes::all_in`]) makes them whole.
+    pub(super) fn take(&mut self, brief: Option<&Path>, rows: Vec<Note>, now: Timestamp) {
         if let Some(brief) = brief {
             self.rows.retain(|r| r.brief != brief);
         }
         self.rows.extend(rows);
+        let recent = self
+            .regrouped
+            .is_some_and(|t| now.duration_since(t) < REGROUP);
+        if !self.done && recent {
+            self.ungrouped = true;
+            return;
+        }
+        self.regrouped = Some(now);
         self.refresh();
+    }
+
+    /// Every brief's notes are in: lines left to make are made.
+    pub(super) fn all_in(&mut self) {
+        self.done = true;
+        if std::mem::take(&mut self.ungrouped) {
+            self.refresh();
+        }
     }
 
     /// Groups and filters again, keeping the same annotation selected when it is still shown.

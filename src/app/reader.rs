@@ -153,6 +153,12 @@ pub struct Reader {
     pub running: Option<Running>,
     /// The end of a brief still being read, shown early after `G`.
     pub tail: Option<Tail>,
+    /// The colour and codes (tags) last given to a highlight on the tag prompt, for `.`.
+    pub last_coding: Option<(crate::annotation::Color, Vec<String>)>,
+    /// The codes of the codebook the brief belongs to, for completing tags.
+    pub codes: Vec<String>,
+    /// Tags given on the tag prompt, the most recent first, offered first when completing.
+    pub recent: Vec<String>,
 }
 
 impl Reader {
@@ -192,6 +198,9 @@ impl Reader {
             loading: None,
             running: None,
             tail: None,
+            last_coding: None,
+            codes: Vec::new(),
+            recent: Vec::new(),
         }
     }
 

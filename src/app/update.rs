@@ -3,7 +3,8 @@
 //! asked), and the view's effects come back. Views are a stack: leaving a view that has another
 //! under it goes back to that one, leaving the last one leaves gloss.
 
-use super::effect::{Effect, Exit};
+use super::codebook::{self, Codes};
+use super::effect::{Effect, Exit, Work};
 use super::event::{Env, Event};
 use super::hits::{self, Hits};
 use super::jumps::Jumps;
@@ -19,6 +20,8 @@ pub enum View {
     Library(Box<Library>),
     /// Every annotation across a library.
     Notes(Box<Notes>),
+    /// A library's codebook.
+    Codebook(Box<Codes>),
     /// Search results across a library.
     Hits(Box<Hits>),
     /// One brief.
@@ -31,6 +34,7 @@ impl View {
         match self {
             Self::Library(l) => l.mode(),
             Self::Notes(n) => n.mode(),
+            Self::Codebook(c) => c.mode(),
             Self::Hits(h) => h.mode(),
             Self::Reader(r) => r.mode(),
         }
@@ -40,6 +44,7 @@ impl View {
         match self {
             Self::Library(l) => library::update(l, event, env),
             Self::Notes(n) => notes::update(n, event, env),
+            Self::Codebook(c) => codebook::update(c, event, env),
             Self::Hits(h) => hits::update(h, event, env),
             Self::Reader(r) => reader::update(r, event, env),
         }
@@ -128,10 +133,16 @@ impl App {
                 .rposition(|v| matches!(v, View::Reader(_)))
         };
         let notes = || self.views.iter().rposition(|v| matches!(v, View::Notes(_)));
+        let codes = || {
+            self.views
+                .iter()
+                .rposition(|v| matches!(v, View::Codebook(_)))
+        };
         let hits = || self.views.iter().rposition(|v| matches!(v, View::Hits(_)));
         match event {
             Event::Scanned(_) | Event::ScanDone | Event::Removed(_) => library(),
             Event::Noted(_) | Event::NotedAgain(..) | Event::NotesDone => notes(),
+            Event::Codes(_) | Event::CodesChanged(_) | Event::Failed(Work::Coding, _) => codes(),
             Event::Searched(..) | Event::SearchDone(..) => hits(),
             Event::Loaded(_)
             | Event::LoadDone
@@ -185,13 +196,17 @@ pub fn update(app: &mut App, event: Event, env: &Env) -> Vec<Effect> {
     }
     let mut effects = app.views[index].update(event, env);
     // A view asks for another over it.
-    let asked = effects
-        .iter()
-        .position(|e| matches!(e, Effect::ShowNotes(_) | Effect::ShowSearch(_)));
+    let asked = effects.iter().position(|e| {
+        matches!(
+            e,
+            Effect::ShowNotes(_) | Effect::ShowSearch(_) | Effect::ShowCodebook(_)
+        )
+    });
     if let Some(asked) = asked {
         let keymap_hints = match &app.views[index] {
             View::Library(l) => l.hints.clone(),
             View::Notes(n) => n.hints.clone(),
+            View::Codebook(c) => c.hints.clone(),
             View::Hits(h) => h.hints.clone(),
             View::Reader(r) => r.hints.clone(),
         };
@@ -206,6 +221,12 @@ pub fn update(app: &mut App, event: Event, env: &Env) -> Vec<Effect> {
                 let mut hits = Hits::new(root, keymap_hints);
                 hits.size = app.size;
                 app.views.push(View::Hits(Box::new(hits)));
+            }
+            Effect::ShowCodebook(root) => {
+                let mut codes = Codes::with_hints(root.clone(), keymap_hints);
+                codes.size = app.size;
+                app.views.push(View::Codebook(Box::new(codes)));
+                effects.push(Effect::ReadCodes(root));
             }
             _ => {}
         }
@@ -369,6 +390,25 @@ mod tests {
             panic!("the notes view is on top");
         };
         assert!(notes.done, "the notes' news reaches the notes view");
+        assert!(press(&mut app, "q").is_empty(), "back to the library");
+        assert_eq!(app.mode(), Mode::Library);
+    }
+
+    #[test]
+    fn c_in_the_library_opens_the_codebook_over_it_and_q_goes_back() {
+        let keymap = Keymap::default_keymap().unwrap();
+        let library = Library::new("/lib".into(), &keymap);
+        let mut app = App::new(View::Library(Box::new(library)));
+        update(&mut app, Event::Resize(80, 20), &Env::fixed(1));
+        assert_eq!(press(&mut app, "c"), [Effect::ReadCodes("/lib".into())]);
+        assert_eq!(app.mode(), Mode::Codebook);
+        let listing = crate::app::codebook::tests::listing();
+        update(&mut app, Event::Codes(Box::new(listing)), &Env::fixed(2));
+        let View::Codebook(codes) = app.top() else {
+            panic!("the codebook view is on top");
+        };
+        assert_eq!(codes.size, (80, 20), "it has the terminal's size");
+        assert!(codes.loaded, "the listing reaches the codebook view");
         assert!(press(&mut app, "q").is_empty(), "back to the library");
         assert_eq!(app.mode(), Mode::Library);
     }

@@ -15,6 +15,7 @@ use crate::error::{Error, show_path};
 use crate::export::{self, Brief, GroupBy, Palette, markdown, template};
 use crate::sanitize;
 use crate::store::library::{briefs, notes_of};
+use crate::store::limits;
 use crate::store::place::place;
 
 /// The export formats.
@@ -105,7 +106,7 @@ pub fn run(request: &Request<'_>) -> Result<(), Error> {
     let template = match request.template {
         Some(path) => Some((
             show_path(path),
-            std::fs::read_to_string(path).map_err(|e| Error::Read {
+            limits::read_capped_text(path, limits::TEMPLATE).map_err(|e| Error::Read {
                 path: show_path(path),
                 source: e,
             })?,
@@ -224,13 +225,20 @@ fn write(format: Format, target: &Path, text: &str) -> Result<(), Error> {
     if target.is_dir() {
         return Err(problem(&"is a folder; give a file name with -o"));
     }
-    let text = match std::fs::read(target) {
-        Ok(bytes) if format == Format::Markdown => {
-            let existing = String::from_utf8(bytes)
-                .map_err(|_| problem(&"is not UTF-8 text: not overwritten"))?;
-            markdown::merge(&existing, text).map_err(|e| problem(&e))?
+    // Only a Markdown export is read back (to update it between its markers); one that cannot
+    // be read (past its limit, unreadable) is named and never overwritten.
+    let text = if format == Format::Markdown {
+        match limits::read_capped(target, limits::EXPORT_TARGET) {
+            Ok(bytes) => {
+                let existing = String::from_utf8(bytes)
+                    .map_err(|_| problem(&"is not UTF-8 text: not overwritten"))?;
+                markdown::merge(&existing, text).map_err(|e| problem(&e))?
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => text.to_string(),
+            Err(e) => return Err(problem(&format!("{e}: not overwritten"))),
         }
-        _ => text.to_string(),
+    } else {
+        text.to_string()
     };
     crate::store::write_atomic(target, text.as_bytes()).map_err(|e| problem(&e))
 }

@@ -10,6 +10,7 @@ use crate::document::{Chars, Document};
 use crate::error::{Error, show_path};
 use crate::export::incoming::{self, Incoming};
 use crate::store::convert::{Extras, to_file};
+use crate::store::limits;
 use crate::store::place::{Placer, Stored, place};
 
 /// What an import did.
@@ -28,7 +29,7 @@ pub struct Outcome {
 
 /// Imports and prints what happened.
 pub fn run(file: &Path, from: &Path, explicit: Option<&Path>) -> Result<(), Error> {
-    let bytes = std::fs::read(from).map_err(|e| Error::Read {
+    let bytes = limits::read_capped(from, limits::IMPORT).map_err(|e| Error::Read {
         path: show_path(from),
         source: e,
     })?;

@@ -56,7 +56,8 @@ fn display_name(request: &Request<'_>) -> String {
 /// Merges and writes `%A`; the number of notes in conflict, or what stopped it.
 fn run(request: &Request<'_>) -> Result<usize, String> {
     let read = |path: &Path| {
-        std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", show_path(path)))
+        crate::store::limits::read_capped(path, crate::store::limits::SIDECAR)
+            .map_err(|e| format!("cannot read {}: {e}", show_path(path)))
     };
     let (base, ours, theirs) = (
         read(request.base)?,

@@ -111,6 +111,10 @@ pub enum Action {
     Highlight5,
     /// Highlight the selection and write a note on it
     HighlightWithNote,
+    /// Highlight the selection and give it codes (tags, comma-separated; Tab completes)
+    CodeSelection,
+    /// Highlight the selection with the colour and codes of the last coding
+    RepeatCoding,
     /// Write or edit the note of the highlight
     EditNote,
     /// Edit the highlight's tags (comma-separated)
@@ -179,6 +183,16 @@ pub enum Action {
     ShowNotes,
     /// Group the notes by brief or by tag
     ToggleGrouping,
+    /// The library's codebook: codes with counts, and the tags that are not codes
+    ShowCodebook,
+    /// Add the uncoded tag as a code, or type a new code
+    AddCode,
+    /// Rename or move the code (type its new full name)
+    RenameCode,
+    /// Merge the code into another (type its name)
+    MergeCode,
+    /// Delete the code and take it off every annotation (asks first)
+    DeleteCode,
 }
 
 impl Action {

@@ -35,6 +35,8 @@ pub enum Mode {
     Library,
     /// Every annotation across the library.
     Notes,
+    /// The library's codebook.
+    Codebook,
     /// Search results across the library.
     Search,
 }
@@ -207,6 +209,7 @@ fn exits(mode: Mode) -> &'static [Action] {
         Mode::Help => &[Action::CloseHelp, Action::Quit],
         Mode::Library => &[Action::Quit],
         Mode::Notes => &[Action::Quit],
+        Mode::Codebook => &[Action::Quit],
         Mode::Search => &[Action::Quit],
     }
 }

@@ -268,6 +268,20 @@ impl Effects {
                         let _ = tx.send(Wake::Worker(APP, Event::NotedAgain(brief, rows)));
                     });
                 }
+                // The app opens the codebook view itself.
+                Effect::ShowCodebook(_) => {}
+                Effect::ReadCodes(root) => {
+                    self.spawn("gloss-codes", Work::Scanning, APP, move |tx| {
+                        let listing = crate::store::codebook::listing(&root);
+                        let _ = tx.send(Wake::Worker(APP, Event::Codes(Box::new(listing))));
+                    });
+                }
+                Effect::ChangeCodes { root, change } => {
+                    self.spawn("gloss-codes", Work::Coding, APP, move |tx| {
+                        let outcome = change_codes(&root, &change);
+                        let _ = tx.send(Wake::Worker(APP, Event::CodesChanged(outcome)));
+                    });
+                }
                 Effect::Closed => self.reader = None,
                 Effect::Summarize { root, brief } => {
                     self.spawn("gloss-scan", Work::Scanning, APP, move |tx| {
@@ -352,6 +366,9 @@ fn watch_library(root: PathBuf, tx: Sender<Wake>) -> Option<notify::RecommendedW
     Some(watcher)
 }
 
+/// Annotations sent to the notes view at a time.
+const NOTES_BATCH: usize = 2_000;
+
 /// Hits the search view keeps per brief (with their context).
 const KEPT_PER_BRIEF: usize = 100;
 
@@ -391,14 +408,29 @@ fn search_library(root: &std::path::Path, query: &str, generation: u64, tx: &Sen
 /// Every annotation under `root`, read on every core; briefs or sidecars that cannot be read
 /// are named in a notice.
 fn notes(root: &std::path::Path, tx: &Sender<Wake>) {
+    // Several briefs' rows to an event: one event (and one redraw) per brief would be ten
+    // thousand for a big library.
+    let mut batch = Vec::new();
     for rows in crate::store::library::notes_in(root) {
-        let news = match rows {
-            Ok(rows) => Event::Noted(rows),
-            Err(problem) => Event::Notice(Level::Warning, format!("skipped: {problem}")),
-        };
-        if tx.send(Wake::Worker(APP, news)).is_err() {
+        match rows {
+            Ok(rows) => batch.extend(rows),
+            Err(problem) => {
+                let news = Event::Notice(Level::Warning, format!("skipped: {problem}"));
+                if tx.send(Wake::Worker(APP, news)).is_err() {
+                    return;
+                }
+            }
+        }
+        if batch.len() >= NOTES_BATCH
+            && tx
+                .send(Wake::Worker(APP, Event::Noted(std::mem::take(&mut batch))))
+                .is_err()
+        {
             return;
         }
+    }
+    if !batch.is_empty() {
+        let _ = tx.send(Wake::Worker(APP, Event::Noted(batch)));
     }
     let _ = tx.send(Wake::Worker(APP, Event::NotesDone));
 }
@@ -438,4 +470,27 @@ fn save_theme(name: &str) -> Event {
         ),
         Err(e) => Event::Notice(Level::Error, format!("theme not saved: {e}")),
     }
+}
+
+/// Carries out a change to a library's codebook and its sidecars: what it did, or why not
+/// (with the sidecars it had to skip).
+fn change_codes(
+    root: &std::path::Path,
+    change: &crate::codebook::Change,
+) -> Result<String, String> {
+    let applied = crate::store::codebook::apply(root, change, jiff::Timestamp::now())?;
+    let skipped = applied.retagged.as_ref().map_or(0, |r| r.skipped.len());
+    if skipped == 0 {
+        return Ok(applied.said);
+    }
+    let first = applied
+        .retagged
+        .as_ref()
+        .and_then(|r| r.skipped.first())
+        .cloned()
+        .unwrap_or_default();
+    Err(format!(
+        "{}; {skipped} sidecars skipped ({first}); {}",
+        applied.said, applied.finish
+    ))
 }

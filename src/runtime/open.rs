@@ -55,6 +55,9 @@ impl Opener {
         reader.brief = Some(path.to_path_buf());
         reader.loading = rest.as_ref().map(|r| Loading::new(r.read(), r.total()));
         reader.themes.clone_from(&self.themes);
+        reader.codes = crate::store::codebook::nearest(path)
+            .map(|book| book.codes.into_iter().map(|c| c.name).collect())
+            .unwrap_or_default();
         reader.author.clone_from(&self.author);
         reader.theme = self.theme;
         let mut extras = Extras::default();

@@ -4,6 +4,8 @@ use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
+use super::limits::{self, Limit};
+use crate::document::Format;
 use crate::error::{Error, show_path};
 
 /// Bytes read before the first frame: several screens of the largest terminal, read and
@@ -26,10 +28,13 @@ pub struct BriefFile {
     offset: u64,
     total: u64,
     eof: bool,
+    /// The most this brief may hold (a pipe or a growing file is cut off there).
+    limit: Limit,
 }
 
 impl BriefFile {
-    /// Opens a brief, refusing directories and naming the path in every error.
+    /// Opens a brief, refusing directories and briefs past their limit
+    /// ([`limits::PLAIN_BRIEF`], [`limits::MARKDOWN_BRIEF`]), naming the path in every error.
     pub fn open(path: &Path) -> Result<Self, Error> {
         let file = File::open(path).map_err(read_error(path))?;
         let meta = file.metadata().map_err(read_error(path))?;
@@ -38,7 +43,20 @@ impl BriefFile {
                 path: show_path(path),
             });
         }
+        let limit = match Format::from_path(path) {
+            Format::Plain => limits::PLAIN_BRIEF,
+            // A web page is refused past document::MAX_PAGE_BYTES when it is parsed.
+            Format::Markdown | Format::Html => limits::MARKDOWN_BRIEF,
+        };
+        if meta.len() > limit.bytes {
+            return Err(read_error(path)(limits::too_large(
+                meta.len(),
+                limit,
+                false,
+            )));
+        }
         Ok(Self {
+            limit,
             file,
             path: path.to_path_buf(),
             carry: Vec::new(),
@@ -99,8 +117,16 @@ impl BriefFile {
         Ok(Some((start, buf)))
     }
 
-    /// Appends up to `want` more bytes of the file to `buf`.
+    /// Appends up to `want` more bytes of the file to `buf`; an error once the brief holds
+    /// more than its limit (a pipe, or a file that grew after it was opened).
     fn fill(&mut self, buf: &mut Vec<u8>, want: usize) -> Result<(), Error> {
+        if self.offset + buf.len() as u64 > self.limit.bytes {
+            return Err(read_error(&self.path)(limits::too_large(
+                self.limit.bytes,
+                self.limit,
+                true,
+            )));
+        }
         buf.reserve_exact(want);
         let before = buf.len();
         let got = (&mut self.file)
@@ -114,14 +140,24 @@ impl BriefFile {
     }
 }
 
-/// Reads a brief's bytes, refusing directories and naming the path in every error.
+/// Reads a brief's bytes, refusing directories and briefs past their limit, and naming the
+/// path in every error.
 pub fn read_brief(path: &Path) -> Result<Vec<u8>, Error> {
-    let mut brief = BriefFile::open(path)?;
+    let brief = BriefFile::open(path)?;
     let mut bytes = Vec::with_capacity(usize::try_from(brief.total).unwrap_or(0));
+    let limit = brief.limit;
     brief
         .file
+        .take(limit.bytes + 1)
         .read_to_end(&mut bytes)
         .map_err(read_error(path))?;
+    if bytes.len() as u64 > limit.bytes {
+        return Err(read_error(path)(limits::too_large(
+            limit.bytes,
+            limit,
+            true,
+        )));
+    }
     Ok(bytes)
 }
 
@@ -137,7 +173,10 @@ pub fn read_tail(path: &Path, bytes: u64) -> Result<(u64, Vec<u8>), Error> {
     file.seek(SeekFrom::Start(start))
         .map_err(read_error(path))?;
     let mut buf = Vec::new();
-    file.read_to_end(&mut buf).map_err(read_error(path))?;
+    // `take`: a file that grew since it was measured gives no more than was asked for.
+    file.take(bytes)
+        .read_to_end(&mut buf)
+        .map_err(read_error(path))?;
     if start == 0 {
         return Ok((0, buf));
     }
@@ -237,5 +276,69 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(!err.chars().any(crate::sanitize::is_unsafe), "{err:?}");
+    }
+
+    #[test]
+    fn a_brief_past_its_limit_is_refused_before_reading_naming_size_and_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let plain = dir.path().join("huge.txt");
+        File::create(&plain)
+            .unwrap()
+            .set_len(limits::PLAIN_BRIEF.bytes + 1)
+            .unwrap();
+        let err = BriefFile::open(&plain).unwrap_err().to_string();
+        assert!(err.starts_with("cannot open "), "{err}");
+        assert!(
+            err.contains(
+                "huge.txt: it is 1024.0 MiB; gloss reads plain-text briefs up to 1024 MiB"
+            ),
+            "{err}"
+        );
+        let md = dir.path().join("huge.md");
+        File::create(&md)
+            .unwrap()
+            .set_len(limits::MARKDOWN_BRIEF.bytes + 1)
+            .unwrap();
+        let err = read_brief(&md).unwrap_err().to_string();
+        assert!(
+            err.contains("gloss reads Markdown briefs up to 64 MiB"),
+            "{err}"
+        );
+        // At the limit it opens.
+        File::create(&md)
+            .unwrap()
+            .set_len(limits::MARKDOWN_BRIEF.bytes)
+            .unwrap();
+        assert!(BriefFile::open(&md).is_ok());
+    }
+
+    #[test]
+    fn a_brief_that_keeps_growing_stops_at_its_limit_with_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("growing.txt");
+        std::fs::write(&path, "line\n".repeat(100)).unwrap();
+        let mut file = BriefFile::open(&path).unwrap();
+        // As if the file (or a pipe) had grown past the limit after it was opened.
+        file.limit = Limit {
+            bytes: 50,
+            what: "plain-text briefs",
+        };
+        let mut err = None;
+        for _ in 0..100 {
+            match file.next_piece(10) {
+                Ok(Some(_)) => {}
+                Ok(None) => break,
+                Err(e) => {
+                    err = Some(e.to_string());
+                    break;
+                }
+            }
+        }
+        let err = err.expect("reading past the limit is an error");
+        assert!(
+            err.contains("it is over 50 bytes; gloss reads plain-text briefs up to 50 bytes"),
+            "{err}"
+        );
+        assert!(file.read() <= 60, "{}", file.read());
     }
 }

@@ -6,8 +6,15 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use super::limits;
 use crate::error::show_path;
 use crate::theme::Source;
+
+/// Reads a configuration file (config, keymap or theme) unless it is past
+/// [`limits::CONFIG_FILE`].
+fn read_config_file(path: &Path) -> io::Result<String> {
+    limits::read_capped_text(path, limits::CONFIG_FILE)
+}
 
 /// The configuration folder: `$GLOSS_CONFIG_DIR`, else `$XDG_CONFIG_HOME/gloss` (usually
 /// `~/.config/gloss`).
@@ -36,7 +43,7 @@ pub struct Config {
 pub fn read_config(dir: &Path) -> Config {
     let path = dir.join("config.toml");
     let mut config = Config::default();
-    let text = match fs::read_to_string(&path) {
+    let text = match read_config_file(&path) {
         Ok(text) => text,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return config,
         Err(e) => {
@@ -102,7 +109,7 @@ pub struct KeymapFile {
 /// read is an error naming it.
 pub fn read_keymap(dir: &Path) -> Result<Option<KeymapFile>, String> {
     let path = dir.join("keymap.toml");
-    match fs::read_to_string(&path) {
+    match read_config_file(&path) {
         Ok(text) => Ok(Some(KeymapFile {
             origin: show_path(&path),
             text,
@@ -115,7 +122,7 @@ pub fn read_keymap(dir: &Path) -> Result<Option<KeymapFile>, String> {
 /// Sets `theme` in `dir/config.toml`, keeping everything else in it (comments included).
 pub fn save_theme(dir: &Path, theme: &str) -> Result<PathBuf, String> {
     let path = dir.join("config.toml");
-    let text = match fs::read_to_string(&path) {
+    let text = match read_config_file(&path) {
         Ok(text) => text,
         Err(e) if e.kind() == io::ErrorKind::NotFound => String::new(),
         Err(e) => return Err(format!("{}: {e}", show_path(&path))),
@@ -138,13 +145,22 @@ pub fn user_themes(dir: &Path) -> (Vec<Source>, Vec<String>) {
     let Ok(entries) = fs::read_dir(dir.join("themes")) else {
         return (sources, warnings);
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths
-        .into_iter()
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-    {
-        match fs::read_to_string(&path) {
+        .collect();
+    paths.sort();
+    if paths.len() > limits::USER_THEMES {
+        warnings.push(format!(
+            "{}: {} theme files; gloss reads the first {} by name",
+            show_path(&dir.join("themes")),
+            paths.len(),
+            limits::USER_THEMES
+        ));
+        paths.truncate(limits::USER_THEMES);
+    }
+    for path in paths {
+        match read_config_file(&path) {
             Ok(text) => sources.push(theme_source(&path, text)),
             Err(e) => warnings.push(format!("{}: {e}", show_path(&path))),
         }
@@ -154,7 +170,7 @@ pub fn user_themes(dir: &Path) -> (Vec<Source>, Vec<String>) {
 
 /// A theme file given by path (`--theme ./mine.toml`).
 pub fn theme_file(path: &Path) -> Result<Source, String> {
-    fs::read_to_string(path)
+    read_config_file(path)
         .map(|text| theme_source(path, text))
         .map_err(|e| format!("{}: {e}", show_path(path)))
 }
@@ -173,6 +189,39 @@ fn theme_source(path: &Path, text: String) -> Source {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn past_the_user_theme_limit_the_first_by_name_are_read_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join("themes")).unwrap();
+        for i in 0..limits::USER_THEMES + 5 {
+            fs::write(dir.path().join(format!("themes/t{i:04}.toml")), "").unwrap();
+        }
+        fs::write(dir.path().join("themes/notes.txt"), "").unwrap();
+        let (sources, warnings) = user_themes(dir.path());
+        assert_eq!(sources.len(), limits::USER_THEMES);
+        assert_eq!(sources[0].name, "t0000");
+        assert_eq!(warnings.len(), 1);
+        assert!(
+            warnings[0].ends_with("themes: 205 theme files; gloss reads the first 200 by name"),
+            "{warnings:?}"
+        );
+    }
+
+    #[test]
+    fn a_config_file_past_its_limit_is_a_warning_naming_it() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::File::create(dir.path().join("config.toml"))
+            .unwrap()
+            .set_len(limits::CONFIG_FILE.bytes + 1)
+            .unwrap();
+        let config = read_config(dir.path());
+        assert!(
+            config.warnings[0].contains("config.toml: it is 1.0 MiB; gloss reads theme, keymap"),
+            "{:?}",
+            config.warnings
+        );
+    }
 
     #[test]
     fn config_reads_and_saves_the_theme_keeping_comments() {

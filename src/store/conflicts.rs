@@ -207,7 +207,7 @@ pub fn fold_copies(paths: &SidecarPaths) -> Result<Folded, SidecarError> {
     let mut file = sidecar.load()?;
     let mut folded = Folded::default();
     for copy in copies(&paths.data) {
-        let parsed = fs::read(&copy.path)
+        let parsed = super::limits::read_capped(&copy.path, super::limits::SIDECAR)
             .map_err(|e| e.to_string())
             .and_then(|bytes| format::parse_bytes(&bytes).map_err(|e| e.to_string()));
         match parsed {

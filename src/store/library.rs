@@ -249,7 +249,7 @@ pub fn summary_with_copies(root: &Path, path: &Path) -> Summary {
 fn read_sidecar(path: &Path) -> Result<Option<format::SidecarFile>, String> {
     let sidecar = SidecarPaths::at(beside(path)).data;
     let problem = |e: &dyn std::fmt::Display| format!("{}: {e}", show_path(&sidecar));
-    match fs::read(&sidecar) {
+    match super::limits::read_capped(&sidecar, super::limits::SIDECAR) {
         Ok(bytes) => format::parse_bytes(&bytes)
             .map(Some)
             .map_err(|e| problem(&e)),
@@ -345,6 +345,7 @@ fn first_screen(path: &Path) -> Result<Document, String> {
         .map_err(|e| format!("{}: {e}", show_path(path)))
 }
 
+pub mod sidecars;
 #[cfg(test)]
 mod tests;
 

@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 use sha2::{Digest, Sha256};
 
 use super::format::{self, FormatError, SidecarFile};
+use super::limits;
 use super::merge::merge;
 use super::write_atomic;
 use crate::error::show_path;
@@ -129,7 +130,7 @@ pub enum SidecarError {
         /// The lock file, for printing.
         path: String,
         /// Seconds waited.
-        secs: u64,
+        secs: f64,
     },
 }
 
@@ -184,7 +185,7 @@ impl Sidecar {
     }
 
     fn read_bytes(&self) -> Result<Option<Vec<u8>>, SidecarError> {
-        match fs::read(&self.paths.data) {
+        match limits::read_capped(&self.paths.data, limits::SIDECAR) {
             Ok(bytes) => Ok(Some(bytes)),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(self.io(&self.paths.data)(e)),
@@ -314,20 +315,87 @@ impl Sidecar {
                 (ours, false)
             }
         };
+        self.write_over(current.as_deref(), &file)?;
+        Ok(Saved { file, merged })
+    }
+
+    /// Writes `file` over what was on disk (`current`, kept as `.bak`) unless it is the same
+    /// bytes; `file` becomes the base of the next merge. The lock must be held.
+    fn write_over(
+        &mut self,
+        current: Option<&[u8]>,
+        file: &SidecarFile,
+    ) -> Result<(), SidecarError> {
         let text =
-            format::write(&file).map_err(|e| self.io(&self.paths.data)(io::Error::other(e)))?;
-        if current.as_deref() != Some(text.as_bytes()) {
-            if let Some(previous) = &current {
-                write_atomic(&self.paths.backup, previous).map_err(self.io(&self.paths.backup))?;
+            format::write(file).map_err(|e| self.io(&self.paths.data)(io::Error::other(e)))?;
+        // A sidecar past the limit could not be read back: refuse to write it (the reader
+        // keeps the annotations in memory and says why).
+        if text.len() as u64 > limits::SIDECAR.bytes {
+            let size = text.len() as u64;
+            return Err(self.io(&self.paths.data)(limits::too_large(
+                size,
+                limits::SIDECAR,
+                false,
+            )));
+        }
+        if current != Some(text.as_bytes()) {
+            if let Some(previous) = current {
+                self.keep_backup(previous)?;
             }
             write_atomic(&self.paths.data, text.as_bytes()).map_err(self.io(&self.paths.data))?;
         }
         self.seen = Some(hash(text.as_bytes()));
         self.base = Some(file.clone());
-        Ok(Saved { file, merged })
+        Ok(())
+    }
+
+    /// Keeps the sidecar as it is on disk (`previous`, its bytes) as `.bak`: a second name for
+    /// the same file, which the save about to replace it leaves alone (the data is on disk
+    /// already, so nothing needs syncing but the folder, which the save syncs); where the file
+    /// system has no hard links, a durable copy.
+    fn keep_backup(&self, previous: &[u8]) -> Result<(), SidecarError> {
+        let mut link = self.paths.backup.clone().into_os_string();
+        link.push(".new");
+        let link = PathBuf::from(link);
+        let _ = fs::remove_file(&link);
+        let linked = fs::hard_link(&self.paths.data, &link)
+            .and_then(|()| fs::rename(&link, &self.paths.backup));
+        if linked.is_err() {
+            let _ = fs::remove_file(&link);
+            write_atomic(&self.paths.backup, previous).map_err(self.io(&self.paths.backup))?;
+        }
+        Ok(())
+    }
+
+    /// Changes the sidecar where it lies, for a change made across a library (a tag renamed
+    /// everywhere): under its lock, reads it as it is now, lets `change` edit it and, when
+    /// `change` says it did, saves it the way [`Sidecar::save`] does (`.bak`, atomic, durable).
+    /// Reading under the lock leaves nothing to merge here; a reader holding this sidecar
+    /// merges the change in as it does any other process's. Waits at most `wait` for another
+    /// process's lock ([`SidecarError::Locked`]); a sidecar that does not parse is an error and
+    /// is left as it is; none at all is `Ok(false)`.
+    pub fn rewrite(
+        &mut self,
+        wait: Duration,
+        change: impl FnOnce(&mut SidecarFile) -> bool,
+    ) -> Result<bool, SidecarError> {
+        let _lock = self.lock_within(wait)?;
+        let Some(current) = self.read_bytes()? else {
+            return Ok(false);
+        };
+        let mut file = self.parse(&current)?;
+        if !change(&mut file) {
+            return Ok(false);
+        }
+        self.write_over(Some(&current), &file)?;
+        Ok(true)
     }
 
     fn lock(&self) -> Result<File, SidecarError> {
+        self.lock_within(LOCK_WAIT)
+    }
+
+    fn lock_within(&self, wait: Duration) -> Result<File, SidecarError> {
         let file = OpenOptions::new()
             .create(true)
             .truncate(false)
@@ -338,13 +406,13 @@ impl Sidecar {
         loop {
             match file.try_lock() {
                 Ok(()) => return Ok(file),
-                Err(fs::TryLockError::WouldBlock) if start.elapsed() < LOCK_WAIT => {
+                Err(fs::TryLockError::WouldBlock) if start.elapsed() < wait => {
                     std::thread::sleep(Duration::from_millis(10));
                 }
                 Err(fs::TryLockError::WouldBlock) => {
                     return Err(SidecarError::Locked {
                         path: show_path(&self.paths.lock),
-                        secs: LOCK_WAIT.as_secs(),
+                        secs: wait.as_secs_f64(),
                     });
                 }
                 Err(fs::TryLockError::Error(e)) => return Err(self.io(&self.paths.lock)(e)),

@@ -123,6 +123,7 @@ fn act(lib: &mut Library, action: Action) -> Vec<Effect> {
             None => lib.status.say(Level::Info, "no brief to open"),
         },
         Action::ShowNotes => return vec![Effect::ShowNotes(lib.root.clone())],
+        Action::ShowCodebook => return vec![Effect::ShowCodebook(lib.root.clone())],
         Action::SearchLibrary => return vec![Effect::ShowSearch(lib.root.clone())],
         Action::Quit => return vec![Effect::Exit(Exit::Quit)],
         _ => {}

@@ -209,3 +209,24 @@ fn the_filter_takes_an_author() {
     type_text(&mut n, " policy");
     assert_eq!(n.shown(), 0, "with the other parts of the filter");
 }
+
+#[test]
+fn while_notes_arrive_the_list_is_made_again_at_most_every_tenth_of_a_second() {
+    let keymap = Keymap::default_keymap().unwrap();
+    let mut n = Notes::new(PathBuf::from("/lib"), &keymap);
+    let at = |ms: i64| Env {
+        now: jiff::Timestamp::from_millisecond(5_000 + ms).unwrap(),
+        ..Env::fixed(1)
+    };
+    update(&mut n, Event::Resize(100, 20), &at(0));
+    let one = |id, brief: &str| vec![note(id, brief, &[], Color::Green, "q", "")];
+    update(&mut n, Event::Noted(one(1, "a.txt")), &at(10));
+    assert_eq!(n.shown(), 1, "the first batch shows at once");
+    update(&mut n, Event::Noted(one(2, "b.txt")), &at(50));
+    assert_eq!((n.shown(), n.rows.len()), (1, 2), "the next waits");
+    update(&mut n, Event::Noted(one(3, "c.txt")), &at(120));
+    assert_eq!(n.shown(), 3, "a tenth of a second later, all");
+    update(&mut n, Event::Noted(one(4, "d.txt")), &at(130));
+    update(&mut n, Event::NotesDone, &at(140));
+    assert_eq!(n.shown(), 4, "and when every note is in");
+}

@@ -9,7 +9,7 @@ use crate::input::Action;
 use crate::sanitize;
 
 /// Applies one event to the notes view and returns the work it asks for.
-pub fn update(notes: &mut Notes, event: Event, _env: &Env) -> Vec<Effect> {
+pub fn update(notes: &mut Notes, event: Event, env: &Env) -> Vec<Effect> {
     if matches!(event, Event::Action(_) | Event::Char(_) | Event::Paste(_)) {
         notes.status.dismiss();
     }
@@ -18,10 +18,10 @@ pub fn update(notes: &mut Notes, event: Event, _env: &Env) -> Vec<Effect> {
             notes.size = (w, h);
             notes.reveal();
         }
-        Event::Noted(found) => notes.take(None, found),
-        Event::NotedAgain(brief, found) => notes.take(Some(&brief), found),
+        Event::Noted(found) => notes.take(None, found, env.now),
+        Event::NotedAgain(brief, found) => notes.take(Some(&brief), found, env.now),
         Event::NotesDone => {
-            notes.done = true;
+            notes.all_in();
             if notes.rows.is_empty() {
                 notes
                     .status

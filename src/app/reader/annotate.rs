@@ -33,6 +33,37 @@ impl Reader {
         Some(env.id)
     }
 
+    /// `.`: highlights the selection with the colour and codes last given on the tag prompt,
+    /// as one change (one `u` undoes it).
+    pub fn repeat_coding(&mut self, env: &Env) {
+        let Some((color, tags)) = self.last_coding.clone() else {
+            let code = self.hints.key(Mode::Visual, Action::CodeSelection);
+            let text = format!("no coding to repeat yet: select and press {code} first");
+            self.say(Level::Info, &text);
+            return;
+        };
+        let Some(selection) = self.take_selection().map(|v| v.selection) else {
+            return;
+        };
+        let range = selection.range(self.doc.text());
+        if range.is_empty() {
+            return;
+        }
+        let mut annotation = Annotation::new(
+            env.id,
+            env.now,
+            color,
+            Anchor::new(&self.doc, range.clone()),
+        );
+        annotation.tags.clone_from(&tags);
+        self.history
+            .apply(&mut self.annotations, Change::Add(annotation));
+        self.cursor = range.start;
+        let codes: Vec<String> = tags.iter().map(|t| format!("#{t}")).collect();
+        let text = format!("coded {}", crate::sanitize::line(&codes.join(" ")));
+        self.say(Level::Info, &text);
+    }
+
     /// Changes the target annotation with `edit`; records it if anything changed.
     pub fn edit_target(&mut self, env: &Env, edit: impl FnOnce(&mut Annotation)) {
         let Some(before) = self.target().cloned() else {

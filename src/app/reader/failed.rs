@@ -36,7 +36,7 @@ impl Reader {
                 };
                 self.saved(result, now);
             }
-            Work::Tail | Work::Config | Work::Scanning | Work::Opening => {
+            Work::Tail | Work::Config | Work::Scanning | Work::Opening | Work::Coding => {
                 self.notice(Level::Error, &format!("{what} failed: {message}"));
             }
         }

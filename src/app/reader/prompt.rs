@@ -116,7 +116,8 @@ impl Reader {
         }
     }
 
-    /// Tab on the tag prompt: completes the tag being typed from tags already used.
+    /// Tab on the tag prompt: completes the tag being typed: to what all candidates share
+    /// when that keeps what was typed, else to the first candidate.
     pub fn prompt_complete(&mut self) {
         let Some(prompt) = self.prompt() else {
             return;
@@ -124,6 +125,13 @@ impl Reader {
         if !matches!(prompt.kind, PromptKind::Tags(_)) {
             return;
         }
+        let typing = prompt
+            .query
+            .rsplit(',')
+            .next()
+            .unwrap_or_default()
+            .trim_start()
+            .to_lowercase();
         let candidates = self.completions();
         let Some(first) = candidates.first() else {
             return;
@@ -133,8 +141,10 @@ impl Reader {
             .fold(first.clone(), |acc, c| common_prefix(&acc, c));
         let done = if candidates.len() == 1 {
             format!("{common}, ")
-        } else {
+        } else if common.to_lowercase().starts_with(&typing) {
             common
+        } else {
+            format!("{first}, ")
         };
         if let Some(p) = self.prompt_mut() {
             let cut = p.query.rfind(',').map_or(0, |i| i + 1);
@@ -146,7 +156,9 @@ impl Reader {
         }
     }
 
-    /// Tags already used in the brief that complete the one being typed.
+    /// Tags that complete the one being typed (fuzzy: its letters in order, smart case):
+    /// those given most recently first, then the codebook's codes and the brief's tags, best
+    /// match first; none already typed.
     pub fn completions(&self) -> Vec<String> {
         let Some(prompt) = self.prompt() else {
             return Vec::new();
@@ -156,13 +168,35 @@ impl Reader {
             None => ("", prompt.query.trim_start()),
         };
         let done = parse_tags(done);
-        let lower = typing.to_lowercase();
-        self.annotations
-            .tags()
-            .into_iter()
-            .filter(|t| t.to_lowercase().starts_with(&lower) && !done.iter().any(|d| d == t))
-            .map(str::to_string)
-            .collect()
+        let used = self.annotations.tags();
+        let mut seen = std::collections::HashSet::new();
+        let all: Vec<&str> = self
+            .recent
+            .iter()
+            .map(String::as_str)
+            .chain(self.codes.iter().map(String::as_str))
+            .chain(used.iter().copied())
+            .filter(|t| seen.insert(*t) && !done.iter().any(|d| d == t))
+            .collect();
+        let scored = fuzzy(typing, &all);
+        let recent = |t: &str| self.recent.iter().position(|r| r == t);
+        let mut scored: Vec<(&str, u32)> = scored;
+        scored.sort_by(|a, b| match (recent(a.0), recent(b.0)) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => b.1.cmp(&a.1),
+        });
+        scored.into_iter().map(|(t, _)| t.to_string()).collect()
+    }
+
+    /// Puts `tags` first among the recent ones.
+    fn remember(&mut self, tags: &[String]) {
+        for tag in tags.iter().rev() {
+            self.recent.retain(|r| r != tag);
+            self.recent.insert(0, tag.clone());
+        }
+        self.recent.truncate(RECENT);
     }
 
     /// Enter.
@@ -190,6 +224,10 @@ impl Reader {
             PromptKind::Tags(id) => {
                 let tags = parse_tags(&prompt.query);
                 if let Some(before) = self.annotations.get(id).cloned() {
+                    if !tags.is_empty() {
+                        self.last_coding = Some((before.color, tags.clone()));
+                        self.remember(&tags);
+                    }
                     self.edit_annotation(before, env, |a| a.tags = tags);
                 }
             }
@@ -219,6 +257,30 @@ impl Reader {
             None => {}
         }
     }
+}
+
+/// Tags remembered as recent.
+const RECENT: usize = 50;
+
+/// The `candidates` that `typed` matches fuzzily (smart case; all of them when it is empty),
+/// in their order, with their scores.
+fn fuzzy<'a>(typed: &str, candidates: &[&'a str]) -> Vec<(&'a str, u32)> {
+    use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+    use nucleo_matcher::{Config, Matcher, Utf32Str};
+    if typed.trim().is_empty() {
+        return candidates.iter().map(|c| (*c, 0)).collect();
+    }
+    let pattern = Pattern::parse(typed, CaseMatching::Smart, Normalization::Smart);
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    let mut buf = Vec::new();
+    candidates
+        .iter()
+        .filter_map(|c| {
+            pattern
+                .score(Utf32Str::new(c, &mut buf), &mut matcher)
+                .map(|score| (*c, score))
+        })
+        .collect()
 }
 
 fn common_prefix(a: &str, b: &str) -> String {

@@ -379,3 +379,81 @@ fn dragging_past_the_bottom_edge_scrolls() {
     assert_eq!(s.top, 5);
     assert!(s.selection().is_some());
 }
+
+#[test]
+fn c_codes_a_selection_with_several_codes_and_dot_repeats_it_on_the_next() {
+    let mut s = reader(SAMPLE, 80, 24);
+    press(&mut s, ". ");
+    press(&mut s, "} v e .");
+    assert!(s.annotations.is_empty(), "nothing to repeat yet");
+    assert!(
+        s.status
+            .shown()
+            .unwrap()
+            .text
+            .contains("no coding to repeat")
+    );
+    press(&mut s, "esc } v e 3 u");
+    assert!(s.annotations.is_empty());
+    press(&mut s, "v e c");
+    assert_eq!(
+        s.mode(),
+        Mode::Prompt,
+        "the code picker on the new highlight"
+    );
+    type_text(&mut s, "frame/conflict, actor/government");
+    press(&mut s, "enter");
+    let first = s.annotations.iter().next().unwrap().clone();
+    assert_eq!(first.tags, ["frame/conflict", "actor/government"]);
+    assert_eq!(first.color, Color::Yellow);
+    press(&mut s, "} v e e .");
+    assert_eq!(s.annotations.len(), 2);
+    let second = &s.annotations.as_slice()[1];
+    assert_eq!(second.tags, first.tags, "the same codes");
+    assert_ne!(
+        second.anchor.start, first.anchor.start,
+        "on the new selection"
+    );
+    assert_eq!(
+        s.status.shown().unwrap().text,
+        "coded #frame/conflict #actor/government"
+    );
+    press(&mut s, "u");
+    assert_eq!(s.annotations.len(), 1, "one u undoes the repeat");
+}
+
+#[test]
+fn the_code_picker_completes_fuzzily_from_the_codebook_most_recent_first() {
+    let mut s = reader(SAMPLE, 80, 24);
+    s.codes = vec![
+        "actor/government".into(),
+        "frame/conflict".into(),
+        "frame/economic".into(),
+    ];
+    press(&mut s, "} v e c");
+    type_text(&mut s, "fcon");
+    assert_eq!(
+        s.completions(),
+        ["frame/conflict", "frame/economic"],
+        "fuzzy: the letters in order, the best match first"
+    );
+    type_text(&mut s, "f");
+    assert_eq!(s.completions(), ["frame/conflict"]);
+    press(&mut s, "tab");
+    type_text(&mut s, "gov");
+    press(&mut s, "tab enter");
+    assert_eq!(
+        s.annotations.iter().next().unwrap().tags,
+        ["frame/conflict", "actor/government"],
+        "several codes at once"
+    );
+    press(&mut s, "} v e c");
+    type_text(&mut s, "r");
+    let offered = s.completions();
+    assert_eq!(
+        &offered[..2],
+        ["frame/conflict", "actor/government"],
+        "the codes of the last coding come first, in their order"
+    );
+    assert!(offered.contains(&"frame/economic".to_string()));
+}

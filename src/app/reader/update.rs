@@ -129,6 +129,8 @@ fn apply(state: &mut Reader, event: Event, env: &Env) -> Vec<Effect> {
         | Event::Noted(_)
         | Event::NotedAgain(..)
         | Event::NotesDone
+        | Event::Codes(_)
+        | Event::CodesChanged(_)
         | Event::Searched(..)
         | Event::SearchDone(..)
         | Event::Opened(_)
@@ -224,6 +226,12 @@ fn act(state: &mut Reader, action: Action, env: &Env) -> Vec<Effect> {
                 state.open_note();
             }
         }
+        Action::CodeSelection => {
+            if state.highlight(Color::default(), env).is_some() {
+                state.open_tags();
+            }
+        }
+        Action::RepeatCoding => state.repeat_coding(env),
         Action::EditNote => state.open_note(),
         Action::EditTags => state.open_tags(),
         Action::CycleColor => state.edit_target(env, |a| a.color = a.color.next()),
@@ -285,6 +293,11 @@ fn act(state: &mut Reader, action: Action, env: &Env) -> Vec<Effect> {
         | Action::OpenBrief
         | Action::CycleSort
         | Action::ShowNotes
+        | Action::ShowCodebook
+        | Action::AddCode
+        | Action::RenameCode
+        | Action::MergeCode
+        | Action::DeleteCode
         | Action::Filter
         | Action::SearchLibrary
         | Action::ToggleGrouping
@@ -324,6 +337,8 @@ fn changes_annotations(action: Action) -> bool {
             action,
             Action::Highlight
                 | Action::HighlightWithNote
+                | Action::CodeSelection
+                | Action::RepeatCoding
                 | Action::EditNote
                 | Action::EditTags
                 | Action::CycleColor

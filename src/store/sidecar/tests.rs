@@ -179,3 +179,37 @@ fn a_merge_the_reader_missed_is_redone_from_before_it() {
         );
     }
 }
+
+#[test]
+fn a_save_past_the_size_limit_is_refused_and_leaves_the_file_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = sidecar(dir.path());
+    let mut file = format::parse(SAMPLE).unwrap();
+    s.save(file.clone()).unwrap();
+    let before = fs::read(&s.paths.data).unwrap();
+    file.annotations[0].note = "x".repeat(usize::try_from(limits::SIDECAR.bytes).unwrap());
+    let err = s.save(file).unwrap_err();
+    assert!(
+        err.to_string().contains(
+            "brief.txt.gloss.toml: it is 8.0 MiB; gloss reads annotation files up to 8 MiB"
+        ),
+        "{err}"
+    );
+    assert_eq!(fs::read(&s.paths.data).unwrap(), before);
+}
+
+#[test]
+fn a_sidecar_past_the_size_limit_is_refused_unread_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = sidecar(dir.path());
+    File::create(&s.paths.data)
+        .unwrap()
+        .set_len(limits::SIDECAR.bytes + 1)
+        .unwrap();
+    let err = s.load().unwrap_err().to_string();
+    assert!(err.contains("up to 8 MiB"), "{err}");
+    assert_eq!(
+        fs::metadata(&s.paths.data).unwrap().len(),
+        limits::SIDECAR.bytes + 1
+    );
+}

@@ -88,6 +88,7 @@ fn heading(mode: Mode, hints: &Hints) -> String {
         Mode::Help => "In this help".into(),
         Mode::Library => "In the library".into(),
         Mode::Notes => "In the notes across the library".into(),
+        Mode::Codebook => "In the codebook".into(),
         Mode::Search => "In a search across the library".into(),
     }
 }

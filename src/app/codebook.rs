@@ -1,0 +1,193 @@
+//! The codebook view: the library's codes as a tree with counts and descriptions, then the
+//! tags in use that are not codes ("uncoded"), one key adding such a tag as a code; codes are
+//! renamed (or moved, by typing another parent), merged and deleted through the prompt, and
+//! every sidecar follows (the change is an effect; the view reads the codebook again after).
+
+mod update;
+
+pub use update::update;
+
+use std::path::PathBuf;
+
+use super::{Hints, Status};
+use crate::annotation::tally::Count;
+use crate::codebook::tree::Row;
+use crate::input::{Keymap, Mode};
+use crate::store::codebook::Listing;
+
+/// One line of the view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Line {
+    /// A code, or a parent that only groups codes.
+    Code(Row),
+    /// The heading over the uncoded tags.
+    Uncoded,
+    /// A tag in use that is not a code, with its counts.
+    Tag(String, Count),
+}
+
+/// What the prompt asks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ask {
+    /// The name of a new code.
+    Add(String),
+    /// The new full name of `code` (another parent moves it).
+    Rename {
+        /// The code.
+        code: String,
+        /// Typed so far.
+        text: String,
+    },
+    /// The code to merge `code` into.
+    Merge {
+        /// The code.
+        code: String,
+        /// Typed so far.
+        text: String,
+    },
+    /// Whether to delete `code`, which `count` annotations carry.
+    Delete {
+        /// The code.
+        code: String,
+        /// Its annotations and briefs.
+        count: Count,
+    },
+}
+
+impl Ask {
+    /// What has been typed, for the prompts that take text.
+    pub fn text_mut(&mut self) -> Option<&mut String> {
+        match self {
+            Self::Add(text) | Self::Rename { text, .. } | Self::Merge { text, .. } => Some(text),
+            Self::Delete { .. } => None,
+        }
+    }
+}
+
+/// The codebook view.
+#[derive(Debug, Clone)]
+pub struct Codes {
+    /// The library's folder.
+    pub root: PathBuf,
+    /// The lines shown.
+    pub lines: Vec<Line>,
+    /// The selected line (never the heading when there is another).
+    pub selected: usize,
+    /// The first line on screen.
+    pub top: usize,
+    /// Terminal size.
+    pub size: (u16, u16),
+    /// True once the codebook has been read.
+    pub loaded: bool,
+    /// True while a change is being carried out.
+    pub busy: bool,
+    /// Why the codebook could not be read (its codes then show as uncoded tags).
+    pub problem: Option<String>,
+    /// The prompt, while it asks.
+    pub ask: Option<Ask>,
+    /// The status bar's messages.
+    pub status: Status,
+    /// The keys hints name.
+    pub hints: Hints,
+}
+
+impl Codes {
+    /// The codebook of the library in `root`, before it has been read.
+    pub fn new(root: PathBuf, keymap: &Keymap) -> Self {
+        Self::with_hints(root, Hints::new(keymap))
+    }
+
+    /// The same, naming keys as `hints` do.
+    pub fn with_hints(root: PathBuf, hints: Hints) -> Self {
+        Self {
+            root,
+            lines: Vec::new(),
+            selected: 0,
+            top: 0,
+            size: (0, 0),
+            loaded: false,
+            busy: false,
+            problem: None,
+            ask: None,
+            status: Status::default(),
+            hints,
+        }
+    }
+
+    /// The keymap table that applies now.
+    pub fn mode(&self) -> Mode {
+        if self.ask.is_some() {
+            Mode::Prompt
+        } else {
+            Mode::Codebook
+        }
+    }
+
+    /// Lines of the list on screen (the terminal less the status bar).
+    pub fn height(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(1))
+    }
+
+    /// The selected line.
+    pub fn selected_line(&self) -> Option<&Line> {
+        self.lines.get(self.selected)
+    }
+
+    /// Takes in a listing, keeping the same name selected when it is still there.
+    pub(super) fn take(&mut self, listing: Listing) {
+        let keep = self.selected_line().map(name_of);
+        self.loaded = true;
+        self.problem = listing.problem;
+        self.lines = listing.rows.into_iter().map(Line::Code).collect();
+        if !listing.uncoded.is_empty() {
+            self.lines.push(Line::Uncoded);
+            self.lines
+                .extend(listing.uncoded.into_iter().map(|(t, c)| Line::Tag(t, c)));
+        }
+        let same = keep.and_then(|k| self.lines.iter().position(|l| name_of(l) == k));
+        self.selected = same.unwrap_or(0);
+        self.skip_heading(1);
+        self.reveal();
+    }
+
+    /// Moves the selection by `delta` lines, over the heading.
+    pub(super) fn move_by(&mut self, delta: isize) {
+        let last = self.lines.len().saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+        self.skip_heading(if delta < 0 { -1 } else { 1 });
+        self.reveal();
+    }
+
+    fn skip_heading(&mut self, towards: isize) {
+        if matches!(self.selected_line(), Some(Line::Uncoded)) {
+            let next = self.selected.saturating_add_signed(towards);
+            self.selected = if next < self.lines.len() && next != self.selected {
+                next
+            } else {
+                self.selected.saturating_sub(1)
+            };
+        }
+    }
+
+    /// Scrolls so the selected line is on screen.
+    pub(super) fn reveal(&mut self) {
+        let height = self.height().max(1);
+        if self.selected < self.top {
+            self.top = self.selected;
+        } else if self.selected >= self.top + height {
+            self.top = self.selected + 1 - height;
+        }
+    }
+}
+
+/// The name a line stands for (empty for the heading).
+fn name_of(line: &Line) -> String {
+    match line {
+        Line::Code(row) => row.name.clone(),
+        Line::Tag(tag, _) => tag.clone(),
+        Line::Uncoded => String::new(),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

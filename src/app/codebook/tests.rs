@@ -1,0 +1,202 @@
+use super::*;
+use crate::annotation::Color;
+use crate::app::effect::Effect;
+use crate::app::event::{Env, Event};
+use crate::codebook::{Change, Code};
+use crate::input::{Key, Keymap};
+
+pub(crate) fn row(name: &str, is_code: bool, annotations: usize, briefs: usize) -> Row {
+    Row {
+        name: name.to_string(),
+        depth: name.matches('/').count(),
+        is_code,
+        description: String::new(),
+        color: None,
+        count: Count {
+            annotations,
+            briefs,
+        },
+    }
+}
+
+/// A codebook of `frame`, `frame/conflict` (red, described), `frame/economic`, and the
+/// uncoded tags `market` and `policy/japan`.
+pub(crate) fn listing() -> Listing {
+    let mut conflict = row("frame/conflict", true, 3, 2);
+    conflict.color = Some(Color::Red);
+    conflict.description = "Parties at odds".into();
+    Listing {
+        rows: vec![
+            row("frame", false, 4, 3),
+            conflict,
+            row("frame/economic", true, 1, 1),
+        ],
+        uncoded: vec![
+            (
+                "market".into(),
+                Count {
+                    annotations: 5,
+                    briefs: 4,
+                },
+            ),
+            (
+                "policy/japan".into(),
+                Count {
+                    annotations: 2,
+                    briefs: 1,
+                },
+            ),
+        ],
+        problem: None,
+        skipped: Vec::new(),
+    }
+}
+
+pub(crate) fn codes() -> Codes {
+    let keymap = Keymap::default_keymap().unwrap();
+    let mut codes = Codes::new("/lib".into(), &keymap);
+    update(&mut codes, Event::Resize(80, 10), &Env::fixed(0));
+    update(
+        &mut codes,
+        Event::Codes(Box::new(listing())),
+        &Env::fixed(1),
+    );
+    codes
+}
+
+/// Presses `keys` (keymap names; a quoted word is typed) and returns the effects.
+fn press(codes: &mut Codes, keys: &str) -> Vec<Effect> {
+    let keymap = Keymap::default_keymap().unwrap();
+    let mut effects = Vec::new();
+    let mut pending = None;
+    for name in keys.split_whitespace() {
+        if let Some(word) = name.strip_prefix('\'').and_then(|w| w.strip_suffix('\'')) {
+            for c in word.chars() {
+                effects.extend(update(codes, Event::Char(c), &Env::fixed(2)));
+            }
+            continue;
+        }
+        let key: Key = name.parse().unwrap();
+        if let Some(event) = crate::app::key_event(&keymap, codes.mode(), &mut pending, key) {
+            effects.extend(update(codes, event, &Env::fixed(2)));
+        }
+    }
+    effects
+}
+
+fn change(effects: &[Effect]) -> Option<Change> {
+    effects.iter().find_map(|e| match e {
+        Effect::ChangeCodes { change, .. } => Some((**change).clone()),
+        _ => None,
+    })
+}
+
+fn selected(codes: &Codes) -> String {
+    name_of(codes.selected_line().unwrap())
+}
+
+#[test]
+fn moving_passes_over_the_heading() {
+    let mut c = codes();
+    assert_eq!(selected(&c), "frame");
+    press(&mut c, "j j j");
+    assert_eq!(selected(&c), "market", "over the uncoded heading");
+    press(&mut c, "k");
+    assert_eq!(selected(&c), "frame/economic");
+    press(&mut c, "G");
+    assert_eq!(selected(&c), "policy/japan");
+}
+
+#[test]
+fn one_key_adds_an_uncoded_tag_as_a_code_and_the_codebook_is_read_again() {
+    let mut c = codes();
+    let effects = press(&mut c, "j j j a");
+    assert_eq!(change(&effects), Some(Change::Add(Code::named("market"))));
+    assert!(c.busy);
+    let effects = update(
+        &mut c,
+        Event::CodesChanged(Ok("added market".into())),
+        &Env::fixed(3),
+    );
+    assert_eq!(effects, [Effect::ReadCodes("/lib".into())]);
+    assert!(!c.busy);
+    assert_eq!(c.status.shown().unwrap().text, "added market");
+}
+
+#[test]
+fn rename_starts_from_the_full_name_and_a_new_parent_moves_it() {
+    let mut c = codes();
+    press(&mut c, "j r");
+    assert_eq!(c.mode(), Mode::Prompt);
+    let effects = press(
+        &mut c,
+        "backspace backspace backspace backspace backspace backspace backspace backspace 'tone' enter",
+    );
+    assert_eq!(
+        change(&effects),
+        Some(Change::Rename {
+            old: "frame/conflict".into(),
+            new: "frame/tone".into()
+        })
+    );
+    assert_eq!(c.mode(), Mode::Codebook);
+}
+
+#[test]
+fn merge_asks_for_the_code_to_merge_into_and_esc_cancels() {
+    let mut c = codes();
+    press(&mut c, "j m 'frame/economic'");
+    assert_eq!(press(&mut c, "esc"), []);
+    assert!(c.ask.is_none(), "cancelled");
+    let effects = press(&mut c, "m 'frame/economic' enter");
+    assert_eq!(
+        change(&effects),
+        Some(Change::Merge {
+            from: "frame/conflict".into(),
+            into: "frame/economic".into()
+        })
+    );
+}
+
+#[test]
+fn delete_asks_first_with_the_count_and_only_enter_deletes() {
+    let mut c = codes();
+    press(&mut c, "j d");
+    assert_eq!(
+        c.ask,
+        Some(Ask::Delete {
+            code: "frame/conflict".into(),
+            count: Count {
+                annotations: 3,
+                briefs: 2
+            }
+        })
+    );
+    assert_eq!(press(&mut c, "'y'"), [], "typing does nothing");
+    let effects = press(&mut c, "enter");
+    assert_eq!(
+        change(&effects),
+        Some(Change::Delete {
+            code: "frame/conflict".into(),
+            yes: true
+        })
+    );
+}
+
+#[test]
+fn an_uncoded_tag_cannot_be_renamed_until_it_is_a_code() {
+    let mut c = codes();
+    assert!(press(&mut c, "G r").is_empty());
+    assert!(c.ask.is_none());
+    assert!(c.status.shown().unwrap().text.contains("add it first"));
+}
+
+#[test]
+fn the_selection_stays_on_its_name_when_the_listing_comes_again() {
+    let mut c = codes();
+    press(&mut c, "j j");
+    let mut again = listing();
+    again.rows.insert(0, row("actor", true, 0, 0));
+    update(&mut c, Event::Codes(Box::new(again)), &Env::fixed(4));
+    assert_eq!(selected(&c), "frame/economic");
+}

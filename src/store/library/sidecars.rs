@@ -1,0 +1,128 @@
+//! Every sidecar of a library, read (never written) on every core: what the tag counts, the
+//! codebook and a retag across the library start from. Reads sidecars only, not briefs.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use super::{beside, briefs};
+use crate::annotation::tally::Tally;
+use crate::error::show_path;
+use crate::store::format::{self, SidecarFile};
+
+/// One brief's sidecar as read.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// The brief's path under the library's folder.
+    pub name: String,
+    /// The sidecar's file.
+    pub path: PathBuf,
+    /// Its content, or why it cannot be read (naming the file).
+    pub file: Result<SidecarFile, String>,
+}
+
+/// The sidecar of every brief under `root` that has one, in the order the library scans the
+/// briefs.
+pub fn sidecars_in(root: &Path) -> Vec<Found> {
+    let annotated: Vec<(String, PathBuf)> = briefs(root)
+        .into_iter()
+        .filter_map(|brief| {
+            let sidecar = beside(&brief);
+            sidecar.exists().then(|| {
+                let name = brief
+                    .strip_prefix(root)
+                    .map_or_else(|_| show_path(&brief), show_path);
+                (name, sidecar)
+            })
+        })
+        .collect();
+    on_every_core(
+        &annotated,
+        |(name, path)| Found {
+            name: name.clone(),
+            path: path.clone(),
+            file: read(path),
+        },
+        |(name, path)| Found {
+            name: name.clone(),
+            path: path.clone(),
+            file: Err(format!("{}: reading it failed", show_path(path))),
+        },
+    )
+}
+
+/// Every tag under a library counted.
+#[derive(Debug, Clone, Default)]
+pub struct Tallied {
+    /// The counts (a tag toward its parents).
+    pub tally: Tally,
+    /// The tags written on annotations (without the parents they count toward).
+    pub used: BTreeSet<String>,
+    /// Sidecars that could not be read, each naming the file.
+    pub skipped: Vec<String>,
+}
+
+/// Every tag under `root` counted from the sidecars (briefs are not read).
+pub fn tally(root: &Path) -> Tallied {
+    let mut out = Tallied::default();
+    for (i, found) in sidecars_in(root).into_iter().enumerate() {
+        match found.file {
+            Ok(file) => {
+                for entry in &file.annotations {
+                    out.tally.add(i, &entry.tags);
+                    out.used.extend(entry.tags.iter().cloned());
+                }
+            }
+            Err(problem) => out.skipped.push(problem),
+        }
+    }
+    out
+}
+
+/// The sidecar at `path`, parsed; the error names the file.
+pub fn read(path: &Path) -> Result<SidecarFile, String> {
+    let problem = |e: &dyn std::fmt::Display| format!("{}: {e}", show_path(path));
+    let bytes = std::fs::read(path).map_err(|e| problem(&e))?;
+    format::parse_bytes(&bytes).map_err(|e| problem(&e))
+}
+
+/// `work` on every item, spread over the cores, the answers in the items' order. A share of
+/// work that panics gives `lost` for each of its items.
+pub fn on_every_core<T: Sync, R: Send>(
+    items: &[T],
+    work: impl Fn(&T) -> R + Sync,
+    lost: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    on_threads(cores, items, work, lost)
+}
+
+/// [`on_every_core`] on `threads` threads: more than the cores for work that mostly waits
+/// for the disk.
+pub fn on_threads<T: Sync, R: Send>(
+    threads: usize,
+    items: &[T],
+    work: impl Fn(&T) -> R + Sync,
+    lost: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    let share = items.len().div_ceil(threads.max(1)).max(1);
+    let (work, lost) = (&work, &lost);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = items
+            .chunks(share)
+            .map(|part| {
+                (
+                    part,
+                    scope.spawn(move || part.iter().map(work).collect::<Vec<R>>()),
+                )
+            })
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|(part, handle)| {
+                handle
+                    .join()
+                    .unwrap_or_else(|_| part.iter().map(lost).collect())
+            })
+            .collect()
+    })
+}

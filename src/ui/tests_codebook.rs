@@ -1,0 +1,129 @@
+//! The codebook view on screen: the tree with counts, colours and descriptions, the uncoded
+//! tags, the prompts, and hostile names made safe.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use super::CodebookView;
+use super::tests::text;
+use crate::annotation::Color;
+use crate::annotation::tally::Count;
+use crate::app::codebook::{Codes, update};
+use crate::app::{Env, Event};
+use crate::codebook::tree::Row;
+use crate::input::{Action, Keymap};
+use crate::store::codebook::Listing;
+use crate::theme::{Role, Theme};
+
+fn row(
+    name: &str,
+    is_code: bool,
+    annotations: usize,
+    color: Option<Color>,
+    description: &str,
+) -> Row {
+    Row {
+        name: name.to_string(),
+        depth: name.matches('/').count(),
+        is_code,
+        description: description.to_string(),
+        color,
+        count: Count {
+            annotations,
+            briefs: annotations.div_ceil(2),
+        },
+    }
+}
+
+fn codes(width: u16, height: u16) -> Codes {
+    let keymap = Keymap::default_keymap().unwrap();
+    let mut codes = Codes::new("/lib".into(), &keymap);
+    update(&mut codes, Event::Resize(width, height), &Env::fixed(0));
+    let listing = Listing {
+        rows: vec![
+            row("actor", false, 3, None, ""),
+            row(
+                "actor/government",
+                true,
+                3,
+                Some(Color::Blue),
+                "Officials, ministries\nsecond line",
+            ),
+            row("frame", true, 6, None, "How a story is told"),
+            row(
+                "frame/conflict",
+                true,
+                4,
+                Some(Color::Red),
+                "Parties at odds",
+            ),
+            row(
+                "frame/\u{1b}]52;c;aGk=\u{7}x",
+                true,
+                1,
+                None,
+                "a \u{1b}[2J trap",
+            ),
+        ],
+        uncoded: vec![(
+            "market".into(),
+            Count {
+                annotations: 5,
+                briefs: 4,
+            },
+        )],
+        problem: None,
+        skipped: Vec::new(),
+    };
+    update(&mut codes, Event::Codes(Box::new(listing)), &Env::fixed(1));
+    codes
+}
+
+fn draw(codes: &Codes) -> Buffer {
+    let area = Rect::new(0, 0, codes.size.0, codes.size.1);
+    let mut buf = Buffer::empty(area);
+    CodebookView {
+        codes,
+        theme: &Theme::default(),
+    }
+    .render(area, &mut buf);
+    buf
+}
+
+#[test]
+fn codebook_at_90x10() {
+    let c = codes(90, 10);
+    let buf = draw(&c);
+    insta::assert_snapshot!(text(&buf));
+    let theme = Theme::default();
+    let fg = |color| theme.style(Role::highlight(color)).fg.unwrap_or_default();
+    assert_eq!(buf[(3, 1)].symbol(), "■");
+    assert_eq!(buf[(3, 1)].fg, fg(Color::Blue), "a code's colour mark");
+    assert_eq!(buf[(3, 3)].symbol(), "■");
+    assert_eq!(buf[(3, 3)].fg, fg(Color::Red));
+    if let Some(bg) = theme.style(Role::PanelNoteSelected).bg {
+        assert_eq!(buf[(40, 0)].bg, bg, "the first line is selected");
+        assert_ne!(buf[(40, 1)].bg, bg);
+    }
+    assert!(
+        !text(&buf)
+            .chars()
+            .any(|c| crate::sanitize::is_unsafe(c) && c != '\n')
+    );
+}
+
+#[test]
+fn codebook_prompts_at_60x6() {
+    let mut c = codes(60, 6);
+    update(&mut c, Event::Action(Action::ScrollDown), &Env::fixed(2));
+    update(&mut c, Event::Action(Action::DeleteCode), &Env::fixed(3));
+    let deleting = text(&draw(&c));
+    update(&mut c, Event::Action(Action::PromptCancel), &Env::fixed(4));
+    update(&mut c, Event::Action(Action::RenameCode), &Env::fixed(5));
+    for ch in "/x".chars() {
+        update(&mut c, Event::Char(ch), &Env::fixed(6));
+    }
+    let renaming = text(&draw(&c));
+    insta::assert_snapshot!(format!("{deleting}\n{renaming}"));
+}

@@ -1,0 +1,430 @@
+//! Faults while gloss holds a researcher's notes: a folder that turns read-only mid-save, the
+//! sidecar or the brief changed under the reader, signals in the middle of a note, a burst of
+//! resizes, and 64 writers at once. The real binary on a pseudo terminal of its own.
+//!
+//! Already covered elsewhere, not repeated here: SIGTERM/SIGHUP restoring the terminal and
+//! saving a highlight, and a terminal that disappears (tests/terminal.rs); two writers adding
+//! 100 each and a writer SIGKILLed at random moments of a save (tests/sidecar.rs); a failed
+//! save retried and a signal during a failing save (src/app/reader/tests_saving.rs).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test crate: failing loudly is the point
+
+mod support {
+    pub mod pty;
+}
+
+use std::ffi::{OsStr, OsString};
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use support::pty::{Pty, assert_terminal_safe};
+
+/// How long any wait in these tests may take (a debug build on a busy 2-core machine).
+const LIMIT: Duration = Duration::from_secs(30);
+/// How long gloss may take to catch up with a burst of 10,000 resizes.
+const BURST: Duration = Duration::from_secs(120);
+
+fn workspace() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let brief = dir.path().join("brief.txt");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/micron-cac-probe.txt"),
+        &brief,
+    )
+    .unwrap();
+    (dir, brief)
+}
+
+fn sidecar(brief: &Path) -> PathBuf {
+    let mut s = brief.as_os_str().to_owned();
+    s.push(".gloss.toml");
+    PathBuf::from(s)
+}
+
+fn gloss(args: &[&OsStr]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn annotate(brief: &Path, quote: &str, note: &str) -> std::process::Output {
+    gloss(&[
+        OsStr::new("annotate"),
+        brief.as_os_str(),
+        OsStr::new("--quote"),
+        OsStr::new(quote),
+        OsStr::new("--note"),
+        OsStr::new(note),
+    ])
+}
+
+/// The notes in the sidecar, through `gloss list --json` (which also proves it parses).
+fn notes(brief: &Path) -> Vec<String> {
+    let out = gloss(&[OsStr::new("list"), OsStr::new("--json"), brief.as_os_str()]);
+    assert!(
+        out.status.success(),
+        "the sidecar must parse: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let items: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    items
+        .iter()
+        .map(|a| a["note"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Opens the reader on `brief` and waits for its first screen.
+fn reader(dir: &Path, brief: &Path) -> Pty {
+    let mut pty = Pty::start(dir, &[brief.as_os_str()], 110, 30);
+    pty.wait_for(|s| s.contains(" READ "), "the reader", LIMIT);
+    pty
+}
+
+/// Types `keys` one at a time, as hands would.
+fn type_slowly(pty: &mut Pty, keys: &[u8]) {
+    for k in keys.chunks(1) {
+        pty.keys(k);
+        std::thread::sleep(Duration::from_millis(15));
+    }
+}
+
+/// Highlights "cybersecurity probe" and opens the note editor on it.
+fn start_note(pty: &mut Pty) {
+    type_slowly(pty, b"/cybersecurity probe\r");
+    std::thread::sleep(Duration::from_millis(200));
+    type_slowly(pty, b"vee");
+    pty.wait_for(|s| s.contains(" VISUAL "), "visual mode", LIMIT);
+    pty.keys(b"a");
+    pty.wait_for(|s| s.contains("(Esc saves)"), "the note editor", LIMIT);
+}
+
+fn kill(pid: u32, signal: &str) {
+    let status = Command::new("kill")
+        .args([&format!("-{signal}"), &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// A folder that turns read-only while the reader saves: the annotation stays in memory, the
+/// status bar says it is not saved and retries, the file on disk stays whole (the old
+/// version, parsing), and once the folder is writable again the retry saves it.
+///
+/// Root ignores permission bits, so when the tests run as root the reader runs as `nobody`
+/// (through `setpriv`) in a folder it owns.
+#[test]
+fn a_read_only_folder_while_saving_keeps_the_note_tells_and_retries() {
+    let (dir, brief) = workspace();
+    assert!(
+        annotate(&brief, "Micron Technology", "first")
+            .status
+            .success()
+    );
+    let before = std::fs::read(sidecar(&brief)).unwrap();
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0\n"));
+    let mut prefix: Vec<OsString> = Vec::new();
+    if root {
+        let chown = Command::new("chown")
+            .args(["-R", "65534:65534"])
+            .arg(dir.path())
+            .status()
+            .unwrap();
+        assert!(chown.success());
+        prefix = ["--reuid=65534", "--regid=65534", "--clear-groups", "--"]
+            .iter()
+            .map(OsString::from)
+            .collect();
+        prefix.push(env!("CARGO_BIN_EXE_gloss").into());
+    }
+    prefix.push(brief.clone().into_os_string());
+    let args: Vec<&OsStr> = prefix.iter().map(OsString::as_os_str).collect();
+    let mut pty = if root {
+        Pty::start_program(dir.path(), OsStr::new("setpriv"), &args, 110, 30)
+    } else {
+        Pty::start(dir.path(), &args, 110, 30)
+    };
+    pty.wait_for(|s| s.contains(" READ "), "the reader", LIMIT);
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    start_note(&mut pty);
+    type_slowly(&mut pty, b"kept in memory");
+    pty.keys(b"\x1b");
+    pty.wait_for(
+        |s| s.contains("not saved:") && s.contains("Permission denied"),
+        "the failed save",
+        LIMIT,
+    );
+    // Nothing on disk changed or was torn, and no temporary file was left.
+    assert_eq!(std::fs::read(sidecar(&brief)).unwrap(), before);
+    assert_eq!(notes(&brief), ["first"]);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name())
+        .filter(|n| {
+            !n.to_string_lossy().starts_with("brief.txt") && n != ".config-gloss" && n != ".data"
+        })
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let start = Instant::now();
+    while !notes(&brief).iter().any(|n| n == "kept in memory") {
+        assert!(start.elapsed() < LIMIT, "the retry never saved the note");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    pty.keys(b"q");
+    let ended = pty.wait(LIMIT);
+    assert_eq!(ended.code, Some(0));
+    assert_terminal_safe(&ended.output, "read-only folder");
+    let mut got = notes(&brief);
+    got.sort();
+    assert_eq!(got, ["first", "kept in memory"]);
+}
+
+/// The sidecar deleted, truncated and replaced by another program while the reader is open.
+/// Deleted: the next save writes everything the reader holds. Replaced by a valid file: the
+/// reader merges it, so both sides' notes are kept. Truncated to nothing (no longer a
+/// sidecar): it is never written over; the reader says so and keeps its notes in memory.
+#[test]
+fn the_sidecar_deleted_replaced_or_truncated_under_the_reader_loses_nothing() {
+    let (dir, brief) = workspace();
+    assert!(
+        annotate(&brief, "Micron Technology", "first")
+            .status
+            .success()
+    );
+    let path = sidecar(&brief);
+    let mut pty = reader(dir.path(), &brief);
+
+    std::fs::remove_file(&path).unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    start_note(&mut pty);
+    type_slowly(&mut pty, b"after delete");
+    pty.keys(b"\x1b");
+    let start = Instant::now();
+    while !path.exists() || !notes(&brief).iter().any(|n| n == "after delete") {
+        assert!(start.elapsed() < LIMIT, "nothing saved after the delete");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let mut got = notes(&brief);
+    got.sort();
+    assert_eq!(got, ["after delete", "first"]);
+
+    // Another program replaces the file with its own version holding a third note.
+    let other = tempfile::tempdir().unwrap();
+    let copy = other.path().join("brief.txt");
+    std::fs::copy(&brief, &copy).unwrap();
+    std::fs::copy(&path, sidecar(&copy)).unwrap();
+    assert!(annotate(&copy, "Micron", "from elsewhere").status.success());
+    std::fs::rename(sidecar(&copy), &path).unwrap();
+    pty.wait_for(
+        |s| s.contains("annotations updated by another gloss"),
+        "the merge",
+        LIMIT,
+    );
+    // A change in the reader saves the merge: all three notes.
+    type_slowly(&mut pty, b"}vee3");
+    let start = Instant::now();
+    while notes(&brief).len() < 4 {
+        assert!(
+            start.elapsed() < LIMIT,
+            "the merge was not saved: {:?}",
+            notes(&brief)
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let got = notes(&brief);
+    for n in ["first", "after delete", "from elsewhere"] {
+        assert!(got.iter().any(|g| g == n), "{n} lost: {got:?}");
+    }
+
+    // Truncated: not a sidecar any more, so never written over.
+    std::fs::write(&path, b"").unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    type_slowly(&mut pty, b"}vee4");
+    pty.wait_for(|s| s.contains("missing `version"), "the refusal", LIMIT);
+    std::thread::sleep(Duration::from_millis(1000));
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        b"",
+        "a file that does not parse was written over"
+    );
+    pty.keys(b"q");
+    pty.wait_for(
+        |s| s.contains("not saved") || s.contains("unsaved"),
+        "the warning on quit",
+        LIMIT,
+    );
+    pty.keys(b"q");
+    let ended = pty.wait(LIMIT);
+    assert_eq!(ended.code, Some(0));
+    assert_terminal_safe(&ended.output, "sidecar faults");
+}
+
+/// The brief deleted, then rewritten, while it is open: the reader keeps the text it read,
+/// annotating still saves, and it quits cleanly.
+#[test]
+fn the_brief_deleted_or_rewritten_under_the_reader_keeps_working() {
+    let (dir, brief) = workspace();
+    let text = std::fs::read(&brief).unwrap();
+    let mut pty = reader(dir.path(), &brief);
+    std::fs::remove_file(&brief).unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    type_slowly(&mut pty, b"}vee1");
+    pty.wait_for(
+        |s| s.contains("highlighted in yellow"),
+        "the highlight",
+        LIMIT,
+    );
+    let mut rewritten = b"A different brief entirely\n".to_vec();
+    rewritten.extend_from_slice(&text[..text.len() / 2]);
+    std::fs::write(&brief, rewritten).unwrap();
+    std::thread::sleep(Duration::from_millis(1000));
+    type_slowly(&mut pty, b"gg}vee2");
+    pty.wait_for(
+        |s| s.contains("highlighted in green"),
+        "the second highlight",
+        LIMIT,
+    );
+    std::thread::sleep(Duration::from_millis(800));
+    pty.keys(b"q");
+    let ended = pty.wait(LIMIT);
+    assert_eq!(
+        ended.code,
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&ended.output)
+    );
+    assert_terminal_safe(&ended.output, "brief faults");
+    let saved = std::fs::read_to_string(sidecar(&brief)).unwrap();
+    assert_eq!(saved.matches("\n[[annotation]]").count(), 2, "{saved}");
+}
+
+/// SIGTERM and SIGHUP while a note is being typed: the text typed so far is saved, and the
+/// exit code is 128 + the signal.
+#[test]
+fn sigterm_and_sighup_mid_note_save_the_note_typed_so_far() {
+    for (signal, code) in [("TERM", 143), ("HUP", 129)] {
+        let (dir, brief) = workspace();
+        let mut pty = reader(dir.path(), &brief);
+        start_note(&mut pty);
+        type_slowly(&mut pty, b"half a tho");
+        pty.wait_for(|s| s.contains("half a tho"), "the typed text", LIMIT);
+        kill(pty.pid(), signal);
+        let ended = pty.wait(LIMIT);
+        assert_eq!(ended.code, Some(code), "SIG{signal}");
+        assert_terminal_safe(&ended.output, signal);
+        assert_eq!(notes(&brief), ["half a tho"], "SIG{signal}");
+    }
+}
+
+/// SIGKILL while a note is being typed, after an earlier note was saved: the sidecar is the
+/// last saved state, whole, and parses.
+#[test]
+fn sigkill_mid_note_leaves_the_last_saved_state_whole() {
+    let (dir, brief) = workspace();
+    let mut pty = reader(dir.path(), &brief);
+    start_note(&mut pty);
+    type_slowly(&mut pty, b"saved one");
+    pty.keys(b"\x1b");
+    let start = Instant::now();
+    while !sidecar(&brief).exists() || notes(&brief) != ["saved one"] {
+        assert!(start.elapsed() < LIMIT, "the first note was not saved");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let saved = std::fs::read(sidecar(&brief)).unwrap();
+    type_slowly(&mut pty, b"}}vee");
+    pty.keys(b"a");
+    pty.wait_for(|s| s.contains("(Esc saves)"), "the second note", LIMIT);
+    type_slowly(&mut pty, b"never saved");
+    kill(pty.pid(), "KILL");
+    let ended = pty.wait(LIMIT);
+    assert_eq!(ended.code, None, "killed by the signal");
+    assert_eq!(std::fs::read(sidecar(&brief)).unwrap(), saved);
+    assert_eq!(notes(&brief), ["saved one"]);
+}
+
+/// 10,000 resizes in a burst, between 1x1 and 300x100 and through 0 rows: gloss keeps up,
+/// draws the last size, answers a key, and quits cleanly.
+#[test]
+fn ten_thousand_resizes_in_a_burst() {
+    let (dir, brief) = workspace();
+    let mut pty = reader(dir.path(), &brief);
+    let start = Instant::now();
+    let mut rng = 0x2545_F491_4F6C_DD1Du64;
+    for _ in 0..10_000 {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        let cols = u16::try_from(rng % 301).unwrap();
+        let rows = u16::try_from((rng >> 16) % 101).unwrap();
+        pty.resize(cols.max(1), rows);
+    }
+    let burst = start.elapsed();
+    pty.resize(90, 25);
+    pty.keys(b"j");
+    // Every resize reflows the brief; a debug build on a loaded machine needs a while to
+    // catch up, so the bound here is the generous one.
+    let drained = Instant::now();
+    pty.wait_for(
+        |s| s.lines().any(|l| l.contains(" READ ")) && s.lines().count() <= 25,
+        "the reader at the last size",
+        BURST,
+    );
+    pty.keys(b"q");
+    let ended = pty.wait(BURST);
+    eprintln!(
+        "10,000 resizes sent in {burst:?}; answered and quit {:?} later",
+        drained.elapsed()
+    );
+    assert_eq!(ended.code, Some(0));
+    assert_terminal_safe(&ended.output, "resizes");
+    assert!(burst < LIMIT, "{burst:?}");
+}
+
+/// 64 processes annotating one brief at once: each exits 0, or 1 with a clear lock message;
+/// every one that exited 0 has its note in the sidecar, which parses.
+#[test]
+fn sixty_four_writers_at_once_lose_nothing() {
+    let (_dir, brief) = workspace();
+    let children: Vec<_> = (0..64)
+        .map(|i| {
+            Command::new(env!("CARGO_BIN_EXE_gloss"))
+                .args(["annotate"])
+                .arg(&brief)
+                .args(["--quote", "Micron", "--note", &format!("writer {i}")])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let mut ok = Vec::new();
+    let mut locked = 0;
+    for (i, child) in children.into_iter().enumerate() {
+        let out = child.wait_with_output().unwrap();
+        match out.status.code() {
+            Some(0) => ok.push(format!("writer {i}")),
+            Some(1) => {
+                let err = String::from_utf8_lossy(&out.stderr);
+                assert!(
+                    err.contains("another gloss is saving; gave up waiting after"),
+                    "writer {i}: {err}"
+                );
+                locked += 1;
+            }
+            other => panic!("writer {i} exited {other:?}"),
+        }
+    }
+    eprintln!("{} writers saved, {locked} gave up on the lock", ok.len());
+    let got = notes(&brief);
+    for note in &ok {
+        assert!(got.contains(note), "{note} lost");
+    }
+    assert_eq!(got.len(), ok.len(), "{locked} gave up on the lock");
+    assert!(!ok.is_empty());
+}
