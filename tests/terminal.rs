@@ -466,7 +466,7 @@ fn a_library_lists_its_briefs_opens_one_and_comes_back_to_the_same_row() {
     let tmux = Tmux::start(120, 20);
     tmux.run(&format!("{} {}; echo \"exit=$?\"", gloss(), root.display()));
     let screen = tmux.wait_for(
-        |s| s.contains(" LIBRARY ") && s.contains("3 briefs"),
+        |s| s.contains(" LIBRARY ") && s.contains("3 briefs ·"),
         "the library",
     );
     let rows: Vec<&str> = screen.lines().skip(1).take(3).collect();
@@ -561,7 +561,7 @@ fn notes_across_the_library_open_a_brief_at_its_highlight_and_come_back() {
     let tmux = Tmux::start(120, 20);
     tmux.run(&format!("{} {}; echo \"exit=$?\"", gloss(), root.display()));
     tmux.wait_for(
-        |s| s.contains(" LIBRARY ") && s.contains("2 briefs"),
+        |s| s.contains(" LIBRARY ") && s.contains("2 briefs ·"),
         "the library",
     );
     tmux.keys(&["n"]);
@@ -615,7 +615,7 @@ fn a_search_across_the_library_opens_a_brief_at_the_hit_with_n_going_on() {
     let tmux = Tmux::start(120, 20);
     tmux.run(&format!("{} {}; echo \"exit=$?\"", gloss(), root.display()));
     tmux.wait_for(
-        |s| s.contains(" LIBRARY ") && s.contains("2 briefs"),
+        |s| s.contains(" LIBRARY ") && s.contains("2 briefs ·"),
         "the library",
     );
     tmux.keys(&["/"]);
@@ -695,7 +695,7 @@ fn the_codebook_view_adds_an_uncoded_tag_and_renames_a_code_in_every_sidecar() {
     let tmux = Tmux::start(100, 16);
     tmux.run(&format!("{} {}; echo \"exit=$?\"", gloss(), root.display()));
     tmux.wait_for(
-        |s| s.contains(" LIBRARY ") && s.contains("2 briefs"),
+        |s| s.contains(" LIBRARY ") && s.contains("2 briefs ·"),
         "the library",
     );
     tmux.keys(&["c"]);
