@@ -108,3 +108,46 @@ fn at_opens_the_reader_at_an_annotation_or_a_percentage() {
     );
     tmux.keys(&["q"]);
 }
+
+#[test]
+fn a_web_page_opens_as_a_brief_and_its_selection_and_url_are_copied() {
+    let tmux = Tmux::start(90, 24);
+    tmux.command(&["set-option", "-g", "set-clipboard", "on"]);
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("curbs.html");
+    let body: String = (1..=6)
+        .map(|i| {
+            format!(
+                "<p>Paragraph {i}: the Netherlands joined new curbs on chip tools, and officials \
+                 in The Hague said the rules would widen over the coming months.</p>"
+            )
+        })
+        .collect();
+    std::fs::write(
+        &page,
+        format!(
+            "<!doctype html><html><head><title>Dutch curbs widen</title>\
+             <link rel=\"canonical\" href=\"https://example.com/dutch-curbs\"></head>\
+             <body><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>\
+             <article><h1>Dutch curbs widen</h1>{body}</article>\
+             <footer>Share this story</footer></body></html>"
+        ),
+    )
+    .unwrap();
+    tmux.run(&format!("{} '{}'", gloss(), page.display()));
+    let screen = tmux.wait_for(
+        |s| s.contains(" READ ") && s.contains("Paragraph 1"),
+        "the page",
+    );
+    assert!(
+        !screen.contains("Share this story"),
+        "the page's clutter is gone:\n{screen}"
+    );
+    tmux.keys(&["/"]);
+    tmux.type_text("new curbs");
+    tmux.keys(&["Enter", "v", "e", "e", "y"]);
+    wait_buffer(&tmux, "new curbs");
+    tmux.keys(&["L"]);
+    wait_buffer(&tmux, "https://example.com/dutch-curbs");
+    tmux.keys(&["q"]);
+}
