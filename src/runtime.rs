@@ -18,6 +18,7 @@ pub use open::Opener;
 pub use persist::Persist;
 pub use terminal::TerminalGuard;
 
+use std::collections::VecDeque;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
@@ -90,6 +91,8 @@ pub fn run(
     let mut pressed = input::Pressed::default();
     // The terminal can no longer be drawn on.
     let mut gone = false;
+    // Wakes taken off the channel but not handled yet (looking past a resize for another).
+    let mut queue: VecDeque<Wake> = VecDeque::new();
     loop {
         dirty |= progress && drawn.elapsed() >= TICK;
         if dirty && !gone {
@@ -116,7 +119,11 @@ pub fn run(
             }
         }
         let wait = effects.wait(TICK);
-        let first = match rx.recv_timeout(wait) {
+        let received = match queue.pop_front() {
+            Some(wake) => Ok(wake),
+            None => rx.recv_timeout(wait),
+        };
+        let first = match received {
             Ok(wake) => wake,
             Err(RecvTimeoutError::Timeout) => {
                 let Some(event) = effects.due() else {
@@ -138,7 +145,20 @@ pub fn run(
         // Handle what is already queued before drawing again (wheel bursts, fast typing), for
         // up to a frame's time; what is left stays queued for after the next frame.
         let started = Instant::now();
-        for wake in std::iter::once(first).chain(rx.try_iter()) {
+        queue.push_front(first);
+        while let Some(wake) = queue.pop_front().or_else(|| rx.try_recv().ok()) {
+            // A burst of resizes (a window dragged) is laid out once, at the last size.
+            // What comes next is looked at in order: the queue's front, else the channel.
+            if matches!(wake, Wake::Input(TermEvent::Resize(..))) {
+                match queue.pop_front().or_else(|| rx.try_recv().ok()) {
+                    Some(next) if matches!(next, Wake::Input(TermEvent::Resize(..))) => {
+                        queue.push_front(next);
+                        continue;
+                    }
+                    Some(next) => queue.push_front(next),
+                    None => {}
+                }
+            }
             let read = matches!(wake, Wake::Load(_, Event::Loaded(_)));
             let unseen = read && !app.reader().is_some_and(grows_view);
             let event = match wake {
