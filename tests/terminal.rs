@@ -290,7 +290,11 @@ fn a_users_keymap_drives_the_reader_and_a_bad_one_is_a_visible_warning() {
         gloss()
     );
     tmux.run(&command);
-    let screen = tmux.wait_for(|s| s.contains(" READ "), "the reader");
+    // Waiting for the whole status bar: a capture can land between two writes of a frame.
+    let screen = tmux.wait_for(
+        |s| s.contains(" READ ") && s.contains("x quit"),
+        "the reader",
+    );
     assert!(
         screen.contains("F2 help") && screen.contains("x quit"),
         "{screen}"
@@ -304,7 +308,10 @@ fn a_users_keymap_drives_the_reader_and_a_bad_one_is_a_visible_warning() {
 
     std::fs::write(&keymap, "[normal]\nquit = [\"x\"]\nscrol_down = [\"j\"]\n").unwrap();
     tmux.run(&command);
-    let screen = tmux.wait_for(|s| s.contains(" READ "), "the reader");
+    let screen = tmux.wait_for(
+        |s| s.contains(" READ ") && s.contains("unknown action"),
+        "the reader with the keymap's warning",
+    );
     assert!(
         screen.contains("keymap.toml: line 3, column 1: [normal] unknown action"),
         "{screen}"
