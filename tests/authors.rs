@@ -17,6 +17,11 @@ const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/micron-cac-prob
 /// gloss with a config folder of its own and `USER` set to `user`.
 fn gloss(dir: &Path, config: &Path, user: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_gloss"))
+        // gloss's data folder (snapshots, indexes) for tests only, never the user's.
+        .env(
+            "GLOSS_DATA_DIR",
+            std::env::temp_dir().join("gloss-test-data"),
+        )
         .current_dir(dir)
         .args(args)
         .env("GLOSS_CONFIG_DIR", config)

@@ -9,6 +9,11 @@ use std::process::{Command, Output};
 
 fn gloss(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_gloss"))
+        // gloss's data folder (snapshots, indexes) for tests only, never the user's.
+        .env(
+            "GLOSS_DATA_DIR",
+            std::env::temp_dir().join("gloss-test-data"),
+        )
         .args(args)
         .output()
         .unwrap()

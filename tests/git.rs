@@ -13,6 +13,11 @@ const SIDECAR: &str = "brief.txt.gloss.toml";
 
 fn gloss(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_gloss"))
+        // gloss's data folder (snapshots, indexes) for tests only, never the user's.
+        .env(
+            "GLOSS_DATA_DIR",
+            std::env::temp_dir().join("gloss-test-data"),
+        )
         .current_dir(dir)
         .args(args)
         .envs(isolated(dir))
