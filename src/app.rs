@@ -12,6 +12,7 @@ mod hints;
 pub mod hits;
 mod jumps;
 pub mod library;
+mod listing;
 pub mod notes;
 pub mod reader;
 mod status;

@@ -171,12 +171,7 @@ impl Codes {
 
     /// Scrolls so the selected line is on screen.
     pub(super) fn reveal(&mut self) {
-        let height = self.height().max(1);
-        if self.selected < self.top {
-            self.top = self.selected;
-        } else if self.selected >= self.top + height {
-            self.top = self.selected + 1 - height;
-        }
+        self.top = super::listing::reveal(self.top, self.selected, self.height(), 0);
     }
 }
 

@@ -143,13 +143,7 @@ impl Hits {
 
     /// Scrolls so the selected line is on screen, with its heading when there is room.
     pub(super) fn reveal(&mut self) {
-        let height = self.height().max(1);
-        let want = self.selected.saturating_sub(1);
-        if want < self.top {
-            self.top = want;
-        } else if self.selected >= self.top + height {
-            self.top = self.selected + 1 - height;
-        }
+        self.top = super::listing::reveal(self.top, self.selected, self.height(), 1);
     }
 }
 

@@ -181,12 +181,7 @@ impl Library {
 
     /// Scrolls so the selected row is on screen.
     pub(super) fn reveal(&mut self) {
-        let rows = self.rows().max(1);
-        if self.selected < self.top {
-            self.top = self.selected;
-        } else if self.selected >= self.top + rows {
-            self.top = self.selected + 1 - rows;
-        }
+        self.top = super::listing::reveal(self.top, self.selected, self.rows(), 0);
     }
 
     /// Moves the selection by `delta` rows.

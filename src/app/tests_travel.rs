@@ -3,25 +3,12 @@
 
 use std::path::PathBuf;
 
+use super::update::tests::press;
 use super::*;
 use crate::app::reader::tests::reader;
 use crate::document::Chars;
-use crate::input::{Key, Keymap};
 
 const SAMPLE: &[u8] = include_bytes!("../../seeds/micron-cac-probe.txt");
-
-fn press(app: &mut App, keys: &str) -> Vec<Effect> {
-    let keymap = Keymap::default_keymap().unwrap();
-    let mut effects = Vec::new();
-    let mut pending = None;
-    for name in keys.split_whitespace() {
-        let key: Key = name.parse().unwrap();
-        if let Some(event) = key_event(&keymap, app.mode(), &mut pending, key) {
-            effects.extend(update(app, event, &Env::fixed(1)));
-        }
-    }
-    effects
-}
 
 /// A reader of the sample, as if opened from `brief`.
 fn opened(brief: &str) -> Reader {

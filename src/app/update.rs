@@ -329,13 +329,14 @@ pub fn key_event(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::app::reader::tests::reader;
 
     const SAMPLE: &[u8] = include_bytes!("../../seeds/micron-cac-probe.txt");
 
-    fn press(app: &mut App, keys: &str) -> Vec<Effect> {
+    /// Presses space-separated keys through the default keymap, two-key bindings too.
+    pub(crate) fn press(app: &mut App, keys: &str) -> Vec<Effect> {
         let keymap = Keymap::default_keymap().unwrap();
         let mut effects = Vec::new();
         let mut pending = None;
