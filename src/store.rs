@@ -2,6 +2,7 @@
 //! (format, merge, locking, durable atomic saves).
 
 mod brief;
+pub mod analysis;
 pub mod codebook;
 pub mod config;
 pub mod conflicts;
