@@ -1,8 +1,8 @@
 //! The only code that touches the filesystem: reading briefs, and the annotation sidecar
 //! (format, merge, locking, durable atomic saves).
 
-mod brief;
 pub mod analysis;
+mod brief;
 pub mod codebook;
 pub mod config;
 pub mod conflicts;

@@ -148,7 +148,11 @@ pub fn lines(library: &Library, ask: &Ask) -> Result<Vec<String>, Error> {
             if json {
                 return to_json(&t.rows());
             }
-            let header = vec![ask.by.name().to_string(), "briefs".into(), "segments".into()];
+            let header = vec![
+                ask.by.name().to_string(),
+                "briefs".into(),
+                "segments".into(),
+            ];
             let rows = t
                 .rows()
                 .iter()
@@ -177,9 +181,10 @@ pub fn lines(library: &Library, ask: &Ask) -> Result<Vec<String>, Error> {
             };
             let all = agreement(library, &scope, a, b);
             if all.is_empty() {
-                return Err(Error::Annotations(sanitize::line(&format!(
-                    "no brief has codes by both {a:?} and {b:?}"
-                )).into_owned()));
+                return Err(Error::Annotations(
+                    sanitize::line(&format!("no brief has codes by both {a:?} and {b:?}"))
+                        .into_owned(),
+                ));
             }
             if json {
                 return to_json(&all);
@@ -217,6 +222,3 @@ mod erased {
         }
     }
 }
-
-#[cfg(test)]
-mod tests;

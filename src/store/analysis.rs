@@ -11,7 +11,7 @@ use crate::analysis::{Brief, Library, Segment};
 use crate::annotation::Status;
 
 /// A library read for analysis, and what could not be read.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Loaded {
     /// The briefs and codes.
     pub library: Library,
@@ -27,7 +27,12 @@ pub fn load(root: &Path) -> Loaded {
     let read = on_every_core(
         &all,
         |path| read_brief(root, path),
-        |path| Err(format!("{}: reading it failed", crate::error::show_path(path))),
+        |path| {
+            Err(format!(
+                "{}: reading it failed",
+                crate::error::show_path(path)
+            ))
+        },
     );
     let mut loaded = Loaded::default();
     for brief in read {

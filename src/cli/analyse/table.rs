@@ -120,10 +120,17 @@ mod tests {
 
     #[test]
     fn csv_quotes_and_markdown_escapes() {
-        assert_eq!(table().lines(Format::Csv), ["code,\"a, b\",c|d", "frame,12,3"]);
+        assert_eq!(
+            table().lines(Format::Csv),
+            ["code,\"a, b\",c|d", "frame,12,3"]
+        );
         assert_eq!(
             table().lines(Format::Markdown),
-            ["| code | a, b | c\\|d |", "|---|---:|---:|", "| frame | 12 | 3 |"]
+            [
+                "| code | a, b | c\\|d |",
+                "|---|---:|---:|",
+                "| frame | 12 | 3 |"
+            ]
         );
     }
 
