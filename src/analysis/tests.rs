@@ -24,7 +24,7 @@ fn brief(name: &str, published: Option<&str>, chars: usize, segments: Vec<Segmen
         title: name.into(),
         published: published.map(str::to_string),
         chars,
-        paragraphs: vec![0..chars],
+        paragraphs: std::iter::once(0..chars).collect(),
         segments,
         ..Brief::default()
     }

@@ -74,7 +74,7 @@ impl By {
 }
 
 /// One period's counts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Bucket {
     /// The period (`2026-11`); `None` for the briefs without a date.
     pub period: Option<String>,
@@ -91,16 +91,6 @@ pub struct Timeline {
     pub periods: Vec<Bucket>,
     /// The briefs without a date that can be read, and their coded segments.
     pub undated: Bucket,
-}
-
-impl Default for Bucket {
-    fn default() -> Self {
-        Self {
-            period: None,
-            briefs: 0,
-            segments: 0,
-        }
-    }
 }
 
 impl Timeline {

@@ -139,6 +139,11 @@ fn enter_on_a_cell_lists_its_segments_and_enter_opens_the_brief_there() {
             find: None
         }]
     );
+    assert_eq!(
+        update(&mut v, Event::Back, &Env::fixed(3)),
+        [Effect::Analyse("/lib".into())],
+        "back from the brief, the library is read again"
+    );
     act(&mut v, &[Action::Quit]);
     assert!(v.segments.is_none(), "q closes the list, not the view");
     assert_eq!(

@@ -33,6 +33,8 @@ pub fn update(view: &mut Analysis, event: Event, _env: &Env) -> Vec<Effect> {
             }
             view.take(loaded.library);
         }
+        // Back from a brief, whose codes may have changed: read the library again.
+        Event::Back => return vec![Effect::Analyse(view.root.clone())],
         Event::Notice(level, text) => view.status.notice(level, &text),
         Event::Signal(signal) => return vec![Effect::Exit(Exit::Signal(signal))],
         Event::InputGone => return vec![Effect::Exit(Exit::Signal(Exit::HANGUP))],
