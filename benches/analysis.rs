@@ -3,7 +3,8 @@
 //! coders taking turns). Times reading the library for analysis (every brief and sidecar,
 //! annotations placed), then each view computed from the library already read: the matrix
 //! folded and unfolded, co-occurrence by overlap and by paragraph, the timeline by day and
-//! month, and the agreement of the two coders.
+//! month, and the agreement of the two coders. The baseline for ratios is benches/codes.rs's
+//! count: every sidecar read and parsed.
 //!
 //! Run with `cargo bench --bench analysis -- --warm-up-time 1 --measurement-time 3`.
 
@@ -83,6 +84,13 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("analysis");
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(3));
+    // The baseline, as benches/codes.rs measures it: every sidecar read and parsed.
+    group.bench_function(
+        "baseline: every sidecar read (as gloss codes counts)",
+        |b| {
+            b.iter(|| black_box(gloss::store::library::sidecars::sidecars_in(root)));
+        },
+    );
     group.bench_function("load the library (1,000 briefs, 50,000 segments)", |b| {
         b.iter(|| black_box(gloss::store::analysis::load(root)));
     });

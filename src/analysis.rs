@@ -104,7 +104,8 @@ pub struct Codes {
 impl Codes {
     /// The codes in `scope`: the codebook's and every tag on a segment in scope, each once.
     pub fn of(library: &Library, scope: &Scope) -> Self {
-        let mut names: Vec<String> = library
+        // Each name once before any is copied or sorted: 200 codes, not 100,000 tags.
+        let seen: std::collections::HashSet<&str> = library
             .codes
             .iter()
             .filter_map(|c| scope.name(c))
@@ -114,10 +115,9 @@ impl Codes {
                     .filter(|s| scope.by(s))
                     .flat_map(|s| s.tags.iter().filter_map(|t| scope.name(t)))
             }))
-            .map(str::to_string)
             .collect();
+        let mut names: Vec<String> = seen.into_iter().map(str::to_string).collect();
         names.sort();
-        names.dedup();
         let index = names
             .iter()
             .enumerate()

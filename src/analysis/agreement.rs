@@ -2,6 +2,7 @@
 //! the share where they agree on the code (p_o), and Cohen's kappa with
 //! p_e = p_A·p_B + (1−p_A)(1−p_B), p_A and p_B the shares each coder gave the code.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use serde::Serialize;
@@ -96,35 +97,46 @@ pub fn tallies(library: &Library, scope: &Scope, a: &str, b: &str) -> Vec<(Strin
     codes.sort_unstable();
     codes.dedup();
     let all: usize = both.iter().map(|brief| brief.chars).sum();
-    codes
-        .into_iter()
-        .map(|code| {
-            let mut tally = Tally {
-                all,
-                ..Tally::default()
-            };
-            for brief in &both {
-                let ranges = |who: &str| {
-                    let found = brief
-                        .segments
-                        .iter()
-                        .filter(|s| s.placed && s.author == who && s.tags.iter().any(|t| t == code))
-                        .map(|s| s.chars.start.min(brief.chars)..s.chars.end.min(brief.chars));
-                    union(found)
+    let number: HashMap<&str, usize> = codes.iter().enumerate().map(|(i, c)| (*c, i)).collect();
+    let mut out: Vec<Tally> = vec![
+        Tally {
+            all,
+            ..Tally::default()
+        };
+        codes.len()
+    ];
+    // One pass over each brief's segments: every code's ranges, per coder.
+    let mut ranges: HashMap<usize, [Vec<Range<usize>>; 2]> = HashMap::new();
+    for brief in &both {
+        ranges.clear();
+        for s in brief.segments.iter().filter(|s| s.placed) {
+            let chars = s.chars.start.min(brief.chars)..s.chars.end.min(brief.chars);
+            for tag in &s.tags {
+                let Some(&code) = unfolded.name(tag).and_then(|n| number.get(n)) else {
+                    continue;
                 };
-                let (x, y) = (ranges(a), ranges(b));
-                tally.a += length(&x);
-                tally.b += length(&y);
-                tally.both += overlap(&x, &y);
+                let entry = ranges.entry(code).or_default();
+                if s.author == a {
+                    entry[0].push(chars.clone());
+                }
+                if s.author == b {
+                    entry[1].push(chars.clone());
+                }
             }
-            (code.to_string(), tally)
-        })
-        .collect()
+        }
+        for (&code, [x, y]) in &mut ranges {
+            let (x, y) = (union(std::mem::take(x)), union(std::mem::take(y)));
+            out[code].a += length(&x);
+            out[code].b += length(&y);
+            out[code].both += overlap(&x, &y);
+        }
+    }
+    codes.into_iter().map(str::to_string).zip(out).collect()
 }
 
 /// The ranges merged into disjoint ones, in order.
-fn union(ranges: impl Iterator<Item = Range<usize>>) -> Vec<Range<usize>> {
-    let mut all: Vec<Range<usize>> = ranges.filter(|r| r.start < r.end).collect();
+fn union(mut all: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    all.retain(|r| r.start < r.end);
     all.sort_unstable_by_key(|r| (r.start, r.end));
     let mut out: Vec<Range<usize>> = Vec::with_capacity(all.len());
     for r in all {
