@@ -269,7 +269,13 @@ impl Effects {
                     });
                 }
                 // The app opens the codebook view itself.
-                Effect::ShowCodebook(_) => {}
+                Effect::ShowCodebook(_) | Effect::ShowAnalysis(_) => {}
+                Effect::Analyse(root) => {
+                    self.spawn("gloss-analyse", Work::Scanning, APP, move |tx| {
+                        let loaded = crate::store::analysis::load(&root);
+                        let _ = tx.send(Wake::Worker(APP, Event::Analysed(Box::new(loaded))));
+                    });
+                }
                 Effect::ReadCodes(root) => {
                     self.spawn("gloss-codes", Work::Scanning, APP, move |tx| {
                         let listing = crate::store::codebook::listing(&root);
