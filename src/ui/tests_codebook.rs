@@ -29,6 +29,7 @@ fn row(
         is_code,
         description: description.to_string(),
         color,
+        memo: String::new(),
         count: Count {
             annotations,
             briefs: annotations.div_ceil(2),
@@ -66,6 +67,7 @@ fn codes(width: u16, height: u16) -> Codes {
                 "a \u{1b}[2J trap",
             ),
         ],
+        memos: Vec::new(),
         uncoded: vec![(
             "market".into(),
             Count {

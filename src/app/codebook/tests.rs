@@ -12,6 +12,7 @@ pub(crate) fn row(name: &str, is_code: bool, annotations: usize, briefs: usize) 
         is_code,
         description: String::new(),
         color: None,
+        memo: String::new(),
         count: Count {
             annotations,
             briefs,
@@ -31,6 +32,7 @@ pub(crate) fn listing() -> Listing {
             conflict,
             row("frame/economic", true, 1, 1),
         ],
+        memos: Vec::new(),
         uncoded: vec![
             (
                 "market".into(),
