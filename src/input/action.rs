@@ -193,6 +193,8 @@ pub enum Action {
     MergeCode,
     /// Delete the code and take it off every annotation (asks first)
     DeleteCode,
+    /// Write the code's memo: its definition, examples (Esc saves)
+    EditMemo,
 }
 
 impl Action {

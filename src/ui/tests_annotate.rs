@@ -204,7 +204,10 @@ fn the_status_bar_shows_the_codes_under_the_caret() {
     insta::assert_snapshot!(row);
     assert!(row.contains("codes: china · semis"), "{row}");
     let theme = Theme::default();
-    assert_eq!(cell_style_of(&buf, "codes: china").fg, theme.style(Role::Status).fg);
+    assert_eq!(
+        cell_style_of(&buf, "codes: china").fg,
+        theme.style(Role::Status).fg
+    );
     // Off the coded highlight (on the red one, which has no tags) the key hints come back.
     press(&mut s, "/");
     type_text(&mut s, "hidden product");
