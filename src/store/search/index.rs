@@ -23,8 +23,7 @@ use sha2::{Digest, Sha256};
 use super::words::words;
 use super::{Found, Record, Request, Stats, hits};
 use crate::error::show_path;
-use crate::store::library::{beside, briefs};
-use crate::store::sidecar::SidecarPaths;
+use crate::store::library::listed;
 use rewrite::Rewrite;
 
 const MAGIC: &[u8; 8] = b"GLOSSIX1";
@@ -41,8 +40,7 @@ struct Stamp {
 }
 
 impl Stamp {
-    fn of(path: &Path) -> Option<Self> {
-        let meta = fs::metadata(path).ok()?;
+    fn of(meta: &fs::Metadata) -> Option<Self> {
         let modified = meta.modified().ok()?;
         let nanos = match modified.duration_since(UNIX_EPOCH) {
             Ok(d) => i128::try_from(d.as_nanos()).ok()?,
@@ -225,7 +223,7 @@ fn run(
     threads: usize,
     mut found: impl FnMut(Found),
 ) -> Stats {
-    let paths = briefs(root);
+    let listed = listed(root);
     let index = index_path.and_then(Index::open);
     // No request: nothing can match.
     let none = Some(vec![
@@ -236,11 +234,15 @@ fn run(
         Some(request) => index.as_ref().and_then(|i| i.candidates(request)),
         None => none,
     };
-    let names: Vec<String> = paths.iter().map(|p| name_of(root, p)).collect();
-    let stamps: Vec<(Option<Stamp>, Option<Stamp>)> = paths
+    let stamps: Vec<(Option<Stamp>, Option<Stamp>)> = listed
         .iter()
-        .map(|p| (Stamp::of(p), Stamp::of(&SidecarPaths::at(beside(p)).data)))
+        .map(|l| {
+            let of = |m: &Option<fs::Metadata>| m.as_ref().and_then(Stamp::of);
+            (of(&l.brief), of(&l.sidecar))
+        })
         .collect();
+    let paths: Vec<PathBuf> = listed.into_iter().map(|l| l.path).collect();
+    let names: Vec<String> = paths.iter().map(|p| name_of(root, p)).collect();
     let sources: Vec<Source> = names
         .iter()
         .zip(&stamps)
