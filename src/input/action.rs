@@ -195,6 +195,24 @@ pub enum Action {
     DeleteCode,
     /// Write the code's memo: its definition, examples (Esc saves)
     EditMemo,
+    /// The library's analysis: code x brief matrix, co-occurrence and timeline
+    ShowAnalysis,
+    /// Show the next tab
+    NextTab,
+    /// Move one column left
+    ColumnLeft,
+    /// Move one column right
+    ColumnRight,
+    /// Fold codes onto their top-level parent, or unfold them
+    ToggleFold,
+    /// Timeline by day, week or month
+    CyclePeriod,
+    /// Show the timeline of the next code only (after the last: every code)
+    NextCodeFilter,
+    /// Show the timeline of the previous code only
+    PrevCodeFilter,
+    /// List the segments behind the cell; on a segment, open its brief there
+    Drill,
 }
 
 impl Action {
