@@ -5,7 +5,7 @@
 mod annotate;
 mod copy;
 mod editing;
-mod editor;
+pub(crate) mod editor;
 mod failed;
 mod geometry;
 mod help;
