@@ -73,13 +73,21 @@ pub enum Lookup {
 
 const DEFAULT: &str = include_str!("keymap.toml");
 
+/// [`DEFAULT`] as the build script read it (build.rs), so start-up parses no TOML for it; a
+/// test checks it against the TOML parser's reading.
+const DEFAULT_TABLE: &[file::Table] = {
+    use file::Table;
+    include!(concat!(env!("OUT_DIR"), "/keymap_table.rs"))
+};
+
 /// How the built-in keymap is named in (test-caught) errors.
 const DEFAULT_NAME: &str = "bundled:keymap.toml";
 
 impl Keymap {
     /// The built-in keymap.
     pub fn default_keymap() -> Result<Self, KeymapError> {
-        Self::from_toml(DEFAULT_NAME, DEFAULT)
+        let bindings = file::parse_table(DEFAULT_NAME, DEFAULT, DEFAULT_TABLE)?;
+        Self::default().merged_bindings(DEFAULT_NAME, DEFAULT, bindings)
     }
 
     /// The keymap of one file alone; `file` names it in errors.
@@ -93,7 +101,16 @@ impl Keymap {
     /// A mode the file leaves with no key to get out of it is an error too; `file` names the
     /// file in errors.
     pub fn merged(&self, file: &str, src: &str) -> Result<Self, KeymapError> {
-        let bindings = file::parse(file, src)?;
+        self.merged_bindings(file, src, file::parse(file, src)?)
+    }
+
+    /// [`Keymap::merged`] with the file's `bindings` already read.
+    fn merged_bindings(
+        &self,
+        file: &str,
+        src: &str,
+        bindings: Vec<file::Binding>,
+    ) -> Result<Self, KeymapError> {
         let tables: BTreeMap<Mode, usize> = bindings.iter().map(|b| (b.mode, b.table_at)).collect();
         let mut keys = self.keys.clone();
         for binding in bindings {
@@ -224,6 +241,17 @@ mod tests {
 
     fn keys(list: &[&str]) -> Vec<Keys> {
         list.iter().map(|s| s.parse().unwrap()).collect()
+    }
+
+    #[test]
+    fn the_build_scripts_reading_of_the_default_keymap_is_the_toml_parsers() {
+        let raw = toml::from_str(DEFAULT).unwrap();
+        let tables: Vec<_> = DEFAULT_TABLE.iter().map(file::Table::written).collect();
+        assert_eq!(tables, file::written(&raw));
+        assert_eq!(
+            Keymap::default_keymap().unwrap(),
+            Keymap::from_toml(DEFAULT_NAME, DEFAULT).unwrap()
+        );
     }
 
     #[test]
