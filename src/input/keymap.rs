@@ -113,11 +113,15 @@ impl Keymap {
     ) -> Result<Self, KeymapError> {
         let tables: BTreeMap<Mode, usize> = bindings.iter().map(|b| (b.mode, b.table_at)).collect();
         let mut keys = self.keys.clone();
+        // How many entries each mode had before this file: the file's own keys never clash
+        // with each other (`file::parse` refuses that), so only those are looked through.
+        let before: HashMap<Mode, usize> = keys.iter().map(|(m, t)| (*m, t.len())).collect();
         for binding in bindings {
             let table = keys.entry(binding.mode).or_default();
+            let earlier = before.get(&binding.mode).copied().unwrap_or(0);
             // A binding the file makes takes its keys from other actions, and so does one
             // that would start or be started by them (`]` against `] h`).
-            for (_, old) in table.iter_mut() {
+            for (_, old) in table.iter_mut().take(earlier) {
                 old.retain(|k| !binding.keys.iter().any(|new| new.clashes_with(k)));
             }
             match table.iter_mut().find(|(a, _)| *a == binding.action) {
@@ -155,7 +159,8 @@ impl Keymap {
         let mut prefixes = HashSet::new();
         for (mode, table) in &mut keys {
             table.retain(|(_, ks)| !ks.is_empty());
-            table.sort_by_key(|(action, _)| Action::iter().position(|a| a == *action));
+            // Declaration order, which is `Action::iter`'s (the enum has no data).
+            table.sort_by_key(|(action, _)| *action as usize);
             for (action, ks) in table.iter() {
                 for key in ks {
                     bindings.insert((*mode, *key), *action);

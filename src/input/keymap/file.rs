@@ -1,14 +1,14 @@
 //! One keymap file read into bindings, with the line and column of anything wrong in it.
 //! Pure: the text comes from the caller, which names the file.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use strum::IntoEnumIterator;
 use toml::Spanned;
 
 use super::Mode;
 use crate::input::action::Action;
-use crate::input::key::UnknownKey;
+use crate::input::key::{Key, UnknownKey};
 use crate::input::keys::Keys;
 
 /// What is wrong with a keymap file, and where.
@@ -183,7 +183,8 @@ fn bindings(file: &str, src: &str, tables: Vec<Written<'_>>) -> Result<Vec<Bindi
         let mode = Mode::iter()
             .find(|m| m.name() == mode_name)
             .ok_or_else(|| at(table_at, Problem::UnknownMode(mode_name.to_string())))?;
-        let mut owner: Vec<(Keys, Action)> = Vec::new();
+        // The keys given so far in this mode, by first key: only keys that start alike clash.
+        let mut owner: HashMap<Key, Vec<(Keys, Action)>> = HashMap::new();
         for ((action_name, action_at), key_names) in entries {
             let action: Action = action_name.parse().map_err(|_| {
                 at(
@@ -206,11 +207,12 @@ fn bindings(file: &str, src: &str, tables: Vec<Written<'_>>) -> Result<Vec<Bindi
                         },
                     )
                 })?;
-                let clash = owner
+                let given = owner.entry(key.first).or_default();
+                let clash = given
                     .iter()
                     .find(|(k, a)| k.clashes_with(&key) && (*a != action || *k != key))
                     .map(|(_, a)| *a);
-                owner.push((key, action));
+                given.push((key, action));
                 match clash {
                     Some(first) => {
                         return Err(at(
