@@ -5,8 +5,6 @@ mod file;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use strum::IntoEnumIterator;
-
 use super::action::Action;
 use super::key::Key;
 use super::keys::Keys;
@@ -238,6 +236,8 @@ fn exits(mode: Mode) -> &'static [Action] {
 
 #[cfg(test)]
 mod tests {
+    use strum::IntoEnumIterator;
+
     use super::*;
 
     fn key(s: &str) -> Key {
