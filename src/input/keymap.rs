@@ -153,7 +153,9 @@ impl Keymap {
     /// A keymap from its per-mode lists, tidied (no empty entries, actions in order) and
     /// indexed by key.
     fn indexed(mut keys: BTreeMap<Mode, Vec<(Action, Vec<Keys>)>>) -> Self {
-        let mut bindings = HashMap::new();
+        // Sized once: growing the map key by key rehashed it over and over.
+        let count = keys.values().flatten().map(|(_, ks)| ks.len()).sum();
+        let mut bindings = HashMap::with_capacity(count);
         let mut prefixes = HashSet::new();
         for (mode, table) in &mut keys {
             table.retain(|(_, ks)| !ks.is_empty());
