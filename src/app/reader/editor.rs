@@ -54,8 +54,11 @@ impl NoteEditor {
     }
 }
 
-/// A text area for notes (word-wrapped) holding `text`, the cursor at its end.
+/// A text area for notes (word-wrapped) holding `text`, the cursor at its end. The text area
+/// draws what it holds as it is, so a note from a hand-edited sidecar comes in made safe as a
+/// paste is: an escape in it shows as `␛` and never reaches the terminal.
 pub fn text_area(text: &str) -> TextArea<'static> {
+    let text = pasted(text);
     let mut area = TextArea::from(text.split('\n').map(str::to_string).collect::<Vec<_>>());
     area.set_wrap_mode(WrapMode::WordOrGlyph);
     area.move_cursor(ratatui_textarea::CursorMove::Bottom);
@@ -137,6 +140,19 @@ mod tests {
         e.key(key("ctrl-a"));
         e.key(key("y"));
         assert_eq!(e.text(), "yxa\ncd", "Ctrl-a goes to the line start");
+    }
+
+    #[test]
+    fn a_stored_note_with_controls_comes_into_the_editor_made_safe() {
+        let e = NoteEditor::new(
+            NoteTarget::Brief,
+            "title \u{1b}]0;pwned\u{7}\r\nnext \u{9b}31m\tend \u{202e}x",
+            Focus::Text,
+        );
+        for line in e.area.lines() {
+            assert!(!line.chars().any(sanitize::is_unsafe), "{line:?}");
+        }
+        assert_eq!(e.text(), "title ␛]0;pwned␇\nnext \u{fffd}31m end \u{fffd}x");
     }
 
     #[test]
