@@ -2,6 +2,7 @@
 //! after the state it draws (`ui/reader/panel.rs` draws `app/reader/panel.rs`).
 
 pub mod ansi;
+mod changes;
 mod codebook;
 mod hits;
 mod library;
@@ -9,6 +10,7 @@ mod list_bar;
 mod notes;
 mod reader;
 
+pub use changes::ChangesView;
 pub use codebook::CodebookView;
 pub use hits::HitsView;
 pub use library::LibraryView;

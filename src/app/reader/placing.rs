@@ -19,6 +19,9 @@ pub const BATCH: usize = 250;
 /// How far placing has got: (placed, all).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {
+    /// How far comparing the changed brief with the text its annotations were placed on has
+    /// got, in percent, while it runs.
+    pub comparing: Option<usize>,
     /// Annotations placed so far.
     pub done: usize,
     /// All the sidecar's annotations.
@@ -53,7 +56,15 @@ impl PlacingJob {
     /// Places everything, sending [`Event::Placed`] after each batch and
     /// [`Event::PlaceDone`] at the end; stops early when `send` returns false.
     pub fn run(self, mut send: impl FnMut(Event) -> bool) {
-        let mut placer = Placer::new(&self.doc, &self.stored);
+        // The diff of a big brief takes a while: its progress shown a percent at a time.
+        let mut shown = None;
+        let mut placer = Placer::new_with(&self.doc, &self.stored, &mut |done, all| {
+            let percent = done * 100 / all.max(1);
+            if shown != Some(percent) {
+                shown = Some(percent);
+                send(Event::Compared(percent));
+            }
+        });
         while !placer.is_done() {
             placer.step(&self.doc, BATCH);
             let (done, _) = placer.progress();
@@ -85,6 +96,7 @@ impl Reader {
             return None;
         };
         self.editing = Editing::Placing(Progress {
+            comparing: None,
             done: 0,
             all: stored.annotations.len(),
         });
@@ -99,7 +111,7 @@ impl Reader {
         match &self.editing {
             Editing::Open => None,
             Editing::ReadOnly(reason) => Some(format!("annotations are read-only: {reason}")),
-            Editing::Placing(Progress { done, all }) => Some(format!(
+            Editing::Placing(Progress { done, all, .. }) => Some(format!(
                 "annotations are being placed in the changed brief ({done} of {all}); wait a moment"
             )),
             Editing::Waiting(_) => {
@@ -113,6 +125,13 @@ impl Reader {
         match self.editing {
             Editing::Placing(progress) => Some(progress),
             _ => None,
+        }
+    }
+
+    /// Comparing the old text with the new has got to `percent`.
+    pub(super) fn compared(&mut self, percent: usize) {
+        if let Editing::Placing(progress) = &mut self.editing {
+            progress.comparing = (percent < 100).then_some(percent);
         }
     }
 
@@ -134,5 +153,6 @@ impl Reader {
             self.notice(Level::Warning, &placed.summary());
         }
         self.annotations = placed.annotations;
+        self.through = placed.through.map(Arc::new);
     }
 }
