@@ -97,6 +97,8 @@ pub(crate) mod tests;
 #[cfg(test)]
 pub(crate) mod tests_annotate;
 #[cfg(test)]
+mod tests_changes;
+#[cfg(test)]
 mod tests_codebook;
 #[cfg(test)]
 mod tests_front_matter;

@@ -8,7 +8,8 @@ use std::ops::Range;
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::annotation::diff::{Change, Kind};
+use crate::annotation::diff::{Change, Kind, chars};
+use crate::annotation::reanchor::Before;
 use crate::annotation::{Annotations, Status};
 use crate::document::{Chars, Document};
 use crate::sanitize;
@@ -47,14 +48,15 @@ pub struct Entry {
     pub old: Range<usize>,
     /// Characters of the new text: where Enter goes.
     pub new: Range<usize>,
-    /// Unchanged text just before it.
-    pub before: String,
+    /// Unchanged text just before it, in the old text and in the new (they differ when
+    /// another change is that close).
+    pub before: [String; 2],
     /// The text lost.
     pub removed: String,
     /// The text gained.
     pub added: String,
-    /// Unchanged text just after it.
-    pub after: String,
+    /// Unchanged text just after it, in the old text and in the new.
+    pub after: [String; 2],
     /// Where it is, in percent of the new text.
     pub percent: usize,
     /// The annotations it touches.
@@ -64,12 +66,12 @@ pub struct Entry {
 impl Entry {
     /// The line showing the old side: `- ` and the text around the loss.
     pub fn old_line(&self) -> Option<[&str; 4]> {
-        (!self.removed.is_empty()).then_some(["- ", &self.before, &self.removed, &self.after])
+        (!self.removed.is_empty()).then_some(["- ", &self.before[0], &self.removed, &self.after[0]])
     }
 
     /// The line showing the new side: `+ ` and the text around the gain.
     pub fn new_line(&self) -> Option<[&str; 4]> {
-        (!self.added.is_empty()).then_some(["+ ", &self.before, &self.added, &self.after])
+        (!self.added.is_empty()).then_some(["+ ", &self.before[1], &self.added, &self.after[1]])
     }
 
     /// Screen rows the entry takes at `width` columns: its heading, its old and new lines
@@ -137,7 +139,7 @@ impl Changes {
         let entries: Vec<Entry> = changes
             .iter()
             .zip(touched)
-            .map(|(ch, touched)| entry(ch, doc, before.slice(&ch.old).unwrap_or(""), len, touched))
+            .map(|(ch, touched)| entry(ch, doc, before, len, touched))
             .collect();
         let selected = entries
             .iter()
@@ -190,20 +192,43 @@ impl Changes {
     }
 }
 
-fn entry(ch: &Change, doc: &Document, old: &str, len: usize, touched: Vec<Touch>) -> Entry {
-    let end = doc.char_len().get();
-    let before = ch.new.start.saturating_sub(CONTEXT)..ch.new.start;
-    let after = ch.new.end..(ch.new.end + CONTEXT).min(end);
+fn entry(ch: &Change, doc: &Document, old: &Before, len: usize, touched: Vec<Touch>) -> Entry {
+    let (old_end, new_end) = (chars(old.text()), doc.char_len().get());
+    let before = |at: usize| at.saturating_sub(CONTEXT)..at;
+    let after = |at: usize, end: usize| at..(at + CONTEXT).min(end);
+    let old_text = |r: &Range<usize>| old.slice(r).unwrap_or("");
     Entry {
         kind: ch.kind,
         old: ch.old.clone(),
         new: ch.new.clone(),
-        before: one_line(new_text(doc, &before)),
-        removed: one_line(cut(old)),
+        before: [
+            one_line(lead(old_text(&before(ch.old.start)), ch.old.start > CONTEXT)),
+            one_line(lead(new_text(doc, &before(ch.new.start)), ch.new.start > CONTEXT)),
+        ],
+        removed: one_line(cut(old_text(&ch.old))),
         added: one_line(cut(new_text(doc, &ch.new))),
-        after: one_line(new_text(doc, &after)),
+        after: [
+            one_line(trail(old_text(&after(ch.old.end, old_end)), ch.old.end + CONTEXT < old_end)),
+            one_line(trail(new_text(doc, &after(ch.new.end, new_end)), ch.new.end + CONTEXT < new_end)),
+        ],
         percent: ch.new.start * 100 / len,
         touched,
+    }
+}
+
+/// Context before a change, from its first whole word when it was cut (`cut`).
+fn lead(text: &str, cut: bool) -> &str {
+    match text.find(char::is_whitespace) {
+        Some(i) if cut => text.get(i..).unwrap_or(text),
+        _ => text,
+    }
+}
+
+/// Context after a change, up to its last whole word when it was cut.
+fn trail(text: &str, cut: bool) -> &str {
+    match text.rfind(char::is_whitespace) {
+        Some(i) if cut => text.get(..i).unwrap_or(text),
+        _ => text,
     }
 }
 
@@ -229,4 +254,4 @@ fn one_line(text: impl AsRef<str>) -> String {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -122,7 +122,8 @@ fn entries_hold_each_change_and_the_annotations_it_touches() {
         }]
     );
     assert_eq!(c.selected, 0, "the first change at or after the caret");
-    assert!(day.before.ends_with("The council will vote on "), "{day:?}");
+    assert_eq!(day.before[1], " ¶ The council will vote on ", "{day:?}");
+    assert_eq!(day.after, [", said Mayor Okafur, after a", ", said Mayor Okafor, after a"]);
 }
 
 #[test]
