@@ -78,6 +78,26 @@ fn a_reissued_brief_carries_its_highlights_through_the_snapshot() {
         |s| s.contains("brief changed since annotating: 0 in place, 0 moved, 1 to review"),
         "the summary of placing",
     );
+    // The reader logs each version it placed on: the first as annotated, the re-issue with
+    // how the highlight landed (0 moved, 1 to review, 0 orphaned).
+    let versions = || -> Vec<String> {
+        let Ok(mut logs) = std::fs::read_dir(data.join("versions")) else {
+            return Vec::new();
+        };
+        let Some(Ok(log)) = logs.next() else {
+            return Vec::new();
+        };
+        let text = std::fs::read_to_string(log.path()).unwrap_or_default();
+        text.lines().skip(1).map(str::to_string).collect()
+    };
+    let start = std::time::Instant::now();
+    while versions().len() < 2 && start.elapsed() < std::time::Duration::from_secs(20) {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let logged = versions();
+    assert_eq!(logged.len(), 2, "{logged:?}");
+    assert!(logged[0].ends_with("\t-\t-\t-"), "{logged:?}");
+    assert!(logged[1].ends_with("\t0\t1\t0"), "{logged:?}");
     tmux.keys(&["Tab"]);
     let screen = tmux.wait_for(|s| s.contains("was “Tuesday"), "the panel's review entry");
     assert!(

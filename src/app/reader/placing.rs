@@ -34,12 +34,18 @@ pub struct Progress {
 pub struct PlacingJob {
     doc: Arc<Document>,
     stored: Box<Stored>,
+    brief: Option<std::path::PathBuf>,
 }
 
 impl PlacingJob {
     /// The brief the annotations are placed in.
     pub fn doc(&self) -> &Arc<Document> {
         &self.doc
+    }
+
+    /// The brief's file, when it has one (its versions are logged by it).
+    pub fn brief(&self) -> Option<&std::path::Path> {
+        self.brief.as_deref()
     }
 
     /// The hash of the text the annotations were placed on.
@@ -103,6 +109,7 @@ impl Reader {
         Some(PlacingJob {
             doc: Arc::clone(&self.doc),
             stored,
+            brief: self.brief.clone(),
         })
     }
 
