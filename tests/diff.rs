@@ -156,13 +156,19 @@ fn versions_lists_every_text_seen_with_how_the_annotations_landed() {
     let table = ok(gloss(&data, &["diff", b, "--versions"]));
     let lines: Vec<&str> = table.lines().collect();
     assert!(lines[0].ends_with("probe.txt: 2 versions seen"), "{table}");
-    assert!(lines[1].contains("first seen") && lines[1].contains("orphaned"), "{table}");
+    assert!(
+        lines[1].contains("first seen") && lines[1].contains("orphaned"),
+        "{table}"
+    );
     // The first, seen by `annotate`: nothing carried onto it. The re-issue, seen now: both
     // highlights to review, none orphaned; it is the current one.
     let first: Vec<&str> = lines[2].split_whitespace().collect();
     assert!(lines[2].starts_with("  2"), "not the current one: {table}");
     assert_eq!(first[first.len() - 3..], ["-", "-", "-"], "{table}");
-    assert!(lines[2].contains(&FIRST.trim_end().len().to_string()), "{table}");
+    assert!(
+        lines[2].contains(&FIRST.trim_end().len().to_string()),
+        "{table}"
+    );
     assert!(lines[3].starts_with('*'), "{table}");
     let last: Vec<&str> = lines[3].split_whitespace().collect();
     assert_eq!(last[last.len() - 3..], ["0", "2", "0"], "{table}");
@@ -181,7 +187,10 @@ fn versions_lists_every_text_seen_with_how_the_annotations_landed() {
     assert_eq!(versions[1]["bytes"], REISSUED.trim_end().len());
     assert_eq!(versions[1]["sha256"].as_str().unwrap().len(), 64);
     // The log is a plain file beside the snapshots.
-    let logs: Vec<_> = std::fs::read_dir(data.join("versions")).unwrap().flatten().collect();
+    let logs: Vec<_> = std::fs::read_dir(data.join("versions"))
+        .unwrap()
+        .flatten()
+        .collect();
     assert_eq!(logs.len(), 1);
     let log = std::fs::read_to_string(logs[0].path()).unwrap();
     assert_eq!(log.lines().count(), 3, "{log}");

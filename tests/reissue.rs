@@ -117,7 +117,9 @@ fn a_reissued_brief_carries_its_highlights_through_the_snapshot() {
     assert!(screen.contains("▶ 1/3 replaced"), "{screen}");
     assert!(screen.contains("- "), "{screen}");
     assert!(
-        screen.contains("fuzzy    was “Tuesday after a complaint”  now “Wednesday after a complaint”"),
+        screen.contains(
+            "fuzzy    was “Tuesday after a complaint”  now “Wednesday after a complaint”"
+        ),
         "the annotation beside its change:\n{screen}"
     );
     assert!(screen.contains("change 1 of 3"), "{screen}");
@@ -129,9 +131,15 @@ fn a_reissued_brief_carries_its_highlights_through_the_snapshot() {
         |s| s.contains(" READ ") && s.contains("change 2 of 3"),
         "the text at the second change",
     );
-    assert!(!screen.contains("changes since"), "the view closed:\n{screen}");
+    assert!(
+        !screen.contains("changes since"),
+        "the view closed:\n{screen}"
+    );
     tmux.keys(&["]", "c"]);
-    tmux.wait_for(|s| s.contains("change 3 of 3"), "the third change, from the text");
+    tmux.wait_for(
+        |s| s.contains("change 3 of 3"),
+        "the third change, from the text",
+    );
     tmux.keys(&["q"]);
     tmux.wait_var("#{alternate_on}", "0");
 }

@@ -125,8 +125,9 @@ impl Changes {
             };
             for i in hits {
                 if let Some(list) = touched.get_mut(i) {
-                    let now = (a.status != Status::Orphaned)
-                        .then(|| one_line(new_text(doc, &(a.anchor.start.get()..a.anchor.end.get()))));
+                    let now = (a.status != Status::Orphaned).then(|| {
+                        one_line(new_text(doc, &(a.anchor.start.get()..a.anchor.end.get())))
+                    });
                     list.push(Touch {
                         status: a.status,
                         was: one_line(&a.anchor.quote),
@@ -202,14 +203,26 @@ fn entry(ch: &Change, doc: &Document, old: &Before, len: usize, touched: Vec<Tou
         old: ch.old.clone(),
         new: ch.new.clone(),
         before: [
-            one_line(lead(old_text(&before(ch.old.start)), ch.old.start > CONTEXT)),
-            one_line(lead(new_text(doc, &before(ch.new.start)), ch.new.start > CONTEXT)),
+            one_line(lead(
+                old_text(&before(ch.old.start)),
+                ch.old.start > CONTEXT,
+            )),
+            one_line(lead(
+                new_text(doc, &before(ch.new.start)),
+                ch.new.start > CONTEXT,
+            )),
         ],
         removed: one_line(cut(old_text(&ch.old))),
         added: one_line(cut(new_text(doc, &ch.new))),
         after: [
-            one_line(trail(old_text(&after(ch.old.end, old_end)), ch.old.end + CONTEXT < old_end)),
-            one_line(trail(new_text(doc, &after(ch.new.end, new_end)), ch.new.end + CONTEXT < new_end)),
+            one_line(trail(
+                old_text(&after(ch.old.end, old_end)),
+                ch.old.end + CONTEXT < old_end,
+            )),
+            one_line(trail(
+                new_text(doc, &after(ch.new.end, new_end)),
+                ch.new.end + CONTEXT < new_end,
+            )),
         ],
         percent: ch.new.start * 100 / len,
         touched,

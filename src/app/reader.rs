@@ -3,10 +3,10 @@
 //! the note editor, help) are types of their own in `layer`.
 
 mod annotate;
+mod changes;
 mod copy;
 mod editing;
 mod editor;
-mod changes;
 mod failed;
 mod geometry;
 mod help;

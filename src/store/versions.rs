@@ -150,7 +150,10 @@ mod tests {
         assert!(log.load().is_empty());
         assert!(log.record(version(0, 'a', None)).unwrap());
         assert!(log.record(version(5, 'b', Some([3, 1, 0]))).unwrap());
-        assert!(!log.record(version(9, 'a', Some([0, 0, 0]))).unwrap(), "seen already");
+        assert!(
+            !log.record(version(9, 'a', Some([0, 0, 0]))).unwrap(),
+            "seen already"
+        );
         assert_eq!(
             log.load(),
             [version(0, 'a', None), version(5, 'b', Some([3, 1, 0]))]
@@ -189,7 +192,14 @@ mod tests {
         let log = Versions::of(dir.path(), &dir.path().join("a.txt"));
         fs::create_dir_all(log.file().parent().unwrap()).unwrap();
         let good = version(1, 'c', Some([1, 2, 3])).line();
-        fs::write(log.file(), format!("# x\nnot a line\n{good}\nz\t1\t{}\t-\t-\t-\n", "d".repeat(64))).unwrap();
+        fs::write(
+            log.file(),
+            format!(
+                "# x\nnot a line\n{good}\nz\t1\t{}\t-\t-\t-\n",
+                "d".repeat(64)
+            ),
+        )
+        .unwrap();
         assert_eq!(log.load(), [version(1, 'c', Some([1, 2, 3]))]);
     }
 }

@@ -9,10 +9,10 @@ use ratatui::style::Style;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 use unicode_width::UnicodeWidthChar;
 
+use super::list_bar::cut;
 use crate::annotation::Status;
 use crate::annotation::diff::Kind;
 use crate::app::changes::{Changes, Entry, TOUCHED_ROWS, text_rows};
-use super::list_bar::cut;
 use crate::theme::{Role, Theme};
 
 /// The changes view filling `area` (the reader's screen less its status bar).
@@ -62,7 +62,15 @@ impl Widget for ChangesView<'_> {
                 theme.style(Role::Panel)
             };
             let all = changes.entries.len();
-            y = draw_entry(entry, (n, all, n == changes.selected), inner, y, base, theme, buf);
+            y = draw_entry(
+                entry,
+                (n, all, n == changes.selected),
+                inner,
+                y,
+                base,
+                theme,
+                buf,
+            );
         }
     }
 }
@@ -107,8 +115,14 @@ fn draw_entry(
             continue;
         };
         let styles = [meta, text, base.patch(theme.style(role)), text];
-        let parts: Vec<(&str, Style)> = [sign, before, changed, after].into_iter().zip(styles).collect();
-        let columns = parts.iter().map(|(p, _)| unicode_width::UnicodeWidthStr::width(*p)).sum();
+        let parts: Vec<(&str, Style)> = [sign, before, changed, after]
+            .into_iter()
+            .zip(styles)
+            .collect();
+        let columns = parts
+            .iter()
+            .map(|(p, _)| unicode_width::UnicodeWidthStr::width(*p))
+            .sum();
         let rows = text_rows(columns, width);
         y = flow(&parts, area, y, rows, buf);
     }
@@ -131,7 +145,13 @@ fn draw_entry(
             .0;
         let rest = format!("was “{}”  {now}", touch.was);
         let room = usize::from(area.right().saturating_sub(x));
-        buf.set_stringn(x, y, cut(&rest, room), room, base.patch(theme.style(Role::PanelQuote)));
+        buf.set_stringn(
+            x,
+            y,
+            cut(&rest, room),
+            room,
+            base.patch(theme.style(Role::PanelQuote)),
+        );
         y += 1;
     }
     if entry.touched.len() > TOUCHED_ROWS && y < area.bottom() {

@@ -77,8 +77,17 @@ fn the_changes_view_at_80x24() {
     styled_below(&buf, &theme, "Okafur", Role::DiffDelete, second);
     styled_below(&buf, &theme, "Okafor", Role::DiffInsert, second);
     let (x, y) = find(&buf, "Okafur");
-    assert_ne!(buf[(x, y)].fg, theme.style(Role::DiffDelete).fg.unwrap(), "context is plain");
-    styled(&buf, &theme, "This sentence about the bypass", Role::DiffDelete);
+    assert_ne!(
+        buf[(x, y)].fg,
+        theme.style(Role::DiffDelete).fg.unwrap(),
+        "context is plain"
+    );
+    styled(
+        &buf,
+        &theme,
+        "This sentence about the bypass",
+        Role::DiffDelete,
+    );
     // The selected change is marked and its rows in the selection colour.
     let (x, y) = find(&buf, "▶ 1/4");
     let selected = theme.style(Role::PanelNoteSelected).bg.unwrap();

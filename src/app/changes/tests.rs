@@ -123,7 +123,13 @@ fn entries_hold_each_change_and_the_annotations_it_touches() {
     );
     assert_eq!(c.selected, 0, "the first change at or after the caret");
     assert_eq!(day.before[1], " ¶ The council will vote on ", "{day:?}");
-    assert_eq!(day.after, [", said Mayor Okafur, after a", ", said Mayor Okafor, after a"]);
+    assert_eq!(
+        day.after,
+        [
+            ", said Mayor Okafur, after a",
+            ", said Mayor Okafor, after a"
+        ]
+    );
 }
 
 #[test]
@@ -185,7 +191,10 @@ fn the_selected_change_stays_on_a_short_screen() {
     let c = changes(&s);
     assert_eq!(c.selected, 3);
     let (w, h) = (58, 9);
-    let rows: usize = c.entries[c.top..=c.selected].iter().map(|e| e.rows(w)).sum();
+    let rows: usize = c.entries[c.top..=c.selected]
+        .iter()
+        .map(|e| e.rows(w))
+        .sum();
     assert!(c.top > 0 && rows <= h, "top {} rows {rows}", c.top);
     press(&mut s, "] c");
     assert_eq!(changes(&s).top, 0);

@@ -108,7 +108,10 @@ impl Reader {
         self.go_to_char(Chars(target));
         let n = starts.iter().position(|&s| s == target).unwrap_or(0) + 1;
         let wrap = if wrapped { ", wrapped" } else { "" };
-        self.say(Level::Info, &format!("change {n} of {}{wrap}", starts.len()));
+        self.say(
+            Level::Info,
+            &format!("change {n} of {}{wrap}", starts.len()),
+        );
     }
 
     /// The caret to character `at`, centred, showing a collapsed repeat it falls in.

@@ -71,8 +71,8 @@ pub fn run(file: &Path, explicit: Option<&Path>, json: bool) -> Result<(), Error
             })
             .collect();
         let value = serde_json::json!({ "brief": show_path(file), "versions": rows });
-        let text = serde_json::to_string_pretty(&value)
-            .map_err(|e| Error::Annotations(e.to_string()))?;
+        let text =
+            serde_json::to_string_pretty(&value).map_err(|e| Error::Annotations(e.to_string()))?;
         return out.line(&escape_controls(&text));
     }
     for line in table(&show_path(file), &versions, &now) {

@@ -61,7 +61,14 @@ impl TextHashes {
                 let mtime = parts.next()?.parse().ok()?;
                 let path = PathBuf::from(parts.next()?);
                 let sound = sha256.len() == 64 && sha256.bytes().all(|b| b.is_ascii_hexdigit());
-                sound.then_some((path, Known { sha256, size, mtime }))
+                sound.then_some((
+                    path,
+                    Known {
+                        sha256,
+                        size,
+                        mtime,
+                    },
+                ))
             })
             .collect();
         Self {
@@ -155,7 +162,11 @@ mod tests {
         let second = TextHashes::load(&cache);
         assert_eq!(second.hash_of(&brief).unwrap(), "0".repeat(64));
         second.save();
-        assert_eq!(fs::read_to_string(&cache).unwrap(), lied, "nothing new, nothing written");
+        assert_eq!(
+            fs::read_to_string(&cache).unwrap(),
+            lied,
+            "nothing new, nothing written"
+        );
 
         // Re-issued (another size): read and hashed again, and remembered.
         fs::write(&brief, "Title\nSome corrected text.\n").unwrap();

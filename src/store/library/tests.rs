@@ -291,7 +291,10 @@ fn a_big_brief_re_issued_is_marked_too_hashed_only_when_its_size_or_time_changed
         hashes.save();
         s
     };
-    assert!(!summary(&root, &brief).changed, "unknown without the hashes");
+    assert!(
+        !summary(&root, &brief).changed,
+        "unknown without the hashes"
+    );
     assert!(!look().changed, "the text it was annotated on");
     assert!(
         fs::read_to_string(&cache).unwrap().contains("big.txt"),
@@ -306,9 +309,18 @@ fn a_big_brief_re_issued_is_marked_too_hashed_only_when_its_size_or_time_changed
 fn a_brief_read_but_not_annotated_is_marked_when_re_issued() {
     let dir = tempfile::tempdir().unwrap();
     let brief = dir.path().join("a.txt");
-    write(&brief, "Chip curbs widen\nThe Netherlands joined new curbs.\n");
+    write(
+        &brief,
+        "Chip curbs widen\nThe Netherlands joined new curbs.\n",
+    );
     annotate(&brief, &[]);
     assert!(!scanned(dir.path())[0].changed);
-    write(&brief, "Chip curbs widen\nThe Netherlands joined the curbs.\n");
-    assert!(scanned(dir.path())[0].changed, "the reading position was on the old text");
+    write(
+        &brief,
+        "Chip curbs widen\nThe Netherlands joined the curbs.\n",
+    );
+    assert!(
+        scanned(dir.path())[0].changed,
+        "the reading position was on the old text"
+    );
 }
