@@ -12,9 +12,12 @@ use jiff::Timestamp;
 use super::FIRST_PIECE;
 use super::format;
 use super::sidecar::SidecarPaths;
+
+mod listing;
 use crate::document::{Document, Format};
 use crate::error::show_path;
 use hashes::TextHashes;
+pub use listing::{Listed, listed};
 
 /// File endings the library lists as briefs.
 const BRIEF_ENDINGS: [&str; 5] = ["txt", "md", "markdown", "html", "htm"];
@@ -148,41 +151,29 @@ pub fn briefs(root: &Path) -> Vec<PathBuf> {
     all
 }
 
-/// Calls `found` with the path of every brief under `root`; stops when it returns false.
-/// Folders holding a file named like a conflict copy go into `suspects`.
+/// Calls `found` with every brief under `root`; stops when it returns false. Folders holding
+/// a file named like a conflict copy go into `suspects`.
 fn walk(root: &Path, suspects: &mut HashSet<PathBuf>, mut found: impl FnMut(&Path) -> bool) {
     let mut seen = HashSet::new();
     let mut folders = vec![root.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        let real = fs::canonicalize(&folder).unwrap_or_else(|_| folder.clone());
+    while let Some(path) = folders.pop() {
+        let real = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
         if !seen.insert(real) {
             continue;
         }
-        let Ok(entries) = fs::read_dir(&folder) else {
+        let Some(folder) = listing::Folder::read(&path) else {
             continue;
         };
-        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        paths.sort();
-        let mut subfolders = Vec::new();
-        for path in paths {
-            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-            if name.as_deref().is_none_or(|n| n.starts_with('.')) {
-                continue;
-            }
-            if name
-                .as_deref()
-                .is_some_and(|n| super::conflicts::original_name(n).is_some())
-            {
-                suspects.insert(folder.clone());
-            }
-            if path.is_dir() {
-                subfolders.push(path);
-            } else if is_brief(&path) && !found(&path) {
+        if folder.suspect {
+            suspects.insert(path.clone());
+        }
+        for brief in &folder.briefs {
+            if !found(&brief.path) {
                 return;
             }
         }
         // Depth first, in name order.
-        folders.extend(subfolders.into_iter().rev());
+        folders.extend(folder.subfolders.into_iter().rev());
     }
 }
 
@@ -464,9 +455,11 @@ pub fn notes_of(root: &Path, path: &Path) -> Result<BriefNotes, String> {
 /// without a sidecar left out), read and placed on every core. A brief or sidecar that cannot
 /// be read is an `Err` naming it.
 pub fn notes_in(root: &Path) -> Vec<Result<Vec<Note>, String>> {
-    let annotated: Vec<PathBuf> = briefs(root)
+    // The listing says which briefs have a sidecar, without a look-up for each.
+    let annotated: Vec<PathBuf> = listed(root)
         .into_iter()
-        .filter(|b| SidecarPaths::at(beside(b)).data.exists())
+        .filter(|l| l.sidecar.is_some())
+        .map(|l| l.path)
         .collect();
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let share = annotated.len().div_ceil(cores).max(1);
