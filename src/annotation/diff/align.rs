@@ -36,13 +36,42 @@ fn bag(lines: &[&str]) -> Bag {
     words
 }
 
-fn score(a: &Bag, b: &Bag) -> f64 {
-    let total = |x: &Bag| x.values().sum::<usize>();
-    let common: usize = a
+/// The words of one paragraph or of two in a row, counted once for every pairing tried.
+struct Bags {
+    /// `one[i]`: paragraph `i`; `two[i]`: paragraphs `i` and `i + 1`. With their totals.
+    one: Vec<(Bag, usize)>,
+    two: Vec<(Bag, usize)>,
+}
+
+impl Bags {
+    fn of(lines: &[&str]) -> Self {
+        let counted = |b: Bag| {
+            let total = b.values().sum();
+            (b, total)
+        };
+        Self {
+            one: lines.iter().map(|l| counted(bag(&[l]))).collect(),
+            two: lines.windows(2).map(|w| counted(bag(w))).collect(),
+        }
+    }
+
+    /// The bag of `len` (1 or 2) paragraphs from `at`.
+    fn get(&self, at: usize, len: usize) -> Option<&(Bag, usize)> {
+        match len {
+            1 => self.one.get(at),
+            2 => self.two.get(at),
+            _ => None,
+        }
+    }
+}
+
+fn score((a, ta): &(Bag, usize), (b, tb): &(Bag, usize)) -> f64 {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let common: usize = small
         .iter()
-        .map(|(w, n)| (*n).min(b.get(w).copied().unwrap_or(0)))
+        .map(|(w, n)| (*n).min(large.get(w).copied().unwrap_or(0)))
         .sum();
-    let only = total(a) + total(b) - 2 * common;
+    let only = ta + tb - 2 * common;
     common as f64 - 0.5 * only as f64
 }
 
@@ -52,6 +81,7 @@ pub(super) fn align(old: &[&str], new: &[&str]) -> Option<Vec<Step>> {
     if m.saturating_mul(n) > LIMIT {
         return None;
     }
+    let (bags_old, bags_new) = (Bags::of(old), Bags::of(new));
     let cell = |i: usize, j: usize| i * (n + 1) + j;
     let mut best = vec![f64::NEG_INFINITY; (m + 1) * (n + 1)];
     let mut from: Vec<Option<Step>> = vec![None; (m + 1) * (n + 1)];
@@ -70,7 +100,7 @@ pub(super) fn align(old: &[&str], new: &[&str]) -> Option<Vec<Step>> {
                 }
                 let paired = di > 0 && dj > 0;
                 let gain = if paired {
-                    let s = score(&bag(old.get(i..ti)?), &bag(new.get(j..tj)?));
+                    let s = score(bags_old.get(i, di)?, bags_new.get(j, dj)?);
                     if s <= 0.0 {
                         continue;
                     }
