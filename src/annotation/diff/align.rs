@@ -9,6 +9,7 @@
 //! two sides are mostly the same words.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Runs with more than this many (old x new) paragraph pairs are compared whole instead.
 const LIMIT: usize = 1600;
@@ -21,16 +22,57 @@ pub(super) struct Step {
     pub(super) paired: bool,
 }
 
-type Bag = HashMap<String, usize>;
+/// Words counted by the hash of their lower-case letters: no word is copied or lower-cased
+/// into a string of its own, and the hash is FNV-1a rather than SipHash (the words are the
+/// brief's, compared with each other, not keys an attacker picks to fill a table).
+type Bag = HashMap<u64, usize, BuildHasherDefault<Pass>>;
+
+/// A hasher for keys that are hashes already.
+#[derive(Default)]
+struct Pass(u64);
+
+impl Hasher for Pass {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(*b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// FNV-1a of `word` in lower case.
+fn word_hash(word: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    if word.is_ascii() {
+        word.bytes().for_each(|b| eat(b.to_ascii_lowercase()));
+    } else {
+        let mut buf = [0; 4];
+        for c in word.chars().flat_map(char::to_lowercase) {
+            c.encode_utf8(&mut buf).bytes().for_each(&mut eat);
+        }
+    }
+    h
+}
 
 fn bag(lines: &[&str]) -> Bag {
-    let mut words = Bag::new();
+    let mut words = Bag::default();
     for line in lines {
         for w in super::tokens::words(line)
             .into_iter()
             .filter(|w| w.chars().all(char::is_alphanumeric))
         {
-            *words.entry(w.to_lowercase()).or_default() += 1;
+            *words.entry(word_hash(w)).or_default() += 1;
         }
     }
     words
