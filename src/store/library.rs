@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use jiff::Timestamp;
 
@@ -375,15 +376,17 @@ pub mod sidecars;
 #[cfg(test)]
 mod tests;
 
-/// One annotation of a library, for the notes view: where it is and what it says.
+/// One annotation of a library, for the notes view: where it is and what it says. The
+/// brief's file, name and title are shared by every note of the brief (150,000 notes of
+/// 10,000 briefs hold 10,000 of each).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Note {
     /// The brief's file.
-    pub brief: PathBuf,
+    pub brief: Arc<Path>,
     /// The brief's path under the library's folder.
-    pub name: String,
+    pub name: Arc<str>,
     /// The brief's title (its file name when it has none).
-    pub title: String,
+    pub title: Arc<str>,
     /// The annotation, placed in the brief's current text.
     pub annotation: crate::annotation::Annotation,
     /// The text it covers now (its stored quote when orphaned).
@@ -393,11 +396,14 @@ pub struct Note {
 impl BriefNotes {
     /// Its annotations as rows of the notes view, in document order.
     pub fn rows(&self) -> Vec<Note> {
-        let title = self
+        let title: Arc<str> = self
             .summary
             .title
-            .clone()
-            .unwrap_or_else(|| self.summary.name.clone());
+            .as_deref()
+            .unwrap_or(&self.summary.name)
+            .into();
+        let brief: Arc<Path> = self.summary.path.as_path().into();
+        let name: Arc<str> = self.summary.name.as_str().into();
         self.annotations
             .iter()
             .map(|a| {
@@ -407,9 +413,9 @@ impl BriefNotes {
                     self.doc.text()[a.anchor.bytes(&self.doc)].to_string()
                 };
                 Note {
-                    brief: self.summary.path.clone(),
-                    name: self.summary.name.clone(),
-                    title: title.clone(),
+                    brief: Arc::clone(&brief),
+                    name: Arc::clone(&name),
+                    title: Arc::clone(&title),
                     annotation: a.clone(),
                     quote,
                 }
