@@ -225,3 +225,53 @@ fn enter_in_the_view_is_a_jump_ctrl_o_comes_back_and_moving_in_the_view_is_not()
     crate::app::update::tests::press(&mut app, "ctrl-i");
     assert_eq!(caret(&app), at);
 }
+
+#[test]
+fn comparing_the_versions_reports_progress_before_placing() {
+    let old = Document::parse(OLD.as_bytes(), Format::Plain).unwrap();
+    let c = chars_of(old.text(), "vote on Tuesday");
+    let bytes = old.byte_offset(Chars(c.start))..old.byte_offset(Chars(c.end));
+    let a = Annotation::new(
+        uuid::Uuid::from_u128(1),
+        jiff::Timestamp::UNIX_EPOCH,
+        Color::Yellow,
+        Anchor::new(&old, bytes),
+    );
+    let set = Annotations::from_vec(vec![a], String::new());
+    let file = to_file(&old, "brief.txt", &set, Chars(0), &Extras::default());
+    let mut s = reader(NEW.as_bytes(), 80, 24);
+    s.set_unplaced(Stored::of(&file).with_before(Some(old.text().into())));
+    let job = send(&mut s, Event::Tick)
+        .into_iter()
+        .find_map(|e| match e {
+            crate::app::Effect::Place(job) => Some(job),
+            _ => None,
+        })
+        .unwrap();
+    let mut events = Vec::new();
+    job.run(|e| {
+        events.push(e);
+        true
+    });
+    let percents: Vec<usize> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Compared(p) => Some(*p),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(percents.first(), Some(&0), "{percents:?}");
+    assert_eq!(percents.last(), Some(&100), "{percents:?}");
+    assert!(
+        percents.windows(2).all(|w| w[0] < w[1]),
+        "once a percent: {percents:?}"
+    );
+    assert!(matches!(events.last(), Some(Event::PlaceDone(_))));
+    // On screen while it runs; gone once it is done.
+    send(&mut s, Event::Compared(40));
+    let screen = crate::ui::tests::text(&crate::ui::tests::draw(&s));
+    assert!(screen.contains("comparing versions 40%"), "{screen}");
+    send(&mut s, Event::Compared(100));
+    let screen = crate::ui::tests::text(&crate::ui::tests::draw(&s));
+    assert!(screen.contains("placing 0/1"), "{screen}");
+}
