@@ -6,6 +6,7 @@
 //! reader in `reader/`), drawn by the widget of the same name under `ui/`.
 
 pub mod analysis;
+pub mod changes;
 pub mod codebook;
 mod effect;
 mod event;

@@ -333,6 +333,10 @@ pub enum Command {
         /// The annotations file (default: FILE.gloss.toml beside the brief).
         #[arg(long, value_name = "PATH")]
         annotations: Option<PathBuf>,
+        /// List every version of the brief's text seen (first seen, size, sha256, and how
+        /// many annotations moved, went to review or were orphaned at that step).
+        #[arg(long, conflicts_with = "plain")]
+        versions: bool,
     },
     /// Delete the snapshots of old texts that no sidecar refers to any longer (the sidecars
     /// gloss has saved, and those under each DIR given).
@@ -511,9 +515,17 @@ pub fn main() -> ExitCode {
         }) => import_annotations::run(file, from, annotations.as_deref()).map(|()| Exit::Quit),
         Some(Command::Diff {
             file,
+            json,
+            annotations,
+            versions: true,
+            ..
+        }) => diff::versions::run(file, annotations.as_deref(), *json).map(|()| Exit::Quit),
+        Some(Command::Diff {
+            file,
             plain,
             json,
             annotations,
+            versions: false,
         }) => diff::run(file, annotations.as_deref(), *plain, *json).map(|()| Exit::Quit),
         Some(Command::Gc { dirs }) => gc::run(dirs).map(|()| Exit::Quit),
         Some(Command::Tags { dir, json, rename }) => match rename.as_deref() {

@@ -17,6 +17,7 @@ pub mod retag;
 pub mod search;
 mod sidecar;
 pub mod snapshot;
+pub mod versions;
 
 pub use sidecar::{Saved, Sidecar, SidecarError, SidecarPaths};
 

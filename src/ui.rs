@@ -3,6 +3,7 @@
 
 mod analysis;
 pub mod ansi;
+mod changes;
 mod codebook;
 mod hits;
 mod library;
@@ -11,6 +12,7 @@ mod notes;
 mod reader;
 
 pub use analysis::AnalysisView;
+pub use changes::ChangesView;
 pub use codebook::CodebookView;
 pub use hits::HitsView;
 pub use library::LibraryView;
@@ -101,6 +103,8 @@ pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
 pub(crate) mod tests;
 #[cfg(test)]
 pub(crate) mod tests_annotate;
+#[cfg(test)]
+mod tests_changes;
 #[cfg(test)]
 mod tests_codebook;
 #[cfg(test)]

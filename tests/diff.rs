@@ -148,3 +148,65 @@ fn gc_prunes_snapshots_no_sidecar_refers_to() {
     let plain = ok(gloss(&data, &["diff", b, "--plain"]));
     assert!(plain.contains("unchanged"), "{plain}");
 }
+
+#[test]
+fn versions_lists_every_text_seen_with_how_the_annotations_landed() {
+    let (_dir, data, brief) = reissued();
+    let b = brief.to_str().unwrap();
+    let table = ok(gloss(&data, &["diff", b, "--versions"]));
+    let lines: Vec<&str> = table.lines().collect();
+    assert!(lines[0].ends_with("probe.txt: 2 versions seen"), "{table}");
+    assert!(
+        lines[1].contains("first seen") && lines[1].contains("orphaned"),
+        "{table}"
+    );
+    // The first, seen by `annotate`: nothing carried onto it. The re-issue, seen now: both
+    // highlights to review, none orphaned; it is the current one.
+    let first: Vec<&str> = lines[2].split_whitespace().collect();
+    assert!(lines[2].starts_with("  2"), "not the current one: {table}");
+    assert_eq!(first[first.len() - 3..], ["-", "-", "-"], "{table}");
+    assert!(
+        lines[2].contains(&FIRST.trim_end().len().to_string()),
+        "{table}"
+    );
+    assert!(lines[3].starts_with('*'), "{table}");
+    let last: Vec<&str> = lines[3].split_whitespace().collect();
+    assert_eq!(last[last.len() - 3..], ["0", "2", "0"], "{table}");
+    assert_eq!(lines.len(), 4, "{table}");
+
+    // Asked again: nothing new is added.
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(gloss(&data, &["diff", b, "--versions", "--json"]))).unwrap();
+    let versions = json["versions"].as_array().unwrap();
+    assert_eq!(versions.len(), 2, "{json}");
+    assert_eq!(versions[0]["moved"], serde_json::Value::Null);
+    assert_eq!(versions[0]["current"], false);
+    assert_eq!(versions[1]["fuzzy"], 2);
+    assert_eq!(versions[1]["orphaned"], 0);
+    assert_eq!(versions[1]["current"], true);
+    assert_eq!(versions[1]["bytes"], REISSUED.trim_end().len());
+    assert_eq!(versions[1]["sha256"].as_str().unwrap().len(), 64);
+    // The log is a plain file beside the snapshots.
+    let logs: Vec<_> = std::fs::read_dir(data.join("versions"))
+        .unwrap()
+        .flatten()
+        .collect();
+    assert_eq!(logs.len(), 1);
+    let log = std::fs::read_to_string(logs[0].path()).unwrap();
+    assert_eq!(log.lines().count(), 3, "{log}");
+    assert!(log.starts_with("# gloss: versions of "), "{log}");
+}
+
+#[test]
+fn versions_of_a_brief_with_a_hostile_name_are_listed_safely() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let brief = dir.path().join("evil\u{1b}[2Jname.txt");
+    std::fs::write(&brief, FIRST).unwrap();
+    let b = brief.to_str().unwrap();
+    let table = ok(gloss(&data, &["diff", b, "--versions"]));
+    assert!(!table.contains('\u{1b}'), "{table:?}");
+    assert!(table.contains("1 version seen"), "{table}");
+    let json = ok(gloss(&data, &["diff", b, "--versions", "--json"]));
+    assert!(!json.contains('\u{1b}'), "{json:?}");
+}

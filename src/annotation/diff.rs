@@ -79,13 +79,22 @@ pub struct TextDiff {
 impl TextDiff {
     /// The diff from `old` to `new`.
     pub fn between(old: &str, new: &str) -> Self {
+        Self::between_with(old, new, &mut |_, _| {})
+    }
+
+    /// [`between`](Self::between), telling `progress` (done, all) in characters of the old
+    /// text as the changed paragraphs are compared word by word.
+    pub fn between_with(old: &str, new: &str, progress: &mut dyn FnMut(usize, usize)) -> Self {
         let mut b = Self::default();
         let lo = Pieces::lines(old, 0);
         let ln = Pieces::lines(new, 0);
+        let all = lo.at(lo.pieces.len());
+        progress(0, all);
         for op in capture_diff_slices(Algorithm::Myers, &lo.pieces, &ln.pieces) {
             let (tag, o, n) = op.as_tag_tuple();
             let oc = lo.at(o.start)..lo.at(o.end);
             let nc = ln.at(n.start)..ln.at(n.end);
+            progress(oc.start, all);
             match tag {
                 DiffTag::Equal => b.push(oc, nc, true),
                 DiffTag::Delete | DiffTag::Insert => {
@@ -123,6 +132,7 @@ impl TextDiff {
                 }
             }
         }
+        progress(all, all);
         b
     }
 

@@ -101,6 +101,9 @@ pub enum Event {
     Work,
     /// A batch of saved annotations is placed: all placed so far, and how many that is.
     Placed(Box<Annotations>, usize),
+    /// Comparing a changed brief with the text its annotations were placed on has got this
+    /// far (percent), before they are carried through the diff.
+    Compared(usize),
     /// Every saved annotation is placed.
     PlaceDone(Box<Placed>),
     /// The last lines of a brief still being read, read from the end of its file.

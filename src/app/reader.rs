@@ -3,6 +3,7 @@
 //! the note editor, help) are types of their own in `layer`.
 
 mod annotate;
+mod changes;
 mod copy;
 mod editing;
 pub(crate) mod editor;
@@ -71,6 +72,7 @@ use crate::document::{Chars, Document};
 use crate::input::{Keymap, Mode};
 use crate::layout::Layout;
 use crate::sanitize;
+use crate::store::place::Through;
 use mouse::Drag;
 use reading::Remeasure;
 use scan::Running;
@@ -121,6 +123,9 @@ pub struct Reader {
     pub panel: Panel,
     /// The annotations of the brief.
     pub annotations: Annotations,
+    /// The old text and its diff to this one, when the brief changed since its annotations
+    /// were placed and that text was kept: what the changes view shows.
+    pub through: Option<Arc<Through>>,
     /// Undo and redo of annotation changes.
     pub history: History,
     /// The mouse button held down, while it is.
@@ -182,6 +187,7 @@ impl Reader {
             search: None,
             panel: Panel::new(settings.panel_width),
             annotations: Annotations::default(),
+            through: None,
             history: History::default(),
             drag: None,
             themes: Vec::new(),

@@ -165,6 +165,7 @@ impl App {
             | Event::Tick
             | Event::Placed(..)
             | Event::PlaceDone(_)
+            | Event::Compared(_)
             | Event::Tail(_)
             | Event::Measured(_)
             | Event::Failed(..) => reader(),
@@ -201,6 +202,8 @@ pub fn update(app: &mut App, event: Event, env: &Env) -> Vec<Effect> {
             Action::JumpBack | Action::JumpForward => {
                 return travel(app, action == Action::JumpBack, env);
             }
+            // Moving between changes inside the changes view leaves the text where it is.
+            _ if reader.mode() == Mode::Changes && action != Action::ChangeJump => {}
             _ if action.is_jump() || accepts_search(reader) => app.jumps.record(reader.spot()),
             _ => {}
         }

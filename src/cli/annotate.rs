@@ -9,6 +9,7 @@ use crate::error::{Error, show_path};
 use crate::store::convert::{Extras, to_file};
 use crate::store::place::place_with;
 use crate::store::snapshot::Snapshots;
+use crate::store::versions::{Version, Versions};
 
 /// What to highlight.
 pub struct Request<'a> {
@@ -32,12 +33,17 @@ pub fn run(file: &Path, explicit: Option<&Path>, request: &Request<'_>) -> Resul
         .load()
         .map_err(|e| Error::Annotations(e.to_string()))?;
     let snapshots = Snapshots::in_data_dir();
-    let (mut annotations, extras, position) = match &loaded {
-        Some(f) => (
-            place_with(&doc, f, super::list::before_of(snapshots.as_ref(), f)).annotations,
-            Extras::of(f),
-            Chars(usize::try_from(f.reading.position).unwrap_or(0)),
-        ),
+    let (mut annotations, extras, position, step) = match &loaded {
+        Some(f) => {
+            let placed = place_with(&doc, f, super::list::before_of(snapshots.as_ref(), f));
+            let [_, moved, fuzzy, orphaned] = placed.counts;
+            (
+                placed.annotations,
+                Extras::of(f),
+                Chars(usize::try_from(f.reading.position).unwrap_or(0)),
+                placed.changed.then_some([moved, fuzzy, orphaned]),
+            )
+        }
         None => Default::default(),
     };
     let text = doc.text();
@@ -89,6 +95,14 @@ pub fn run(file: &Path, explicit: Option<&Path>, request: &Request<'_>) -> Resul
     if let Some(s) = &snapshots {
         let _ = s.save(&saved.file.document.sha256, doc.text());
         let _ = s.remember(&sidecar.paths().data);
+    }
+    if let Some(log) = Versions::in_data_dir(file) {
+        let _ = log.record(Version {
+            seen: jiff::Timestamp::now(),
+            bytes: doc.text().len() as u64,
+            sha256: saved.file.document.sha256.clone(),
+            step,
+        });
     }
     super::out::Out::new().line(&id.to_string())?;
     Ok(())

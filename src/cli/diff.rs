@@ -291,5 +291,7 @@ fn in_context(c: &Compared, ch: &Change, colour: bool) -> String {
     s
 }
 
+pub mod versions;
+
 #[cfg(test)]
 mod tests;

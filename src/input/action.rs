@@ -43,6 +43,16 @@ pub enum Action {
     NextReview,
     /// Go to the previous highlight to review
     PrevReview,
+    /// Go to the next change since the annotations were placed (re-issued briefs)
+    NextChange,
+    /// Go to the previous change since the annotations were placed
+    PrevChange,
+    /// Show what changed in the brief since its annotations were placed
+    ShowChanges,
+    /// Go into the text at the selected change
+    ChangeJump,
+    /// Close the changes view
+    CloseChanges,
     /// Go back where the last jump left (any brief)
     JumpBack,
     /// Go forward again in the jump list
@@ -249,6 +259,9 @@ impl Action {
                 | Action::NextReview
                 | Action::PrevReview
                 | Action::PanelJump
+                | Action::NextChange
+                | Action::PrevChange
+                | Action::ChangeJump
         )
     }
 

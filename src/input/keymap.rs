@@ -29,6 +29,8 @@ pub enum Mode {
     Note,
     /// The help overlay is open.
     Help,
+    /// What changed in a re-issued brief, over the reader.
+    Changes,
     /// The library: a folder of briefs.
     Library,
     /// Every annotation across the library.
@@ -231,6 +233,7 @@ fn exits(mode: Mode) -> &'static [Action] {
         Mode::Prompt => &[Action::PromptCancel, Action::PromptAccept],
         Mode::Note => &[Action::CloseEditor],
         Mode::Help => &[Action::CloseHelp, Action::Quit],
+        Mode::Changes => &[Action::CloseChanges, Action::Quit],
         Mode::Library => &[Action::Quit],
         Mode::Notes => &[Action::Quit],
         Mode::Codebook => &[Action::Quit],

@@ -291,7 +291,7 @@ impl Effects {
                 Effect::Closed => self.reader = None,
                 Effect::Summarize { root, brief } => {
                     self.spawn("gloss-scan", Work::Scanning, APP, move |tx| {
-                        let summary = crate::store::library::summary_with_copies(&root, &brief);
+                        let summary = crate::store::library::summary_remembered(&root, &brief);
                         let _ = tx.send(Wake::Worker(APP, Event::Scanned(vec![summary])));
                     });
                 }
@@ -358,7 +358,7 @@ fn watch_library(root: PathBuf, tx: Sender<Wake>) -> Option<notify::RecommendedW
                 continue;
             };
             let news = if brief.is_file() {
-                Event::Scanned(vec![crate::store::library::summary_with_copies(
+                Event::Scanned(vec![crate::store::library::summary_remembered(
                     &root, &brief,
                 )])
             } else {

@@ -8,6 +8,7 @@ use crate::app::Event;
 use crate::app::reader::PlacingJob;
 use crate::store::convert::text_hash;
 use crate::store::snapshot::Snapshots;
+use crate::store::versions::{Version, Versions};
 
 /// Runs `job` on this thread (a worker's), with the snapshots of the data folder.
 pub fn place(job: PlacingJob, send: impl FnMut(Event) -> bool) {
@@ -27,19 +28,41 @@ pub fn place_with(
     let doc = Arc::clone(job.doc());
     // The old text only matters when the text changed (one hash of the brief more; reading a
     // snapshot of an unchanged one would cost more).
-    let changed = text_hash(&doc) != sha;
+    let now = text_hash(&doc);
+    let changed = now != sha;
+    // The versions log sits beside the snapshots (in the data folder they are in).
+    let versions = match (job.brief(), snaps.dir().parent()) {
+        (Some(brief), Some(data)) => Some(Versions::of(data, brief)),
+        _ => None,
+    };
     let job = if changed {
         job.with_before(snaps.load(&sha).map(Arc::from))
     } else {
         job
     };
     job.run(|event| {
-        let done = matches!(&event, Event::PlaceDone(_));
+        let step = match &event {
+            Event::PlaceDone(placed) => Some(placed.changed.then(|| {
+                let [_, moved, fuzzy, orphaned] = placed.counts;
+                [moved, fuzzy, orphaned]
+            })),
+            _ => None,
+        };
         let go_on = send(event);
         // After the answer is sent: writing a snapshot of a big brief takes seconds, and the
-        // annotations are editable meanwhile.
-        if done && !changed {
-            let _ = snaps.save(&sha, doc.text());
+        // annotations are editable meanwhile. Failing to log or keep only costs a diff later.
+        if let Some(step) = step {
+            if let Some(log) = &versions {
+                let _ = log.record(Version {
+                    seen: jiff::Timestamp::now(),
+                    bytes: doc.text().len() as u64,
+                    sha256: now.clone(),
+                    step,
+                });
+            }
+            if !changed {
+                let _ = snaps.save(&sha, doc.text());
+            }
         }
         go_on
     });

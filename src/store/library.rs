@@ -17,6 +17,7 @@ use super::sidecar::SidecarPaths;
 mod listing;
 use crate::document::{Document, Format};
 use crate::error::show_path;
+use hashes::TextHashes;
 pub use listing::{Listed, listed};
 
 /// File endings the library lists as briefs.
@@ -47,9 +48,11 @@ pub struct Summary {
     pub review: usize,
     /// When an annotation last changed.
     pub annotated: Option<Timestamp>,
-    /// The brief's text is not the one its annotations were placed in (it was re-issued):
-    /// they are re-anchored when it is opened, and more may need review then. Known for
-    /// briefs read whole by the scan (up to 32 KiB).
+    /// The brief's text is not the one its sidecar's reading position and annotations were
+    /// placed in (it was re-issued since it was last read): annotations are re-anchored when
+    /// it is opened, and more may need review then. Known for every brief with a sidecar when
+    /// the scan has the remembered text hashes (`hashes`), else for briefs it reads whole
+    /// (up to 32 KiB).
     pub changed: bool,
     /// Why the brief or its sidecar could not be read, if so.
     pub problem: Option<String>,
@@ -115,10 +118,12 @@ pub fn scan_batches(root: &Path, send: impl Fn(Vec<Summary>) -> bool + Sync) {
         return;
     }
     let suspects = &suspects;
+    let hashes = TextHashes::in_data_dir();
+    let known = Some(&hashes);
     // Only a folder where the walk saw a conflict copy's name is listed again.
     let summary = |root: &Path, brief: &Path| match brief.parent() {
-        Some(folder) if suspects.contains(folder) => summary_with_copies(root, brief),
-        _ => summary(root, brief),
+        Some(folder) if suspects.contains(folder) => summary_with_copies_in(root, brief, known),
+        _ => summary_in(root, brief, known),
     };
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let share = briefs.len().div_ceil(cores).max(1);
@@ -134,6 +139,7 @@ pub fn scan_batches(root: &Path, send: impl Fn(Vec<Summary>) -> bool + Sync) {
             });
         }
     });
+    hashes.save();
 }
 
 /// Every brief under `root`, as [`scan`] finds them, without reading any.
@@ -213,31 +219,60 @@ fn is_brief(path: &Path) -> bool {
 
 /// What the first screen of `path` and its sidecar say.
 pub fn summary(root: &Path, path: &Path) -> Summary {
+    summary_in(root, path, None)
+}
+
+/// [`summary`], with the remembered text hashes of big briefs: a brief too big to read whole
+/// is marked changed too, read and hashed only when its size or time changed since the last
+/// scan (see `hashes`).
+pub fn summary_in(root: &Path, path: &Path, hashes: Option<&TextHashes>) -> Summary {
     let bytes = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     let doc = first_screen(path);
     let whole = Format::from_path(path) == Format::Html
         || u64::try_from(FIRST_PIECE).is_ok_and(|piece| bytes <= piece);
     let sidecar = read_sidecar(path);
-    describe(
+    let mut s = describe(
         root,
         path,
         bytes,
         doc.as_ref(),
         whole,
         sidecar.as_ref().map(Option::as_ref),
-    )
+    );
+    if !whole
+        && s.problem.is_none()
+        && let (Some(hashes), Ok(Some(file))) = (hashes, &sidecar)
+    {
+        s.changed = hashes
+            .hash_of(path)
+            .is_some_and(|sha| sha != file.document.sha256);
+    }
+    s
 }
 
 /// [`summary`], with the conflict copies beside the sidecar counted (one more listing of
 /// the brief's folder).
 pub fn summary_with_copies(root: &Path, path: &Path) -> Summary {
+    summary_with_copies_in(root, path, None)
+}
+
+/// [`summary_with_copies`] with the remembered text hashes (see [`summary_in`]).
+pub fn summary_with_copies_in(root: &Path, path: &Path, hashes: Option<&TextHashes>) -> Summary {
     Summary {
         conflicts: super::conflicts::copies(&beside(path)).len(),
-        ..summary(root, path)
+        ..summary_in(root, path, hashes)
     }
 }
 
-/// The sidecar beside the brief at `path`, parsed; `None` when there is none.
+/// [`summary_with_copies_in`] with the data folder's remembered text hashes, for one brief
+/// (back from the reader, or changed on disk): read and written back around it.
+pub fn summary_remembered(root: &Path, path: &Path) -> Summary {
+    let hashes = TextHashes::in_data_dir();
+    let s = summary_with_copies_in(root, path, Some(&hashes));
+    hashes.save();
+    s
+}
+
 fn read_sidecar(path: &Path) -> Result<Option<format::SidecarFile>, String> {
     let sidecar = SidecarPaths::at(beside(path)).data;
     let problem = |e: &dyn std::fmt::Display| format!("{}: {e}", show_path(&sidecar));
@@ -301,8 +336,7 @@ fn describe(
                 .filter(|e| e.status == "fuzzy" || e.status == "orphaned")
                 .count();
             s.annotated = file.annotations.iter().map(|e| e.updated).max();
-            s.changed = hash.is_some_and(|hash| hash != file.document.sha256)
-                && !file.annotations.is_empty();
+            s.changed = hash.is_some_and(|hash| hash != file.document.sha256);
         }
         Ok(None) => {}
         Err(problem) => s.problem = Some(problem.clone()),
@@ -337,6 +371,7 @@ fn first_screen(path: &Path) -> Result<Document, String> {
         .map_err(|e| format!("{}: {e}", show_path(path)))
 }
 
+pub mod hashes;
 pub mod sidecars;
 #[cfg(test)]
 mod tests;

@@ -18,6 +18,19 @@ pub struct Placed {
     pub changed: bool,
     /// Counts of exact, moved, fuzzy and orphaned annotations.
     pub counts: [usize; 4],
+    /// What they were carried through, when the brief changed and its old text was at hand.
+    pub through: Option<Through>,
+}
+
+/// The old text and its diff to the new, with where each annotation was in the old text: what
+/// the reader's changes view shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Through {
+    /// The old text and its diff.
+    pub before: Arc<Before>,
+    /// Each annotation's characters in the old text, by id, when the old text holds its quote
+    /// there.
+    pub was: Vec<(uuid::Uuid, std::ops::Range<usize>)>,
 }
 
 impl Placed {
@@ -109,6 +122,16 @@ impl Placer {
     /// Starts placing `stored` annotations in `doc`, the whole brief as it is now. When the
     /// text is unchanged they are all placed at once, as stored.
     pub fn new(doc: &Document, stored: &Stored) -> Self {
+        Self::new_with(doc, stored, &mut |_, _| {})
+    }
+
+    /// [`new`](Self::new), telling `progress` (done, all) as the old text is compared with the
+    /// new one (only when the text changed and the old one is at hand).
+    pub fn new_with(
+        doc: &Document,
+        stored: &Stored,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Self {
         let brief_note = stored.annotations.brief_note().to_string();
         let annotations: Vec<Annotation> = stored.annotations.iter().cloned().collect();
         let mut placer = Self {
@@ -125,7 +148,7 @@ impl Placer {
                 .before
                 .as_ref()
                 .filter(|old| text_hash_of(old) == stored.sha256)
-                .map(|old| Arc::new(Before::new(old.to_string(), doc.text())));
+                .map(|old| Arc::new(Before::new_with(old.to_string(), doc.text(), progress)));
         }
         if !placer.changed {
             placer.placed = std::mem::take(&mut placer.stored);
@@ -177,10 +200,22 @@ impl Placer {
 
     /// Everything placed, with how many landed how.
     pub fn finish(self) -> Placed {
+        let through = self.before.map(|before| {
+            let was = self
+                .stored
+                .iter()
+                .filter_map(|s| {
+                    let r = s.anchor.start.get()..s.anchor.end.get();
+                    (before.slice(&r) == Some(s.anchor.quote.as_str())).then_some((s.id, r))
+                })
+                .collect();
+            Through { before, was }
+        });
         Placed {
             annotations: Annotations::from_vec(self.placed, self.brief_note),
             changed: self.changed,
             counts: self.counts,
+            through,
         }
     }
 }

@@ -129,6 +129,15 @@ pub enum Role {
     /// Orphaned entries (not found in the current text).
     #[strum(serialize = "panel.orphan")]
     PanelOrphan,
+    /// Text the brief lost since its annotations were placed (the changes view).
+    #[strum(serialize = "diff.delete")]
+    DiffDelete,
+    /// Text the brief gained since its annotations were placed (the changes view).
+    #[strum(serialize = "diff.insert")]
+    DiffInsert,
+    /// A change's heading in the changes view (its number, kind and place).
+    #[strum(serialize = "diff.heading")]
+    DiffHeading,
     /// The note editor.
     #[strum(serialize = "editor")]
     Editor,

@@ -12,7 +12,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use crate::app::{Reader, geometry};
+use crate::app::{Layer, Reader, geometry};
 use crate::input::Mode;
 use crate::theme::Theme;
 
@@ -48,6 +48,9 @@ impl Widget for ReaderView<'_> {
             height: area.height.saturating_sub(1),
             ..area
         };
+        if let Layer::Changes(changes) = &state.layer {
+            crate::ui::ChangesView { changes, theme }.render(body, buf);
+        }
         match state.mode() {
             Mode::Help => help::render(state, theme, body, buf),
             Mode::Note => editor::render(state, theme, g.reader, buf),

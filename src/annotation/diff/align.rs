@@ -9,6 +9,7 @@
 //! two sides are mostly the same words.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Runs with more than this many (old x new) paragraph pairs are compared whole instead.
 const LIMIT: usize = 1600;
@@ -21,28 +22,98 @@ pub(super) struct Step {
     pub(super) paired: bool,
 }
 
-type Bag = HashMap<String, usize>;
+/// Words counted by the hash of their lower-case letters: no word is copied or lower-cased
+/// into a string of its own, and the hash is FNV-1a rather than SipHash (the words are the
+/// brief's, compared with each other, not keys an attacker picks to fill a table).
+type Bag = HashMap<u64, usize, BuildHasherDefault<Pass>>;
+
+/// A hasher for keys that are hashes already.
+#[derive(Default)]
+struct Pass(u64);
+
+impl Hasher for Pass {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(*b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// FNV-1a of `word` in lower case.
+fn word_hash(word: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    if word.is_ascii() {
+        word.bytes().for_each(|b| eat(b.to_ascii_lowercase()));
+    } else {
+        let mut buf = [0; 4];
+        for c in word.chars().flat_map(char::to_lowercase) {
+            c.encode_utf8(&mut buf).bytes().for_each(&mut eat);
+        }
+    }
+    h
+}
 
 fn bag(lines: &[&str]) -> Bag {
-    let mut words = Bag::new();
+    let mut words = Bag::default();
     for line in lines {
         for w in super::tokens::words(line)
             .into_iter()
             .filter(|w| w.chars().all(char::is_alphanumeric))
         {
-            *words.entry(w.to_lowercase()).or_default() += 1;
+            *words.entry(word_hash(w)).or_default() += 1;
         }
     }
     words
 }
 
-fn score(a: &Bag, b: &Bag) -> f64 {
-    let total = |x: &Bag| x.values().sum::<usize>();
-    let common: usize = a
+/// The words of one paragraph or of two in a row, counted once for every pairing tried.
+struct Bags {
+    /// `one[i]`: paragraph `i`; `two[i]`: paragraphs `i` and `i + 1`. With their totals.
+    one: Vec<(Bag, usize)>,
+    two: Vec<(Bag, usize)>,
+}
+
+impl Bags {
+    fn of(lines: &[&str]) -> Self {
+        let counted = |b: Bag| {
+            let total = b.values().sum();
+            (b, total)
+        };
+        Self {
+            one: lines.iter().map(|l| counted(bag(&[l]))).collect(),
+            two: lines.windows(2).map(|w| counted(bag(w))).collect(),
+        }
+    }
+
+    /// The bag of `len` (1 or 2) paragraphs from `at`.
+    fn get(&self, at: usize, len: usize) -> Option<&(Bag, usize)> {
+        match len {
+            1 => self.one.get(at),
+            2 => self.two.get(at),
+            _ => None,
+        }
+    }
+}
+
+fn score((a, ta): &(Bag, usize), (b, tb): &(Bag, usize)) -> f64 {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let common: usize = small
         .iter()
-        .map(|(w, n)| (*n).min(b.get(w).copied().unwrap_or(0)))
+        .map(|(w, n)| (*n).min(large.get(w).copied().unwrap_or(0)))
         .sum();
-    let only = total(a) + total(b) - 2 * common;
+    let only = ta + tb - 2 * common;
     common as f64 - 0.5 * only as f64
 }
 
@@ -52,6 +123,7 @@ pub(super) fn align(old: &[&str], new: &[&str]) -> Option<Vec<Step>> {
     if m.saturating_mul(n) > LIMIT {
         return None;
     }
+    let (bags_old, bags_new) = (Bags::of(old), Bags::of(new));
     let cell = |i: usize, j: usize| i * (n + 1) + j;
     let mut best = vec![f64::NEG_INFINITY; (m + 1) * (n + 1)];
     let mut from: Vec<Option<Step>> = vec![None; (m + 1) * (n + 1)];
@@ -70,7 +142,7 @@ pub(super) fn align(old: &[&str], new: &[&str]) -> Option<Vec<Step>> {
                 }
                 let paired = di > 0 && dj > 0;
                 let gain = if paired {
-                    let s = score(&bag(old.get(i..ti)?), &bag(new.get(j..tj)?));
+                    let s = score(bags_old.get(i, di)?, bags_new.get(j, dj)?);
                     if s <= 0.0 {
                         continue;
                     }

@@ -51,7 +51,12 @@ const STEP: usize = 256;
 impl Before {
     /// `old`, the text as it was, compared with `new`, the text now.
     pub fn new(old: String, new: &str) -> Self {
-        let diff = TextDiff::between(&old, new);
+        Self::new_with(old, new, &mut |_, _| {})
+    }
+
+    /// [`new`](Self::new), telling `progress` (done, all) as the diff goes.
+    pub fn new_with(old: String, new: &str, progress: &mut dyn FnMut(usize, usize)) -> Self {
+        let diff = TextDiff::between_with(&old, new, progress);
         let index = old.char_indices().step_by(STEP).map(|(i, _)| i).collect();
         Self {
             text: old,

@@ -7,6 +7,7 @@ use uuid::Uuid;
 use super::editor::NoteEditor;
 use super::prompt::Prompt;
 use super::selection::Selection;
+use crate::app::changes::Changes;
 use crate::input::Mode;
 
 /// The layer that has the keys.
@@ -25,6 +26,9 @@ pub enum Layer {
     Note(Box<NoteEditor>),
     /// The help overlay.
     Help(Help),
+    /// What changed in the brief since its annotations were placed (boxed: every change's
+    /// text).
+    Changes(Box<Changes>),
 }
 
 /// Selecting: the selection, and the highlight waiting to be re-attached to it (`r`).
@@ -62,6 +66,7 @@ impl Layer {
             Self::Prompt(_) => Mode::Prompt,
             Self::Note(_) => Mode::Note,
             Self::Help(_) => Mode::Help,
+            Self::Changes(_) => Mode::Changes,
         }
     }
 

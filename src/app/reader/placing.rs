@@ -19,6 +19,9 @@ pub const BATCH: usize = 250;
 /// How far placing has got: (placed, all).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {
+    /// How far comparing the changed brief with the text its annotations were placed on has
+    /// got, in percent, while it runs.
+    pub comparing: Option<usize>,
     /// Annotations placed so far.
     pub done: usize,
     /// All the sidecar's annotations.
@@ -31,12 +34,18 @@ pub struct Progress {
 pub struct PlacingJob {
     doc: Arc<Document>,
     stored: Box<Stored>,
+    brief: Option<std::path::PathBuf>,
 }
 
 impl PlacingJob {
     /// The brief the annotations are placed in.
     pub fn doc(&self) -> &Arc<Document> {
         &self.doc
+    }
+
+    /// The brief's file, when it has one (its versions are logged by it).
+    pub fn brief(&self) -> Option<&std::path::Path> {
+        self.brief.as_deref()
     }
 
     /// The hash of the text the annotations were placed on.
@@ -53,7 +62,15 @@ impl PlacingJob {
     /// Places everything, sending [`Event::Placed`] after each batch and
     /// [`Event::PlaceDone`] at the end; stops early when `send` returns false.
     pub fn run(self, mut send: impl FnMut(Event) -> bool) {
-        let mut placer = Placer::new(&self.doc, &self.stored);
+        // The diff of a big brief takes a while: its progress shown a percent at a time.
+        let mut shown = None;
+        let mut placer = Placer::new_with(&self.doc, &self.stored, &mut |done, all| {
+            let percent = done * 100 / all.max(1);
+            if shown != Some(percent) {
+                shown = Some(percent);
+                send(Event::Compared(percent));
+            }
+        });
         while !placer.is_done() {
             placer.step(&self.doc, BATCH);
             let (done, _) = placer.progress();
@@ -85,12 +102,14 @@ impl Reader {
             return None;
         };
         self.editing = Editing::Placing(Progress {
+            comparing: None,
             done: 0,
             all: stored.annotations.len(),
         });
         Some(PlacingJob {
             doc: Arc::clone(&self.doc),
             stored,
+            brief: self.brief.clone(),
         })
     }
 
@@ -99,7 +118,7 @@ impl Reader {
         match &self.editing {
             Editing::Open => None,
             Editing::ReadOnly(reason) => Some(format!("annotations are read-only: {reason}")),
-            Editing::Placing(Progress { done, all }) => Some(format!(
+            Editing::Placing(Progress { done, all, .. }) => Some(format!(
                 "annotations are being placed in the changed brief ({done} of {all}); wait a moment"
             )),
             Editing::Waiting(_) => {
@@ -113,6 +132,13 @@ impl Reader {
         match self.editing {
             Editing::Placing(progress) => Some(progress),
             _ => None,
+        }
+    }
+
+    /// Comparing the old text with the new has got to `percent`.
+    pub(super) fn compared(&mut self, percent: usize) {
+        if let Editing::Placing(progress) = &mut self.editing {
+            progress.comparing = (percent < 100).then_some(percent);
         }
     }
 
@@ -134,5 +160,6 @@ impl Reader {
             self.notice(Level::Warning, &placed.summary());
         }
         self.annotations = placed.annotations;
+        self.through = placed.through.map(Arc::new);
     }
 }

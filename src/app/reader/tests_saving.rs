@@ -194,7 +194,11 @@ fn a_merge_is_taken_in_only_if_the_reader_has_not_changed_since() {
 #[test]
 fn a_change_on_disk_is_merged_once_the_annotations_are_placed() {
     let mut s = state();
-    s.editing = Editing::Placing(Progress { done: 0, all: 10 });
+    s.editing = Editing::Placing(Progress {
+        comparing: None,
+        done: 0,
+        all: 10,
+    });
     let effects = update(&mut s, Event::SidecarChanged, &at(0));
     assert!(effects.is_empty(), "locked while placing: {effects:?}");
     let placed = crate::store::place::Placed::default();
@@ -209,6 +213,7 @@ fn a_change_on_disk_is_merged_once_the_annotations_are_placed() {
 fn placing_that_fails_leaves_annotations_read_only_not_locked_for_ever() {
     let mut s = state();
     s.editing = Editing::Placing(Progress {
+        comparing: None,
         done: 250,
         all: 1_000,
     });

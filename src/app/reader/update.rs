@@ -82,12 +82,14 @@ fn apply(state: &mut Reader, event: Event, env: &Env) -> Vec<Effect> {
         Event::Work => state.work(),
         Event::Placed(annotations, done) => state.placed_some(*annotations, done),
         Event::PlaceDone(placed) => state.placed_all(*placed),
+        Event::Compared(percent) => state.compared(percent),
         Event::Tail(piece) => state.show_tail(*piece),
         Event::Measured(measured) => state.measured(*measured),
         Event::Resize(w, h) => {
             state.size = (w, h);
             state.relayout();
             state.relayout_tail();
+            state.reveal_change();
         }
         Event::Wheel(rows) if state.tail.is_some() => state.scroll_tail(rows),
         Event::Wheel(rows) if state.mode() == Mode::Help => state.scroll_help(rows),
@@ -157,6 +159,17 @@ fn act(state: &mut Reader, action: Action, env: &Env) -> Vec<Effect> {
         }
         return Vec::new();
     }
+    if state.mode() == Mode::Changes {
+        match action {
+            Action::NextChange => state.step_change(true),
+            Action::PrevChange => state.step_change(false),
+            Action::ChangeJump => state.jump_to_change(),
+            Action::CloseChanges | Action::ShowChanges => state.layer = Layer::Text,
+            Action::Quit => return state.quit(),
+            _ => {}
+        }
+        return Vec::new();
+    }
     if state.mode() == Mode::Visual && state.extend_selection(action) {
         return Vec::new();
     }
@@ -194,6 +207,9 @@ fn act(state: &mut Reader, action: Action, env: &Env) -> Vec<Effect> {
         Action::PrevHighlight => state.next_annotation(Stop::Highlight, false),
         Action::NextNote => state.next_annotation(Stop::Note, true),
         Action::PrevNote => state.next_annotation(Stop::Note, false),
+        Action::NextChange => state.next_change(true),
+        Action::PrevChange => state.next_change(false),
+        Action::ShowChanges => state.show_changes(),
         Action::NextReview => state.next_annotation(Stop::Review, true),
         Action::PrevReview => state.next_annotation(Stop::Review, false),
         Action::Search => state.open_prompt(PromptKind::Search, String::new()),
@@ -275,7 +291,7 @@ fn act(state: &mut Reader, action: Action, env: &Env) -> Vec<Effect> {
         Action::Help => {
             state.layer = Layer::Help(Help::default());
         }
-        Action::CloseHelp => state.layer = Layer::Text,
+        Action::CloseHelp | Action::CloseChanges => state.layer = Layer::Text,
         Action::Quit => return state.quit(),
         Action::MoveLeft
         | Action::MoveRight
@@ -291,6 +307,7 @@ fn act(state: &mut Reader, action: Action, env: &Env) -> Vec<Effect> {
         | Action::ParagraphEnd
         | Action::ParagraphStart
         | Action::SwapEnds
+        | Action::ChangeJump
         | Action::OpenBrief
         | Action::CycleSort
         | Action::ShowNotes

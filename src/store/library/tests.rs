@@ -273,3 +273,54 @@ fn conflict_copies_beside_a_sidecar_are_counted_by_both_scans() {
     let copy = root.join("a/synced.txt.gloss (conflicted copy 2026-12-01 101500).toml");
     assert_eq!(brief_of(root, &copy), Some(root.join("a/synced.txt")));
 }
+
+#[test]
+fn a_big_brief_re_issued_is_marked_too_hashed_only_when_its_size_or_time_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("data").join(hashes::FILE);
+    let root = dir.path().join("lib");
+    let brief = root.join("big.txt");
+    // Past the first screen the scan reads (32 KiB): only the remembered hash can tell.
+    let para = "The council met again to discuss the budget and the bypass road at length.\n";
+    let text = format!("Budget talks\n{}", para.repeat(600));
+    write(&brief, &text);
+    annotate(&brief, &[""]);
+    let look = || {
+        let hashes = hashes::TextHashes::load(&cache);
+        let s = summary_in(&root, &brief, Some(&hashes));
+        hashes.save();
+        s
+    };
+    assert!(
+        !summary(&root, &brief).changed,
+        "unknown without the hashes"
+    );
+    assert!(!look().changed, "the text it was annotated on");
+    assert!(
+        fs::read_to_string(&cache).unwrap().contains("big.txt"),
+        "remembered"
+    );
+    write(&brief, &text.replacen("bypass road", "ring road", 1));
+    assert!(look().changed, "re-issued");
+    assert!(look().changed, "still, from what is remembered");
+}
+
+#[test]
+fn a_brief_read_but_not_annotated_is_marked_when_re_issued() {
+    let dir = tempfile::tempdir().unwrap();
+    let brief = dir.path().join("a.txt");
+    write(
+        &brief,
+        "Chip curbs widen\nThe Netherlands joined new curbs.\n",
+    );
+    annotate(&brief, &[]);
+    assert!(!scanned(dir.path())[0].changed);
+    write(
+        &brief,
+        "Chip curbs widen\nThe Netherlands joined the curbs.\n",
+    );
+    assert!(
+        scanned(dir.path())[0].changed,
+        "the reading position was on the old text"
+    );
+}

@@ -25,6 +25,15 @@ pub fn render(state: &Reader, theme: &Theme, area: Rect, buf: &mut Buffer) {
             }
         }
         Layer::Help(_) => (" HELP ", title()),
+        Layer::Changes(changes) => (
+            " CHANGES ",
+            format!(
+                "change {} of {} · {}",
+                (changes.selected + 1).min(changes.entries.len()),
+                changes.entries.len(),
+                title()
+            ),
+        ),
         Layer::Visual(_) => (" VISUAL ", title()),
         Layer::Panel => (" PANEL ", title()),
         Layer::Note(_) => (" NOTE ", title()),
@@ -97,6 +106,9 @@ fn position(state: &Reader) -> String {
         return format!(" {percent:>3}% · reading {}% ", loading.percent());
     }
     if let Some(progress) = &state.placing() {
+        if let Some(comparing) = progress.comparing {
+            return format!(" {percent:>3}% · comparing versions {comparing}% ");
+        }
         let (done, all) = (progress.done, progress.all);
         return format!(" {percent:>3}% · placing {done}/{all} ");
     }
@@ -235,6 +247,14 @@ fn key_hints(state: &Reader) -> String {
             (key(Mode::Panel, Action::PanelFilter), "filter"),
         ]),
         Mode::Note => Hints::line(&[(key(Mode::Note, Action::CloseEditor), "saves and closes")]),
+        Mode::Changes => Hints::line(&[
+            (
+                h.pair(Mode::Changes, Action::NextChange, Action::PrevChange),
+                "next/previous",
+            ),
+            (key(Mode::Changes, Action::ChangeJump), "go there"),
+            (key(Mode::Changes, Action::CloseChanges), "close"),
+        ]),
         _ => Hints::line(&[
             (key(Mode::Normal, Action::Help), "help"),
             (key(Mode::Normal, Action::Search), "search"),
