@@ -214,7 +214,7 @@ pub enum Command {
         json: bool,
     },
     /// Search every brief under a folder: their text and their annotations' quotes, notes
-    /// and tags (smart case; #tag and color:C in the query narrow it).
+    /// and tags (smart case; #tag, color:C and author:NAME in the query narrow it).
     Search {
         /// The folder (subfolders too).
         dir: PathBuf,
