@@ -68,10 +68,10 @@ fn csv_has_an_annotator_column() {
     let text = csv::export(&[brief(&doc, &set, &palette)]).unwrap();
     let mut reader = ::csv::Reader::from_reader(text.as_bytes());
     let headers = reader.headers().unwrap().clone();
-    assert_eq!(headers.iter().last(), Some("Annotator"));
+    assert_eq!(headers.iter().next_back(), Some("Annotator"));
     let annotators: Vec<String> = reader
         .records()
-        .map(|r| r.unwrap().iter().last().unwrap().to_string())
+        .map(|r| r.unwrap().iter().next_back().unwrap().to_string())
         .collect();
     assert!(
         annotators.contains(&"Ana Lopez".to_string()),
