@@ -71,8 +71,9 @@ python3 - "$DIR/exact.txt.gloss.toml" <<'PY'
 import sys, tomllib, re
 path = sys.argv[1]
 src = open(path, encoding="utf-8").read()
-head, one = src.split("[[annotation]]", 1)
-one = "[[annotation]]" + one.rstrip("\n") + "\n\n"
+head, one = src.split("\n[[annotation]]\n", 1)
+head += "\n"
+one = "[[annotation]]\n" + one.rstrip("\n") + "\n\n"
 MiB = 1 << 20
 with open(path, "w", encoding="utf-8") as f:
     f.write(head); size = len(head.encode()); n = 0
