@@ -2,6 +2,8 @@
 //! `policy/japan`), a colour, a status and free text in the quote, note or tags. Shared by
 //! `gloss notes` and the views that list annotations.
 
+use regex::{Regex, RegexBuilder};
+
 use super::{Annotation, Color, Status};
 
 /// What to keep; an empty query keeps everything.
@@ -30,24 +32,73 @@ pub fn tag_within(tag: &str, wanted: &str) -> bool {
 impl Query {
     /// True when `a` (whose text is `quote` now) passes every part of the query.
     pub fn keeps(&self, a: &Annotation, quote: &str) -> bool {
-        let tags = self
+        self.compiled().keeps(a, quote)
+    }
+
+    /// The query made ready to test many annotations: its text compiled once, not lowered
+    /// again for every field of every annotation.
+    pub fn compiled(&self) -> Compiled<'_> {
+        let text = self.text.as_deref().and_then(|text| {
+            RegexBuilder::new(&regex::escape(text))
+                .case_insensitive(true)
+                .build()
+                .ok()
+        });
+        Compiled {
+            query: self,
+            text,
+            author: self.author.as_deref().map(str::to_lowercase),
+        }
+    }
+
+    /// Whether everything `self` keeps is among what `wider` keeps: every part of `wider`
+    /// is in `self`, its text within `self`'s (typing on at either end of a filter's words,
+    /// or adding a `#tag`, narrows it).
+    pub fn narrows(&self, wider: &Query) -> bool {
+        let text = match (&self.text, &wider.text) {
+            (_, None) => true,
+            (Some(now), Some(before)) => now.to_lowercase().contains(&before.to_lowercase()),
+            (None, Some(_)) => false,
+        };
+        fn within<T: PartialEq>(now: &Option<T>, before: &Option<T>) -> bool {
+            before.is_none() || now == before
+        }
+        text && wider.tags.iter().all(|t| self.tags.contains(t))
+            && within(&self.color, &wider.color)
+            && within(&self.status, &wider.status)
+            && within(&self.author, &wider.author)
+    }
+}
+
+/// A [`Query`] ready to test annotations with.
+#[derive(Debug)]
+pub struct Compiled<'a> {
+    query: &'a Query,
+    text: Option<Regex>,
+    author: Option<String>,
+}
+
+impl Compiled<'_> {
+    /// True when `a` (whose text is `quote` now) passes every part of the query.
+    pub fn keeps(&self, a: &Annotation, quote: &str) -> bool {
+        let q = self.query;
+        let tags = q
             .tags
             .iter()
             .all(|wanted| a.tags.iter().any(|t| tag_within(t, wanted)));
-        let text = self.text.as_deref().is_none_or(|text| {
-            let text = text.to_lowercase();
-            quote.to_lowercase().contains(&text)
-                || a.note.to_lowercase().contains(&text)
-                || a.tags.iter().any(|t| t.to_lowercase().contains(&text))
+        let text = self.text.as_ref().is_none_or(|text| {
+            text.is_match(quote)
+                || text.is_match(&a.note)
+                || a.tags.iter().any(|t| text.is_match(t))
         });
         let author = self
             .author
             .as_deref()
-            .is_none_or(|name| a.author.to_lowercase() == name.to_lowercase());
+            .is_none_or(|name| a.author.to_lowercase() == name);
         tags && text
             && author
-            && self.color.is_none_or(|c| a.color == c)
-            && self.status.is_none_or(|s| a.status == s)
+            && q.color.is_none_or(|c| a.color == c)
+            && q.status.is_none_or(|s| a.status == s)
     }
 }
 
@@ -120,5 +171,43 @@ mod tests {
         assert!(by("ana").keeps(&a, "q"), "ignoring case");
         assert!(!by("an").keeps(&a, "q"), "the whole name");
         assert!(!by("bo").keeps(&a, "q"));
+    }
+
+    #[test]
+    fn a_query_narrows_another_only_when_it_can_keep_nothing_more() {
+        let q = |text: Option<&str>, tags: &[&str], color: Option<Color>| Query {
+            text: text.map(str::to_string),
+            tags: tags.iter().map(|t| (*t).to_string()).collect(),
+            color,
+            ..Query::default()
+        };
+        let all = Query::default();
+        assert!(q(Some("tar"), &[], None).narrows(&all));
+        assert!(q(Some("Tariff"), &[], None).narrows(&q(Some("tar"), &[], None)));
+        assert!(q(Some("a tariff"), &[], None).narrows(&q(Some("tariff"), &[], None)));
+        assert!(!q(Some("tax"), &[], None).narrows(&q(Some("tar"), &[], None)));
+        assert!(!q(None, &[], None).narrows(&q(Some("tar"), &[], None)));
+        assert!(q(None, &["po", "x"], None).narrows(&q(None, &["po"], None)));
+        // `#po` keeps `po/…`, `#pol` keeps `pol/…`: neither is within the other.
+        assert!(!q(None, &["pol"], None).narrows(&q(None, &["po"], None)));
+        assert!(q(None, &[], Some(Color::Red)).narrows(&all));
+        assert!(!q(None, &[], Some(Color::Red)).narrows(&q(None, &[], Some(Color::Blue))));
+        assert!(!all.narrows(&q(None, &[], Some(Color::Red))));
+        // What a narrower query keeps, the wider one keeps too.
+        let mut a = with(&["po/x"], Color::Red, Status::Exact, "A Tariff on chips");
+        a.author = "Ann".into();
+        for (narrow, wide) in [
+            (
+                q(Some("tariff on"), &[], None),
+                q(Some("tariff"), &[], None),
+            ),
+            (
+                q(Some("tariff"), &["po"], Some(Color::Red)),
+                q(Some("tar"), &["po"], None),
+            ),
+        ] {
+            assert!(narrow.narrows(&wide));
+            assert!(narrow.keeps(&a, "q") && wide.keeps(&a, "q"));
+        }
     }
 }

@@ -61,6 +61,10 @@ pub struct Notes {
     /// came in since: regrouping every row for each brief's few would cost the keys.
     regrouped: Option<Timestamp>,
     ungrouped: bool,
+    /// The rows the last filter kept, and that filter: a filter typed on from it looks only
+    /// at those (`None` once rows came or went).
+    kept: Vec<usize>,
+    kept_by: Option<Query>,
 }
 
 impl Notes {
@@ -87,6 +91,8 @@ impl Notes {
             hints,
             regrouped: None,
             ungrouped: false,
+            kept: Vec::new(),
+            kept_by: None,
         }
     }
 
@@ -130,9 +136,10 @@ impl Notes {
     /// [`REGROUP`]; the last batch (or [`Notes::all_in`]) makes them whole.
     pub(super) fn take(&mut self, brief: Option<&Path>, rows: Vec<Note>, now: Timestamp) {
         if let Some(brief) = brief {
-            self.rows.retain(|r| r.brief != brief);
+            self.rows.retain(|r| *r.brief != *brief);
         }
         self.rows.extend(rows);
+        self.kept_by = None;
         let recent = self
             .regrouped
             .is_some_and(|t| now.duration_since(t) < REGROUP);
@@ -155,7 +162,15 @@ impl Notes {
     /// Groups and filters again, keeping the same annotation selected when it is still shown.
     pub(super) fn refresh(&mut self) {
         let keep = self.selected_note().map(|n| n.annotation.id);
-        self.lines = filter::lines(&self.rows, &self.query(), self.by_tag);
+        let query = self.query();
+        let among = self
+            .kept_by
+            .as_ref()
+            .filter(|before| query.narrows(before))
+            .map(|_| self.kept.as_slice());
+        self.kept = filter::kept(&self.rows, &query, among);
+        self.kept_by = Some(query);
+        self.lines = filter::lines(&self.rows, &self.kept, self.by_tag);
         let entry = |l: &Line| matches!(l, Line::Entry(_));
         let same = keep.and_then(|id| {
             self.lines
@@ -170,16 +185,23 @@ impl Notes {
 
     /// Moves the selection by `delta` annotations (headings are passed over).
     pub(super) fn move_by(&mut self, delta: isize) {
-        let entries: Vec<usize> = (0..self.lines.len())
-            .filter(|&i| matches!(self.lines[i], Line::Entry(_)))
-            .collect();
-        let Some(now) = entries.iter().position(|&i| i == self.selected) else {
+        if !matches!(self.lines.get(self.selected), Some(Line::Entry(_))) {
             return;
+        }
+        let entry = |i: &usize| matches!(self.lines[*i], Line::Entry(_));
+        // The |delta|-th entry that way, or the last one there is.
+        let steps = delta.unsigned_abs();
+        let found = if delta >= 0 {
+            (self.selected + 1..self.lines.len())
+                .filter(entry)
+                .take(steps)
+                .last()
+        } else {
+            (0..self.selected).rev().filter(entry).take(steps).last()
         };
-        let next = now
-            .saturating_add_signed(delta)
-            .min(entries.len().saturating_sub(1));
-        self.selected = entries[next];
+        if let Some(i) = found {
+            self.selected = i;
+        }
         self.reveal();
     }
 

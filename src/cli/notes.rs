@@ -68,5 +68,5 @@ pub fn run(root: &Path, query: &Query, json: bool) -> Result<(), Error> {
     if json {
         out.line(&escape_controls(&format!("[{}]", all.join(",\n"))))?;
     }
-    Ok(())
+    out.finish()
 }

@@ -86,5 +86,5 @@ pub fn run(root: &Path, query: &str, json: bool, use_index: bool) -> Result<(), 
     if json {
         out.line("]")?;
     }
-    Ok(())
+    out.finish()
 }

@@ -6,14 +6,18 @@ use std::collections::HashSet;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use jiff::Timestamp;
 
 use super::FIRST_PIECE;
 use super::format;
 use super::sidecar::SidecarPaths;
+
+mod listing;
 use crate::document::{Document, Format};
 use crate::error::show_path;
+pub use listing::{Listed, listed};
 
 /// File endings the library lists as briefs.
 const BRIEF_ENDINGS: [&str; 5] = ["txt", "md", "markdown", "html", "htm"];
@@ -142,41 +146,29 @@ pub fn briefs(root: &Path) -> Vec<PathBuf> {
     all
 }
 
-/// Calls `found` with the path of every brief under `root`; stops when it returns false.
-/// Folders holding a file named like a conflict copy go into `suspects`.
+/// Calls `found` with every brief under `root`; stops when it returns false. Folders holding
+/// a file named like a conflict copy go into `suspects`.
 fn walk(root: &Path, suspects: &mut HashSet<PathBuf>, mut found: impl FnMut(&Path) -> bool) {
     let mut seen = HashSet::new();
     let mut folders = vec![root.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        let real = fs::canonicalize(&folder).unwrap_or_else(|_| folder.clone());
+    while let Some(path) = folders.pop() {
+        let real = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
         if !seen.insert(real) {
             continue;
         }
-        let Ok(entries) = fs::read_dir(&folder) else {
+        let Some(folder) = listing::Folder::read(&path) else {
             continue;
         };
-        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        paths.sort();
-        let mut subfolders = Vec::new();
-        for path in paths {
-            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-            if name.as_deref().is_none_or(|n| n.starts_with('.')) {
-                continue;
-            }
-            if name
-                .as_deref()
-                .is_some_and(|n| super::conflicts::original_name(n).is_some())
-            {
-                suspects.insert(folder.clone());
-            }
-            if path.is_dir() {
-                subfolders.push(path);
-            } else if is_brief(&path) && !found(&path) {
+        if folder.suspect {
+            suspects.insert(path.clone());
+        }
+        for brief in &folder.briefs {
+            if !found(&brief.path) {
                 return;
             }
         }
         // Depth first, in name order.
-        folders.extend(subfolders.into_iter().rev());
+        folders.extend(folder.subfolders.into_iter().rev());
     }
 }
 
@@ -349,15 +341,17 @@ pub mod sidecars;
 #[cfg(test)]
 mod tests;
 
-/// One annotation of a library, for the notes view: where it is and what it says.
+/// One annotation of a library, for the notes view: where it is and what it says. The
+/// brief's file, name and title are shared by every note of the brief (150,000 notes of
+/// 10,000 briefs hold 10,000 of each).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Note {
     /// The brief's file.
-    pub brief: PathBuf,
+    pub brief: Arc<Path>,
     /// The brief's path under the library's folder.
-    pub name: String,
+    pub name: Arc<str>,
     /// The brief's title (its file name when it has none).
-    pub title: String,
+    pub title: Arc<str>,
     /// The annotation, placed in the brief's current text.
     pub annotation: crate::annotation::Annotation,
     /// The text it covers now (its stored quote when orphaned).
@@ -367,11 +361,14 @@ pub struct Note {
 impl BriefNotes {
     /// Its annotations as rows of the notes view, in document order.
     pub fn rows(&self) -> Vec<Note> {
-        let title = self
+        let title: Arc<str> = self
             .summary
             .title
-            .clone()
-            .unwrap_or_else(|| self.summary.name.clone());
+            .as_deref()
+            .unwrap_or(&self.summary.name)
+            .into();
+        let brief: Arc<Path> = self.summary.path.as_path().into();
+        let name: Arc<str> = self.summary.name.as_str().into();
         self.annotations
             .iter()
             .map(|a| {
@@ -381,9 +378,9 @@ impl BriefNotes {
                     self.doc.text()[a.anchor.bytes(&self.doc)].to_string()
                 };
                 Note {
-                    brief: self.summary.path.clone(),
-                    name: self.summary.name.clone(),
-                    title: title.clone(),
+                    brief: Arc::clone(&brief),
+                    name: Arc::clone(&name),
+                    title: Arc::clone(&title),
                     annotation: a.clone(),
                     quote,
                 }
@@ -429,9 +426,11 @@ pub fn notes_of(root: &Path, path: &Path) -> Result<BriefNotes, String> {
 /// without a sidecar left out), read and placed on every core. A brief or sidecar that cannot
 /// be read is an `Err` naming it.
 pub fn notes_in(root: &Path) -> Vec<Result<Vec<Note>, String>> {
-    let annotated: Vec<PathBuf> = briefs(root)
+    // The listing says which briefs have a sidecar, without a look-up for each.
+    let annotated: Vec<PathBuf> = listed(root)
         .into_iter()
-        .filter(|b| SidecarPaths::at(beside(b)).data.exists())
+        .filter(|l| l.sidecar.is_some())
+        .map(|l| l.path)
         .collect();
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let share = annotated.len().div_ceil(cores).max(1);

@@ -286,18 +286,48 @@ impl<'a> CharCounter<'a> {
 }
 
 /// The paragraph of `text` around the bytes `hit`, up to [`CONTEXT`] characters either side,
-/// with the hit in brackets, on one line, made safe; and where the hit is in it.
+/// with the hit in brackets, on one line, made safe; and where the hit is in it. Only the
+/// bytes near the hit are looked at, however long its paragraph.
 pub fn context(text: &str, hit: std::ops::Range<usize>) -> (String, std::ops::Range<usize>) {
-    let start = text[..hit.start].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[hit.end..]
-        .find('\n')
-        .map_or(text.len(), |i| hit.end + i);
-    let mut before: Vec<char> = text[start..hit.start].chars().rev().take(CONTEXT).collect();
-    before.reverse();
-    let before: String = before.into_iter().collect();
-    let after: String = text[hit.end..end].chars().take(CONTEXT).collect();
-    let safe = |s: &str| sanitize::line(&s.replace('\n', " ")).into_owned();
-    let (before, matched, after) = (safe(&before), safe(&text[hit]), safe(&after));
-    let marked = before.len() + 1..before.len() + 1 + matched.len();
-    (format!("{before}[{matched}]{after}"), marked)
+    // CONTEXT characters are at most 4 bytes each.
+    let mut lo = hit.start.saturating_sub(4 * CONTEXT);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (hit.end + 4 * CONTEXT).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let head = &text[lo..hit.start];
+    let head = head.rfind('\n').map_or(head, |i| &head[i + 1..]);
+    let from = head
+        .char_indices()
+        .rev()
+        .nth(CONTEXT - 1)
+        .map_or(0, |(i, _)| i);
+    let tail = &text[hit.end..hi];
+    let tail = tail.find('\n').map_or(tail, |i| &tail[..i]);
+    let to = tail
+        .char_indices()
+        .nth(CONTEXT)
+        .map_or(tail.len(), |(i, _)| i);
+    let (before, matched, after) = (&head[from..], &text[hit], &tail[..to]);
+    let mut line = String::with_capacity(before.len() + matched.len() + after.len() + 2);
+    push_safe(&mut line, before);
+    line.push('[');
+    let start = line.len();
+    push_safe(&mut line, matched);
+    let marked = start..line.len();
+    line.push(']');
+    push_safe(&mut line, after);
+    (line, marked)
+}
+
+/// `s` made safe for one line (a line end in a note becomes a space) at the end of `line`.
+fn push_safe(line: &mut String, s: &str) {
+    if s.contains('\n') {
+        line.push_str(&sanitize::line(&s.replace('\n', " ")));
+    } else {
+        line.push_str(&sanitize::line(s));
+    }
 }

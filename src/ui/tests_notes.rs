@@ -21,9 +21,9 @@ fn note(id: u128, brief: &str, tags: &[&str], color: Color, quote: &str, text: &
     a.color = color;
     a.note = text.to_string();
     Note {
-        brief: format!("/lib/{brief}").into(),
-        name: brief.to_string(),
-        title: format!("Title of {brief}"),
+        brief: std::path::PathBuf::from(format!("/lib/{brief}")).into(),
+        name: brief.into(),
+        title: format!("Title of {brief}").into(),
         annotation: a,
         quote: quote.to_string(),
     }

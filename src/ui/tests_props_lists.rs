@@ -62,9 +62,9 @@ fn note(i: usize, name: String, quote: String, text: String) -> Note {
     a.tags = vec![quote.clone(), format!("t/{text}")];
     a.color = Color::nth(i % 5 + 1).unwrap_or_default();
     Note {
-        brief: format!("/lib/{name}").into(),
-        name: name.clone(),
-        title: format!("{name} {quote}"),
+        brief: std::path::PathBuf::from(format!("/lib/{name}")).into(),
+        name: name.as_str().into(),
+        title: format!("{name} {quote}").into(),
         annotation: a,
         quote,
     }

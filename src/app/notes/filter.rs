@@ -1,7 +1,7 @@
 //! The notes view's filter and grouping: `#tag` (a tag keeps its children), `color:red`,
 //! `status:fuzzy`, `author:NAME`, and any other words as text to find in the quote, note or tags.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use super::Line;
 use crate::annotation::query::Query;
@@ -29,40 +29,57 @@ pub fn parse(typed: &str) -> Query {
     query
 }
 
-/// The lines to show: headings, each followed by its annotations that `query` keeps; by brief
-/// in the order they were read, or by tag in tag order (an annotation under each of its tags,
-/// untagged ones last).
-pub fn lines(rows: &[Note], query: &Query, by_tag: bool) -> Vec<Line> {
-    let kept = (0..rows.len()).filter(|&i| query.keeps(&rows[i].annotation, &rows[i].quote));
-    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+/// The rows `query` keeps, in order: of `among` when given (rows a wider query kept), else
+/// of all.
+pub fn kept(rows: &[Note], query: &Query, among: Option<&[usize]>) -> Vec<usize> {
+    if *query == Query::default() {
+        return among.map_or_else(|| (0..rows.len()).collect(), <[usize]>::to_vec);
+    }
+    let query = query.compiled();
+    let keeps = |&i: &usize| query.keeps(&rows[i].annotation, &rows[i].quote);
+    match among {
+        Some(among) => among.iter().copied().filter(keeps).collect(),
+        None => (0..rows.len()).filter(keeps).collect(),
+    }
+}
+
+/// The lines to show: headings, each followed by its rows of `kept`; by brief in the order
+/// they were read, or by tag in tag order (an annotation under each of its tags, untagged
+/// ones last).
+pub fn lines(rows: &[Note], kept: &[usize], by_tag: bool) -> Vec<Line> {
+    let mut lines = Vec::with_capacity(kept.len() + kept.len() / 8);
+    let heading = |text: &str| Line::Group(sanitize::line(text).into_owned());
     if by_tag {
-        let mut tags: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut tags: HashMap<&str, Vec<usize>> = HashMap::new();
         let mut untagged = Vec::new();
-        for i in kept {
+        for &i in kept {
             if rows[i].annotation.tags.is_empty() {
                 untagged.push(i);
             }
             for tag in &rows[i].annotation.tags {
-                tags.entry(format!("#{tag}")).or_default().push(i);
+                tags.entry(tag.as_str()).or_default().push(i);
             }
         }
-        groups.extend(tags);
+        let mut tags: Vec<(&str, Vec<usize>)> = tags.into_iter().collect();
+        tags.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        for (tag, members) in tags {
+            lines.push(heading(&format!("#{tag}")));
+            lines.extend(members.into_iter().map(Line::Entry));
+        }
         if !untagged.is_empty() {
-            groups.push(("no tag".to_string(), untagged));
+            lines.push(heading("no tag"));
+            lines.extend(untagged.into_iter().map(Line::Entry));
         }
     } else {
-        for i in kept {
-            let heading = format!("{} · {}", rows[i].title, rows[i].name);
-            match groups.last_mut() {
-                Some((last, members)) if *last == heading => members.push(i),
-                _ => groups.push((heading, vec![i])),
+        let mut last: Option<&Note> = None;
+        for &i in kept {
+            let row = &rows[i];
+            if last.is_none_or(|l| l.brief != row.brief) {
+                lines.push(heading(&format!("{} · {}", row.title, row.name)));
             }
+            last = Some(row);
+            lines.push(Line::Entry(i));
         }
-    }
-    let mut lines = Vec::new();
-    for (heading, members) in groups {
-        lines.push(Line::Group(sanitize::line(&heading).into_owned()));
-        lines.extend(members.into_iter().map(Line::Entry));
     }
     lines
 }

@@ -16,9 +16,9 @@ fn note(id: u128, brief: &str, tags: &[&str], color: Color, quote: &str, text: &
     a.color = color;
     a.note = text.to_string();
     Note {
-        brief: PathBuf::from("/lib").join(brief),
-        name: brief.to_string(),
-        title: format!("Title of {brief}"),
+        brief: PathBuf::from("/lib").join(brief).into(),
+        name: brief.into(),
+        title: format!("Title of {brief}").into(),
         annotation: a,
         quote: quote.to_string(),
     }
@@ -229,4 +229,37 @@ fn while_notes_arrive_the_list_is_made_again_at_most_every_tenth_of_a_second() {
     update(&mut n, Event::Noted(one(4, "d.txt")), &at(130));
     update(&mut n, Event::NotesDone, &at(140));
     assert_eq!(n.shown(), 4, "and when every note is in");
+}
+
+#[test]
+fn a_filter_typed_on_from_another_keeps_what_a_fresh_one_keeps() {
+    let mut n = notes();
+    // More rows, so that narrowing has something to drop.
+    let more: Vec<Note> = (10..40)
+        .map(|i| {
+            let tags: &[&str] = if i % 3 == 0 {
+                &["policy/eu"]
+            } else {
+                &["market"]
+            };
+            let quote = format!("quote {i} {}", if i % 2 == 0 { "tariff" } else { "tax" });
+            note(i, &format!("c{}.txt", i % 4), tags, Color::Red, &quote, "")
+        })
+        .collect();
+    update(&mut n, Event::Noted(more), &Env::fixed(6));
+    press(&mut n, "/");
+    let fresh =
+        |n: &Notes| filter::lines(&n.rows, &filter::kept(&n.rows, &n.query(), None), n.by_tag);
+    for step in ["t", "a", "r", " ", "#", "p", "o", "l", "i", "c", "y"] {
+        type_text(&mut n, step);
+        assert_eq!(n.lines, fresh(&n), "after typing {:?}", n.filter);
+    }
+    assert!(n.shown() > 0 && n.shown() < n.rows.len());
+    for _ in 0..9 {
+        press(&mut n, "backspace");
+        assert_eq!(n.lines, fresh(&n), "after erasing to {:?}", n.filter);
+    }
+    press(&mut n, "enter t");
+    assert!(n.by_tag);
+    assert_eq!(n.lines, fresh(&n), "grouped the other way");
 }

@@ -90,7 +90,7 @@ fn act(notes: &mut Notes, action: Action) -> Vec<Effect> {
         }
         Action::OpenBrief => match notes.selected_note() {
             Some(n) => {
-                let brief = n.brief.clone();
+                let brief = n.brief.to_path_buf();
                 let at = (n.annotation.status != crate::annotation::Status::Orphaned)
                     .then_some(n.annotation.anchor.start);
                 notes.opened = Some(brief.clone());

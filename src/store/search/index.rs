@@ -21,10 +21,9 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::words::words;
-use super::{Found, Record, Request, Stats, hits};
+use super::{Found, Hit, Record, Request, Stats, hits};
 use crate::error::show_path;
-use crate::store::library::{beside, briefs};
-use crate::store::sidecar::SidecarPaths;
+use crate::store::library::listed;
 use rewrite::Rewrite;
 
 const MAGIC: &[u8; 8] = b"GLOSSIX2";
@@ -41,8 +40,7 @@ struct Stamp {
 }
 
 impl Stamp {
-    fn of(path: &Path) -> Option<Self> {
-        let meta = fs::metadata(path).ok()?;
+    fn of(meta: &fs::Metadata) -> Option<Self> {
         let modified = meta.modified().ok()?;
         let nanos = match modified.duration_since(UNIX_EPOCH) {
             Ok(d) => i128::try_from(d.as_nanos()).ok()?,
@@ -225,7 +223,7 @@ fn run(
     threads: usize,
     mut found: impl FnMut(Found),
 ) -> Stats {
-    let paths = briefs(root);
+    let listed = listed(root);
     let index = index_path.and_then(Index::open);
     // No request: nothing can match.
     let none = Some(vec![
@@ -236,11 +234,15 @@ fn run(
         Some(request) => index.as_ref().and_then(|i| i.candidates(request)),
         None => none,
     };
-    let names: Vec<String> = paths.iter().map(|p| name_of(root, p)).collect();
-    let stamps: Vec<(Option<Stamp>, Option<Stamp>)> = paths
+    let stamps: Vec<(Option<Stamp>, Option<Stamp>)> = listed
         .iter()
-        .map(|p| (Stamp::of(p), Stamp::of(&SidecarPaths::at(beside(p)).data)))
+        .map(|l| {
+            let of = |m: &Option<fs::Metadata>| m.as_ref().and_then(Stamp::of);
+            (of(&l.brief), of(&l.sidecar))
+        })
         .collect();
+    let paths: Vec<PathBuf> = listed.into_iter().map(|l| l.path).collect();
+    let names: Vec<String> = paths.iter().map(|p| name_of(root, p)).collect();
     let sources: Vec<Source> = names
         .iter()
         .zip(&stamps)
@@ -270,39 +272,37 @@ fn run(
     };
     for start in (0..paths.len()).step_by(BATCH) {
         let end = (start + BATCH).min(paths.len());
-        let records = records(
+        let batch = records(
             root,
             &paths[start..end],
             &sources[start..end],
             index.as_ref(),
+            request,
             threads,
         );
-        for (i, record) in (start..end).zip(records) {
+        for (i, searched) in (start..end).zip(batch) {
             let kept = match &sources[i] {
                 Source::Kept(e, _) => Some(*e),
                 Source::Read => None,
             };
             if kept.is_none() {
                 stats.read += 1;
-            } else if record.is_some() {
+            } else if searched.looked {
                 stats.from_index += 1;
             }
-            if let (Some(record), Some(request)) = (&record, request) {
-                let (hits, total) = hits(record, request);
-                if total > 0 {
-                    stats.matched += 1;
-                    found(Found {
-                        brief: paths[i].clone(),
-                        name: names[i].clone(),
-                        title: record.title.clone(),
-                        hits,
-                        total,
-                    });
-                }
+            if let Some((title, hits, total)) = searched.found {
+                stats.matched += 1;
+                found(Found {
+                    brief: paths[i].clone(),
+                    name: names[i].clone(),
+                    title,
+                    hits,
+                    total,
+                });
             }
             if let Some(w) = writer.as_mut() {
                 let (brief, sidecar) = stamps[i];
-                let ok = match (kept, &record, brief) {
+                let ok = match (kept, &searched.record, brief) {
                     (_, _, None) => true,
                     (Some(e), _, Some(brief)) => match index.as_ref() {
                         Some(index) => w.copy(index, e, &names[i], brief, sidecar),
@@ -323,16 +323,28 @@ fn run(
     stats
 }
 
-/// The records of a batch that can match (or, when the index is to be written, that must be
-/// read from their files): those the index keeps come from it, the others from their files,
-/// on every core.
+/// One brief of a batch, searched.
+#[derive(Default)]
+struct Searched {
+    /// Its record, when it was read from its files (the index is to have it).
+    record: Option<Record>,
+    /// Whether a record was at hand (from the files or the index).
+    looked: bool,
+    /// Its title and hits, when it has some.
+    found: Option<(String, Vec<Hit>, usize)>,
+}
+
+/// The briefs of a batch that can match (or, when the index is to be written, that must be
+/// read from their files), searched on every core: those the index keeps come from it, the
+/// others from their files.
 fn records(
     root: &Path,
     paths: &[PathBuf],
     sources: &[Source],
     index: Option<&Index>,
+    request: Option<&Request>,
     cores: usize,
-) -> Vec<Option<Record>> {
+) -> Vec<Searched> {
     let next = AtomicUsize::new(0);
     let work = || {
         let mut done = Vec::new();
@@ -341,22 +353,33 @@ fn records(
             let Some(path) = paths.get(i) else {
                 return done;
             };
-            let record = match sources[i] {
-                Source::Kept(e, true) => index.and_then(|x| x.record(e)),
-                Source::Kept(_, false) => None,
-                Source::Read => Record::read(root, path).ok(),
+            let (record, read) = match sources[i] {
+                Source::Kept(e, true) => (index.and_then(|x| x.record(e)), false),
+                Source::Kept(_, false) => (None, false),
+                Source::Read => (Record::read(root, path).ok(), true),
             };
-            done.push((i, record));
+            let found = record.as_ref().zip(request).and_then(|(record, request)| {
+                let (hits, total) = hits(record, request);
+                (total > 0).then(|| (record.title.clone(), hits, total))
+            });
+            let searched = Searched {
+                looked: record.is_some(),
+                record: record.filter(|_| read),
+                found,
+            };
+            done.push((i, searched));
         }
     };
-    let mut all: Vec<Option<Record>> = vec![None; paths.len()];
+    let mut all: Vec<Searched> = std::iter::repeat_with(Searched::default)
+        .take(paths.len())
+        .collect();
     std::thread::scope(|scope| {
         let workers: Vec<_> = (0..cores.min(paths.len()).max(1))
             .map(|_| scope.spawn(work))
             .collect();
         for w in workers {
-            for (i, record) in w.join().unwrap_or_default() {
-                all[i] = record;
+            for (i, searched) in w.join().unwrap_or_default() {
+                all[i] = searched;
             }
         }
     });

@@ -291,3 +291,49 @@ fn author_narrows_to_annotations_by_that_author() {
     );
     assert!(Request::parse("author:ana x").unwrap().is_narrowed());
 }
+
+/// The context as first written: every character of the paragraph looked at.
+fn naive_context(text: &str, hit: std::ops::Range<usize>) -> (String, std::ops::Range<usize>) {
+    let start = text[..hit.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[hit.end..]
+        .find('\n')
+        .map_or(text.len(), |i| hit.end + i);
+    let mut before: Vec<char> = text[start..hit.start].chars().rev().take(CONTEXT).collect();
+    before.reverse();
+    let before: String = before.into_iter().collect();
+    let after: String = text[hit.end..end].chars().take(CONTEXT).collect();
+    let safe = |s: &str| crate::sanitize::line(&s.replace('\n', " ")).into_owned();
+    let (before, matched, after) = (safe(&before), safe(&text[hit]), safe(&after));
+    let marked = before.len() + 1..before.len() + 1 + matched.len();
+    (format!("{before}[{matched}]{after}"), marked)
+}
+
+#[test]
+fn context_is_the_paragraph_near_the_hit_made_safe_whatever_the_paragraphs_length() {
+    let long = "ab ".repeat(10_000);
+    let texts = [
+        format!("{long}needle{long}"),
+        "short needle\nnext".to_string(),
+        "first\nneedle".to_string(),
+        "needle".to_string(),
+        format!("{}needle{}", "é".repeat(50), "漢".repeat(50)),
+        format!("{}needle{}", "😀".repeat(29), "😀".repeat(31)),
+        "a\u{1b}]52;c;x\u{7} needle \u{9b}31m tail\nother".to_string(),
+        "line one\nline two needle\nline three".to_string(),
+    ];
+    for text in &texts {
+        let at = text.find("needle").unwrap();
+        let hit = at..at + "needle".len();
+        let (line, marked) = context(text, hit.clone());
+        assert_eq!((line.clone(), marked.clone()), naive_context(text, hit));
+        assert_eq!(&line[marked], "needle");
+        assert!(!line.chars().any(|c| c.is_control()), "{line:?}");
+    }
+    // A note's line ends become spaces.
+    let note = "one\ntwo needle three\nfour";
+    let at = note.find("needle").unwrap();
+    let (line, _) = context(note, at..at + 6);
+    assert_eq!(line, "two [needle] three");
+    let (line, _) = context(note, 0..note.len());
+    assert_eq!(line, "[one two needle three four]");
+}
