@@ -8,7 +8,8 @@
 //!
 //! Run with `cargo bench --bench library` (add `-- N` for another number of briefs than
 //! 10,000). The folder is made in a temporary directory and removed afterwards; with
-//! `-- --into DIR` it is made in DIR and kept, to time other commands on it by hand.
+//! `-- --into DIR` it is made in DIR and kept, to time other commands on it by hand, and
+//! `-- --in DIR` times a library made so before instead of making one.
 
 #![allow(missing_docs)]
 #![allow(clippy::expect_used)] // a benchmark: a broken setup should stop it loudly
@@ -70,15 +71,23 @@ fn main() {
         .position(|a| a == "--into")
         .and_then(|i| args.get(i + 1))
         .map(std::path::PathBuf::from);
+    // `--in DIR`: time a library made before (by `--into DIR`) instead of making one.
+    let given = args
+        .iter()
+        .position(|a| a == "--in")
+        .and_then(|i| args.get(i + 1))
+        .map(std::path::PathBuf::from);
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let root = into.as_deref().unwrap_or(dir.path());
-    std::fs::create_dir_all(root).expect("the folder to make the library in");
-    let made = Instant::now();
-    let annotations = generate(root, n);
-    eprintln!(
-        "library: {n} briefs, {annotations} annotations, generated in {:.1} s",
-        made.elapsed().as_secs_f64()
-    );
+    let root = given.as_deref().or(into.as_deref()).unwrap_or(dir.path());
+    if given.is_none() {
+        std::fs::create_dir_all(root).expect("the folder to make the library in");
+        let made = Instant::now();
+        let annotations = generate(root, n);
+        eprintln!(
+            "library: {n} briefs, {annotations} annotations, generated in {:.1} s",
+            made.elapsed().as_secs_f64()
+        );
+    }
     // Each figure twice: the first pass reads from the page cache as the second does (the
     // files were just written), so the second is the steady state.
     for pass in 1..=2 {

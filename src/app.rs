@@ -5,6 +5,7 @@
 //! bar's messages and the key hints. Each view's state lives in a folder of its own (the
 //! reader in `reader/`), drawn by the widget of the same name under `ui/`.
 
+pub mod analysis;
 pub mod codebook;
 mod effect;
 mod event;

@@ -1,6 +1,7 @@
 //! Command-line arguments and the program's entry point: the reader, `annotate`, `list`,
 //! `themes` and `keys`.
 
+mod analyse;
 mod annotate;
 mod at;
 mod cat;
@@ -257,6 +258,36 @@ pub enum Command {
         #[command(subcommand)]
         change: Option<codes::Change>,
     },
+    /// Analyse the codes of a folder: the code x brief matrix, code co-occurrence, the
+    /// timeline by published date, or the agreement of two coders.
+    Analyse {
+        /// The folder (subfolders too).
+        dir: PathBuf,
+        /// Which analysis.
+        #[arg(long, value_enum)]
+        view: analyse::View,
+        /// The output format (JSON always names codes in full).
+        #[arg(long, value_enum, default_value = "table")]
+        format: analyse::Format,
+        /// Name codes in full instead of folding them onto their top-level parent.
+        #[arg(long)]
+        unfold: bool,
+        /// Only this code and the codes under it.
+        #[arg(long, value_name = "C")]
+        code: Option<String>,
+        /// Only segments by this author.
+        #[arg(long, value_name = "A")]
+        author: Option<String>,
+        /// The timeline's periods.
+        #[arg(long, value_enum, default_value = "month")]
+        by: crate::analysis::timeline::By,
+        /// Co-occurrence: highlights in the same paragraph meet too.
+        #[arg(long)]
+        paragraph: bool,
+        /// Agreement: the two coders, as A,B.
+        #[arg(long, value_name = "A,B", value_parser = analyse::parse_authors)]
+        authors: Option<(String, String)>,
+    },
     /// Export a brief's annotations, or every brief's under a folder: Markdown notes, W3C
     /// or Hypothesis JSON, an HTML page, JSON as `list --json`, or Readwise CSV.
     Export {
@@ -511,6 +542,31 @@ pub fn main() -> ExitCode {
             (None, None) => codes::list(dir, *json),
         }
         .map(|()| Exit::Quit),
+        Some(Command::Analyse {
+            dir,
+            view,
+            format,
+            unfold,
+            code,
+            author,
+            by,
+            paragraph,
+            authors,
+        }) => {
+            let ask = analyse::Ask {
+                view: *view,
+                format: *format,
+                scope: crate::analysis::Scope {
+                    author: author.clone(),
+                    code: code.clone(),
+                    folded: !*unfold,
+                },
+                by: *by,
+                paragraph: *paragraph,
+                authors: authors.clone(),
+            };
+            analyse::run(dir, &ask).map(|()| Exit::Quit)
+        }
         Some(Command::Search {
             dir,
             query,

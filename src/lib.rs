@@ -5,6 +5,7 @@
 //! `update`; [`ui`] draws state; [`store`] is the only module that touches files; [`runtime`]
 //! joins them to a real terminal.
 
+pub mod analysis;
 pub mod annotation;
 pub mod app;
 pub mod cli;

@@ -1,6 +1,7 @@
 //! The only code that touches the filesystem: reading briefs, and the annotation sidecar
 //! (format, merge, locking, durable atomic saves).
 
+pub mod analysis;
 mod brief;
 pub mod codebook;
 pub mod config;

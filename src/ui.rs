@@ -1,6 +1,7 @@
 //! Drawing: a pure function of the state, the theme and the area. One widget per file, named
 //! after the state it draws (`ui/reader/panel.rs` draws `app/reader/panel.rs`).
 
+mod analysis;
 pub mod ansi;
 mod codebook;
 mod hits;
@@ -9,6 +10,7 @@ mod list_bar;
 mod notes;
 mod reader;
 
+pub use analysis::AnalysisView;
 pub use codebook::CodebookView;
 pub use hits::HitsView;
 pub use library::LibraryView;
@@ -46,6 +48,11 @@ impl Widget for Screen<'_> {
             .render(area, buf),
             View::Codebook(codes) => CodebookView {
                 codes,
+                theme: self.theme,
+            }
+            .render(area, buf),
+            View::Analysis(view) => AnalysisView {
+                view,
                 theme: self.theme,
             }
             .render(area, buf),

@@ -740,3 +740,94 @@ fn the_codebook_view_adds_an_uncoded_tag_and_renames_a_code_in_every_sidecar() {
     assert_restored(&tmux);
     tmux.wait_for(|s| s.lines().any(|l| l.trim() == "exit=0"), "a clean exit");
 }
+
+#[test]
+fn three_passages_coded_in_the_reader_show_in_the_analysis_matrix() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(
+        root.join("b1.md"),
+        "+++\ntitle = \"One\"\npublished = 2026-11-02\n+++\nRates rose sharply in May.\n\n\
+         Banks cut jobs as profits fell.\n",
+    )
+    .unwrap();
+    let tmux = Tmux::start(100, 16);
+    tmux.run(&format!("{} {}; echo \"exit=$?\"", gloss(), root.display()));
+    tmux.wait_for(
+        |s| s.contains(" LIBRARY ") && s.contains("1 briefs ·"),
+        "the library",
+    );
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(
+        |s| s.contains(" READ ") && s.contains("Banks cut"),
+        "the brief",
+    );
+    // Three passages, each selected from a search match and coded with `c`.
+    for (find, words, code) in [
+        ("Rates rose", 2, "frame/economy"),
+        ("Banks cut jobs", 3, "actor/bank"),
+        ("profits fell", 2, "frame/economy"),
+    ] {
+        tmux.keys(&["/"]);
+        tmux.type_text(find);
+        tmux.keys(&["Enter", "v"]);
+        tmux.wait_for(|s| s.contains(" VISUAL "), "visual mode");
+        for _ in 0..words {
+            tmux.keys(&["e"]);
+        }
+        tmux.keys(&["c"]);
+        tmux.wait_for(|s| s.contains(" TAGS "), "the code prompt");
+        tmux.type_text(code);
+        tmux.keys(&["Enter"]);
+        tmux.wait_for(|s| s.contains(" READ "), "coded");
+    }
+    tmux.keys(&["q"]);
+    tmux.wait_for(
+        |s| s.contains(" LIBRARY ") && s.contains("3 / 0"),
+        "back in the library with three highlights",
+    );
+    tmux.keys(&["a"]);
+    let folded = tmux.wait_for(
+        |s| s.contains(" MATRIX ") && s.contains("frame"),
+        "the matrix",
+    );
+    // Folded: actor on one segment of brief 1, frame on two.
+    assert!(
+        folded
+            .lines()
+            .any(|l| l.contains("1 actor") && l.trim_end().ends_with(" 1")),
+        "{folded}"
+    );
+    assert!(
+        folded
+            .lines()
+            .any(|l| l.contains("2 frame") && l.trim_end().ends_with(" 2")),
+        "{folded}"
+    );
+    tmux.keys(&["z", "j"]);
+    tmux.wait_for(
+        |s| s.contains("frame/economy in 1 b1.md \"One\": 2"),
+        "unfolded, frame/economy selected",
+    );
+    tmux.keys(&["Enter"]);
+    let list = tmux.wait_for(
+        |s| s.contains("frame/economy in b1.md: 2 segments"),
+        "the cell's segments",
+    );
+    assert!(
+        list.contains("“Rates rose”") && list.contains("“profits fell”"),
+        "{list}"
+    );
+    tmux.keys(&["j", "Enter"]);
+    tmux.wait_for(
+        |s| s.contains(" READ ") && s.contains("profits fell"),
+        "the brief at the segment",
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for(|s| s.contains(" MATRIX "), "back in the analysis");
+    tmux.keys(&["q", "q"]);
+    tmux.wait_for(|s| s.contains(" LIBRARY "), "back in the library");
+    tmux.keys(&["q"]);
+    assert_restored(&tmux);
+    tmux.wait_for(|s| s.lines().any(|l| l.trim() == "exit=0"), "a clean exit");
+}

@@ -117,6 +117,11 @@ pub enum Effect {
         /// The change.
         change: Box<crate::codebook::Change>,
     },
+    /// Show the analysis views of the library in `root` over this one.
+    ShowAnalysis(PathBuf),
+    /// Read the library in `root` for analysis; it comes back as
+    /// [`Event::Analysed`](super::Event::Analysed).
+    Analyse(PathBuf),
     /// The reader on top was left (everything saved): its background work can stop.
     Closed,
     /// Read a brief's summary again (its sidecar changed while it was open); it comes back

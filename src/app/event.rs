@@ -77,6 +77,8 @@ pub enum Event {
     NotesDone,
     /// The library's codebook and tag counts, read.
     Codes(Box<crate::store::codebook::Listing>),
+    /// The library read for the analysis views.
+    Analysed(Box<crate::store::analysis::Loaded>),
     /// A change to the codebook was carried out (what it did) or refused (why).
     CodesChanged(Result<String, String>),
     /// Briefs with hits of the library search `generation`.

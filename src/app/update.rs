@@ -3,6 +3,7 @@
 //! asked), and the view's effects come back. Views are a stack: leaving a view that has another
 //! under it goes back to that one, leaving the last one leaves gloss.
 
+use super::analysis::{self, Analysis};
 use super::codebook::{self, Codes};
 use super::effect::{Effect, Exit, Work};
 use super::event::{Env, Event};
@@ -22,6 +23,8 @@ pub enum View {
     Notes(Box<Notes>),
     /// A library's codebook.
     Codebook(Box<Codes>),
+    /// A library's analysis views.
+    Analysis(Box<Analysis>),
     /// Search results across a library.
     Hits(Box<Hits>),
     /// One brief.
@@ -35,6 +38,7 @@ impl View {
             Self::Library(l) => l.mode(),
             Self::Notes(n) => n.mode(),
             Self::Codebook(c) => c.mode(),
+            Self::Analysis(a) => a.mode(),
             Self::Hits(h) => h.mode(),
             Self::Reader(r) => r.mode(),
         }
@@ -45,6 +49,7 @@ impl View {
             Self::Library(l) => library::update(l, event, env),
             Self::Notes(n) => notes::update(n, event, env),
             Self::Codebook(c) => codebook::update(c, event, env),
+            Self::Analysis(a) => analysis::update(a, event, env),
             Self::Hits(h) => hits::update(h, event, env),
             Self::Reader(r) => reader::update(r, event, env),
         }
@@ -139,11 +144,17 @@ impl App {
                 .rposition(|v| matches!(v, View::Codebook(_)))
         };
         let hits = || self.views.iter().rposition(|v| matches!(v, View::Hits(_)));
+        let analysis = || {
+            self.views
+                .iter()
+                .rposition(|v| matches!(v, View::Analysis(_)))
+        };
         match event {
             Event::Scanned(_) | Event::ScanDone | Event::Removed(_) => library(),
             Event::Noted(_) | Event::NotedAgain(..) | Event::NotesDone => notes(),
             Event::Codes(_) | Event::CodesChanged(_) | Event::Failed(Work::Coding, _) => codes(),
             Event::Searched(..) | Event::SearchDone(..) => hits(),
+            Event::Analysed(_) => analysis(),
             Event::Loaded(_)
             | Event::LoadDone
             | Event::LoadFailed(_)
@@ -199,7 +210,10 @@ pub fn update(app: &mut App, event: Event, env: &Env) -> Vec<Effect> {
     let asked = effects.iter().position(|e| {
         matches!(
             e,
-            Effect::ShowNotes(_) | Effect::ShowSearch(_) | Effect::ShowCodebook(_)
+            Effect::ShowNotes(_)
+                | Effect::ShowSearch(_)
+                | Effect::ShowCodebook(_)
+                | Effect::ShowAnalysis(_)
         )
     });
     if let Some(asked) = asked {
@@ -207,6 +221,7 @@ pub fn update(app: &mut App, event: Event, env: &Env) -> Vec<Effect> {
             View::Library(l) => l.hints.clone(),
             View::Notes(n) => n.hints.clone(),
             View::Codebook(c) => c.hints.clone(),
+            View::Analysis(a) => a.hints.clone(),
             View::Hits(h) => h.hints.clone(),
             View::Reader(r) => r.hints.clone(),
         };
@@ -227,6 +242,12 @@ pub fn update(app: &mut App, event: Event, env: &Env) -> Vec<Effect> {
                 codes.size = app.size;
                 app.views.push(View::Codebook(Box::new(codes)));
                 effects.push(Effect::ReadCodes(root));
+            }
+            Effect::ShowAnalysis(root) => {
+                let mut view = Analysis::with_hints(root.clone(), keymap_hints);
+                view.size = app.size;
+                app.views.push(View::Analysis(Box::new(view)));
+                effects.push(Effect::Analyse(root));
             }
             _ => {}
         }
@@ -391,6 +412,28 @@ pub(crate) mod tests {
             panic!("the notes view is on top");
         };
         assert!(notes.done, "the notes' news reaches the notes view");
+        assert!(press(&mut app, "q").is_empty(), "back to the library");
+        assert_eq!(app.mode(), Mode::Library);
+    }
+
+    #[test]
+    fn a_in_the_library_opens_the_analysis_over_it_and_q_goes_back() {
+        let keymap = Keymap::default_keymap().unwrap();
+        let library = Library::new("/lib".into(), &keymap);
+        let mut app = App::new(View::Library(Box::new(library)));
+        update(&mut app, Event::Resize(80, 20), &Env::fixed(1));
+        assert_eq!(press(&mut app, "a"), [Effect::Analyse("/lib".into())]);
+        assert_eq!(app.mode(), Mode::Analysis);
+        let loaded = crate::app::analysis::tests::loaded();
+        update(&mut app, Event::Analysed(Box::new(loaded)), &Env::fixed(2));
+        let View::Analysis(view) = app.top() else {
+            panic!("the analysis view is on top");
+        };
+        assert_eq!(view.size, (80, 20), "it has the terminal's size");
+        assert!(
+            view.library.is_some(),
+            "the library reaches the analysis view"
+        );
         assert!(press(&mut app, "q").is_empty(), "back to the library");
         assert_eq!(app.mode(), Mode::Library);
     }

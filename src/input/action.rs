@@ -193,6 +193,24 @@ pub enum Action {
     MergeCode,
     /// Delete the code and take it off every annotation (asks first)
     DeleteCode,
+    /// The library's analysis: code x brief matrix, co-occurrence and timeline
+    ShowAnalysis,
+    /// Show the next tab
+    NextTab,
+    /// Move one column left
+    ColumnLeft,
+    /// Move one column right
+    ColumnRight,
+    /// Fold codes onto their top-level parent, or unfold them
+    ToggleFold,
+    /// Timeline by day, week or month
+    CyclePeriod,
+    /// Show the timeline of the next code only (after the last: every code)
+    NextCodeFilter,
+    /// Show the timeline of the previous code only
+    PrevCodeFilter,
+    /// List the segments behind the cell; on a segment, open its brief there
+    Drill,
 }
 
 impl Action {

@@ -39,6 +39,8 @@ pub enum Mode {
     Codebook,
     /// Search results across the library.
     Search,
+    /// The library's analysis views.
+    Analysis,
 }
 
 impl Mode {
@@ -211,6 +213,7 @@ fn exits(mode: Mode) -> &'static [Action] {
         Mode::Notes => &[Action::Quit],
         Mode::Codebook => &[Action::Quit],
         Mode::Search => &[Action::Quit],
+        Mode::Analysis => &[Action::Quit],
     }
 }
 

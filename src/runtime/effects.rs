@@ -269,7 +269,13 @@ impl Effects {
                     });
                 }
                 // The app opens the codebook view itself.
-                Effect::ShowCodebook(_) => {}
+                Effect::ShowCodebook(_) | Effect::ShowAnalysis(_) => {}
+                Effect::Analyse(root) => {
+                    self.spawn("gloss-analyse", Work::Scanning, APP, move |tx| {
+                        let loaded = crate::store::analysis::load(&root);
+                        let _ = tx.send(Wake::Worker(APP, Event::Analysed(Box::new(loaded))));
+                    });
+                }
                 Effect::ReadCodes(root) => {
                     self.spawn("gloss-codes", Work::Scanning, APP, move |tx| {
                         let listing = crate::store::codebook::listing(&root);
@@ -369,8 +375,11 @@ fn watch_library(root: PathBuf, tx: Sender<Wake>) -> Option<notify::RecommendedW
 /// Annotations sent to the notes view at a time.
 const NOTES_BATCH: usize = 2_000;
 
-/// Hits the search view keeps per brief (with their context).
-const KEPT_PER_BRIEF: usize = 100;
+
+/// Hits the search view keeps per brief (with their context): enough to choose where to
+/// open a brief (its heading counts them all, and `n`/`N` in the opened brief reach the rest);
+/// a word in every brief of 10,000 holds 200,000 lines, not a million.
+const KEPT_PER_BRIEF: usize = 20;
 
 /// The hits of `query` in every brief under `root`, sent a few briefs at a time, through the
 /// library's index in the data folder.

@@ -144,6 +144,18 @@ pub enum Role {
     /// The help overlay's border.
     #[strum(serialize = "help.border")]
     HelpBorder,
+    /// A heat-map cell in the lowest third of the counts (the analysis matrix).
+    #[strum(serialize = "heat.low")]
+    HeatLow,
+    /// A heat-map cell in the middle third.
+    #[strum(serialize = "heat.mid")]
+    HeatMid,
+    /// A heat-map cell in the top third.
+    #[strum(serialize = "heat.high")]
+    HeatHigh,
+    /// The bars of a chart (the analysis timeline).
+    #[strum(serialize = "chart.bar")]
+    ChartBar,
 }
 
 impl Role {

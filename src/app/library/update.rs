@@ -124,6 +124,7 @@ fn act(lib: &mut Library, action: Action) -> Vec<Effect> {
         },
         Action::ShowNotes => return vec![Effect::ShowNotes(lib.root.clone())],
         Action::ShowCodebook => return vec![Effect::ShowCodebook(lib.root.clone())],
+        Action::ShowAnalysis => return vec![Effect::ShowAnalysis(lib.root.clone())],
         Action::SearchLibrary => return vec![Effect::ShowSearch(lib.root.clone())],
         Action::Quit => return vec![Effect::Exit(Exit::Quit)],
         _ => {}

@@ -130,6 +130,7 @@ fn apply(state: &mut Reader, event: Event, env: &Env) -> Vec<Effect> {
         | Event::NotedAgain(..)
         | Event::NotesDone
         | Event::Codes(_)
+        | Event::Analysed(_)
         | Event::CodesChanged(_)
         | Event::Searched(..)
         | Event::SearchDone(..)
@@ -294,6 +295,15 @@ fn act(state: &mut Reader, action: Action, env: &Env) -> Vec<Effect> {
         | Action::CycleSort
         | Action::ShowNotes
         | Action::ShowCodebook
+        | Action::ShowAnalysis
+        | Action::NextTab
+        | Action::ColumnLeft
+        | Action::ColumnRight
+        | Action::ToggleFold
+        | Action::CyclePeriod
+        | Action::NextCodeFilter
+        | Action::PrevCodeFilter
+        | Action::Drill
         | Action::AddCode
         | Action::RenameCode
         | Action::MergeCode

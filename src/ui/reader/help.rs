@@ -90,5 +90,6 @@ fn heading(mode: Mode, hints: &Hints) -> String {
         Mode::Notes => "In the notes across the library".into(),
         Mode::Codebook => "In the codebook".into(),
         Mode::Search => "In a search across the library".into(),
+        Mode::Analysis => "In the analysis views".into(),
     }
 }

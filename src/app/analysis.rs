@@ -1,0 +1,267 @@
+//! The analysis views of a library: the code x brief matrix (a heat map), code co-occurrence
+//! (a triangle) and the timeline (a bar chart), on tabs. Everything drawn is computed once
+//! when the library arrives (or a setting changes), never per frame; Enter on a cell lists
+//! the segments behind it, and Enter on one of those opens its brief there.
+
+mod update;
+
+pub use update::update;
+
+#[cfg(test)]
+pub(crate) mod tests;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::{Hints, Status};
+use crate::analysis::cooccurrence::{Cooccurrence, Near, cooccurrence};
+use crate::analysis::matrix::{Matrix, matrix};
+use crate::analysis::timeline::{By, Timeline, timeline};
+use crate::analysis::{Library, Scope};
+use crate::document::Chars;
+use crate::input::{Keymap, Mode};
+
+/// The view's tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    /// Codes x briefs.
+    #[default]
+    Matrix,
+    /// Codes x codes.
+    Cooccurrence,
+    /// Periods.
+    Timeline,
+}
+
+impl Tab {
+    /// Every tab, in order.
+    pub const ALL: [Tab; 3] = [Tab::Matrix, Tab::Cooccurrence, Tab::Timeline];
+
+    /// Its name on screen.
+    pub fn name(self) -> &'static str {
+        match self {
+            Tab::Matrix => "Matrix",
+            Tab::Cooccurrence => "Co-occurrence",
+            Tab::Timeline => "Timeline",
+        }
+    }
+
+    fn next(self) -> Self {
+        match self {
+            Tab::Matrix => Tab::Cooccurrence,
+            Tab::Cooccurrence => Tab::Timeline,
+            Tab::Timeline => Tab::Matrix,
+        }
+    }
+}
+
+/// One segment of a drill-down list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// The brief's file.
+    pub brief: PathBuf,
+    /// Its path under the library.
+    pub name: String,
+    /// Where the segment starts, to open the brief there.
+    pub at: Option<Chars>,
+    /// The text it covers.
+    pub quote: String,
+    /// Its codes.
+    pub tags: Vec<String>,
+}
+
+/// The segments behind one cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segments {
+    /// What they are (`frame in b1.md`).
+    pub title: String,
+    /// The segments.
+    pub rows: Vec<Found>,
+    /// The selected one.
+    pub selected: usize,
+    /// The first on screen.
+    pub top: usize,
+}
+
+/// Everything the tabs draw, computed from the library.
+#[derive(Debug, Clone, Default)]
+pub struct Computed {
+    /// The matrix, folded and unfolded.
+    pub matrix: [Matrix; 2],
+    /// Co-occurrence, folded and unfolded.
+    pub cooccurrence: [Cooccurrence; 2],
+    /// The timeline for the period and code filter chosen.
+    pub timeline: Timeline,
+}
+
+/// The analysis view.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// The library's folder.
+    pub root: PathBuf,
+    /// The library, once read.
+    pub library: Option<Arc<Library>>,
+    /// What the tabs draw.
+    pub computed: Computed,
+    /// Briefs or sidecars that could not be read.
+    pub skipped: usize,
+    /// The tab shown.
+    pub tab: Tab,
+    /// Codes folded onto their top-level parents.
+    pub folded: bool,
+    /// The timeline's periods.
+    pub by: By,
+    /// The timeline shows only this code (a full name) and those under it.
+    pub code: Option<String>,
+    /// The selected row (a code) of the matrix or co-occurrence.
+    pub row: usize,
+    /// The selected column (a brief, a code, or a period).
+    pub col: usize,
+    /// The first row on screen.
+    pub top: usize,
+    /// The first column on screen.
+    pub left: usize,
+    /// The drill-down list, while it is open.
+    pub segments: Option<Segments>,
+    /// Terminal size.
+    pub size: (u16, u16),
+    /// The status bar's messages.
+    pub status: Status,
+    /// The keys hints name.
+    pub hints: Hints,
+}
+
+/// Columns the code names take in the grids.
+pub const NAME_COLUMNS: u16 = 22;
+/// Columns one cell of a grid takes.
+pub const CELL_COLUMNS: u16 = 5;
+
+/// Columns one bar of the timeline takes: its period's label and a gap.
+pub fn bar_columns(by: By) -> u16 {
+    match by {
+        By::Day => 11,
+        By::Week => 9,
+        By::Month => 8,
+    }
+}
+
+impl Analysis {
+    /// The analysis of the library in `root`, before it has been read.
+    pub fn new(root: PathBuf, keymap: &Keymap) -> Self {
+        Self::with_hints(root, Hints::new(keymap))
+    }
+
+    /// The same, naming keys as `hints` do.
+    pub fn with_hints(root: PathBuf, hints: Hints) -> Self {
+        Self {
+            root,
+            library: None,
+            computed: Computed::default(),
+            skipped: 0,
+            tab: Tab::Matrix,
+            folded: true,
+            by: By::Month,
+            code: None,
+            row: 0,
+            col: 0,
+            top: 0,
+            left: 0,
+            segments: None,
+            size: (0, 0),
+            status: Status::default(),
+            hints,
+        }
+    }
+
+    /// The keymap table that applies now.
+    pub fn mode(&self) -> Mode {
+        Mode::Analysis
+    }
+
+    /// Takes in the library and computes every tab.
+    pub fn take(&mut self, library: Library) {
+        let library = Arc::new(library);
+        let scope = |folded| Scope {
+            folded,
+            ..Scope::default()
+        };
+        self.computed.matrix = [
+            matrix(&library, &scope(true)),
+            matrix(&library, &scope(false)),
+        ];
+        self.computed.cooccurrence = [
+            cooccurrence(&library, &scope(true), Near::Overlap),
+            cooccurrence(&library, &scope(false), Near::Overlap),
+        ];
+        self.library = Some(library);
+        self.retime();
+        self.clamp();
+    }
+
+    /// Computes the timeline again for the period and code chosen.
+    pub(super) fn retime(&mut self) {
+        if let Some(library) = &self.library {
+            let scope = Scope {
+                code: self.code.clone(),
+                ..Scope::default()
+            };
+            self.computed.timeline = timeline(library, &scope, self.by);
+        }
+    }
+
+    /// The matrix shown.
+    pub fn matrix(&self) -> &Matrix {
+        &self.computed.matrix[usize::from(!self.folded)]
+    }
+
+    /// The co-occurrence table shown.
+    pub fn cooccurrence(&self) -> &Cooccurrence {
+        &self.computed.cooccurrence[usize::from(!self.folded)]
+    }
+
+    /// Rows and columns of the tab shown.
+    pub fn extent(&self) -> (usize, usize) {
+        match self.tab {
+            Tab::Matrix => (self.matrix().codes.len(), self.matrix().briefs.len()),
+            Tab::Cooccurrence => {
+                let n = self.cooccurrence().codes.len();
+                (n, n)
+            }
+            Tab::Timeline => (1, self.computed.timeline.periods.len()),
+        }
+    }
+
+    /// Grid rows on screen: the terminal less the tabs, the header and the status bar.
+    pub fn height(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(3))
+    }
+
+    /// Grid columns (or timeline bars) on screen.
+    pub fn width(&self) -> usize {
+        if self.tab == Tab::Timeline {
+            return usize::from(self.size.0 / bar_columns(self.by)).max(1);
+        }
+        let room = self.size.0.saturating_sub(NAME_COLUMNS);
+        usize::from(room / CELL_COLUMNS).max(1)
+    }
+
+    /// Keeps the selection inside the tab (the triangle, for co-occurrence) and on screen.
+    pub(super) fn clamp(&mut self) {
+        let (rows, cols) = self.extent();
+        self.row = self.row.min(rows.saturating_sub(1));
+        self.col = self.col.min(cols.saturating_sub(1));
+        if self.tab == Tab::Cooccurrence {
+            self.col = self.col.min(self.row);
+        }
+        self.top = super::listing::reveal(self.top, self.row, self.height(), 0);
+        self.left = super::listing::reveal(self.left, self.col, self.width(), 0);
+        if self.tab == Tab::Timeline {
+            self.top = 0;
+        }
+    }
+
+    pub(super) fn next_tab(&mut self) {
+        self.tab = self.tab.next();
+        self.clamp();
+    }
+}

@@ -1,0 +1,199 @@
+//! The analysis view's update as the user's hands drive it, on the hand-counted library of
+//! tests/fixtures/analysis built in memory (see tests/analysis.rs for the counts).
+
+use std::path::PathBuf;
+
+use super::{Analysis, Tab, update};
+use crate::analysis::{Brief, Library, Segment};
+use crate::app::{Effect, Env, Event};
+use crate::document::Chars;
+use crate::input::{Action, Keymap};
+use crate::store::analysis::Loaded;
+
+fn seg(author: &str, tags: &[&str], start: usize, end: usize, quote: &str) -> Segment {
+    Segment {
+        id: uuid::Uuid::nil(),
+        author: author.into(),
+        tags: tags.iter().map(|t| (*t).to_string()).collect(),
+        chars: start..end,
+        placed: true,
+        quote: quote.into(),
+    }
+}
+
+fn brief(name: &str, published: Option<&str>, chars: usize, segments: Vec<Segment>) -> Brief {
+    Brief {
+        path: PathBuf::from("/lib").join(name),
+        name: name.into(),
+        title: name.into(),
+        published: published.map(str::to_string),
+        chars,
+        paragraphs: Vec::new(),
+        segments,
+    }
+}
+
+/// The fixture library, as `store::analysis::load` reads it.
+pub(crate) fn loaded() -> Loaded {
+    let b1 = vec![
+        seg("ana", &["frame/economy"], 4, 14, "Rates rose"),
+        seg(
+            "ana",
+            &["frame/conflict", "actor/state"],
+            10,
+            22,
+            "rose sharply",
+        ),
+        seg(
+            "ana",
+            &["actor/bank", "frame/economy"],
+            31,
+            45,
+            "Banks cut jobs",
+        ),
+        seg("ben", &["frame/economy"], 49, 61, "profits fell"),
+    ];
+    let b2 = vec![
+        seg(
+            "ana",
+            &["frame/conflict", "actor/state", "actor/bank"],
+            4,
+            28,
+            "The state sued the bank.",
+        ),
+        seg("ana", &["frame/conflict"], 29, 42, "Talks failed."),
+        seg("ben", &["frame/conflict"], 29, 42, "Talks failed."),
+    ];
+    let b3 = vec![seg("ana", &["frame/economy"], 0, 8, "Oil held")];
+    Loaded {
+        library: Library {
+            briefs: vec![
+                brief("b1.md", Some("2026-11-02"), 62, b1),
+                brief("b2.md", Some("2026-11-20"), 42, b2),
+                brief("b3.txt", None, 16, b3),
+                brief("b4.md", Some("2026-12-05"), 20, Vec::new()),
+            ],
+            codes: [
+                "actor/bank",
+                "actor/state",
+                "frame/conflict",
+                "frame/economy",
+                "tone",
+            ]
+            .map(String::from)
+            .to_vec(),
+        },
+        skipped: Vec::new(),
+        codebook: None,
+    }
+}
+
+/// The view at `w` x `h` with the fixture taken in.
+pub(crate) fn view(w: u16, h: u16) -> Analysis {
+    let keymap = Keymap::default_keymap().unwrap();
+    let mut v = Analysis::new("/lib".into(), &keymap);
+    update(&mut v, Event::Resize(w, h), &Env::fixed(1));
+    update(&mut v, Event::Analysed(Box::new(loaded())), &Env::fixed(1));
+    v
+}
+
+pub(crate) fn act(v: &mut Analysis, actions: &[Action]) -> Vec<Effect> {
+    actions
+        .iter()
+        .flat_map(|a| update(v, Event::Action(*a), &Env::fixed(2)))
+        .collect()
+}
+
+#[test]
+fn the_folded_matrix_is_ready_when_the_library_arrives() {
+    let v = view(80, 20);
+    assert_eq!(v.matrix().codes, ["actor", "frame", "tone"]);
+    // frame: b1 s1-s4 = 4, b2 s5-s7 = 3, b3 s8 = 1.
+    assert_eq!(v.matrix().counts[1], [4, 3, 1, 0]);
+}
+
+#[test]
+fn enter_on_a_cell_lists_its_segments_and_enter_opens_the_brief_there() {
+    let mut v = view(80, 20);
+    // Unfolded, row 4 is frame/economy; column 1 is b1.md: s1, s3, s4.
+    act(
+        &mut v,
+        &[
+            Action::ToggleFold,
+            Action::ScrollDown,
+            Action::ScrollDown,
+            Action::ScrollDown,
+        ],
+    );
+    assert_eq!(v.matrix().codes[v.row], "frame/economy");
+    act(&mut v, &[Action::Drill]);
+    let list = v.segments.as_ref().unwrap();
+    let quotes: Vec<&str> = list.rows.iter().map(|r| r.quote.as_str()).collect();
+    assert_eq!(quotes, ["Rates rose", "Banks cut jobs", "profits fell"]);
+    let opened = act(&mut v, &[Action::ScrollDown, Action::Drill]);
+    assert_eq!(
+        opened,
+        [Effect::Open {
+            brief: "/lib/b1.md".into(),
+            at: Some(Chars(31)),
+            find: None
+        }]
+    );
+    assert_eq!(
+        update(&mut v, Event::Back, &Env::fixed(3)),
+        [Effect::Analyse("/lib".into())],
+        "back from the brief, the library is read again"
+    );
+    act(&mut v, &[Action::Quit]);
+    assert!(v.segments.is_none(), "q closes the list, not the view");
+    assert_eq!(
+        act(&mut v, &[Action::Quit]),
+        [Effect::Exit(crate::app::Exit::Quit)]
+    );
+}
+
+#[test]
+fn the_co_occurrence_selection_stays_in_the_triangle() {
+    let mut v = view(80, 20);
+    act(&mut v, &[Action::NextTab]);
+    assert_eq!(v.tab, Tab::Cooccurrence);
+    act(&mut v, &[Action::ColumnRight, Action::ColumnRight]);
+    assert_eq!((v.row, v.col), (0, 0), "no cell right of the diagonal");
+    act(&mut v, &[Action::ScrollDown, Action::ColumnRight]);
+    assert_eq!((v.row, v.col), (1, 1));
+    act(&mut v, &[Action::ColumnLeft, Action::Drill]);
+    // actor with frame: s2, s3, s5 on their own highlight, and s1 overlapping s2.
+    let list = v.segments.as_ref().unwrap();
+    let quotes: Vec<&str> = list.rows.iter().map(|r| r.quote.as_str()).collect();
+    assert_eq!(
+        quotes,
+        [
+            "Rates rose",
+            "rose sharply",
+            "Banks cut jobs",
+            "The state sued the bank."
+        ]
+    );
+}
+
+#[test]
+fn the_timeline_changes_period_and_code() {
+    let mut v = view(80, 20);
+    act(&mut v, &[Action::NextTab, Action::NextTab]);
+    let periods = |v: &Analysis| -> Vec<(String, u32)> {
+        v.computed
+            .timeline
+            .periods
+            .iter()
+            .map(|b| (b.period.clone().unwrap(), b.segments))
+            .collect()
+    };
+    assert_eq!(periods(&v), [("2026-11".into(), 7), ("2026-12".into(), 0)]);
+    act(&mut v, &[Action::NextCodeFilter]);
+    assert_eq!(v.code.as_deref(), Some("actor/bank"));
+    // actor/bank: s3 (b1) and s5 (b2), both November.
+    assert_eq!(periods(&v), [("2026-11".into(), 2), ("2026-12".into(), 0)]);
+    act(&mut v, &[Action::PrevCodeFilter, Action::CyclePeriod]);
+    assert_eq!(v.code, None);
+    assert_eq!(periods(&v).len(), 34, "2026-11-02 to 2026-12-05 by day");
+}

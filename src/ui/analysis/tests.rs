@@ -1,0 +1,98 @@
+//! The analysis views on screen: the heat map's colours carry the counts, the triangle, the
+//! timeline's bars, and the drill-down list.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use super::{AnalysisView, heat};
+use crate::app::analysis::Analysis;
+use crate::app::analysis::tests::{act, view};
+use crate::input::Action;
+use crate::theme::{Role, Theme};
+use crate::ui::tests::text;
+
+fn draw(v: &Analysis) -> Buffer {
+    let area = Rect::new(0, 0, v.size.0, v.size.1);
+    let mut buf = Buffer::empty(area);
+    AnalysisView {
+        view: v,
+        theme: &Theme::default(),
+    }
+    .render(area, &mut buf);
+    buf
+}
+
+#[test]
+fn heat_is_thirds_of_the_largest_count() {
+    assert_eq!(heat(0, 4), None);
+    assert_eq!(heat(1, 4), Some(Role::HeatLow));
+    assert_eq!(heat(2, 4), Some(Role::HeatMid));
+    assert_eq!(heat(3, 4), Some(Role::HeatHigh));
+    assert_eq!(heat(4, 4), Some(Role::HeatHigh));
+}
+
+#[test]
+fn the_matrix_heat_map_at_60x8() {
+    let mut v = view(60, 8);
+    act(&mut v, &[Action::ToggleFold]);
+    let buf = draw(&v);
+    insta::assert_snapshot!(text(&buf));
+    let theme = Theme::default();
+    let bg = |role| theme.style(role).bg.unwrap();
+    // Cells are 5 columns from column 22; a count's last digit at 22 + 5c + 3. The largest
+    // count (frame/conflict in b2, and frame/economy in b1: 3) is hot, a 1 is low.
+    let cell = |row: u16, col: u16| &buf[(22 + 5 * col + 3, 2 + row)];
+    assert_eq!(cell(2, 1).symbol(), "3");
+    assert_eq!(cell(2, 1).bg, bg(Role::HeatHigh));
+    assert_eq!(cell(3, 0).bg, bg(Role::HeatHigh));
+    assert_eq!(cell(0, 1).symbol(), "1");
+    assert_eq!(cell(0, 1).bg, bg(Role::HeatLow));
+    assert_eq!(cell(0, 2).symbol(), "·", "zero is a dot");
+    assert_ne!(cell(0, 2).bg, bg(Role::HeatLow));
+}
+
+#[test]
+fn the_matrix_scrolls_to_the_selected_column() {
+    // 34 columns: room for 2 cells after the names.
+    let mut v = view(34, 8);
+    act(
+        &mut v,
+        &[
+            Action::ColumnRight,
+            Action::ColumnRight,
+            Action::ColumnRight,
+        ],
+    );
+    assert_eq!((v.col, v.left), (3, 2));
+    let shown = text(&draw(&v));
+    let header = shown.lines().nth(1).unwrap();
+    assert_eq!(header.trim(), "3    4", "columns 3 and 4 on screen");
+}
+
+#[test]
+fn the_co_occurrence_triangle_at_60x8() {
+    let mut v = view(60, 8);
+    act(&mut v, &[Action::NextTab, Action::ToggleFold]);
+    insta::assert_snapshot!(text(&draw(&v)));
+}
+
+#[test]
+fn the_timeline_bar_chart_at_64x10() {
+    let mut v = view(64, 10);
+    act(&mut v, &[Action::NextTab, Action::NextTab]);
+    let buf = draw(&v);
+    insta::assert_snapshot!(text(&buf));
+    let theme = Theme::default();
+    // The selected period (2026-11, 7 segments) is drawn in the heat map's top colour.
+    let top = theme.style(Role::HeatHigh).fg.unwrap();
+    let bar = (2..8).find(|&y| buf[(1, y)].symbol() == "█").unwrap();
+    assert_eq!(buf[(1, bar)].fg, top);
+}
+
+#[test]
+fn the_segment_list_at_60x8() {
+    let mut v = view(60, 8);
+    act(&mut v, &[Action::ScrollDown, Action::Drill]);
+    insta::assert_snapshot!(text(&draw(&v)));
+}
