@@ -375,7 +375,6 @@ fn watch_library(root: PathBuf, tx: Sender<Wake>) -> Option<notify::RecommendedW
 /// Annotations sent to the notes view at a time.
 const NOTES_BATCH: usize = 2_000;
 
-
 /// Hits the search view keeps per brief (with their context): enough to choose where to
 /// open a brief (its heading counts them all, and `n`/`N` in the opened brief reach the rest);
 /// a word in every brief of 10,000 holds 200,000 lines, not a million.
