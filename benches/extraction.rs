@@ -84,7 +84,7 @@ fn extract(html: &[u8], mode: &str) -> String {
             };
             let mut body = String::new();
             for (i, block) in doc.blocks().iter().enumerate() {
-                if block.kind != BlockKind::Title {
+                if block.kind() != BlockKind::Title {
                     body.push_str(doc.block_text(i));
                     body.push('\n');
                 }

@@ -102,14 +102,14 @@ fn search(c: &mut Criterion) {
 /// Byte range of the `ROWS` rows at `COLUMNS` that start with block `first`.
 fn screenful(doc: &Document, first: usize) -> Range<usize> {
     let blocks = doc.blocks();
-    let start = blocks[first].range.start;
+    let start = blocks[first].range().start;
     let mut end = start;
     let mut rows = 0;
     for (b, block) in blocks.iter().enumerate().skip(first) {
         let text = doc.block_text(b);
         let mut at = 0;
         while let Some((row, next)) = next_row(text, at, COLUMNS, block.is_ascii()) {
-            end = block.range.start + row.end;
+            end = block.range().start + row.end;
             rows += 1;
             if rows == ROWS {
                 return start..end;

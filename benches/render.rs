@@ -4,7 +4,8 @@
 //! `frame` group draws one 100x50 frame at the top, middle and end of a small brief, a 10 MiB
 //! brief and a brief with one 5 MB paragraph, so a cost that grows with document size or
 //! scroll position shows up as a difference between ids. `open`, `layout` and `parse` time the
-//! work done once, before the first frame.
+//! work done once, before the first frame, and `before-first-frame` the keymap and theme
+//! set-up that start-up does beside the brief.
 //!
 //! Run with `cargo bench --bench render`; estimates land in `target/criterion`.
 
@@ -22,7 +23,7 @@ use gloss::corpus;
 use gloss::document::{Document, Format};
 use gloss::input::Keymap;
 use gloss::layout::Layout;
-use gloss::theme::Theme;
+use gloss::theme::{Catalog, Theme};
 use gloss::ui::ReaderView;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -176,6 +177,21 @@ fn startup(c: &mut Criterion) {
             b.iter_with_large_drop(|| Layout::new(black_box(&doc), LAYOUT_WIDTH, false));
         });
     }
+    group.finish();
+
+    // What start-up does before the first frame beside the brief: the default keymap (a table
+    // the build script made; the same file parsed as TOML, as a user keymap is, for scale) and
+    // the default theme, resolved from its TOML.
+    let mut group = c.benchmark_group("before-first-frame");
+    let keymap_toml = include_str!("../src/input/keymap.toml");
+    group.bench_function("default-keymap", |b| b.iter(Keymap::default_keymap));
+    group.bench_function("default-keymap-as-toml", |b| {
+        b.iter(|| Keymap::from_toml("keymap.toml", black_box(keymap_toml)));
+    });
+    let catalog = Catalog::bundled();
+    group.bench_function("default-theme", |b| {
+        b.iter(|| catalog.get(black_box("default")))
+    });
     group.finish();
 
     let mut group = c.benchmark_group("parse");

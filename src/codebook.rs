@@ -4,6 +4,7 @@
 //! follow. Pure: no files (`store::codebook` reads and writes `codebook.toml`).
 
 pub mod format;
+pub mod memo;
 pub mod qdc;
 pub mod tree;
 
@@ -18,6 +19,8 @@ use crate::annotation::tag::{Retag, name_problem};
 pub struct Codebook {
     /// The codes.
     pub codes: Vec<Code>,
+    /// The library's free-standing memos, in title order.
+    pub memos: Vec<memo::Memo>,
     /// Top-level keys and tables this version does not know, kept as they were.
     pub extra: toml::Table,
 }
@@ -33,6 +36,9 @@ pub struct Code {
     /// Its colour, if it has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub color: Option<Color>,
+    /// The researcher's memo on it: its definition in full, examples, doubts (any lines).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub memo: String,
     /// Keys this version does not know.
     #[serde(flatten)]
     pub extra: toml::Table,
@@ -45,6 +51,7 @@ impl Code {
             name: name.to_string(),
             description: String::new(),
             color: None,
+            memo: String::new(),
             extra: toml::Table::new(),
         }
     }
@@ -83,11 +90,39 @@ pub enum Change {
         /// Even when annotations carry it.
         yes: bool,
     },
+    /// Set a code's memo (empty: none).
+    Memo {
+        /// The code.
+        code: String,
+        /// The memo's text.
+        text: String,
+    },
+    /// Set the library memo of this title (empty text: delete it).
+    LibraryMemo {
+        /// The memo's title.
+        title: String,
+        /// Its text.
+        text: String,
+    },
 }
 
 /// The last part of a name: `conflict` of `frame/conflict`.
 pub fn leaf(name: &str) -> &str {
     name.rsplit('/').next().unwrap_or(name)
+}
+
+/// `kept` gets the description, colour and memo of `other` that it lacks; what it lacked
+/// before (description, colour).
+fn fill(kept: &mut Code, other: Code) -> (bool, bool) {
+    let before = (kept.description.is_empty(), kept.color.is_none());
+    if before.0 {
+        kept.description = other.description;
+    }
+    if kept.memo.is_empty() {
+        kept.memo = other.memo;
+    }
+    kept.color = kept.color.or(other.color);
+    before
 }
 
 fn checked(name: &str) -> Result<&str, String> {
@@ -127,11 +162,7 @@ impl Codebook {
         for code in codes {
             match self.codes.iter_mut().find(|c| c.name == code.name) {
                 Some(kept) => {
-                    let before = (kept.description.is_empty(), kept.color.is_none());
-                    if before.0 {
-                        kept.description = code.description;
-                    }
-                    kept.color = kept.color.or(code.color);
+                    let before = fill(kept, code);
                     if before != (kept.description.is_empty(), kept.color.is_none()) {
                         filled += 1;
                     }
@@ -230,10 +261,7 @@ impl Codebook {
             code.name = format!("{into}{}", &code.name[from.len()..]);
             match self.codes.iter_mut().find(|c| c.name == code.name) {
                 Some(kept) => {
-                    if kept.description.is_empty() {
-                        kept.description = code.description;
-                    }
-                    kept.color = kept.color.or(code.color);
+                    fill(kept, code);
                 }
                 None => self.codes.push(code),
             }

@@ -173,7 +173,7 @@ impl Document {
         }
         if self.blocks.is_empty() {
             // Nothing before held text, so the first line of this piece is the title.
-            part.blocks[0].kind = BlockKind::Title;
+            part.blocks[0].set_kind(BlockKind::Title);
             self.text.push_str(&part.text);
             self.blocks = part.blocks;
             self.char_len = part.char_len;
@@ -183,11 +183,8 @@ impl Document {
         let (bytes, chars) = (self.text.len(), self.char_len + 1);
         self.text.push_str(&part.text);
         self.blocks.reserve(part.blocks.len());
-        self.blocks.extend(part.blocks.into_iter().map(|mut b| {
-            b.range = b.range.start + bytes..b.range.end + bytes;
-            b.char_start += chars;
-            b
-        }));
+        self.blocks
+            .extend(part.blocks.into_iter().map(|b| b.shifted(bytes, chars)));
         self.char_len = chars + part.char_len;
     }
 
@@ -227,9 +224,7 @@ impl Document {
 
     /// The text of block `index`.
     pub fn block_text(&self, index: usize) -> &str {
-        self.blocks
-            .get(index)
-            .map_or("", |b| &self.text[b.range.clone()])
+        self.blocks.get(index).map_or("", |b| &self.text[b.range()])
     }
 
     /// Length of the normalised text in characters.
@@ -246,8 +241,8 @@ impl Document {
     pub fn title(&self) -> Option<&str> {
         self.blocks
             .first()
-            .filter(|b| b.kind == BlockKind::Title)
-            .map(|b| &self.text[b.range.clone()])
+            .filter(|b| b.kind() == BlockKind::Title)
+            .map(|b| &self.text[b.range()])
     }
 
     /// Front-matter metadata.
@@ -268,7 +263,7 @@ impl Document {
     /// Index of the block holding byte `offset` (the `\n` after a block belongs to it).
     pub fn block_at(&self, offset: usize) -> usize {
         self.blocks
-            .partition_point(|b| b.range.end < offset)
+            .partition_point(|b| b.range().end < offset)
             .min(self.blocks.len().saturating_sub(1))
     }
 
@@ -281,17 +276,17 @@ impl Document {
         let Some(block) = self.blocks.get(self.block_at(offset)) else {
             return 0;
         };
-        if offset <= block.range.start {
-            return block.char_start;
+        if offset <= block.range().start {
+            return block.char_start();
         }
-        let end = offset.min(block.range.end);
-        let inside = &self.text[block.range.start..end];
+        let end = offset.min(block.range().end);
+        let inside = &self.text[block.range().start..end];
         let chars = if block.is_ascii() {
             inside.len()
         } else {
             inside.chars().count()
         };
-        block.char_start + chars + usize::from(offset > block.range.end)
+        block.char_start() + chars + usize::from(offset > block.range().end)
     }
 
     /// Byte offset of character `offset`, clamped to the end of the text.
@@ -299,16 +294,16 @@ impl Document {
         let offset = offset.get();
         let index = self
             .blocks
-            .partition_point(|b| b.char_start + b.char_len < offset);
+            .partition_point(|b| b.char_start() + b.char_len() < offset);
         let Some(block) = self.blocks.get(index) else {
             return self.text.len();
         };
-        let inside = offset.saturating_sub(block.char_start);
+        let inside = offset.saturating_sub(block.char_start());
         if block.is_ascii() {
-            return block.range.start + inside.min(block.range.len());
+            return block.range().start + inside.min(block.range().len());
         }
-        let text = &self.text[block.range.clone()];
-        block.range.start
+        let text = &self.text[block.range()];
+        block.range().start
             + text
                 .char_indices()
                 .nth(inside)

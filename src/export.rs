@@ -1,6 +1,8 @@
 //! Exports of a brief and its annotations for other tools: Markdown research notes, W3C Web
-//! Annotation JSON-LD, Hypothesis JSON, a self-contained HTML page and Readwise CSV. Pure:
-//! every writer turns a [`Brief`] into text; reading briefs and writing files is the CLI's.
+//! Annotation JSON-LD, Hypothesis JSON, a self-contained HTML page and Readwise CSV, and of a
+//! library for QDA tools (REFI-QDA codebook and project). Pure: every writer turns a
+//! [`Brief`] (or a codebook and its briefs) into text or bytes; reading briefs and writing
+//! files is the CLI's.
 
 pub mod csv;
 pub mod html;
@@ -8,13 +10,19 @@ pub mod hypothesis;
 pub mod incoming;
 pub mod markdown;
 pub mod palette;
+pub mod qdc;
+pub mod qdpx;
+pub mod refi;
 pub mod template;
 pub mod w3c;
+pub mod xml;
 
 #[cfg(test)]
 pub(crate) mod tests;
 #[cfg(test)]
 mod tests_authors;
+#[cfg(test)]
+mod tests_refi;
 #[cfg(test)]
 mod tests_w3c;
 

@@ -132,7 +132,7 @@ impl Layout {
                 next = 1;
             }
             for b in next..from + fresh {
-                self.items.push(Item::Block(b));
+                self.items.push(Item::block(b));
                 self.starts.push(row);
                 row += self.heights[b] as usize + 1;
             }
@@ -169,7 +169,7 @@ impl Layout {
     /// The height of `item` in rows.
     fn height_of(&self, item: Item) -> usize {
         match item {
-            Item::Block(b) => self.heights.get(b).map_or(0, |&h| h as usize),
+            Item::Block(b) => self.heights.get(b as usize).map_or(0, |&h| h as usize),
             Item::Collapsed(_) | Item::Meta => 1,
         }
     }
@@ -179,8 +179,8 @@ impl Layout {
     /// list of them would cost 8 bytes a paragraph.)
     fn first_of(&self, item: Item) -> usize {
         match item {
-            Item::Block(b) => b,
-            Item::Collapsed(r) => self.repeat_starts.get(r).copied().unwrap_or(0),
+            Item::Block(b) => b as usize,
+            Item::Collapsed(r) => self.repeat_starts.get(r as usize).copied().unwrap_or(0),
             Item::Meta => self.meta_block,
         }
     }
@@ -255,9 +255,10 @@ impl Layout {
             }
             let want = (rows.end - row).min(height - inner);
             match self.items[i] {
-                Item::Collapsed(r) => out.push(Line::Collapsed(r)),
+                Item::Collapsed(r) => out.push(Line::Collapsed(r as usize)),
                 Item::Meta => out.push(Line::Meta),
                 Item::Block(b) => {
+                    let b = b as usize;
                     let block_rows = self.block_rows(doc, b, inner, want);
                     out.extend(
                         block_rows
@@ -290,7 +291,7 @@ impl Layout {
             }
             _ => (0, 0),
         };
-        let base = block.range.start;
+        let base = block.range().start;
         let mut out = Vec::with_capacity(count);
         let mut rows = std::iter::from_fn(|| {
             let (row, next) = wrap::next_row(text, at, w, block.is_ascii())?;
@@ -331,11 +332,12 @@ impl Layout {
         let Item::Block(b) = self.items[i] else {
             return self.starts[i];
         };
+        let b = b as usize;
         let Some(block) = doc.blocks().get(b) else {
             return self.starts[i];
         };
         let text = doc.block_text(b);
-        let local = offset.saturating_sub(block.range.start).min(text.len());
+        let local = offset.saturating_sub(block.range().start).min(text.len());
         let w = self.wrap_width(doc, b);
         let (mut index, mut at) = match self.checkpoints.get(&b) {
             Some(marks) => {
@@ -362,11 +364,11 @@ impl Layout {
                 .repeats()
                 .get(*r)
                 .and_then(|rep| doc.blocks().get(rep.copy.start))
-                .map_or(0, |b| b.range.start),
+                .map_or(0, |b| b.range().start),
             _ => match self.item_at_row(row) {
                 Some((i, _)) if i + 1 < self.items.len() => {
                     let b = self.first_of(self.items[i + 1]);
-                    doc.blocks().get(b).map_or(0, |bl| bl.range.start)
+                    doc.blocks().get(b).map_or(0, |bl| bl.range().start)
                 }
                 _ => doc.text().len(),
             },

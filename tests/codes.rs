@@ -258,7 +258,7 @@ fn an_import_adds_the_codes_of_a_qdc_by_name_and_a_bad_one_nothing() {
     fs::write(&qdc, good).unwrap();
     let said = ok(root, &["--import", qdc.to_str().unwrap()]);
     assert!(
-        said.contains("2 codes added, 1 filled in, 0 already there"),
+        said.contains("1 codes added, 1 filled in, 0 already there"),
         "{said}"
     );
     let json: Vec<serde_json::Value> = serde_json::from_str(&ok(root, &["--json"])).unwrap();
@@ -275,12 +275,11 @@ fn an_import_adds_the_codes_of_a_qdc_by_name_and_a_bad_one_nothing() {
     assert_eq!(
         codes,
         [
-            ("actor", "", "-"),
             ("actor/government", "ours", "red"),
             ("market", "", "-"),
             ("frame/conflict", "", "-"),
         ],
-        "market is a code now; frame/conflict is still an uncoded tag"
+        "market is a code now; actor only groups codes; frame/conflict is still an uncoded tag"
     );
     let book = fs::read(root.join("codebook.toml")).unwrap();
     fs::write(&qdc, good.replace("urn:QDA-XML:codebook:1.0", "urn:x")).unwrap();
@@ -298,4 +297,50 @@ fn an_import_adds_the_codes_of_a_qdc_by_name_and_a_bad_one_nothing() {
         "{err}"
     );
     assert_eq!(fs::read(root.join("codebook.toml")).unwrap(), book);
+}
+
+#[test]
+fn memos_of_codes_and_of_the_library_are_written_listed_and_taken_off() {
+    let dir = library();
+    let root = dir.path();
+    ok(root, &["add", "frame/conflict"]);
+    let said = ok(
+        root,
+        &[
+            "memo",
+            "frame/conflict",
+            "Two sides at odds.\nE.g. curbs vs. review.",
+        ],
+    );
+    assert!(said.contains("frame/conflict: memo written"), "{said}");
+    ok(
+        root,
+        &["memo", "--library", "Sampling", "Wires of May 2026."],
+    );
+    let book = fs::read_to_string(root.join("codebook.toml")).unwrap();
+    assert!(
+        book.contains("Two sides at odds.\nE.g. curbs vs. review.")
+            && book.contains("[[memo]]\ntitle = \"Sampling\"\ntext = \"Wires of May 2026.\""),
+        "memos are lines of codebook.toml: {book}"
+    );
+    let listed = ok(root, &[]);
+    assert!(
+        listed.contains("    | Two sides at odds.\n    | E.g. curbs vs. review.")
+            && listed.contains("library memos:\n  Sampling\n    | Wires of May 2026."),
+        "{listed}"
+    );
+    let json: Vec<serde_json::Value> = serde_json::from_str(&ok(root, &["--json"])).unwrap();
+    let conflict = json.iter().find(|c| c["name"] == "frame/conflict").unwrap();
+    assert_eq!(
+        conflict["memo"],
+        "Two sides at odds.\nE.g. curbs vs. review."
+    );
+    let out = gloss(&["codes", root.to_str().unwrap(), "memo", "nothing", "x"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("\"nothing\" is not a code"));
+    ok(root, &["memo", "frame/conflict", ""]);
+    ok(root, &["memo", "--library", "Sampling", ""]);
+    let book = fs::read_to_string(root.join("codebook.toml")).unwrap();
+    assert!(!book.contains("memo ="), "{book}");
+    assert!(!book.contains("\n[[memo]]\n"), "{book}");
 }

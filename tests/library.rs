@@ -218,6 +218,10 @@ fn tags_rename_reaches_every_sidecar_merges_and_skips_broken_and_locked_ones() {
     let probe = root.join("probe.txt");
     annotate(&probe, "Micron", &["--tag", "policy/us", "--tag", "market"]);
     let broken = std::fs::read(root.join("broken.txt.gloss.toml")).unwrap();
+    // A second broken sidecar, whose text names the tag: it could carry it.
+    std::fs::write(root.join("torn.txt"), "Torn\nA brief.\n").unwrap();
+    let torn = "version = 1\n[[annotation]]\ntags = [\"policy\"\n";
+    std::fs::write(root.join("torn.txt.gloss.toml"), torn).unwrap();
 
     // policy/netherlands (curbs) and policy/us (probe) go under market, which is in use.
     let out = gloss(&[
@@ -234,8 +238,16 @@ fn tags_rename_reaches_every_sidecar_merges_and_skips_broken_and_locked_ones() {
         "renamed policy to market (merged into market, which was in use): 2 annotations in 2 briefs"
     );
     assert!(
-        stderr.contains("skipped: ") && stderr.contains("broken.txt.gloss.toml: line 2"),
+        stderr.contains("skipped: ") && stderr.contains("torn.txt.gloss.toml: line 3"),
         "{stderr}"
+    );
+    assert!(
+        !stderr.contains("broken.txt.gloss.toml"),
+        "a broken sidecar whose text cannot hold the tag is not the rename's: {stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(root.join("torn.txt.gloss.toml")).unwrap(),
+        torn
     );
     assert_eq!(out.status.code(), Some(1), "a skipped sidecar is an error");
     assert_eq!(

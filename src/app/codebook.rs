@@ -2,9 +2,12 @@
 //! tags in use that are not codes ("uncoded"), one key adding such a tag as a code; codes are
 //! renamed (or moved, by typing another parent), merged and deleted through the prompt, and
 //! every sidecar follows (the change is an effect; the view reads the codebook again after).
+//! The selected code's memo shows under the list and opens in a note editor.
 
+mod memo;
 mod update;
 
+pub use memo::MemoEditor;
 pub use update::update;
 
 use std::path::PathBuf;
@@ -85,6 +88,8 @@ pub struct Codes {
     pub problem: Option<String>,
     /// The prompt, while it asks.
     pub ask: Option<Ask>,
+    /// The memo editor, while it is open.
+    pub memo: Option<MemoEditor>,
     /// The status bar's messages.
     pub status: Status,
     /// The keys hints name.
@@ -109,6 +114,7 @@ impl Codes {
             busy: false,
             problem: None,
             ask: None,
+            memo: None,
             status: Status::default(),
             hints,
         }
@@ -116,16 +122,36 @@ impl Codes {
 
     /// The keymap table that applies now.
     pub fn mode(&self) -> Mode {
-        if self.ask.is_some() {
+        if self.memo.is_some() {
+            Mode::Note
+        } else if self.ask.is_some() {
             Mode::Prompt
         } else {
             Mode::Codebook
         }
     }
 
-    /// Lines of the list on screen (the terminal less the status bar).
+    /// Lines of the list on screen (the terminal less the status bar and the memo pane).
     pub fn height(&self) -> usize {
-        usize::from(self.size.1.saturating_sub(1))
+        usize::from(self.size.1.saturating_sub(1)).saturating_sub(self.memo_rows())
+    }
+
+    /// The memo of the selected code, if it has one.
+    pub fn selected_memo(&self) -> Option<&str> {
+        match self.selected_line() {
+            Some(Line::Code(row)) if !row.memo.is_empty() => Some(&row.memo),
+            _ => None,
+        }
+    }
+
+    /// Rows of the memo pane under the list: a rule and up to four lines of the selected
+    /// code's memo, when it has one and the screen has room for it.
+    pub fn memo_rows(&self) -> usize {
+        let room = usize::from(self.size.1.saturating_sub(1));
+        match self.selected_memo() {
+            Some(memo) if room >= 8 => 1 + memo.lines().count().min(4),
+            _ => 0,
+        }
     }
 
     /// The selected line.

@@ -5,7 +5,7 @@
 mod annotate;
 mod copy;
 mod editing;
-mod editor;
+pub(crate) mod editor;
 mod failed;
 mod geometry;
 mod help;
@@ -247,7 +247,7 @@ impl Reader {
             .iter()
             .find(|r| r.copy.contains(&block))?;
         let last = self.doc.blocks().get(repeat.copy.end - 1)?;
-        Some(last.range.end + 1)
+        Some(last.range().end + 1)
     }
 }
 

@@ -97,7 +97,7 @@ pub fn render(doc: &Document, set: &Annotations, width: usize, theme: Option<&Th
                 let pad = prefix_width(b.prefix()).saturating_sub(prefix.width());
                 prefix.push_str(&" ".repeat(pad));
                 out.push_str(&paint(&prefix, style(Role::Quote)));
-                let base = style(match b.kind {
+                let base = style(match b.kind() {
                     BlockKind::Title => Role::Title,
                     BlockKind::Heading(_) => Role::Heading,
                     BlockKind::Code => Role::Code,

@@ -59,6 +59,17 @@ pub enum Change {
         #[arg(long)]
         yes: bool,
     },
+    /// Write a code's memo (its definition, examples), or with --library a library memo;
+    /// an empty TEXT takes it off.
+    Memo {
+        /// The code (with --library: the memo's title).
+        name: String,
+        /// The memo's text.
+        text: String,
+        /// A free-standing memo of the library, titled NAME.
+        #[arg(long)]
+        library: bool,
+    },
 }
 
 /// One code as `gloss codes --json` prints it.
@@ -67,6 +78,7 @@ struct Listed {
     name: String,
     description: String,
     color: Option<&'static str>,
+    memo: String,
     annotations: usize,
     briefs: usize,
     /// A tag in use that is not in the codebook.
@@ -80,6 +92,7 @@ pub fn list(root: &Path, json: bool) -> Result<(), Error> {
     let Listing {
         rows: tree,
         uncoded: loose,
+        memos,
         problem: broken,
         skipped,
     } = codebook::listing(root);
@@ -95,6 +108,7 @@ pub fn list(root: &Path, json: bool) -> Result<(), Error> {
                 name: r.name.clone(),
                 description: r.description.clone(),
                 color: r.color.map(Color::name),
+                memo: r.memo.clone(),
                 annotations: r.count.annotations,
                 briefs: r.count.briefs,
                 uncoded: false,
@@ -104,6 +118,7 @@ pub fn list(root: &Path, json: bool) -> Result<(), Error> {
             name: tag.clone(),
             description: String::new(),
             color: None,
+            memo: String::new(),
             annotations: count.annotations,
             briefs: count.briefs,
             uncoded: true,
@@ -137,6 +152,10 @@ pub fn list(root: &Path, json: bool) -> Result<(), Error> {
                 line.push_str(r.description.lines().next().unwrap_or_default());
             }
             out.line(&sanitize::line(&line))?;
+            for memo in r.memo.lines() {
+                let indent = "  ".repeat(r.depth + 1);
+                out.line(&sanitize::line(&format!("{indent}| {memo}")))?;
+            }
         }
         if !loose.is_empty() {
             out.line(&format!("uncoded tags (not in {FILE}):"))?;
@@ -147,6 +166,15 @@ pub fn list(root: &Path, json: bool) -> Result<(), Error> {
                     count.annotations, count.briefs
                 );
                 out.line(&sanitize::line(&line))?;
+            }
+        }
+        if !memos.is_empty() {
+            out.line("library memos:")?;
+            for (title, text) in &memos {
+                out.line(&sanitize::line(&format!("  {title}")))?;
+                for line in text.lines() {
+                    out.line(&sanitize::line(&format!("    | {line}")))?;
+                }
             }
         }
     }
@@ -176,6 +204,16 @@ pub fn run(root: &Path, change: &Change) -> Result<(), Error> {
         Change::Move { code, parent } => codes::Change::Move { code, parent },
         Change::Merge { from, into } => codes::Change::Merge { from, into },
         Change::Delete { code, yes } => codes::Change::Delete { code, yes },
+        Change::Memo {
+            name,
+            text,
+            library: false,
+        } => codes::Change::Memo { code: name, text },
+        Change::Memo {
+            name,
+            text,
+            library: true,
+        } => codes::Change::LibraryMemo { title: name, text },
     };
     let applied = codebook::apply(root, &change, jiff::Timestamp::now())
         .map_err(|e| Error::Annotations(sanitize::line(&e).into_owned()))?;

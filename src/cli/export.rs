@@ -1,7 +1,10 @@
 //! `gloss export FILE|DIR --format F [-o OUT]`: a brief's annotations (or every brief's under
 //! a folder) as Markdown notes, W3C or Hypothesis JSON, an HTML page, `list --json`'s JSON or
 //! Readwise CSV; to standard output, or to OUT through the atomic write. Sidecars are only
-//! read; a brief or sidecar that cannot be read is named and the export stops.
+//! read; a brief or sidecar that cannot be read is named and the export stops. A library
+//! goes to QDA tools as a REFI-QDA codebook or project (`refi`).
+
+mod refi;
 
 use std::path::{Path, PathBuf};
 
@@ -33,6 +36,10 @@ pub enum Format {
     Json,
     /// Readwise's CSV import columns.
     Csv,
+    /// A REFI-QDA codebook (.qdc) of the library's codebook.toml.
+    Qdc,
+    /// A REFI-QDA project (.qdpx: the briefs, their coded segments, codes, notes, memos).
+    Qdpx,
 }
 
 impl Format {
@@ -42,6 +49,8 @@ impl Format {
             Self::Markdown => "md",
             Self::Html => "html",
             Self::Csv => "csv",
+            Self::Qdc => "qdc",
+            Self::Qdpx => "qdpx",
             Self::W3c | Self::Hypothesis | Self::Json => "json",
         }
     }
@@ -99,6 +108,9 @@ struct Loaded {
 
 /// Runs the export.
 pub fn run(request: &Request<'_>) -> Result<(), Error> {
+    if matches!(request.format, Format::Qdc | Format::Qdpx) {
+        return refi::run(request);
+    }
     let theme = super::themes::unfitted(request.theme)?;
     let palette = Palette::of(&theme);
     let folder = request.path.is_dir();
@@ -168,6 +180,7 @@ pub fn run(request: &Request<'_>) -> Result<(), Error> {
         Format::Hypothesis => json(&export::hypothesis::export(&all, jiff::Timestamp::now()))?,
         Format::Csv => export::csv::export(&all).map_err(|e| Error::Export(e.to_string()))?,
         Format::Json => listing(&loaded, folder)?,
+        Format::Qdc | Format::Qdpx => return refi::run(request),
     };
     match request.out {
         Some(out) => write(request.format, out, &text),

@@ -65,7 +65,7 @@ pub fn run(request: &Request<'_>) -> Result<(), Error> {
     if doc
         .blocks()
         .iter()
-        .all(|b| b.kind == crate::document::BlockKind::Title)
+        .all(|b| b.kind() == crate::document::BlockKind::Title)
     {
         return Err(Error::Import(format!(
             "{}: no text found in the page; nothing written",

@@ -22,12 +22,19 @@ pub struct Effective {
 pub fn effective() -> Result<Effective, Error> {
     let default = Keymap::default_keymap()?;
     let user = config::config_dir().map_or(Ok(None), |dir| config::read_keymap(&dir));
-    let merged = user.and_then(|file| match file {
-        Some(file) => default
+    let merged = match user {
+        // No keymap file: the default as it is, not a copy of it.
+        Ok(None) => {
+            return Ok(Effective {
+                keymap: default,
+                warning: None,
+            });
+        }
+        Ok(Some(file)) => default
             .merged(&file.origin, &file.text)
             .map_err(|e| e.to_string()),
-        None => Ok(default.clone()),
-    });
+        Err(e) => Err(e),
+    };
     Ok(match merged {
         Ok(keymap) => Effective {
             keymap,

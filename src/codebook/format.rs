@@ -7,6 +7,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
+use super::memo::{Memo, title_problem};
 use super::{Code, Codebook};
 use crate::annotation::Color;
 use crate::annotation::tag::name_problem;
@@ -16,7 +17,7 @@ use crate::location::line_column;
 pub const VERSION: u32 = 1;
 
 /// The comment at the top of every codebook.
-pub const HEADER: &str = "# gloss codebook: one [[code]] per code, in name order. Names are hierarchical with `/`\n# (`frame/conflict`); a code is the tag of the annotations coded with it. Safe to edit by hand.\n";
+pub const HEADER: &str = "# gloss codebook: one [[code]] per code, in name order. Names are hierarchical with `/`\n# (`frame/conflict`); a code is the tag of the annotations coded with it. A code's `memo` and\n# the library's [[memo]] tables (title, text) hold the researcher's memos. Safe to edit by hand.\n";
 
 /// What is wrong with a codebook, with where.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -53,6 +54,8 @@ struct File {
     version: u32,
     #[serde(default, rename = "code", skip_serializing_if = "Vec::is_empty")]
     codes: Vec<Code>,
+    #[serde(default, rename = "memo", skip_serializing_if = "Vec::is_empty")]
+    memos: Vec<Memo>,
     #[serde(flatten)]
     extra: toml::Table,
 }
@@ -63,6 +66,13 @@ struct Spans {
     version: Option<Spanned<toml::Value>>,
     #[serde(default)]
     code: Vec<Spanned<CodeSpans>>,
+    #[serde(default)]
+    memo: Vec<Spanned<MemoSpans>>,
+}
+
+#[derive(Deserialize)]
+struct MemoSpans {
+    title: Option<Spanned<toml::Value>>,
 }
 
 #[derive(Deserialize)]
@@ -156,12 +166,46 @@ pub fn parse(src: &str) -> Result<Codebook, CodebookError> {
             ));
         }
     }
+    let mut titles: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for memo in &spans.memo {
+        let Some(title) = &memo.get_ref().title else {
+            return Err(error_at(
+                src,
+                Some(memo.span()),
+                None,
+                "a [[memo]] without a `title`".into(),
+            ));
+        };
+        let Some(text) = title.get_ref().as_str() else {
+            return Err(error_at(
+                src,
+                Some(title.span()),
+                Some("title"),
+                "a title must be a string".into(),
+            ));
+        };
+        if let Some(problem) = title_problem(text) {
+            return Err(error_at(src, Some(title.span()), Some("title"), problem));
+        }
+        let (line, _) = line_column(src, title.span().start);
+        if let Some(first) = titles.insert(text, line) {
+            return Err(error_at(
+                src,
+                Some(title.span()),
+                Some("title"),
+                format!("{text:?} is already a memo's title (line {first})"),
+            ));
+        }
+    }
     let file: File = toml::from_str(src)
         .map_err(|e| error_at(src, e.span(), None, e.message().trim().to_string()))?;
     let mut codes = file.codes;
     codes.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut memos = file.memos;
+    memos.sort_by(|a, b| a.title.cmp(&b.title));
     Ok(Codebook {
         codes,
+        memos,
         extra: file.extra,
     })
 }
@@ -170,9 +214,12 @@ pub fn parse(src: &str) -> Result<Codebook, CodebookError> {
 pub fn write(book: &Codebook) -> Result<String, toml::ser::Error> {
     let mut codes = book.codes.clone();
     codes.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut memos = book.memos.clone();
+    memos.sort_by(|a, b| a.title.cmp(&b.title));
     let file = File {
         version: VERSION,
         codes,
+        memos,
         extra: book.extra.clone(),
     };
     let mut body = toml::to_string(&file)?;

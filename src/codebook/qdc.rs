@@ -1,8 +1,9 @@
 //! Reading a REFI-QDA codebook (`.qdc`, namespace `urn:QDA-XML:codebook:1.0`), the exchange
 //! format of NVivo, ATLAS.ti, MAXQDA, QualCoder and Taguette, into codes: nested `<Code>`s
 //! become hierarchical names (`frame/conflict`), `<Description>` the description, and the
-//! RGB `color` the nearest highlight colour. Pure; a file that is not a valid codebook is an
-//! error naming the line, and gives no codes at all.
+//! RGB `color` the nearest highlight colour; a parent that cannot be coded with and has
+//! neither description nor colour only groups codes and is not a code of its own. Pure; a
+//! file that is not a valid codebook is an error naming the line, and gives no codes at all.
 
 use roxmltree::{Document, Node};
 
@@ -75,6 +76,13 @@ pub fn parse(src: &str) -> Result<Vec<Code>, String> {
     let Some(codes) = children(root, "Codes").next() else {
         return Err(format!("line {}: <CodeBook> without <Codes>", at(root)));
     };
+    if children(codes, "Code").next().is_none() {
+        return Err(format!(
+            "line {}: <Codes> without a <Code> (REFI-QDA wants one at least)",
+            at(codes)
+        ));
+    }
+    let mut guids: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
     let mut out = Vec::new();
     let mut stack: Vec<(Node<'_, '_>, String)> = children(codes, "Code")
         .map(|n| (n, String::new()))
@@ -93,6 +101,12 @@ pub fn parse(src: &str) -> Result<Vec<Code>, String> {
             return Err(format!(
                 "line {line}: guid {:?} is not a GUID",
                 crate::sanitize::line(guid)
+            ));
+        }
+        let key = guid.trim_matches(['{', '}']).to_ascii_lowercase();
+        if let Some(first) = guids.insert(key, line) {
+            return Err(format!(
+                "line {line}: guid {guid} is already the guid of the code on line {first}"
             ));
         }
         if !matches!(attr("isCodable")?, "true" | "false" | "1" | "0") {
@@ -126,8 +140,16 @@ pub fn parse(src: &str) -> Result<Vec<Code>, String> {
             .trim()
             .to_string();
         let kids: Vec<_> = children(node, "Code").collect();
+        // A parent that cannot be coded with and carries nothing of its own only groups
+        // codes, as a gloss parent that is not a code does: it is not added as a code.
+        let grouping = matches!(attr("isCodable")?, "false" | "0")
+            && !kids.is_empty()
+            && code.description.is_empty()
+            && code.color.is_none();
         stack.extend(kids.into_iter().rev().map(|n| (n, name.clone())));
-        out.push(code);
+        if !grouping {
+            out.push(code);
+        }
     }
     Ok(out)
 }
@@ -184,6 +206,10 @@ mod tests {
         let e = bad(" isCodable=\"true\"/>\n  </Codes>", "/>\n  </Codes>");
         assert!(e.contains("without `isCodable`"), "{e}");
         assert!(bad("#FF0000", "red").contains("not #RRGGBB"));
+        let e = bad("3b6d4b4e-3a5e", "0b6d4b4e-3a5e");
+        assert!(e.starts_with("line 9:") && e.contains("line 4"), "{e}");
+        let empty = "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\">\n<Codes/>\n</CodeBook>";
+        assert!(parse(empty).unwrap_err().contains("without a <Code>"));
         assert!(bad("name=\"actor\"", "name=\"a&#9;b\"").contains("control"));
         let e = bad("name=\"actor\"", "name=\"a\u{1b}b\"");
         assert!(e.contains("not XML") && !e.contains('\u{1b}'), "{e}");

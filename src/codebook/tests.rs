@@ -220,21 +220,29 @@ fn code() -> impl Strategy<Value = Code> {
         prop::collection::vec(part(), 1..4),
         "(?s).{0,40}",
         prop::option::of(0usize..5),
+        "(?s).{0,60}",
     )
-        .prop_map(|(parts, description, color)| Code {
+        .prop_map(|(parts, description, color, memo)| Code {
             name: parts.join("/"),
             description,
             color: color.and_then(|i| Color::nth(i + 1)),
+            memo,
             extra: toml::Table::new(),
         })
 }
 
 proptest! {
     #[test]
-    fn any_codebook_round_trips_byte_for_byte(codes in prop::collection::vec(code(), 0..8)) {
+    fn any_codebook_round_trips_byte_for_byte(
+        codes in prop::collection::vec(code(), 0..8),
+        memos in prop::collection::vec(("[A-Za-z][A-Za-z ]{0,12}", "(?s).{1,60}"), 0..4),
+    ) {
         let mut book = Codebook::default();
         for code in codes {
             let _ = book.add(code);
+        }
+        for (title, text) in memos {
+            let _ = book.set_library_memo(&title, &text);
         }
         let text = write(&book).unwrap();
         let back = parse(&text).unwrap();

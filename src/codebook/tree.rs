@@ -21,6 +21,8 @@ pub struct Row {
     pub description: String,
     /// Its colour.
     pub color: Option<Color>,
+    /// Its memo (empty for none).
+    pub memo: String,
     /// Annotations and briefs carrying it or a code under it.
     pub count: Count,
 }
@@ -52,6 +54,7 @@ pub fn rows(book: &Codebook, tally: &Tally) -> Vec<Row> {
                 is_code: code.is_some(),
                 description: code.map(|c| c.description.clone()).unwrap_or_default(),
                 color: code.and_then(|c| c.color),
+                memo: code.map(|c| c.memo.clone()).unwrap_or_default(),
                 count: tally.get(name),
             }
         })

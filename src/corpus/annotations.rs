@@ -107,7 +107,7 @@ fn quote_at(doc: &Document, at: usize, rng: &mut Rng) -> Option<Range<usize>> {
     let b = (first..blocks.len())
         .chain(0..first)
         .find(|&b| doc.block_text(b).contains(|c: char| !c.is_whitespace()))?;
-    let range = blocks.get(b)?.range.clone();
+    let range = blocks.get(b)?.range();
     let s = &text[range.clone()];
     let mut at = at.clamp(range.start, range.end) - range.start;
     while !s.is_char_boundary(at) {

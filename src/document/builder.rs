@@ -157,13 +157,13 @@ impl Builder {
     /// Changes the kind of an already pushed block (a leading heading that becomes the title).
     pub fn set_kind(&mut self, index: usize, kind: BlockKind) {
         if let Some(block) = self.blocks.get_mut(index) {
-            block.kind = kind;
+            block.set_kind(kind);
         }
     }
 
     /// Kind of an already pushed block.
     pub fn kind(&self, index: usize) -> Option<BlockKind> {
-        self.blocks.get(index).map(|b| b.kind)
+        self.blocks.get(index).map(|b| b.kind())
     }
 
     /// The normalised text, its blocks and its length in characters.
@@ -189,7 +189,7 @@ mod tests {
         let (text, blocks, chars) = build(&["  one  ", "\t\t\t", "", "\t two"]);
         assert_eq!(text, "one\ntwo");
         assert_eq!(blocks.len(), 2);
-        assert_eq!(blocks[1].range, 4..7);
+        assert_eq!(blocks[1].range(), 4..7);
         assert_eq!(chars, 7);
     }
 
@@ -203,7 +203,7 @@ mod tests {
     fn controls_are_neutralised_and_offsets_count_characters() {
         let (text, blocks, chars) = build(&["é\u{1b}[31m", "東京"]);
         assert_eq!(text, "é␛[31m\n東京");
-        assert_eq!(blocks[1].char_start, 7);
+        assert_eq!(blocks[1].char_start(), 7);
         assert_eq!(chars, 9);
         assert!(!blocks[1].is_ascii());
     }

@@ -323,7 +323,7 @@ mod tests {
             "<h2>  Rates\n rise </h2><p>The   Fed\n\traised <em>rates</em> <b>again</b>.</p><p></p>",
         );
         assert_eq!(text, "Rates rise\nThe Fed raised rates again.");
-        assert_eq!(blocks[0].kind, BlockKind::Heading(2));
+        assert_eq!(blocks[0].kind(), BlockKind::Heading(2));
         assert_eq!(
             blocks[1].spans(),
             vec![
@@ -350,7 +350,7 @@ mod tests {
         assert_eq!(blocks[2].prefix().marker.as_deref(), Some("3."));
         assert_eq!(blocks[2].prefix().list_depth, 2);
         assert_eq!(blocks[3].prefix().quote_depth, 1);
-        assert_eq!(blocks[4].kind, BlockKind::Code);
+        assert_eq!(blocks[4].kind(), BlockKind::Code);
     }
 
     #[test]

@@ -159,7 +159,7 @@ mod tests {
     fn markup_is_not_part_of_the_text() {
         let (text, blocks) = parse_md("# Rates rise\n\nThe *Fed* raised **rates**\nagain.\n");
         assert_eq!(text, "Rates rise\nThe Fed raised rates again.");
-        assert_eq!(blocks[0].kind, BlockKind::Title);
+        assert_eq!(blocks[0].kind(), BlockKind::Title);
         assert_eq!(
             blocks[1].spans(),
             [
@@ -195,7 +195,7 @@ mod tests {
     fn code_keeps_indentation_and_lines() {
         let (text, blocks) = parse_md("Para\n\n```\nfn x() {\n\tgo();\n}\n```\n");
         assert_eq!(text, "Para\nfn x() {\n    go();\n}");
-        assert_eq!(blocks[1].kind, BlockKind::Code);
+        assert_eq!(blocks[1].kind(), BlockKind::Code);
     }
 
     #[test]

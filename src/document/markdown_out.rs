@@ -56,7 +56,7 @@ pub fn write(doc: &Document, meta: &ImportMeta) -> String {
     let front = toml::to_string(meta).unwrap_or_default();
     let mut out = format!("+++\n{front}+++\n");
     for (i, block) in doc.blocks().iter().enumerate() {
-        if block.kind == BlockKind::Title {
+        if block.kind() == BlockKind::Title {
             continue;
         }
         out.push('\n');
@@ -84,7 +84,7 @@ fn write_block(out: &mut String, block: &Block, text: &str) {
         (None, _) => format!("{quote}{indent}    "),
     };
     let rest = format!("{quote}{indent}{}", if depth > 0 { "    " } else { "" });
-    match block.kind {
+    match block.kind() {
         BlockKind::Code => {
             let fence = "`".repeat(longest_run(text, '`').max(2) + 1);
             out.push_str(&format!("{lead}{fence}\n"));
@@ -246,7 +246,7 @@ mod tests {
     #[test]
     fn blocks_and_styles_survive_the_round_trip() {
         let (page, back, md) = round_trip(HOSTILE);
-        let kinds = |d: &Document| d.blocks().iter().map(|b| b.kind).collect::<Vec<_>>();
+        let kinds = |d: &Document| d.blocks().iter().map(|b| b.kind()).collect::<Vec<_>>();
         let prefixes = |d: &Document| {
             d.blocks()
                 .iter()

@@ -31,7 +31,7 @@ mod tests {
         );
         let (text, blocks, _) = b.finish();
         assert_eq!(text, "Headline\nBody one.\nBody two.");
-        let kinds: Vec<_> = blocks.iter().map(|b| b.kind).collect();
+        let kinds: Vec<_> = blocks.iter().map(|b| b.kind()).collect();
         assert_eq!(
             kinds,
             [BlockKind::Title, BlockKind::Paragraph, BlockKind::Paragraph]

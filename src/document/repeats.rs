@@ -42,16 +42,16 @@ fn key(text: &str) -> u64 {
 /// and hashes at most 2 x [`SAMPLE`] bytes of each.
 pub fn find(text: &str, blocks: &[Block]) -> Vec<Repeat> {
     let same = |a: usize, b: usize| {
-        blocks[a].kind == blocks[b].kind
+        blocks[a].kind() == blocks[b].kind()
             && blocks[a].prefix() == blocks[b].prefix()
-            && text[blocks[a].range.clone()] == text[blocks[b].range.clone()]
+            && text[blocks[a].range()] == text[blocks[b].range()]
     };
     // Block numbers are kept in 4 bytes; a brief of more blocks (some 8 GB of text) is not
     // searched for repeats.
     if u32::try_from(blocks.len()).is_err() {
         return Vec::new();
     }
-    let key_of = |b: u32| key(&text[blocks[b as usize].range.clone()]);
+    let key_of = |b: u32| key(&text[blocks[b as usize].range()]);
     // The first block seen with each key. It holds only block numbers and works keys out
     // again when it must compare them: on a 100 MiB brief a map from key to block took
     // 4.4 MB, on top of everything else at the very end of reading; this takes 1.3 MB. It is
@@ -74,7 +74,7 @@ pub fn find(text: &str, blocks: &[Block]) -> Vec<Repeat> {
             while j + len < i && i + len < blocks.len() && same(j + len, i + len) {
                 len += 1;
             }
-            let chars: usize = blocks[i..i + len].iter().map(|b| b.char_len).sum();
+            let chars: usize = blocks[i..i + len].iter().map(|b| b.char_len()).sum();
             if len >= MIN_BLOCKS && chars >= MIN_CHARS {
                 repeats.push(Repeat {
                     original: j..j + len,

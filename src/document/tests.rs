@@ -28,7 +28,7 @@ fn front_matter_title_comes_first() {
     let doc = Document::parse(src.as_bytes(), Format::Plain).unwrap();
     assert_eq!(doc.text(), "From meta\nFirst line\nSecond");
     assert_eq!(doc.meta().source.as_deref(), Some("Wire"));
-    assert_eq!(doc.blocks()[1].kind, BlockKind::Paragraph);
+    assert_eq!(doc.blocks()[1].kind(), BlockKind::Paragraph);
 }
 
 /// Parses `src` in pieces cut after the newlines at `cuts`, as the loader does.

@@ -61,12 +61,12 @@ pub fn page(brief: &Brief<'_>) -> String {
         .filter(|a| a.status != Status::Orphaned)
         .collect();
     for (b, block) in brief.doc.blocks().iter().enumerate() {
-        if b == 0 && block.kind == BlockKind::Title {
+        if b == 0 && block.kind() == BlockKind::Title {
             continue;
         }
         let inner = block_html(brief, b, &placed, &numbers);
         let depth = usize::from(block.prefix().list_depth);
-        let (open, close) = match block.kind {
+        let (open, close) = match block.kind() {
             BlockKind::Title => ("<p class=\"title\">".to_string(), "</p>".to_string()),
             BlockKind::Heading(level) => {
                 let h = (level + 1).min(6);
@@ -141,8 +141,8 @@ fn block_html(
     let Some(block) = doc.blocks().get(b) else {
         return String::new();
     };
-    let start = block.range.start;
-    let end = block.range.end;
+    let start = block.range().start;
+    let end = block.range().end;
     let text = doc.text();
     let here: Vec<(&Annotation, std::ops::Range<usize>)> = placed
         .iter()

@@ -193,6 +193,8 @@ pub enum Action {
     MergeCode,
     /// Delete the code and take it off every annotation (asks first)
     DeleteCode,
+    /// Write the code's memo: its definition, examples (Esc saves)
+    EditMemo,
     /// The library's analysis: code x brief matrix, co-occurrence and timeline
     ShowAnalysis,
     /// Show the next tab

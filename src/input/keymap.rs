@@ -5,8 +5,6 @@ mod file;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use strum::IntoEnumIterator;
-
 use super::action::Action;
 use super::key::Key;
 use super::keys::Keys;
@@ -75,13 +73,21 @@ pub enum Lookup {
 
 const DEFAULT: &str = include_str!("keymap.toml");
 
+/// [`DEFAULT`] as the build script read it (build.rs), so start-up parses no TOML for it; a
+/// test checks it against the TOML parser's reading.
+const DEFAULT_TABLE: &[file::Table] = {
+    use file::Table;
+    include!(concat!(env!("OUT_DIR"), "/keymap_table.rs"))
+};
+
 /// How the built-in keymap is named in (test-caught) errors.
 const DEFAULT_NAME: &str = "bundled:keymap.toml";
 
 impl Keymap {
     /// The built-in keymap.
     pub fn default_keymap() -> Result<Self, KeymapError> {
-        Self::from_toml(DEFAULT_NAME, DEFAULT)
+        let bindings = file::parse_table(DEFAULT_NAME, DEFAULT, DEFAULT_TABLE)?;
+        Self::default().merged_bindings(DEFAULT_NAME, DEFAULT, bindings)
     }
 
     /// The keymap of one file alone; `file` names it in errors.
@@ -95,14 +101,27 @@ impl Keymap {
     /// A mode the file leaves with no key to get out of it is an error too; `file` names the
     /// file in errors.
     pub fn merged(&self, file: &str, src: &str) -> Result<Self, KeymapError> {
-        let bindings = file::parse(file, src)?;
+        self.merged_bindings(file, src, file::parse(file, src)?)
+    }
+
+    /// [`Keymap::merged`] with the file's `bindings` already read.
+    fn merged_bindings(
+        &self,
+        file: &str,
+        src: &str,
+        bindings: Vec<file::Binding>,
+    ) -> Result<Self, KeymapError> {
         let tables: BTreeMap<Mode, usize> = bindings.iter().map(|b| (b.mode, b.table_at)).collect();
         let mut keys = self.keys.clone();
+        // How many entries each mode had before this file: the file's own keys never clash
+        // with each other (`file::parse` refuses that), so only those are looked through.
+        let before: HashMap<Mode, usize> = keys.iter().map(|(m, t)| (*m, t.len())).collect();
         for binding in bindings {
             let table = keys.entry(binding.mode).or_default();
+            let earlier = before.get(&binding.mode).copied().unwrap_or(0);
             // A binding the file makes takes its keys from other actions, and so does one
             // that would start or be started by them (`]` against `] h`).
-            for (_, old) in table.iter_mut() {
+            for (_, old) in table.iter_mut().take(earlier) {
                 old.retain(|k| !binding.keys.iter().any(|new| new.clashes_with(k)));
             }
             match table.iter_mut().find(|(a, _)| *a == binding.action) {
@@ -136,11 +155,14 @@ impl Keymap {
     /// A keymap from its per-mode lists, tidied (no empty entries, actions in order) and
     /// indexed by key.
     fn indexed(mut keys: BTreeMap<Mode, Vec<(Action, Vec<Keys>)>>) -> Self {
-        let mut bindings = HashMap::new();
+        // Sized once: growing the map key by key rehashed it over and over.
+        let count = keys.values().flatten().map(|(_, ks)| ks.len()).sum();
+        let mut bindings = HashMap::with_capacity(count);
         let mut prefixes = HashSet::new();
         for (mode, table) in &mut keys {
             table.retain(|(_, ks)| !ks.is_empty());
-            table.sort_by_key(|(action, _)| Action::iter().position(|a| a == *action));
+            // Declaration order, which is `Action::iter`'s (the enum has no data).
+            table.sort_by_key(|(action, _)| *action as usize);
             for (action, ks) in table.iter() {
                 for key in ks {
                     bindings.insert((*mode, *key), *action);
@@ -219,6 +241,8 @@ fn exits(mode: Mode) -> &'static [Action] {
 
 #[cfg(test)]
 mod tests {
+    use strum::IntoEnumIterator;
+
     use super::*;
 
     fn key(s: &str) -> Key {
@@ -227,6 +251,17 @@ mod tests {
 
     fn keys(list: &[&str]) -> Vec<Keys> {
         list.iter().map(|s| s.parse().unwrap()).collect()
+    }
+
+    #[test]
+    fn the_build_scripts_reading_of_the_default_keymap_is_the_toml_parsers() {
+        let raw = toml::from_str(DEFAULT).unwrap();
+        let tables: Vec<_> = DEFAULT_TABLE.iter().map(file::Table::written).collect();
+        assert_eq!(tables, file::written(&raw));
+        assert_eq!(
+            Keymap::default_keymap().unwrap(),
+            Keymap::from_toml(DEFAULT_NAME, DEFAULT).unwrap()
+        );
     }
 
     #[test]

@@ -4,15 +4,28 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::document::{BlockKind, Document, Prefix};
 
-/// One entry of the vertical flow.
+/// One entry of the vertical flow. Indexes are 32-bit, so an entry takes 8 bytes (a huge
+/// brief has one per paragraph): a brief of at most 1 GiB has fewer blocks than that.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Item {
     /// A document block, by index.
-    Block(usize),
+    Block(u32),
     /// A collapsed repeated run, by index into [`Document::repeats`].
-    Collapsed(usize),
+    Collapsed(u32),
     /// The front-matter line under the title ([`crate::document::Meta::line`]): drawn, not text.
     Meta,
+}
+
+impl Item {
+    /// Block `b`'s item.
+    pub fn block(b: usize) -> Self {
+        Item::Block(u32::try_from(b).unwrap_or(u32::MAX))
+    }
+
+    /// The marker of collapsed run `r`.
+    pub fn collapsed(r: usize) -> Self {
+        Item::Collapsed(u32::try_from(r).unwrap_or(u32::MAX))
+    }
 }
 
 /// Columns per list level (marker plus gap).
@@ -33,7 +46,7 @@ pub fn prefix_width(prefix: &Prefix) -> usize {
 pub fn meta_slot(doc: &Document) -> Option<usize> {
     let first = doc.blocks().first()?;
     doc.meta().line()?;
-    Some(usize::from(first.kind == BlockKind::Title))
+    Some(usize::from(first.kind() == BlockKind::Title))
 }
 
 /// Block `b`'s item, with the front-matter line before or after it when it goes there. Only
@@ -43,7 +56,7 @@ pub fn block_items(b: usize, meta: Option<usize>) -> impl Iterator<Item = Item> 
     let after = (b == 0 && meta == Some(1)).then_some(Item::Meta);
     before
         .into_iter()
-        .chain(std::iter::once(Item::Block(b)))
+        .chain(std::iter::once(Item::block(b)))
         .chain(after)
 }
 
@@ -57,7 +70,7 @@ pub fn items(doc: &Document, show_repeats: bool) -> Vec<Item> {
     while block < doc.blocks().len() {
         match repeats.peek() {
             Some((r, repeat)) if !show_repeats && repeat.copy.start == block => {
-                items.push(Item::Collapsed(*r));
+                items.push(Item::collapsed(*r));
                 block = repeat.copy.end;
                 repeats.next();
             }
@@ -66,7 +79,7 @@ pub fn items(doc: &Document, show_repeats: bool) -> Vec<Item> {
                 block += 1;
             }
             _ => {
-                items.push(Item::Block(block));
+                items.push(Item::block(block));
                 block += 1;
             }
         }

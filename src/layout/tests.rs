@@ -62,7 +62,7 @@ fn repeats_collapse_into_one_marker_row() {
     let open = Layout::new(&d, 200, true);
     assert_eq!(open.total_rows(), 9);
     // Hidden text maps to the marker's row.
-    let hidden = d.blocks()[3].range.start + 5;
+    let hidden = d.blocks()[3].range().start + 5;
     assert_eq!(collapsed.row_of(&d, hidden), 6);
     assert_eq!(open.row_of(&d, hidden), 6);
     assert_eq!(collapsed.item_of_block(4), 3);
@@ -72,7 +72,7 @@ fn repeats_collapse_into_one_marker_row() {
 fn row_of_finds_the_row_showing_an_offset() {
     let d = doc("T\none two three four five six seven");
     let l = Layout::new(&d, 9, false);
-    let base = d.blocks()[1].range.start;
+    let base = d.blocks()[1].range().start;
     let rows: Vec<usize> = (0..d.block_text(1).len())
         .map(|i| l.row_of(&d, base + i))
         .collect();
@@ -91,7 +91,7 @@ fn tall_blocks_draw_the_same_from_checkpoints() {
     assert!(l.checkpoints.contains_key(&1), "block 1 is tall");
     // Walk the whole block row by row with the plain wrapper and compare with windows.
     let text = d.block_text(1);
-    let base = d.blocks()[1].range.start;
+    let base = d.blocks()[1].range().start;
     let expected: Vec<String> = wrap::rows(text, 20, true)
         .map(|r| text[r].to_string())
         .collect();
@@ -230,7 +230,7 @@ fn the_front_matter_line_is_a_row_under_the_title_and_moves_no_offset() {
         plain.total_rows() + 2,
         "the line and its gap"
     );
-    let first_body = with_meta.blocks()[1].range.start;
+    let first_body = with_meta.blocks()[1].range().start;
     for offset in 0..with_meta.text().len() {
         let shift = if offset >= first_body { 2 } else { 0 };
         let (row, row0) = (l.row_of(&with_meta, offset), plain.row_of(&without, offset));
@@ -278,4 +278,10 @@ fn a_brief_with_front_matter_extended_piece_by_piece_equals_one_made_whole() {
     let rows = 0..whole.total_rows();
     assert_eq!(shown(&d, &l, rows.clone()), shown(&whole_doc, &whole, rows));
     assert_eq!(shown(&d, &l, 0..3), ["T", "", "<meta>"]);
+}
+
+#[test]
+fn a_flow_entry_takes_eight_bytes() {
+    // One per paragraph of a huge brief: 16 bytes with a usize index.
+    assert_eq!(std::mem::size_of::<Item>(), 8);
 }

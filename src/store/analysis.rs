@@ -102,7 +102,7 @@ pub fn of_notes(notes: BriefNotes) -> Brief {
         paragraphs: doc
             .blocks()
             .iter()
-            .map(|b| b.char_start..b.char_start + b.char_len)
+            .map(|b| b.char_start()..b.char_start() + b.char_len())
             .collect(),
         segments,
     }

@@ -202,6 +202,22 @@ fn apply_to(
             }
             Ok(follow(r, format!("deleted {code}")))
         }
+        Change::Memo { code, text } => {
+            let said = book.set_memo(code, text)?;
+            Ok(Applied {
+                said: format!("{code}: {said}"),
+                retagged: None,
+                finish: String::new(),
+            })
+        }
+        Change::LibraryMemo { title, text } => {
+            let said = book.set_library_memo(title, text)?;
+            Ok(Applied {
+                said: format!("{}: {said}", title.trim()),
+                retagged: None,
+                finish: String::new(),
+            })
+        }
     }
 }
 
@@ -212,6 +228,8 @@ pub struct Listing {
     pub rows: Vec<Row>,
     /// Tags in use that are not codes, with their counts.
     pub uncoded: Vec<(String, Count)>,
+    /// The library's memos (title, text), in title order.
+    pub memos: Vec<(String, String)>,
     /// Why the codebook could not be read (then every tag is uncoded).
     pub problem: Option<String>,
     /// Sidecars that could not be read.
@@ -232,6 +250,7 @@ pub fn listing(root: &Path) -> Listing {
             tallied.used.iter().map(String::as_str),
             &tallied.tally,
         ),
+        memos: book.memos.into_iter().map(|m| (m.title, m.text)).collect(),
         problem,
         skipped: tallied.skipped,
     }

@@ -4,15 +4,16 @@
 //! reader or `gloss annotate` working on it meanwhile loses nothing, and merges the change in
 //! as it does any other process's. A sidecar that does not parse is skipped and named, never
 //! written; one whose lock another process holds is waited for briefly, then skipped and named.
+//! Only sidecars whose bytes hold the tag's name are parsed (see [`may_hold`]), each once.
 
 use std::path::Path;
 use std::time::Duration;
 
 use jiff::Timestamp;
 
-use super::format::SidecarFile;
-use super::library::sidecars::{Found, on_threads, sidecars_in};
-use super::{Sidecar, SidecarPaths};
+use super::format::{self, SidecarFile};
+use super::library::sidecars::{annotated, on_threads};
+use super::{Sidecar, SidecarPaths, limits};
 use crate::annotation::query::tag_within;
 use crate::annotation::tag::Retag;
 
@@ -63,30 +64,31 @@ pub fn retag_within(
     write: bool,
     wait: Duration,
 ) -> Retagged {
-    let found = sidecars_in(root);
+    let found = annotated(root);
     // Rewriting a sidecar mostly waits for fsync; several at once let the file system sync
     // them together.
     let results = on_threads(
         WRITERS,
         &found,
-        |f| one(f, change, now, write, wait),
-        |f| {
-            Outcome::Skipped(format!(
-                "{}: rewriting it failed",
-                crate::error::show_path(&f.path)
-            ))
+        |(_, path)| one(path, change, now, write, wait),
+        |(_, path)| {
+            (
+                Outcome::Skipped(format!(
+                    "{}: rewriting it failed",
+                    crate::error::show_path(path)
+                )),
+                false,
+            )
         },
     );
-    let mut done = Retagged {
-        merged: found.iter().any(|f| uses_new_name(f, change)),
-        ..Retagged::default()
-    };
-    for (f, outcome) in found.iter().zip(results) {
+    let mut done = Retagged::default();
+    for ((name, _), (outcome, uses_new)) in found.iter().zip(results) {
+        done.merged |= uses_new;
         match outcome {
             Outcome::Untouched => {}
             Outcome::Changed(n) => {
                 done.annotations += n;
-                done.briefs.push(f.name.clone());
+                done.briefs.push(name.clone());
             }
             Outcome::Skipped(why) => done.skipped.push(why),
         }
@@ -94,16 +96,14 @@ pub fn retag_within(
     done
 }
 
-/// True when a rename's new name is already on an annotation of `found`.
-fn uses_new_name(found: &Found, change: &Retag) -> bool {
+/// True when a rename's new name is already on an annotation of `file`.
+fn uses_new_name(file: &SidecarFile, change: &Retag) -> bool {
     let Retag::Rename { to, .. } = change else {
         return false;
     };
-    found.file.as_ref().is_ok_and(|file| {
-        file.annotations
-            .iter()
-            .any(|e| e.tags.iter().any(|t| tag_within(t, to)))
-    })
+    file.annotations
+        .iter()
+        .any(|e| e.tags.iter().any(|t| tag_within(t, to)))
 }
 
 enum Outcome {
@@ -112,35 +112,85 @@ enum Outcome {
     Skipped(String),
 }
 
-fn one(found: &Found, change: &Retag, now: Timestamp, write: bool, wait: Duration) -> Outcome {
-    let file = match &found.file {
-        Ok(file) => file,
-        Err(problem) => return Outcome::Skipped(format!("{problem} (not changed)")),
+/// Whether the sidecar text `bytes` could carry `name` as (part of) a tag. A tag is written
+/// as a TOML string, where a name without `"` or `\` is written as it is, unless the file
+/// spells characters as `\u` escapes (gloss never does; a hand may): then it could.
+pub fn may_hold(bytes: &[u8], name: &str) -> bool {
+    name.contains(['"', '\\'])
+        || memchr::memmem::find(bytes, name.as_bytes()).is_some()
+        || memchr::memmem::find(bytes, b"\\u").is_some()
+        || memchr::memmem::find(bytes, b"\\U").is_some()
+}
+
+/// One sidecar: its bytes looked at for the tag's name first, so that the many sidecars
+/// without it are neither parsed nor locked; one that has it is parsed once, under its lock
+/// when it is to be written. Also says whether a rename's new name is in use there.
+///
+/// A sidecar that does not parse is named (and skipped) when its bytes hold the name: it
+/// could carry the tag, and the retag cannot reach it. One whose bytes cannot carry the
+/// name would not change anyway and is left unnamed here (`gloss codes DIR` and the library
+/// name every sidecar that does not parse).
+fn one(
+    path: &Path,
+    change: &Retag,
+    now: Timestamp,
+    write: bool,
+    wait: Duration,
+) -> (Outcome, bool) {
+    let shown = || crate::error::show_path(path);
+    let bytes = match limits::read_capped(path, limits::SIDECAR) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            return (
+                Outcome::Skipped(format!("{}: {e} (not changed)", shown())),
+                false,
+            );
+        }
     };
-    // Read without the lock first: most sidecars do not carry the tag, and are neither
-    // locked nor written.
-    let touched = file
-        .annotations
-        .iter()
-        .filter(|e| change.touches(&e.tags))
-        .count();
-    if touched == 0 {
-        return Outcome::Untouched;
+    let (from, to) = match change {
+        Retag::Rename { from, to } => (from.as_str(), Some(to.as_str())),
+        Retag::Delete { tag } => (tag.as_str(), None),
+    };
+    let holds_old = may_hold(&bytes, from);
+    let holds_new = to.is_some_and(|to| may_hold(&bytes, to));
+    if !holds_old && !holds_new {
+        return (Outcome::Untouched, false);
     }
-    if !write {
-        return Outcome::Changed(touched);
+    if !write || !holds_old {
+        let file = match format::parse_bytes(&bytes) {
+            Ok(file) => file,
+            Err(e) => {
+                return (
+                    Outcome::Skipped(format!("{}: {e} (not changed)", shown())),
+                    false,
+                );
+            }
+        };
+        let touched = file
+            .annotations
+            .iter()
+            .filter(|e| change.touches(&e.tags))
+            .count();
+        let outcome = if touched == 0 {
+            Outcome::Untouched
+        } else {
+            Outcome::Changed(touched)
+        };
+        return (outcome, uses_new_name(&file, change));
     }
-    let mut sidecar = Sidecar::new(SidecarPaths::at(found.path.clone()));
-    let mut changed = 0;
+    let mut sidecar = Sidecar::new(SidecarPaths::at(path.to_path_buf()));
+    let (mut changed, mut uses_new) = (0, false);
     let rewritten = sidecar.rewrite(wait, |file| {
+        uses_new = uses_new_name(file, change);
         changed = apply(file, change, now);
         changed > 0
     });
-    match rewritten {
+    let outcome = match rewritten {
         Ok(true) => Outcome::Changed(changed),
         Ok(false) => Outcome::Untouched,
         Err(e) => Outcome::Skipped(format!("{e} (not changed)")),
-    }
+    };
+    (outcome, uses_new)
 }
 
 #[cfg(test)]

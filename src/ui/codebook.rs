@@ -1,15 +1,17 @@
 //! The codebook view: the tree of codes (indented by depth, a colour mark, the name, the
 //! counts and the description), then the uncoded tags under a heading; the selected line
-//! marked; a status bar with the counts or the prompt, and the keys.
+//! marked; the selected code's memo under the list, and its editor over it; a status bar
+//! with the counts or the prompt, and the keys.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
+use ratatui::widgets::{Block, Borders, Clear, Widget as _};
 
 use super::list_bar::{self, Right, cut};
 use crate::annotation::tally::Count;
 use crate::app::Hints;
-use crate::app::codebook::{Ask, Codes, Line};
+use crate::app::codebook::{Ask, Codes, Line, MemoEditor};
 use crate::input::{Action, Mode};
 use crate::sanitize;
 use crate::theme::{Role, Theme};
@@ -35,7 +37,8 @@ impl ratatui::widgets::Widget for CodebookView<'_> {
         }
         buf.set_style(area, theme.style(Role::Panel));
         let width = usize::from(area.width);
-        let rows = usize::from(area.height - 1);
+        let memo_rows = codes.memo_rows();
+        let rows = usize::from(area.height - 1).saturating_sub(memo_rows);
         let hint = codes.hints.key(Mode::Codebook, Action::AddCode).to_string();
         for (n, line) in codes.lines.iter().enumerate().skip(codes.top).take(rows) {
             let y = area.y + u16::try_from(n - codes.top).unwrap_or(0);
@@ -108,6 +111,25 @@ impl ratatui::widgets::Widget for CodebookView<'_> {
                 theme.style(Role::PanelMeta),
             );
         }
+        if let (Some(memo), true) = (codes.selected_memo(), memo_rows > 0) {
+            let y = area.y + u16::try_from(rows).unwrap_or(0);
+            let rule = format!("── memo {}", "─".repeat(width.saturating_sub(8)));
+            buf.set_stringn(area.x, y, &rule, width, theme.style(Role::PanelMeta));
+            for (n, line) in memo.lines().take(memo_rows - 1).enumerate() {
+                let y = y + 1 + u16::try_from(n).unwrap_or(0);
+                let text = format!(" {}", sanitize::line(line));
+                buf.set_stringn(
+                    area.x,
+                    y,
+                    cut(&text, width),
+                    width,
+                    theme.style(Role::PanelNote),
+                );
+            }
+        }
+        if let Some(editor) = &codes.memo {
+            memo_editor(codes, editor, theme, area, buf);
+        }
         status_bar(
             codes,
             theme,
@@ -121,12 +143,53 @@ impl ratatui::widgets::Widget for CodebookView<'_> {
     }
 }
 
+/// The memo editor as a bordered popup over the view, as the reader's note editor.
+fn memo_editor(codes: &Codes, editor: &MemoEditor, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let width = area.width.saturating_sub(4).min(72);
+    let height = area.height.saturating_sub(2).min(14);
+    if width < 10 || height < 3 {
+        return;
+    }
+    let popup = super::centered(area, width, height);
+    let saves = codes
+        .hints
+        .get(Mode::Note, Action::CloseEditor)
+        .map_or_else(String::new, |k| format!(" ({k} saves)"));
+    let title = format!(" Memo on {}{saves} ", sanitize::line(&editor.code));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.style(Role::EditorBorder))
+        .title(title)
+        .style(theme.style(Role::Editor));
+    let mut text = editor.area.clone();
+    text.set_style(theme.style(Role::Editor));
+    text.set_cursor_style(theme.style(Role::Editor).patch(theme.style(Role::Cursor)));
+    text.set_cursor_line_style(Style::default());
+    text.set_block(block);
+    Clear.render(popup, buf);
+    (&text).render(popup, buf);
+}
+
 fn counts(count: Count) -> String {
     format!("{:>5} ann. {:>4} briefs", count.annotations, count.briefs)
 }
 
 fn status_bar(codes: &Codes, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let typed = |t: &str| sanitize::line(t).into_owned();
+    if codes.memo.is_some() {
+        let right = match codes.status.shown() {
+            Some(m) => Right::Message(m),
+            None => Right::Hints(Hints::line(&[(
+                codes
+                    .hints
+                    .get(Mode::Note, Action::CloseEditor)
+                    .map(Into::into),
+                "saves and closes",
+            )])),
+        };
+        list_bar::render(theme, area, buf, " MEMO ", "", right);
+        return;
+    }
     let (tag, left) = match &codes.ask {
         Some(Ask::Add(text)) => (" ADD CODE ", format!("{}▏", typed(text))),
         Some(Ask::Rename { code, text }) => {
@@ -196,6 +259,7 @@ fn hints(h: &Hints, ask: Option<&Ask>) -> String {
                 (Action::RenameCode, "rename/move"),
                 (Action::MergeCode, "merge"),
                 (Action::DeleteCode, "delete"),
+                (Action::EditMemo, "memo"),
                 (Action::Quit, "back"),
             ],
         ),

@@ -183,3 +183,36 @@ fn review_and_orphaned_entries_in_the_panel_at_100x30() {
     );
     insta::assert_debug_snapshot!(buf);
 }
+
+/// The status bar, the screen's last row, as text.
+fn status_row(buf: &ratatui::buffer::Buffer) -> String {
+    let width = usize::from(buf.area.width);
+    let last = buf.content.len() - width;
+    buf.content[last..].iter().map(|c| c.symbol()).collect()
+}
+
+#[test]
+fn the_status_bar_shows_the_codes_under_the_caret() {
+    let mut s = annotated(80, 24);
+    s.status.dismiss();
+    press(&mut s, "/");
+    type_text(&mut s, "cybersecurity probe");
+    press(&mut s, "enter");
+    s.status.dismiss();
+    let buf = draw(&s);
+    let row = status_row(&buf);
+    insta::assert_snapshot!(row);
+    assert!(row.contains("codes: china · semis"), "{row}");
+    let theme = Theme::default();
+    assert_eq!(
+        cell_style_of(&buf, "codes: china").fg,
+        theme.style(Role::Status).fg
+    );
+    // Off the coded highlight (on the red one, which has no tags) the key hints come back.
+    press(&mut s, "/");
+    type_text(&mut s, "hidden product");
+    press(&mut s, "enter");
+    s.status.dismiss();
+    let row = status_row(&draw(&s));
+    assert!(!row.contains("codes:") && row.contains("help"), "{row}");
+}

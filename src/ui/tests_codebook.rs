@@ -29,6 +29,7 @@ fn row(
         is_code,
         description: description.to_string(),
         color,
+        memo: String::new(),
         count: Count {
             annotations,
             briefs: annotations.div_ceil(2),
@@ -66,6 +67,7 @@ fn codes(width: u16, height: u16) -> Codes {
                 "a \u{1b}[2J trap",
             ),
         ],
+        memos: Vec::new(),
         uncoded: vec![(
             "market".into(),
             Count {
@@ -126,4 +128,50 @@ fn codebook_prompts_at_60x6() {
     }
     let renaming = text(&draw(&c));
     insta::assert_snapshot!(format!("{deleting}\n{renaming}"));
+}
+
+#[test]
+fn codebook_memo_pane_and_editor_at_70x12() {
+    let mut c = codes(70, 12);
+    let mut listing = Listing {
+        rows: vec![
+            row("frame", true, 6, None, "How a story is told"),
+            row(
+                "frame/conflict",
+                true,
+                4,
+                Some(Color::Red),
+                "Parties at odds",
+            ),
+        ],
+        memos: Vec::new(),
+        uncoded: Vec::new(),
+        problem: None,
+        skipped: Vec::new(),
+    };
+    listing.rows[1].memo = "Two sides at odds.\nE.g. \u{1b}[2J curbs vs. review.".into();
+    update(&mut c, Event::Codes(Box::new(listing)), &Env::fixed(1));
+    update(&mut c, Event::Action(Action::ScrollDown), &Env::fixed(2));
+    let pane = text(&draw(&c));
+    update(&mut c, Event::Action(Action::EditMemo), &Env::fixed(3));
+    let buf = draw(&c);
+    let editing = text(&buf);
+    insta::assert_snapshot!(format!("{pane}\n{editing}"));
+    assert!(pane.contains(" Two sides at odds."));
+    assert!(editing.contains("Memo on frame/conflict"));
+    assert!(
+        editing.contains("E.g. ␛[2J"),
+        "the editor shows a control's stand-in"
+    );
+    let theme = Theme::default();
+    let border = editing.lines().position(|l| l.contains("Memo on")).unwrap();
+    let x = editing
+        .lines()
+        .nth(border)
+        .unwrap()
+        .chars()
+        .position(|ch| ch == '─')
+        .unwrap();
+    let cell = &buf[(u16::try_from(x).unwrap(), u16::try_from(border).unwrap())];
+    assert_eq!(Some(cell.fg), theme.style(Role::EditorBorder).fg);
 }

@@ -87,7 +87,7 @@ fn an_escape_sequence_in_the_source_is_shown_neutralised() {
 #[test]
 fn the_line_moves_no_offset_and_holds_no_cursor() {
     let mut s = reader(BRIEF, 80, 24);
-    let first = s.doc.blocks()[1].range.start;
+    let first = s.doc.blocks()[1].range().start;
     assert_eq!(&s.doc.text()[..first], "Chip curbs widen\n");
     press(&mut s, "}");
     assert_eq!(s.cursor, first, "from the title over the line");

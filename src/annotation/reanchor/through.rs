@@ -194,7 +194,7 @@ fn trim(
 fn paragraphs(doc: &Document, mapped: &Range<usize>, group: &Range<usize>) -> Option<Range<usize>> {
     let block = |at: usize| {
         let b = doc.blocks().get(doc.block_at(doc.byte_offset(Chars(at))))?;
-        Some(doc.char_offset(b.range.start).get()..doc.char_offset(b.range.end).get())
+        Some(doc.char_offset(b.range().start).get()..doc.char_offset(b.range().end).get())
     };
     let first = block(mapped.start)?;
     let last = block(mapped.end.saturating_sub(1).max(mapped.start))?;

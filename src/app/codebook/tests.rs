@@ -12,6 +12,7 @@ pub(crate) fn row(name: &str, is_code: bool, annotations: usize, briefs: usize) 
         is_code,
         description: String::new(),
         color: None,
+        memo: String::new(),
         count: Count {
             annotations,
             briefs,
@@ -31,6 +32,7 @@ pub(crate) fn listing() -> Listing {
             conflict,
             row("frame/economic", true, 1, 1),
         ],
+        memos: Vec::new(),
         uncoded: vec![
             (
                 "market".into(),
@@ -199,4 +201,43 @@ fn the_selection_stays_on_its_name_when_the_listing_comes_again() {
     again.rows.insert(0, row("actor", true, 0, 0));
     update(&mut c, Event::Codes(Box::new(again)), &Env::fixed(4));
     assert_eq!(selected(&c), "frame/economic");
+}
+
+#[test]
+fn e_opens_the_memo_of_the_code_and_esc_saves_it_as_a_change() {
+    let mut c = codes();
+    press(&mut c, "e");
+    assert!(c.memo.is_none(), "frame only groups codes");
+    assert!(c.status.shown().unwrap().text.contains("only groups"));
+    press(&mut c, "j e");
+    assert_eq!(c.mode(), Mode::Note);
+    for key in ["D", "e", "f", "enter", "x"] {
+        update(&mut c, Event::Key(key.parse().unwrap()), &Env::fixed(2));
+    }
+    update(&mut c, Event::Paste("\u{1b}[2J!".into()), &Env::fixed(2));
+    let effects = press(&mut c, "esc");
+    assert!(c.memo.is_none());
+    assert_eq!(
+        change(&effects),
+        Some(Change::Memo {
+            code: "frame/conflict".into(),
+            text: "Def\nx\u{241b}[2J!".into(),
+        })
+    );
+    // Closed unchanged: nothing to save.
+    let mut c = codes();
+    press(&mut c, "j e");
+    assert_eq!(change(&press(&mut c, "esc")), None);
+}
+
+#[test]
+fn the_selected_codes_memo_takes_rows_under_the_list() {
+    let mut c = codes();
+    let mut with_memo = listing();
+    with_memo.rows[1].memo = "Two sides.\nE.g. curbs".into();
+    update(&mut c, Event::Codes(Box::new(with_memo)), &Env::fixed(3));
+    assert_eq!((c.memo_rows(), c.height()), (0, 9), "frame has no memo");
+    press(&mut c, "j");
+    assert_eq!(c.selected_memo(), Some("Two sides.\nE.g. curbs"));
+    assert_eq!((c.memo_rows(), c.height()), (3, 6));
 }

@@ -1,7 +1,7 @@
 //! The codebook view's pure update: keys move and open the prompt, the prompt's answer
 //! becomes a change for the runtime to carry out, and the listing arrives as an event.
 
-use super::{Ask, Codes, Line};
+use super::{Ask, Codes, Line, MemoEditor};
 use crate::app::Level;
 use crate::app::effect::{Effect, Exit};
 use crate::app::event::{Env, Event};
@@ -43,6 +43,29 @@ pub fn update(codes: &mut Codes, event: Event, _env: &Env) -> Vec<Effect> {
         Event::Notice(level, text) => codes.status.notice(level, &text),
         Event::Signal(signal) => return vec![Effect::Exit(Exit::Signal(signal))],
         Event::InputGone => return vec![Effect::Exit(Exit::Signal(Exit::HANGUP))],
+        Event::Key(key) => {
+            if let Some(editor) = codes.memo.as_mut() {
+                editor.key(key);
+            }
+        }
+        Event::Paste(pasted) if codes.memo.is_some() => {
+            if let Some(editor) = codes.memo.as_mut() {
+                editor.paste(&pasted);
+            }
+        }
+        Event::Action(Action::CloseEditor) if codes.memo.is_some() => {
+            if let Some(editor) = codes.memo.take() {
+                let text = editor.text();
+                if text != editor.before.trim_end() {
+                    let change = Change::Memo {
+                        code: editor.code,
+                        text,
+                    };
+                    return change_codes(codes, change);
+                }
+            }
+        }
+        Event::Action(_) if codes.memo.is_some() => {}
         Event::Char(c) => {
             if let Some(text) = codes.ask.as_mut().and_then(Ask::text_mut) {
                 text.push(c);
@@ -72,7 +95,7 @@ fn act(codes: &mut Codes, action: Action) -> Vec<Effect> {
     let page = isize::try_from(codes.height().saturating_sub(1).max(1)).unwrap_or(1);
     let needs_code = matches!(
         action,
-        Action::RenameCode | Action::MergeCode | Action::DeleteCode
+        Action::RenameCode | Action::MergeCode | Action::DeleteCode | Action::EditMemo
     );
     if needs_code && selected_code(codes).is_none() {
         let text = match codes.selected_line() {
@@ -118,6 +141,16 @@ fn act(codes: &mut Codes, action: Action) -> Vec<Effect> {
                     code: name,
                     text: String::new(),
                 });
+            }
+        }
+        Action::EditMemo => {
+            let row = selected_code(codes).filter(|r| r.is_code);
+            match row {
+                Some(row) => codes.memo = Some(MemoEditor::new(&row.name, &row.memo)),
+                None => codes.status.say(
+                    Level::Info,
+                    "this only groups codes: add it as a code to give it a memo",
+                ),
             }
         }
         Action::DeleteCode => {

@@ -31,13 +31,9 @@ pub struct NoteEditor {
 impl NoteEditor {
     /// An editor holding `text`, with the cursor at its end.
     pub fn new(target: NoteTarget, text: &str, back_to: Focus) -> Self {
-        let mut area = TextArea::from(text.split('\n').map(str::to_string).collect::<Vec<_>>());
-        area.set_wrap_mode(WrapMode::WordOrGlyph);
-        area.move_cursor(ratatui_textarea::CursorMove::Bottom);
-        area.move_cursor(ratatui_textarea::CursorMove::End);
         Self {
             target,
-            area,
+            area: text_area(text),
             back_to,
         }
     }
@@ -54,22 +50,34 @@ impl NoteEditor {
 
     /// Inserts pasted text, made safe: line breaks kept, tabs as spaces, controls neutralised.
     pub fn paste(&mut self, text: &str) {
-        let clean: String = text
-            .replace("\r\n", "\n")
-            .chars()
-            .filter(|&c| c != '\r')
-            .map(|c| match c {
-                '\n' => '\n',
-                '\t' => ' ',
-                c => sanitize::neutralise(c),
-            })
-            .collect();
-        self.area.insert_str(clean);
+        self.area.insert_str(pasted(text));
     }
 }
 
+/// A text area for notes (word-wrapped) holding `text`, the cursor at its end.
+pub fn text_area(text: &str) -> TextArea<'static> {
+    let mut area = TextArea::from(text.split('\n').map(str::to_string).collect::<Vec<_>>());
+    area.set_wrap_mode(WrapMode::WordOrGlyph);
+    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    area.move_cursor(ratatui_textarea::CursorMove::End);
+    area
+}
+
+/// Pasted text made safe for a note: line breaks kept, tabs as spaces, controls neutralised.
+pub fn pasted(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .chars()
+        .filter(|&c| c != '\r')
+        .map(|c| match c {
+            '\n' => '\n',
+            '\t' => ' ',
+            c => sanitize::neutralise(c),
+        })
+        .collect()
+}
+
 /// A key in the text area's own vocabulary.
-fn textarea_input(key: Key) -> Input {
+pub fn textarea_input(key: Key) -> Input {
     use ratatui_textarea::Key as Area;
     let (code, shift) = match key.code {
         KeyCode::Char(c) => (Area::Char(c), false),

@@ -169,7 +169,7 @@ impl Reader {
         let len = self.doc.text().len() as u64;
         let offset = usize::try_from(len * part / whole.max(1)).unwrap_or(usize::MAX);
         let block = self.doc.block_at(offset);
-        let start = self.doc.blocks().get(block).map_or(0, |b| b.range.start);
+        let start = self.doc.blocks().get(block).map_or(0, |b| b.range().start);
         self.cursor = start;
         self.top = self.layout.row_of(&self.doc, start).min(self.max_top());
     }

@@ -113,7 +113,7 @@ fn paragraph_jumps_move_the_cursor_between_blocks() {
     assert!(at_cursor(&s, 12).starts_with("The probe is"));
     press(&mut s, "} } } } } } }");
     // Past the last body paragraph the cursor rests on the collapsed repeat.
-    assert_eq!(s.cursor, s.doc.blocks()[7].range.start);
+    assert_eq!(s.cursor, s.doc.blocks()[7].range().start);
 }
 
 #[test]
@@ -156,7 +156,7 @@ fn n_and_shift_n_cycle_through_matches_and_skip_hidden_repeats() {
     press(&mut s, "/");
     type_text(&mut s, "micron");
     press(&mut s, "enter");
-    let visible_end = s.doc.blocks()[6].range.end;
+    let visible_end = s.doc.blocks()[6].range().end;
     let mut seen = vec![s.cursor];
     for _ in 0..10 {
         press(&mut s, "n");
@@ -174,7 +174,7 @@ fn n_and_shift_n_cycle_through_matches_and_skip_hidden_repeats() {
     assert_eq!(s.cursor, seen[seen.len() - 2]);
     // With repeats shown, n reaches the copy.
     press(&mut s, "z");
-    let copy_start = s.doc.blocks()[7].range.start;
+    let copy_start = s.doc.blocks()[7].range().start;
     let mut reached_copy = false;
     for _ in 0..20 {
         press(&mut s, "n");

@@ -176,7 +176,7 @@ pub(crate) fn sidecar(src: &str) -> crate::store::format::SidecarFile {
     let doc = Document::parse(src.as_bytes(), Format::Plain).unwrap();
     let items: Vec<Annotation> = (1..doc.blocks().len())
         .map(|b| {
-            let range = doc.blocks()[b].range.clone();
+            let range = doc.blocks()[b].range();
             let anchor = Anchor::new(&doc, range.start + 10..range.start + 25);
             Annotation::new(
                 uuid::Uuid::from_u128(b as u128),

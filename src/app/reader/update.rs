@@ -308,6 +308,7 @@ fn act(state: &mut Reader, action: Action, env: &Env) -> Vec<Effect> {
         | Action::RenameCode
         | Action::MergeCode
         | Action::DeleteCode
+        | Action::EditMemo
         | Action::Filter
         | Action::SearchLibrary
         | Action::ToggleGrouping

@@ -60,14 +60,14 @@ impl Reader {
 
     fn repeat_start(&self, repeat: usize) -> Option<usize> {
         let r = self.doc.repeats().get(repeat)?;
-        self.doc.blocks().get(r.copy.start).map(|b| b.range.start)
+        self.doc.blocks().get(r.copy.start).map(|b| b.range().start)
     }
 
     /// Text offset where item `i` starts.
     pub fn item_start(&self, i: usize) -> Option<usize> {
         match *self.layout.items().get(i)? {
-            Item::Block(b) => self.doc.blocks().get(b).map(|b| b.range.start),
-            Item::Collapsed(r) => self.repeat_start(r),
+            Item::Block(b) => self.doc.blocks().get(b as usize).map(|b| b.range().start),
+            Item::Collapsed(r) => self.repeat_start(r as usize),
             Item::Meta => None,
         }
     }

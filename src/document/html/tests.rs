@@ -55,9 +55,9 @@ fn the_news_page_maps_onto_the_markdown_blocks() {
             .unwrap_or_else(|| panic!("no block starts with {start:?} in {:?}", d.text()));
         &d.blocks()[i]
     };
-    assert_eq!(d.blocks()[0].kind, BlockKind::Title);
+    assert_eq!(d.blocks()[0].kind(), BlockKind::Title);
     assert_eq!(d.title(), Some("Dutch join widened chip export curbs"));
-    assert_eq!(find("What the rules cover").kind, BlockKind::Heading(2));
+    assert_eq!(find("What the rules cover").kind(), BlockKind::Heading(2));
     assert_eq!(find("Immersion").prefix().marker.as_deref(), Some("•"));
     assert_eq!(find("Servicing").prefix().list_depth, 1);
     assert_eq!(find("“We act").prefix().quote_depth, 1);

@@ -1,15 +1,14 @@
 //! One keymap file read into bindings, with the line and column of anything wrong in it.
 //! Pure: the text comes from the caller, which names the file.
 
-use std::collections::BTreeMap;
-use std::ops::Range;
+use std::collections::{BTreeMap, HashMap};
 
 use strum::IntoEnumIterator;
 use toml::Spanned;
 
 use super::Mode;
 use crate::input::action::Action;
-use crate::input::key::UnknownKey;
+use crate::input::key::{Key, UnknownKey};
 use crate::input::keys::Keys;
 
 /// What is wrong with a keymap file, and where.
@@ -104,43 +103,103 @@ pub fn error_at(file: &str, src: &str, at: usize, problem: Problem) -> KeymapErr
 
 type Raw = BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Vec<Spanned<String>>>>;
 
+/// A name in a keymap file and the byte it starts at (a key's opening quote).
+pub type Placed<'a> = (&'a str, usize);
+
+/// One mode's table of a keymap file as written, in the form the build script gives the
+/// default keymap (so that it is not parsed as TOML at every start).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Table {
+    /// The mode's name.
+    pub mode: Placed<'static>,
+    /// Each action with its keys, in file order.
+    pub entries: &'static [(Placed<'static>, &'static [Placed<'static>])],
+}
+
+/// One mode's table as written, borrowed from a file's text or from a [`Table`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Written<'a> {
+    mode: Placed<'a>,
+    entries: Vec<(Placed<'a>, Vec<Placed<'a>>)>,
+}
+
+impl Table {
+    pub(crate) fn written(&self) -> Written<'static> {
+        Written {
+            mode: self.mode,
+            entries: self.entries.iter().map(|(a, k)| (*a, k.to_vec())).collect(),
+        }
+    }
+}
+
 /// The bindings of a keymap file in the order it lists them. `file` names it in errors.
 pub fn parse(file: &str, src: &str) -> Result<Vec<Binding>, KeymapError> {
-    let at = |span: Option<Range<usize>>, problem| {
-        error_at(file, src, span.map_or(0, |s| s.start), problem)
-    };
-    let raw: Raw = toml::from_str(src)
-        .map_err(|e| at(e.span(), Problem::Syntax(e.message().trim().to_string())))?;
-    let mut tables: Vec<_> = raw.into_iter().collect();
-    tables.sort_by_key(|(mode, _)| mode.span().start);
+    let raw: Raw = toml::from_str(src).map_err(|e| {
+        let at = e.span().map_or(0, |s| s.start);
+        error_at(
+            file,
+            src,
+            at,
+            Problem::Syntax(e.message().trim().to_string()),
+        )
+    })?;
+    bindings(file, src, written(&raw))
+}
+
+/// The bindings of `tables`, the build script's reading of `src`, the text of `file`.
+pub fn parse_table(file: &str, src: &str, tables: &[Table]) -> Result<Vec<Binding>, KeymapError> {
+    bindings(file, src, tables.iter().map(Table::written).collect())
+}
+
+/// The tables of a parsed file in file order.
+pub(crate) fn written(raw: &Raw) -> Vec<Written<'_>> {
+    let mut tables: Vec<Written<'_>> = raw
+        .iter()
+        .map(|(mode, table)| {
+            let mut entries: Vec<_> = table
+                .iter()
+                .map(|(action, keys)| (placed(action), keys.iter().map(placed).collect()))
+                .collect();
+            entries.sort_by_key(|((_, at), _)| *at);
+            Written {
+                mode: placed(mode),
+                entries,
+            }
+        })
+        .collect();
+    tables.sort_by_key(|t| t.mode.1);
+    tables
+}
+
+fn placed(s: &Spanned<String>) -> Placed<'_> {
+    (s.get_ref().as_str(), s.span().start)
+}
+
+fn bindings(file: &str, src: &str, tables: Vec<Written<'_>>) -> Result<Vec<Binding>, KeymapError> {
+    let at = |at: usize, problem| error_at(file, src, at, problem);
     let mut bindings = Vec::new();
-    for (mode_name, table) in tables {
+    for Written { mode, entries } in tables {
+        let (mode_name, table_at) = mode;
         let mode = Mode::iter()
-            .find(|m| m.name() == mode_name.get_ref())
-            .ok_or_else(|| {
+            .find(|m| m.name() == mode_name)
+            .ok_or_else(|| at(table_at, Problem::UnknownMode(mode_name.to_string())))?;
+        // The keys given so far in this mode, by first key: only keys that start alike clash.
+        let mut owner: HashMap<Key, Vec<(Keys, Action)>> = HashMap::new();
+        for ((action_name, action_at), key_names) in entries {
+            let action: Action = action_name.parse().map_err(|_| {
                 at(
-                    Some(mode_name.span()),
-                    Problem::UnknownMode(mode_name.get_ref().clone()),
-                )
-            })?;
-        let mut entries: Vec<_> = table.into_iter().collect();
-        entries.sort_by_key(|(action, _)| action.span().start);
-        let mut owner: Vec<(Keys, Action)> = Vec::new();
-        for (action_name, key_names) in entries {
-            let action: Action = action_name.get_ref().parse().map_err(|_| {
-                at(
-                    Some(action_name.span()),
+                    action_at,
                     Problem::UnknownAction {
                         mode: mode.name(),
-                        action: action_name.get_ref().clone(),
+                        action: action_name.to_string(),
                     },
                 )
             })?;
             let mut keys = Vec::with_capacity(key_names.len());
-            for name in key_names {
-                let key: Keys = name.get_ref().parse().map_err(|source| {
+            for (name, name_at) in key_names {
+                let key: Keys = name.parse().map_err(|source| {
                     at(
-                        Some(name.span()),
+                        name_at,
                         Problem::Key {
                             mode: mode.name(),
                             action: action.name(),
@@ -148,18 +207,19 @@ pub fn parse(file: &str, src: &str) -> Result<Vec<Binding>, KeymapError> {
                         },
                     )
                 })?;
-                let clash = owner
+                let given = owner.entry(key.first).or_default();
+                let clash = given
                     .iter()
                     .find(|(k, a)| k.clashes_with(&key) && (*a != action || *k != key))
                     .map(|(_, a)| *a);
-                owner.push((key, action));
+                given.push((key, action));
                 match clash {
                     Some(first) => {
                         return Err(at(
-                            Some(name.span()),
+                            name_at,
                             Problem::Twice {
                                 mode: mode.name(),
-                                key: name.into_inner(),
+                                key: name.to_string(),
                                 first: first.name(),
                                 second: action.name(),
                             },
@@ -173,7 +233,7 @@ pub fn parse(file: &str, src: &str) -> Result<Vec<Binding>, KeymapError> {
                 mode,
                 action,
                 keys,
-                table_at: mode_name.span().start,
+                table_at,
             });
         }
     }

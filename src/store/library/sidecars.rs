@@ -23,20 +23,8 @@ pub struct Found {
 /// The sidecar of every brief under `root` that has one, in the order the library scans the
 /// briefs.
 pub fn sidecars_in(root: &Path) -> Vec<Found> {
-    let annotated: Vec<(String, PathBuf)> = briefs(root)
-        .into_iter()
-        .filter_map(|brief| {
-            let sidecar = beside(&brief);
-            sidecar.exists().then(|| {
-                let name = brief
-                    .strip_prefix(root)
-                    .map_or_else(|_| show_path(&brief), show_path);
-                (name, sidecar)
-            })
-        })
-        .collect();
     on_every_core(
-        &annotated,
+        &annotated(root),
         |(name, path)| Found {
             name: name.clone(),
             path: path.clone(),
@@ -48,6 +36,23 @@ pub fn sidecars_in(root: &Path) -> Vec<Found> {
             file: Err(format!("{}: reading it failed", show_path(path))),
         },
     )
+}
+
+/// The brief (its path under `root`) and sidecar of every brief under `root` that has one,
+/// in the order the library scans the briefs; nothing is read.
+pub fn annotated(root: &Path) -> Vec<(String, PathBuf)> {
+    briefs(root)
+        .into_iter()
+        .filter_map(|brief| {
+            let sidecar = beside(&brief);
+            sidecar.exists().then(|| {
+                let name = brief
+                    .strip_prefix(root)
+                    .map_or_else(|_| show_path(&brief), show_path);
+                (name, sidecar)
+            })
+        })
+        .collect()
 }
 
 /// Every tag under a library counted.

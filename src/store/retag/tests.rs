@@ -5,6 +5,7 @@ use std::time::Instant;
 use super::*;
 use crate::annotation::Color;
 use crate::store::format::{self, DocumentInfo, Entry, VERSION};
+use crate::store::library::sidecars::annotated;
 
 fn entry(id: u128, tags: &[&str], note: &str) -> Entry {
     Entry {
@@ -209,16 +210,65 @@ fn changes_another_process_made_since_the_scan_are_kept() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     let a = brief(root, "a.txt", vec![entry(1, &["semis"], "")]);
-    let found = sidecars_in(root);
-    // Another writer adds an annotation with the tag after the library was read.
+    let found = annotated(root);
+    // Another writer adds an annotation with the tag after the library was listed.
     let mut file = format::parse_bytes(&fs::read(&a).unwrap()).unwrap();
     file.annotations.push(entry(9, &["semis", "x"], "theirs"));
     fs::write(&a, format::write(&file).unwrap()).unwrap();
 
-    let outcome = one(&found[0], &rename("semis", "chips"), now(), true, LOCK_WAIT);
+    let (outcome, _) = one(
+        &found[0].1,
+        &rename("semis", "chips"),
+        now(),
+        true,
+        LOCK_WAIT,
+    );
 
     assert!(matches!(outcome, Outcome::Changed(2)));
     assert_eq!(tags_in(&a), [vec!["chips"], vec!["chips", "x"]]);
     let file = format::parse_bytes(&fs::read(&a).unwrap()).unwrap();
     assert_eq!(file.annotations[1].note, "theirs");
+}
+
+#[test]
+fn only_sidecars_whose_bytes_hold_the_name_are_parsed_and_a_broken_one_without_it_is_not_named() {
+    assert!(may_hold(b"tags = [\"semis/chips\"]", "semis"));
+    assert!(!may_hold(b"tags = [\"chips\"]", "semis"));
+    assert!(
+        may_hold(b"tags = [\"s\\u0065mis\"]", "semis"),
+        "an escape could spell it"
+    );
+    assert!(may_hold(b"tags = []", "a\"b"), "a name TOML must escape");
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    brief(root, "good.txt", vec![entry(1, &["semis"], "")]);
+    fs::write(root.join("broken.txt"), "Broken\n").unwrap();
+    let broken = root.join("broken.txt.gloss.toml");
+    fs::write(
+        &broken,
+        b"version = 1\n[[annotation]]\ntags = [\"market\"\n",
+    )
+    .unwrap();
+    let done = retag(root, &rename("semis", "chips"), now(), true);
+    assert_eq!(done.briefs, ["good.txt"]);
+    assert!(
+        done.skipped.is_empty(),
+        "cannot carry semis: {:?}",
+        done.skipped
+    );
+    let done = retag(root, &rename("market", "trade"), now(), false);
+    assert_eq!(done.skipped.len(), 1, "could carry market: named");
+}
+
+#[test]
+fn a_hand_written_sidecar_spelling_the_tag_with_escapes_is_still_renamed() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let sidecar = brief(root, "a.txt", vec![entry(1, &["semis"], "")]);
+    let text = fs::read_to_string(&sidecar).unwrap();
+    assert!(text.contains("\"semis\""));
+    fs::write(&sidecar, text.replace("\"semis\"", "\"s\\u0065mis\"")).unwrap();
+    let done = retag(root, &rename("semis", "chips"), now(), true);
+    assert_eq!(done.briefs, ["a.txt"]);
+    assert_eq!(tags_in(&sidecar), [vec!["chips"]]);
 }

@@ -1,4 +1,5 @@
-//! The status bar: mode, title, search prompt or message, key hints and position.
+//! The status bar: mode, title, search prompt or message, the codes under the caret or key
+//! hints, and position.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -187,8 +188,28 @@ fn right_text(state: &Reader) -> (String, Role) {
         None if state.geometry().panel_hidden => {
             ("notes panel hidden: too narrow".into(), Role::StatusWarning)
         }
-        None => (key_hints(state), Role::StatusHint),
+        None => match codes_under_caret(state) {
+            Some(codes) => (codes, Role::Status),
+            None => (key_hints(state), Role::StatusHint),
+        },
     }
+}
+
+/// While reading, the codes (tags) of the highlights under the caret, innermost first and
+/// each once: `codes: frame/conflict · actor`; `None` when the caret is on none.
+fn codes_under_caret(state: &Reader) -> Option<String> {
+    if !matches!(state.layer, Layer::Text) {
+        return None;
+    }
+    let mut codes: Vec<&str> = Vec::new();
+    for a in state.under_cursor() {
+        for tag in &a.tags {
+            if !codes.contains(&tag.as_str()) {
+                codes.push(tag);
+            }
+        }
+    }
+    (!codes.is_empty()).then(|| format!("codes: {}", sanitize::line(&codes.join(" · "))))
 }
 
 /// What the main keys of the mode do, named by the keymap in use.

@@ -184,7 +184,7 @@ fn draw_row(
     buf: &mut Buffer,
 ) {
     let block = row.block;
-    let base = theme.style(match block.kind {
+    let base = theme.style(match block.kind() {
         BlockKind::Title => Role::Title,
         BlockKind::Heading(_) => Role::Heading,
         BlockKind::Code => Role::Code,
@@ -212,7 +212,10 @@ fn draw_row(
         x = draw_graphemes(row, text, x, y, right, base, theme, buf);
     }
     // A caret at the very end of a block sits just after its last row.
-    if row.marks.cursor == Some(block.range.end) && row.range.end == block.range.end && x < right {
+    if row.marks.cursor == Some(block.range().end)
+        && row.range.end == block.range().end
+        && x < right
+    {
         buf.set_stringn(x, y, " ", 1, base.patch(theme.style(Role::Cursor)));
     }
 }
@@ -221,7 +224,7 @@ fn draw_row(
 /// the selection or the caret begins or ends, sorted.
 fn style_changes(row: &Row<'_>) -> Vec<usize> {
     let Range { start, end } = row.range;
-    let block = row.block.range.start;
+    let block = row.block.range().start;
     let marks = row.marks;
     let spans = row
         .block
@@ -284,7 +287,7 @@ fn draw_graphemes(
 }
 
 fn style_at(row: &Row<'_>, at: usize, base: Style, theme: &Theme) -> Style {
-    let local = at - row.block.range.start;
+    let local = at - row.block.range().start;
     let mut style = base;
     if let Some(span) = row.block.spans().iter().find(|s| s.range.contains(&local)) {
         style = style.patch(theme.style(match span.style {
@@ -364,10 +367,11 @@ mod tests {
             draw_row(&row, doc.text(), 0, 0, 100, &theme, &mut runs);
             let base = theme.style(Role::Text);
             let x = draw_graphemes(&row, doc.text(), 0, 0, 100, base, &theme, &mut graphemes);
-            if marks.cursor == Some(row.block.range.end) && row.range.end == row.block.range.end {
+            if marks.cursor == Some(row.block.range().end) && row.range.end == row.block.range().end
+            {
                 graphemes.set_stringn(x, 0, " ", 1, base.patch(theme.style(Role::Cursor)));
             }
-            if row.block.kind == BlockKind::Paragraph {
+            if row.block.kind() == BlockKind::Paragraph {
                 assert_eq!(runs, graphemes, "row {range:?}");
                 rows += 1;
             }

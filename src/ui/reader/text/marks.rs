@@ -74,8 +74,8 @@ pub(super) fn visible_matches(state: &Reader, lines: &[Line]) -> Vec<Range<usize
         if let Some((b, r)) = region
             && let Some(block) = state.doc.blocks().get(b)
         {
-            let start = floor_char(text, r.start.saturating_sub(widen).max(block.range.start));
-            let end = ceil_char(text, (r.end + widen).min(block.range.end));
+            let start = floor_char(text, r.start.saturating_sub(widen).max(block.range().start));
+            let end = ceil_char(text, (r.end + widen).min(block.range().end));
             out.extend(search.matches_in(text, start..end));
         }
     };
