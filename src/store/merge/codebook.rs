@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::conflict;
 use super::files::Side;
 use crate::codebook::format::{CodebookError, parse, write};
+use crate::codebook::memo::Memo;
 use crate::codebook::{Code, Codebook};
 
 /// A version that does not parse, and where.
@@ -44,24 +45,65 @@ fn pick<T: PartialEq + Clone>(base: &T, ours: &T, theirs: &T) -> T {
     }
 }
 
-/// One code on both sides, descended from `base`; true in the second place when its
-/// description holds both texts.
-fn merge_code(base: &Code, ours: &Code, theirs: &Code) -> (Code, bool) {
-    let (description, conflicted) =
-        if ours.description == base.description || ours.description == theirs.description {
-            (theirs.description.clone(), false)
-        } else if theirs.description == base.description {
-            (ours.description.clone(), false)
-        } else {
-            (conflict(&ours.description, &theirs.description), true)
-        };
+/// A text on both sides, descended from `base`: one side's edit, or both between markers
+/// (true in the second place).
+fn merge_text(base: &str, ours: &str, theirs: &str) -> (String, bool) {
+    if ours == base || ours == theirs {
+        (theirs.to_string(), false)
+    } else if theirs == base {
+        (ours.to_string(), false)
+    } else {
+        (conflict(ours, theirs), true)
+    }
+}
+
+/// One code on both sides, descended from `base`; the second place counts its texts
+/// (description, memo) that hold both sides' between markers.
+fn merge_code(base: &Code, ours: &Code, theirs: &Code) -> (Code, usize) {
+    let (description, a) = merge_text(&base.description, &ours.description, &theirs.description);
+    let (memo, b) = merge_text(&base.memo, &ours.memo, &theirs.memo);
     let code = Code {
         name: ours.name.clone(),
         description,
         color: pick(&base.color, &ours.color, &theirs.color),
+        memo,
         extra: pick(&base.extra, &ours.extra, &theirs.extra),
     };
-    (code, conflicted)
+    (code, usize::from(a) + usize::from(b))
+}
+
+/// The library's memos merged by title, as codes are by name.
+fn merge_memos(base: &[Memo], ours: &[Memo], theirs: &[Memo]) -> (Vec<Memo>, usize) {
+    let by_title = |m: &[Memo]| -> BTreeMap<String, Memo> {
+        m.iter().map(|m| (m.title.clone(), m.clone())).collect()
+    };
+    let (b, o, t) = (by_title(base), by_title(ours), by_title(theirs));
+    let titles: BTreeSet<&String> = o.keys().chain(t.keys()).collect();
+    let (mut memos, mut conflicts) = (Vec::new(), 0);
+    for title in titles {
+        let memo = match (b.get(title), o.get(title), t.get(title)) {
+            (_, Some(ours), Some(theirs)) if ours == theirs => Some(ours.clone()),
+            (base, Some(ours), Some(theirs)) => {
+                let empty = String::new();
+                let base_text = base.map_or(&empty, |m| &m.text);
+                let (text, c) = merge_text(base_text, &ours.text, &theirs.text);
+                conflicts += usize::from(c);
+                let base_extra = base.map_or(&ours.extra, |m| &m.extra);
+                Some(Memo {
+                    text,
+                    extra: pick(base_extra, &ours.extra, &theirs.extra),
+                    ..ours.clone()
+                })
+            }
+            (Some(base), Some(kept), None) | (Some(base), None, Some(kept)) => {
+                (kept != base).then(|| kept.clone())
+            }
+            (None, Some(added), None) | (None, None, Some(added)) => Some(added.clone()),
+            (_, None, None) => None,
+        };
+        memos.extend(memo);
+    }
+    (memos, conflicts)
 }
 
 /// Merges `ours` and `theirs`, both descended from `base` (`None`: no common ancestor, so
@@ -84,14 +126,14 @@ pub fn merge(base: Option<&Codebook>, ours: &Codebook, theirs: &Codebook) -> (Co
             (_, Some(ours), Some(theirs)) if ours == theirs => Some(ours.clone()),
             (Some(base), Some(ours), Some(theirs)) => {
                 let (code, conflicted) = merge_code(base, ours, theirs);
-                conflicts += usize::from(conflicted);
+                conflicts += conflicted;
                 Some(code)
             }
             // Added on both sides, differently: as if descended from a code with nothing
             // but its name.
             (None, Some(ours), Some(theirs)) => {
                 let (code, conflicted) = merge_code(&Code::named(name), ours, theirs);
-                conflicts += usize::from(conflicted);
+                conflicts += conflicted;
                 Some(code)
             }
             // Deleted on one side: gone, unless the other side edited it.
@@ -103,10 +145,13 @@ pub fn merge(base: Option<&Codebook>, ours: &Codebook, theirs: &Codebook) -> (Co
         };
         codes.extend(code);
     }
+    let (memos, memo_conflicts) = merge_memos(&base.memos, &ours.memos, &theirs.memos);
     let book = Codebook {
         codes,
+        memos,
         extra: pick(&base.extra, &ours.extra, &theirs.extra),
     };
+    let conflicts = conflicts + memo_conflicts;
     (book, conflicts)
 }
 

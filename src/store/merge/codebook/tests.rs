@@ -2,6 +2,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::annotation::Color;
+use crate::codebook::memo::Memo;
 
 fn code(name: &str, description: &str) -> Code {
     Code {
@@ -13,6 +14,7 @@ fn code(name: &str, description: &str) -> Code {
 fn book(codes: &[Code]) -> Codebook {
     Codebook {
         codes: codes.to_vec(),
+        memos: Vec::new(),
         extra: toml::Table::new(),
     }
 }
@@ -154,4 +156,44 @@ proptest! {
         let text = write(&merged).unwrap();
         prop_assert_eq!(parse(&text).unwrap(), merged);
     }
+}
+
+#[test]
+fn memos_merge_by_title_and_code_memos_like_descriptions() {
+    let memo = |title: &str, text: &str| Memo {
+        title: title.into(),
+        text: text.into(),
+        extra: toml::Table::new(),
+    };
+    let with = |memos: Vec<Memo>, code_memo: &str| Codebook {
+        codes: vec![Code {
+            memo: code_memo.into(),
+            ..Code::named("a")
+        }],
+        memos,
+        extra: toml::Table::new(),
+    };
+    let base = with(vec![memo("plan", "v1"), memo("gone", "x")], "m");
+    let ours = with(vec![memo("plan", "ours"), memo("mine", "1")], "m ours");
+    let theirs = with(
+        vec![
+            memo("plan", "theirs"),
+            memo("gone", "x"),
+            memo("yours", "2"),
+        ],
+        "m",
+    );
+    let (merged, conflicts) = merge(Some(&base), &ours, &theirs);
+    let titles: Vec<&str> = merged.memos.iter().map(|m| m.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["mine", "plan", "yours"],
+        "`gone` deleted on one side, unedited"
+    );
+    assert_eq!(
+        merged.memos[1].text,
+        "<<<<<<< this gloss\nours\n=======\ntheirs\n>>>>>>> another gloss"
+    );
+    assert_eq!(merged.codes[0].memo, "m ours");
+    assert_eq!(conflicts, 1);
 }
