@@ -9,7 +9,7 @@ secs="${1:-60}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(brief sidecar theme keymap reanchor merge)
+    targets=(brief html sidecar theme keymap codebook reanchor merge)
 fi
 export RUSTC_BOOTSTRAP="${RUSTC_BOOTSTRAP:-1}"
 mkdir -p logs

@@ -101,6 +101,12 @@ pub enum Command {
         /// A note.
         #[arg(long)]
         note: Option<String>,
+        /// Who wrote it (default: the config's `author`, else the login name).
+        #[arg(long, value_name = "NAME")]
+        author: Option<String>,
+        /// How many seconds to wait for another gloss saving the same sidecar.
+        #[arg(long, value_name = "SECONDS", default_value_t = 5.0, value_parser = parse_wait)]
+        wait: f64,
         /// The annotations file (default: FILE.gloss.toml beside the brief).
         #[arg(long, value_name = "PATH")]
         annotations: Option<PathBuf>,
@@ -209,7 +215,7 @@ pub enum Command {
         json: bool,
     },
     /// Search every brief under a folder: their text and their annotations' quotes, notes
-    /// and tags (smart case; #tag and color:C in the query narrow it).
+    /// and tags (smart case; #tag, color:C and author:NAME in the query narrow it).
     Search {
         /// The folder (subfolders too).
         dir: PathBuf,
@@ -422,6 +428,8 @@ pub fn main() -> ExitCode {
             color,
             tags,
             note,
+            author: by,
+            wait,
             annotations,
         }) => {
             let request = annotate::Request {
@@ -430,6 +438,8 @@ pub fn main() -> ExitCode {
                 color: *color,
                 tags,
                 note: note.as_deref(),
+                author: by.as_deref().map_or_else(author, |a| a.trim().to_string()),
+                wait: std::time::Duration::from_secs_f64(*wait),
             };
             annotate::run(file, annotations.as_deref(), &request).map(|()| Exit::Quit)
         }
@@ -626,6 +636,14 @@ fn usage_error(err: clap::Error) -> ExitCode {
         let _ = std::io::Write::write_all(&mut std::io::stdout(), text.as_bytes());
     }
     ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2))
+}
+
+/// `--wait`: seconds, from 0 to a day.
+fn parse_wait(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(secs) if (0.0..=86_400.0).contains(&secs) => Ok(secs),
+        _ => Err(format!("{s:?} is not a number of seconds from 0 to 86400")),
+    }
 }
 
 /// Who annotations made by this gloss are by: the config's `author`, else the login name.

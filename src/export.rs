@@ -20,6 +20,8 @@ pub mod xml;
 #[cfg(test)]
 pub(crate) mod tests;
 #[cfg(test)]
+mod tests_authors;
+#[cfg(test)]
 mod tests_refi;
 #[cfg(test)]
 mod tests_w3c;
@@ -61,6 +63,8 @@ pub struct Highlight {
     pub suffix: String,
     /// The note; empty for none.
     pub note: String,
+    /// Who made it; empty when unknown.
+    pub author: String,
     /// Its tags.
     pub tags: Vec<String>,
     /// The colour's key (`yellow`).
@@ -192,6 +196,7 @@ impl<'a> Brief<'a> {
             prefix: a.anchor.prefix.clone(),
             suffix: a.anchor.suffix.clone(),
             note: a.note.clone(),
+            author: a.author.clone(),
             tags: a.tags.clone(),
             color: a.color.name(),
             color_name: self.color_name(a.color).to_string(),

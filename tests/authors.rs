@@ -62,6 +62,25 @@ fn annotate_records_the_login_name_or_the_configs_author() {
     annotate("bo", "Micron Technology");
     std::fs::write(config.join("config.toml"), "author = \"Ana Lopez\"\n").unwrap();
     annotate("bo", "Wall Street");
+    // `--author` names someone else (a note taken down for a colleague), trimmed.
+    let out = gloss(
+        dir.path(),
+        &config,
+        "bo",
+        &[
+            "annotate",
+            "brief.txt",
+            "--quote",
+            "Micron",
+            "--author",
+            " Chen Wei ",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let sidecar = std::fs::read_to_string(dir.path().join("brief.txt.gloss.toml")).unwrap();
     assert!(sidecar.contains("author = \"Ana Lopez\""), "{sidecar}");
 
@@ -71,11 +90,19 @@ fn annotate_records_the_login_name_or_the_configs_author() {
         "x",
         &["list", "brief.txt", "--json"],
     ));
-    let authors: Vec<&str> = listed
+    let mut authors: Vec<(&str, &str)> = listed
         .iter()
-        .map(|a| a["author"].as_str().unwrap())
+        .map(|a| (a["quote"].as_str().unwrap(), a["author"].as_str().unwrap()))
         .collect();
-    assert_eq!(authors, ["bo", "Ana Lopez"]);
+    authors.sort_unstable();
+    assert_eq!(
+        authors,
+        [
+            ("Micron", "Chen Wei"),
+            ("Micron Technology", "bo"),
+            ("Wall Street", "Ana Lopez")
+        ]
+    );
     let plain = gloss(dir.path(), &config, "x", &["list", "brief.txt"]);
     assert!(String::from_utf8_lossy(&plain.stdout).contains("\"Micron Technology\" by bo"));
 

@@ -99,7 +99,7 @@ fn every_format_goes_to_standard_output_with_nothing_raw() {
     );
     let csv = ok(&["export", s(&brief), "--format", "csv"]);
     assert!(
-        csv.starts_with("Highlight,Title,Author,URL,Note,Location,Date\n"),
+        csv.starts_with("Highlight,Title,Author,URL,Note,Location,Date,Annotator\n"),
         "{csv}"
     );
     assert!(

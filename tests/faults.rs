@@ -1,6 +1,6 @@
-//! Faults while gloss holds a researcher's notes: a folder that turns read-only mid-save, the
-//! sidecar or the brief changed under the reader, signals in the middle of a note, a burst of
-//! resizes, and 64 writers at once. The real binary on a pseudo terminal of its own.
+//! Faults while gloss holds a researcher's notes: a disk that fills up and a folder that turns
+//! read-only mid-save, the sidecar or the brief changed under the reader, signals in the
+//! middle of a note, a burst of resizes, and 64 writers at once. The real binary on a pseudo terminal of its own.
 //!
 //! Already covered elsewhere, not repeated here: SIGTERM/SIGHUP restoring the terminal and
 //! saving a highlight, and a terminal that disappears (tests/terminal.rs); two writers adding
@@ -183,6 +183,108 @@ fn a_read_only_folder_while_saving_keeps_the_note_tells_and_retries() {
     let mut got = notes(&brief);
     got.sort();
     assert_eq!(got, ["first", "kept in memory"]);
+}
+
+/// A disk that fills up while the reader saves: a real tmpfs of 1 MiB, filled to the last
+/// page, mounted in a mount namespace of gloss's own (`unshare --user --map-root-user
+/// --mount`: no root needed, and the machine's mount table is not touched). The save fails
+/// with ENOSPC; the note stays in memory, the status bar says so and retries, the sidecar on
+/// the full disk is the old one, whole, with no temporary file left; once space is freed the
+/// retry saves it. The test reaches the private mount through `/proc/PID/root`.
+#[test]
+fn a_full_disk_while_saving_keeps_the_note_tells_and_retries() {
+    let probe = Command::new("unshare")
+        .args(["--user", "--map-root-user", "--mount", "true"])
+        .status();
+    assert!(
+        probe.is_ok_and(|s| s.success()),
+        "this test needs `unshare` from util-linux and user namespaces (sysctl \
+         kernel.unprivileged_userns_clone=1) to mount a small tmpfs without root"
+    );
+    let (dir, brief) = workspace();
+    assert!(
+        annotate(&brief, "Micron Technology", "first")
+            .status
+            .success()
+    );
+    let before = std::fs::read(sidecar(&brief)).unwrap();
+    let disk = dir.path().join("disk");
+    std::fs::create_dir(&disk).unwrap();
+    // Mount, copy the brief and its sidecar in, fill every page left, then become gloss.
+    let script = r#"mount -t tmpfs -o size=1m gloss-full "$1" || exit 97
+cp "$2" "$2.gloss.toml" "$1"/ || exit 98
+head -c 4M /dev/zero > "$1/filler" 2>/dev/null
+exec "$3" "$1/brief.txt""#;
+    let args: Vec<&OsStr> = [
+        "--user",
+        "--map-root-user",
+        "--mount",
+        "sh",
+        "-c",
+        script,
+        "sh",
+    ]
+    .into_iter()
+    .map(OsStr::new)
+    .chain([
+        disk.as_os_str(),
+        brief.as_os_str(),
+        OsStr::new(env!("CARGO_BIN_EXE_gloss")),
+    ])
+    .collect();
+    let mut pty = Pty::start_program(dir.path(), OsStr::new("unshare"), &args, 110, 30);
+    pty.wait_for(
+        |s| s.contains(" READ "),
+        "the reader on the full disk",
+        LIMIT,
+    );
+    // The same pid all along: unshare and sh exec what follows.
+    let inside =
+        PathBuf::from(format!("/proc/{}/root", pty.pid())).join(disk.strip_prefix("/").unwrap());
+    let full_brief = inside.join("brief.txt");
+    // statfs of the private mount itself (df would look the path up in this namespace's
+    // mount table): no block left.
+    let free = Command::new("stat")
+        .args(["--file-system", "--format=%a %T"])
+        .arg(&inside)
+        .output()
+        .unwrap();
+    let free = String::from_utf8_lossy(&free.stdout).into_owned();
+    assert_eq!(free.trim(), "0 tmpfs", "the tmpfs is full");
+    assert_eq!(std::fs::read(sidecar(&full_brief)).unwrap(), before);
+
+    start_note(&mut pty);
+    type_slowly(&mut pty, b"kept in memory");
+    pty.keys(b"\x1b");
+    pty.wait_for(
+        |s| s.contains("not saved:") && s.contains("No space left on device"),
+        "the failed save",
+        LIMIT,
+    );
+    // Nothing on the full disk changed or was torn, and no temporary file was left.
+    assert_eq!(std::fs::read(sidecar(&full_brief)).unwrap(), before);
+    assert_eq!(notes(&full_brief), ["first"]);
+    let leftovers: Vec<_> = std::fs::read_dir(&inside)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name())
+        .filter(|n| !n.to_string_lossy().starts_with("brief.txt") && n != "filler")
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    // Space freed: the retry saves the note.
+    std::fs::remove_file(inside.join("filler")).unwrap();
+    let start = Instant::now();
+    while !notes(&full_brief).iter().any(|n| n == "kept in memory") {
+        assert!(start.elapsed() < LIMIT, "the retry never saved the note");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let mut got = notes(&full_brief);
+    got.sort();
+    assert_eq!(got, ["first", "kept in memory"]);
+    pty.keys(b"q");
+    let ended = pty.wait(LIMIT);
+    assert_eq!(ended.code, Some(0));
+    assert_terminal_safe(&ended.output, "full disk");
 }
 
 /// The sidecar deleted, truncated and replaced by another program while the reader is open.

@@ -225,6 +225,9 @@ fn two_writers_adding_100_each_lose_nothing() {
                 for i in 0..100 {
                     let quote = &words[(i * 7 + w * 13) % words.len()];
                     let note = format!("writer {w} note {i}");
+                    // Each writer waits as long as it takes for the other's lock: on a loaded
+                    // machine one fsync can outlast the default 5 s, and giving up is not what
+                    // this test is about (every save must land, and none be lost).
                     let out = gloss(&[
                         "annotate",
                         brief.to_str().unwrap(),
@@ -232,6 +235,8 @@ fn two_writers_adding_100_each_lose_nothing() {
                         quote,
                         "--note",
                         &note,
+                        "--wait",
+                        "300",
                     ]);
                     assert!(
                         out.status.success(),
@@ -391,4 +396,45 @@ fn a_corrected_brief_moves_fuzzes_and_orphans_highlights() {
     assert_eq!(orphan["start"], serde_json::Value::Null);
     assert_eq!(orphan["quote"], "4.4%", "the stored quote, kept");
     assert_eq!(items.len(), 4, "nothing is lost");
+}
+
+/// `gloss annotate --wait`: how long it waits for another process's lock on the sidecar, then
+/// gives up with a message saying how long it waited (the sidecar untouched).
+#[test]
+fn annotate_waits_as_long_as_it_is_told_for_the_lock() {
+    use std::time::{Duration, Instant};
+    let (_dir, brief) = workspace();
+    let b = brief.to_str().unwrap();
+    assert!(
+        gloss(&["annotate", b, "--quote", "Micron"])
+            .status
+            .success()
+    );
+    let before = std::fs::read(sidecar(&brief)).unwrap();
+    let mut lock_path = sidecar(&brief).into_os_string();
+    lock_path.push(".lock");
+    let lock = std::fs::File::create(&lock_path).unwrap();
+    lock.lock().unwrap();
+    let start = Instant::now();
+    let out = gloss(&["annotate", b, "--quote", "Micron", "--wait", "0.3"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("gave up waiting after 0.3 s"), "{err}");
+    assert!(start.elapsed() >= Duration::from_millis(300));
+    assert_eq!(std::fs::read(sidecar(&brief)).unwrap(), before);
+    // Released after a second: a writer told to wait longer gets it and saves.
+    let holder = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_secs(1));
+        drop(lock);
+    });
+    let out = gloss(&["annotate", b, "--quote", "Micron", "--wait", "60"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    holder.join().unwrap();
+    assert_eq!(list_json(&brief).len(), 2);
+    let bad = gloss(&["annotate", b, "--quote", "Micron", "--wait", "-1"]);
+    assert_eq!(bad.status.code(), Some(2));
 }

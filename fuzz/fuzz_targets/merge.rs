@@ -19,6 +19,7 @@ fn entry(id: u128, note: &str) -> Entry {
         id: Uuid::from_u128(id),
         created: Timestamp::UNIX_EPOCH,
         updated: Timestamp::UNIX_EPOCH,
+        author: String::new(),
         color: Color::Yellow,
         tags: Vec::new(),
         note: note.into(),

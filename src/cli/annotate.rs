@@ -23,12 +23,17 @@ pub struct Request<'a> {
     pub tags: &'a [String],
     /// Its note.
     pub note: Option<&'a str>,
+    /// Who wrote it (empty: unknown).
+    pub author: String,
+    /// How long to wait for another process's lock on the sidecar.
+    pub wait: std::time::Duration,
 }
 
 /// Adds the highlight and prints its id.
 pub fn run(file: &Path, explicit: Option<&Path>, request: &Request<'_>) -> Result<(), Error> {
     let doc = super::load_brief(file)?;
     let mut sidecar = super::sidecar_of(file, explicit);
+    sidecar.set_lock_wait(request.wait);
     let loaded = sidecar
         .load()
         .map_err(|e| Error::Annotations(e.to_string()))?;
@@ -79,7 +84,7 @@ pub fn run(file: &Path, explicit: Option<&Path>, request: &Request<'_>) -> Resul
     );
     annotation.tags = parse_tags(&request.tags.join(","));
     annotation.note = request.note.unwrap_or_default().to_string();
-    annotation.author = super::author();
+    annotation.author.clone_from(&request.author);
     annotations.insert(annotation);
     let saved = sidecar
         .save(to_file(

@@ -1,16 +1,27 @@
-//! `gloss git install [DIR] [--global]`: sets git up to merge sidecars with
-//! `gloss merge-driver`, through git's own commands. Idempotent: what is already there is
-//! left as it is, and every line printed says what was written or found.
+//! `gloss git install [DIR] [--global]`: sets git up to merge sidecars and the codebook with
+//! `gloss merge-driver`, through git's own commands, and keeps gloss's lock and backup files
+//! out of the repository (`.gitignore`). Idempotent: what is already there is left as it is,
+//! and every line printed says what was written or found.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use super::out::Out;
 use crate::error::{Error, show_path};
+use crate::store::limits;
 
 /// The attribute that sends sidecars to the driver.
 pub const ATTRIBUTE: &str = "*.gloss.toml merge=gloss";
-const PATTERN: &str = "*.gloss.toml";
+/// The attribute that sends a library's codebook to the driver.
+pub const CODEBOOK_ATTRIBUTE: &str = "codebook.toml merge=gloss";
+/// What gloss keeps beside a sidecar or codebook while saving (`.lock`) and after (`.bak`):
+/// out of the repository, or every `.bak` would conflict as text.
+pub const IGNORED: [&str; 4] = [
+    "*.gloss.toml.lock",
+    "*.gloss.toml.bak",
+    "codebook.toml.lock",
+    "codebook.toml.bak",
+];
 
 /// Where to install.
 pub enum Scope<'a> {
@@ -22,28 +33,32 @@ pub enum Scope<'a> {
 
 /// Installs the driver and prints what it did.
 pub fn install(scope: &Scope<'_>) -> Result<(), Error> {
-    let (attributes, flag, dir) = match scope {
+    let (attributes, ignore, flag, dir) = match scope {
         Scope::Repository(dir) => {
             let top = git(dir, &["rev-parse", "--show-toplevel"])?.ok_or_else(|| {
                 Error::Git(format!("{} is not inside a git repository", show_path(dir)))
             })?;
-            (PathBuf::from(top).join(".gitattributes"), "--local", *dir)
+            let top = PathBuf::from(top);
+            (
+                top.join(".gitattributes"),
+                top.join(".gitignore"),
+                "--local",
+                *dir,
+            )
         }
         Scope::Global => (
-            global_attributes(Path::new("."))?,
+            global_file(Path::new("."), "core.attributesFile", "attributes")?,
+            global_file(Path::new("."), "core.excludesFile", "ignore")?,
             "--global",
             Path::new("."),
         ),
     };
     let mut out = Out::new();
-    if add_attribute(&attributes)? {
-        out.line(&format!("{}: added `{ATTRIBUTE}`", show_path(&attributes)))?;
-    } else {
-        out.line(&format!(
-            "{}: already has `{ATTRIBUTE}`",
-            show_path(&attributes)
-        ))?;
-    }
+    let attributes_wanted = [ATTRIBUTE, CODEBOOK_ATTRIBUTE];
+    let added = add_lines(&attributes, &attributes_wanted, has_attribute)?;
+    report(&mut out, &attributes, &attributes_wanted, &added)?;
+    let added = add_lines(&ignore, &IGNORED, has_pattern)?;
+    report(&mut out, &ignore, &IGNORED, &added)?;
     for (key, value) in [
         ("merge.gloss.name", "gloss sidecar merge".to_string()),
         ("merge.gloss.driver", driver_command()),
@@ -82,19 +97,10 @@ fn shell_quote(s: &str) -> String {
     }
 }
 
-/// The user's attributes file: `core.attributesFile`, else git's default under the XDG
-/// config folder.
-fn global_attributes(dir: &Path) -> Result<PathBuf, Error> {
-    if let Some(path) = git(
-        dir,
-        &[
-            "config",
-            "--global",
-            "--path",
-            "--get",
-            "core.attributesFile",
-        ],
-    )? {
+/// One of the user's git files: the path in `key` of the global config, else git's default
+/// `name` under the XDG config folder.
+fn global_file(dir: &Path, key: &str, name: &str) -> Result<PathBuf, Error> {
+    if let Some(path) = git(dir, &["config", "--global", "--path", "--get", key])? {
         return Ok(PathBuf::from(path));
     }
     let config = std::env::var_os("XDG_CONFIG_HOME")
@@ -102,39 +108,70 @@ fn global_attributes(dir: &Path) -> Result<PathBuf, Error> {
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))
         .ok_or_else(|| Error::Git("neither XDG_CONFIG_HOME nor HOME is set".into()))?;
-    Ok(config.join("git").join("attributes"))
+    Ok(config.join("git").join(name))
 }
 
-/// True when a line of an attributes file already sends sidecars to the driver.
-fn has_attribute(text: &str) -> bool {
+/// One line per wanted line: added, or already there.
+fn report(out: &mut Out, path: &Path, wanted: &[&str], added: &[&str]) -> Result<(), Error> {
+    for line in wanted {
+        let done = if added.contains(line) {
+            "added"
+        } else {
+            "already has"
+        };
+        out.line(&format!("{}: {done} `{line}`", show_path(path)))?;
+    }
+    Ok(())
+}
+
+/// True when a line of an attributes file already gives `wanted`'s pattern its attribute.
+fn has_attribute(text: &str, wanted: &str) -> bool {
+    let mut want = wanted.split_whitespace();
+    let (Some(pattern), Some(attribute)) = (want.next(), want.next()) else {
+        return false;
+    };
     text.lines().any(|line| {
         let mut words = line.split_whitespace();
-        words.next() == Some(PATTERN) && words.any(|w| w == "merge=gloss")
+        words.next() == Some(pattern) && words.any(|w| w == attribute)
     })
 }
 
-/// Appends the attribute unless it is there; true when it wrote.
-fn add_attribute(path: &Path) -> Result<bool, Error> {
+/// True when an ignore file has the pattern `wanted` on a line of its own.
+fn has_pattern(text: &str, wanted: &str) -> bool {
+    text.lines().any(|line| line.trim() == wanted)
+}
+
+/// Appends to the file at `path` each of `wanted` that `has` does not find there (keeping
+/// every other line, adding a missing final newline), in one atomic write; the lines added.
+/// A file past [`limits::GIT_FILE`] is refused, never read whole.
+fn add_lines<'a>(
+    path: &Path,
+    wanted: &[&'a str],
+    has: fn(&str, &str) -> bool,
+) -> Result<Vec<&'a str>, Error> {
     let failed = |e: std::io::Error| Error::Git(format!("{}: {e}", show_path(path)));
-    let text = match std::fs::read_to_string(path) {
+    let text = match limits::read_capped_text(path, limits::GIT_FILE) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(e) => return Err(failed(e)),
     };
-    if has_attribute(&text) {
-        return Ok(false);
+    let missing: Vec<&str> = wanted.iter().copied().filter(|w| !has(&text, w)).collect();
+    if missing.is_empty() {
+        return Ok(missing);
     }
     let mut new = text;
     if !new.is_empty() && !new.ends_with('\n') {
         new.push('\n');
     }
-    new.push_str(ATTRIBUTE);
-    new.push('\n');
+    for line in &missing {
+        new.push_str(line);
+        new.push('\n');
+    }
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(failed)?;
     }
     crate::store::write_atomic(path, new.as_bytes()).map_err(failed)?;
-    Ok(true)
+    Ok(missing)
 }
 
 /// Runs git in `dir`: its output's first line on success, `None` when it exits 1 (a key
@@ -168,10 +205,74 @@ mod tests {
 
     #[test]
     fn the_attribute_is_found_among_others() {
-        assert!(has_attribute("*.md diff\n*.gloss.toml   merge=gloss\n"));
-        assert!(has_attribute("*.gloss.toml diff=toml merge=gloss"));
-        assert!(!has_attribute("*.gloss.toml merge=union\n"));
-        assert!(!has_attribute("# *.gloss.toml merge=gloss\n"));
+        let has = |text| has_attribute(text, ATTRIBUTE);
+        assert!(has("*.md diff\n*.gloss.toml   merge=gloss\n"));
+        assert!(has("*.gloss.toml diff=toml merge=gloss"));
+        assert!(!has("*.gloss.toml merge=union\n"));
+        assert!(!has("# *.gloss.toml merge=gloss\n"));
+        assert!(!has_attribute(
+            "*.gloss.toml merge=gloss",
+            CODEBOOK_ATTRIBUTE
+        ));
+        assert!(has_attribute(
+            "codebook.toml merge=gloss",
+            CODEBOOK_ATTRIBUTE
+        ));
+    }
+
+    #[test]
+    fn an_ignore_pattern_counts_only_on_a_line_of_its_own() {
+        assert!(has_pattern(
+            "target\n  *.gloss.toml.bak \n",
+            "*.gloss.toml.bak"
+        ));
+        assert!(!has_pattern("# *.gloss.toml.bak\n", "*.gloss.toml.bak"));
+        assert!(!has_pattern("*.gloss.toml.bak.old\n", "*.gloss.toml.bak"));
+    }
+
+    #[test]
+    fn lines_are_added_once_keeping_the_others() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".gitignore");
+        std::fs::write(&path, "target\n*.gloss.toml.bak").unwrap();
+        let added = add_lines(&path, &IGNORED, has_pattern).unwrap();
+        assert_eq!(
+            added,
+            [
+                "*.gloss.toml.lock",
+                "codebook.toml.lock",
+                "codebook.toml.bak"
+            ]
+        );
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(
+            text,
+            "target\n*.gloss.toml.bak\n*.gloss.toml.lock\ncodebook.toml.lock\ncodebook.toml.bak\n"
+        );
+        assert!(add_lines(&path, &IGNORED, has_pattern).unwrap().is_empty());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    }
+
+    #[test]
+    fn a_huge_attributes_file_is_refused_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".gitattributes");
+        std::fs::File::create(&path)
+            .unwrap()
+            .set_len(limits::GIT_FILE.bytes + 1)
+            .unwrap();
+        let err = add_lines(&path, &[ATTRIBUTE], has_attribute)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(".gitattributes: it is 1.0 MiB"), "{err}");
+        assert!(
+            err.contains("gloss reads git attribute and ignore files up to 1 MiB"),
+            "{err}"
+        );
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().len(),
+            limits::GIT_FILE.bytes + 1
+        );
     }
 
     #[test]

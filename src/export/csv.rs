@@ -1,12 +1,13 @@
 //! The Readwise CSV export: the columns Readwise's CSV import reads,
-//! `Highlight,Title,Author,URL,Note,Location,Date`; tags go into the note as Readwise's
+//! `Highlight,Title,Author,URL,Note,Location,Date` (`Author` is the brief's, as Readwise
+//! means it), then `Annotator`, who made the highlight; tags go into the note as Readwise's
 //! `.tag` inline notes (`.china .semis`).
 
 use super::Brief;
 use crate::sanitize;
 
 /// The header row.
-pub const COLUMNS: [&str; 7] = [
+pub const COLUMNS: [&str; 8] = [
     "Highlight",
     "Title",
     "Author",
@@ -14,6 +15,7 @@ pub const COLUMNS: [&str; 7] = [
     "Note",
     "Location",
     "Date",
+    "Annotator",
 ];
 
 /// Every highlight of `briefs` (orphans too, with their stored quote), one row each;
@@ -45,6 +47,7 @@ pub fn export(briefs: &[Brief<'_>]) -> Result<String, csv::Error> {
                 sanitize::text(&note).as_ref(),
                 location.as_str(),
                 created.as_str(),
+                sanitize::line(&h.author).as_ref(),
             ])?;
         }
     }

@@ -218,9 +218,19 @@ fn side_note(h: &Highlight, numbers: &[(uuid::Uuid, usize)], id: uuid::Uuid) -> 
     };
     format!(
         "<sup class=\"ref\" id=\"ref-{n}\"><a href=\"#note-{n}\">{n}</a></sup>\
-         <span class=\"side\"><span class=\"num\">{n}</span> {}{tags}</span>",
-        escape(&h.note).replace('\n', "<br>")
+         <span class=\"side\"><span class=\"num\">{n}</span> {}{tags}{}</span>",
+        escape(&h.note).replace('\n', "<br>"),
+        by(&h.author)
     )
+}
+
+/// Who made a note, after it; nothing when unknown.
+fn by(author: &str) -> String {
+    if author.is_empty() {
+        String::new()
+    } else {
+        format!(" <span class=\"by\">by {}</span>", escape(author))
+    }
 }
 
 fn tag_list(tags: &[String]) -> String {
@@ -255,10 +265,11 @@ fn footnotes(brief: &Brief<'_>, numbers: &[(uuid::Uuid, usize)]) -> String {
         };
         let _ = writeln!(
             out,
-            "<li id=\"note-{n}\" value=\"{n}\"><q class=\"{}\">{}</q> {}{tags} <a href=\"#ref-{n}\">↩</a></li>",
+            "<li id=\"note-{n}\" value=\"{n}\"><q class=\"{}\">{}</q> {}{tags}{} <a href=\"#ref-{n}\">↩</a></li>",
             super::w3c::style_class(h.color),
             escape(&h.quote),
-            escape(&h.note).replace('\n', "<br>")
+            escape(&h.note).replace('\n', "<br>"),
+            by(&h.author)
         );
     }
     out.push_str("</ol></section>\n");

@@ -27,7 +27,7 @@ pub fn export(briefs: &[Brief<'_>], now: jiff::Timestamp) -> Value {
                 selector
                     .push(json!({ "type": "TextPositionSelector", "start": start, "end": end }));
             }
-            annotations.push(json!({
+            let mut item = json!({
                 "id": h.id,
                 "created": h.created,
                 "updated": h.updated,
@@ -40,7 +40,14 @@ pub fn export(briefs: &[Brief<'_>], now: jiff::Timestamp) -> Value {
                 "target": [{ "source": brief.uri, "selector": selector }],
                 "document": { "title": [title] },
                 "gloss": { "color": h.color },
-            }));
+            });
+            // Who made it, as Hypothesis shows a user's name.
+            if !h.author.is_empty()
+                && let Some(map) = item.as_object_mut()
+            {
+                map.insert("user_info".into(), json!({ "display_name": h.author }));
+            }
+            annotations.push(item);
         }
     }
     json!({

@@ -88,6 +88,9 @@ fn callout(h: &Highlight) -> String {
         let tags: Vec<String> = h.tags.iter().map(|t| format!("#{}", tag(t))).collect();
         out.push_str(&format!(">\n> {}\n", tags.join(" ")));
     }
+    if !h.author.is_empty() {
+        out.push_str(&format!(">\n> by {}\n", inline(&h.author)));
+    }
     out.push_str(&format!(
         ">\n> `{}`\n\n^{}\n\n",
         h.open.replace('`', "'"),

@@ -197,7 +197,7 @@ fn readwise_csv() {
     let palette = palette();
     let csv = csv::export(&[brief(&doc, &set, &palette)]).unwrap();
     assert!(
-        csv.starts_with("Highlight,Title,Author,URL,Note,Location,Date\n"),
+        csv.starts_with("Highlight,Title,Author,URL,Note,Location,Date,Annotator\n"),
         "{csv}"
     );
     assert!(

@@ -3,7 +3,8 @@
 //! brief with a `TextQuoteSelector` and a `TextPositionSelector` (Unicode code points, as
 //! gloss counts), whose note is a `TextualBody` for `commenting` and whose tags are bodies
 //! for `tagging`; its colour is a `styleClass` on the target, drawn by the annotation's
-//! `stylesheet`, both terms of the model's own context, so JSON-LD keeps them.
+//! `stylesheet`, both terms of the model's own context, so JSON-LD keeps them. Who made it is
+//! its `creator`, a `Person` with a `name`.
 
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
@@ -117,10 +118,16 @@ fn annotation(brief: &Brief<'_>, h: &Highlight, css: &str) -> Value {
             "selector": selector,
         },
     });
-    if !body.is_empty()
-        && let Some(map) = a.as_object_mut()
-    {
-        map.insert("body".into(), Value::Array(body));
+    if let Some(map) = a.as_object_mut() {
+        if !body.is_empty() {
+            map.insert("body".into(), Value::Array(body));
+        }
+        if !h.author.is_empty() {
+            map.insert(
+                "creator".into(),
+                json!({ "type": "Person", "name": h.author }),
+            );
+        }
     }
     a
 }

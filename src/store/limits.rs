@@ -60,6 +60,23 @@ pub const EXPORT_TARGET: Limit = Limit {
     what: "Markdown exports to update",
 };
 
+/// Largest `.gitattributes` or `.gitignore` that `gloss git install` adds its lines to.
+pub const GIT_FILE: Limit = Limit {
+    bytes: MIB,
+    what: "git attribute and ignore files",
+};
+/// Largest snapshot file (compressed) in the data folder; its text is bounded apart, at
+/// [`PLAIN_BRIEF`]'s size.
+pub const SNAPSHOT: Limit = Limit {
+    bytes: 256 * MIB,
+    what: "text snapshots",
+};
+/// Largest entry of the data folder's list of sidecars (`snapshots/known/`): one path.
+pub const KNOWN_ENTRY: Limit = Limit {
+    bytes: 64 * 1024,
+    what: "entries of the snapshot folder's list of sidecars",
+};
+
 /// Most user themes read from the themes folder (the first ones by file name); each is
 /// resolved at start-up, up to [`crate::theme::MAX_DEPTH`] ancestors deep.
 pub const USER_THEMES: usize = 200;

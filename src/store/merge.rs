@@ -131,6 +131,7 @@ pub fn merge(base: &SidecarFile, ours: &SidecarFile, theirs: &SidecarFile) -> Si
     }
 }
 
+pub mod codebook;
 pub mod files;
 
 #[cfg(test)]

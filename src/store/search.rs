@@ -1,7 +1,7 @@
 //! Search across a library: every match of a query in the briefs' text and in their
 //! annotations' quotes, notes and tags, grouped by brief, each with a line of context.
-//! `#tag` and `color:red` in the query narrow it to annotations with that tag (or one under
-//! it) or colour, and to the text they cover.
+//! `#tag`, `color:red` and `author:NAME` in the query narrow it to annotations with that tag
+//! (or one under it), colour or author, and to the text they cover.
 //!
 //! What each brief holds for searching is a [`Record`]: its normalised text and its
 //! annotations placed in it. Records are made from the files, or read from the library's
@@ -41,30 +41,35 @@ pub struct Request {
     pub tags: Vec<String>,
     /// Only annotations of this colour are searched.
     pub color: Option<Color>,
+    /// Only annotations by this author (the whole name, ignoring case) are searched.
+    pub author: Option<String>,
     /// Hits kept per brief with their context (the others are counted): a view needs a
     /// screenful, not every "the" of a library. `None` keeps all.
     pub keep: Option<usize>,
 }
 
 impl Request {
-    /// Reads a query: `#tag` and `color:NAME` narrow, the other words are searched for as
-    /// one phrase. An error says what is missing.
+    /// Reads a query: `#tag`, `color:NAME` and `author:NAME` narrow, the other words are
+    /// searched for as one phrase. An error says what is missing.
     pub fn parse(query: &str) -> Result<Self, String> {
         let mut tags = Vec::new();
         let mut color = None;
+        let mut author = None;
         let mut words = Vec::new();
         for word in query.split_whitespace() {
             if let Some(tag) = word.strip_prefix('#').filter(|t| !t.is_empty()) {
                 tags.push(tag.to_string());
             } else if let Some(c) = word.strip_prefix("color:").and_then(|c| c.parse().ok()) {
                 color = Some(c);
+            } else if let Some(a) = word.strip_prefix("author:").filter(|a| !a.is_empty()) {
+                author = Some(a.to_string());
             } else {
                 words.push(word);
             }
         }
         let matcher = Matcher::new(&words.join(" ")).ok_or_else(|| {
             format!(
-                "nothing to search for in {:?}: give some words besides #tags and color:",
+                "nothing to search for in {:?}: give some words besides #tags, color: and author:",
                 sanitize::line(query)
             )
         })?;
@@ -72,13 +77,14 @@ impl Request {
             matcher,
             tags,
             color,
+            author,
             keep: None,
         })
     }
 
     /// Whether the query searches only some annotations and the text they cover.
     pub fn is_narrowed(&self) -> bool {
-        !self.tags.is_empty() || self.color.is_some()
+        !self.tags.is_empty() || self.color.is_some() || self.author.is_some()
     }
 
     fn keeps(&self, n: &Noted) -> bool {
@@ -86,6 +92,10 @@ impl Request {
             .iter()
             .all(|w| n.tags.iter().any(|t| tag_within(t, w)))
             && self.color.is_none_or(|c| n.color == c)
+            && self
+                .author
+                .as_deref()
+                .is_none_or(|a| n.author.to_lowercase() == a.to_lowercase())
     }
 }
 

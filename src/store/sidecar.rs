@@ -154,6 +154,8 @@ pub struct Sidecar {
     /// The base of the last merge: when the reader could not take that merge in (it changed
     /// meanwhile), the next save or merge starts again from here.
     before_merge: Option<SidecarFile>,
+    /// How long a save waits for another process's lock.
+    lock_wait: Duration,
 }
 
 fn hash(bytes: &[u8]) -> [u8; 32] {
@@ -168,7 +170,13 @@ impl Sidecar {
             base: None,
             seen: None,
             before_merge: None,
+            lock_wait: LOCK_WAIT,
         }
+    }
+
+    /// Saves wait up to `wait` for another process's lock (5 s unless set).
+    pub fn set_lock_wait(&mut self, wait: Duration) {
+        self.lock_wait = wait;
     }
 
     /// Its paths.
@@ -392,7 +400,7 @@ impl Sidecar {
     }
 
     fn lock(&self) -> Result<File, SidecarError> {
-        self.lock_within(LOCK_WAIT)
+        self.lock_within(self.lock_wait)
     }
 
     fn lock_within(&self, wait: Duration) -> Result<File, SidecarError> {

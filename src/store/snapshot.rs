@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
+use super::limits::{self, Limit, read_capped, read_capped_text};
 use super::write_atomic;
 
 /// zstd level for texts up to [`BIG`]: 19 packs short briefs tightest (they compress least);
@@ -27,8 +28,8 @@ const BIG: usize = 256 << 10;
 const BIG_LEVEL: i32 = 9;
 
 /// A snapshot never decompresses to more than this (a corrupt or hostile file cannot fill
-/// memory).
-const LIMIT: u64 = 1 << 30;
+/// memory): the largest brief gloss reads.
+const LIMIT: Limit = limits::PLAIN_BRIEF;
 
 /// The snapshot folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,18 +86,42 @@ impl Snapshots {
         is_hash(sha256).then(|| self.dir.join(format!("{sha256}.zst")))
     }
 
-    /// The text hashed `sha256`; `None` when there is no snapshot or it is not that text.
+    /// The text hashed `sha256`; `None` when there is no snapshot, it cannot be read or it is
+    /// not that text.
     pub fn load(&self, sha256: &str) -> Option<String> {
-        let bytes = fs::read(self.path(sha256)?).ok()?;
+        self.read(sha256).ok().flatten()
+    }
+
+    /// The text hashed `sha256`: `None` when there is no snapshot or it is not that text
+    /// (cut short, altered); an error when it cannot be read, and one of kind
+    /// [`io::ErrorKind::FileTooLarge`] naming the limit when the file is past
+    /// [`limits::SNAPSHOT`] or its text past [`LIMIT`] (neither is read further).
+    pub fn read(&self, sha256: &str) -> io::Result<Option<String>> {
+        let Some(path) = self.path(sha256) else {
+            return Ok(None);
+        };
+        let bytes = match read_capped(&path, limits::SNAPSHOT) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e),
+        };
         let mut text = Vec::new();
-        zstd::stream::read::Decoder::new(bytes.as_slice())
-            .ok()?
-            .take(LIMIT)
+        let Ok(decoder) = zstd::stream::read::Decoder::new(bytes.as_slice()) else {
+            return Ok(None);
+        };
+        if decoder
+            .take(LIMIT.bytes + 1)
             .read_to_end(&mut text)
-            .ok()?;
-        (sha256_hex(&text) == sha256)
+            .is_err()
+        {
+            return Ok(None);
+        }
+        if text.len() as u64 > LIMIT.bytes {
+            return Err(limits::too_large(LIMIT.bytes, LIMIT, true));
+        }
+        Ok((sha256_hex(&text) == sha256)
             .then(|| String::from_utf8(text).ok())
-            .flatten()
+            .flatten())
     }
 
     /// Keeps `text` under its hash `sha256` unless a sound snapshot of it is there already.
@@ -125,7 +150,7 @@ impl Snapshots {
         let key = sha256_hex(shown.as_bytes());
         let known = self.dir.join("known");
         let file = known.join(key.get(..32).unwrap_or(&key));
-        if fs::read_to_string(&file).is_ok_and(|s| s == shown) {
+        if read_capped_text(&file, limits::KNOWN_ENTRY).is_ok_and(|s| s == shown) {
             return Ok(());
         }
         fs::create_dir_all(&known)?;
@@ -136,7 +161,9 @@ impl Snapshots {
     /// saved (remembered under `known/`) and every `*.gloss.toml` under `dirs` (which are
     /// remembered from now on); a sidecar refers to a snapshot when its text, or that of its
     /// `.bak`, holds the snapshot's hash (its `[document] sha256`). A remembered sidecar that no
-    /// longer exists is forgotten.
+    /// longer exists is forgotten. A sidecar, `.bak` or entry of `known/` past its limit
+    /// stops it before anything is deleted, with an error naming the file (it cannot be read
+    /// to know what it refers to).
     pub fn gc(&self, dirs: &[PathBuf]) -> io::Result<Collected> {
         let mut found = Vec::new();
         for dir in dirs {
@@ -149,8 +176,12 @@ impl Snapshots {
         let mut done = Collected::default();
         let known = self.dir.join("known");
         for entry in fs::read_dir(&known).into_iter().flatten().flatten() {
-            let Ok(path) = fs::read_to_string(entry.path()) else {
-                continue;
+            let path = match read_capped_text(&entry.path(), limits::KNOWN_ENTRY) {
+                Ok(path) => path,
+                Err(e) if e.kind() == io::ErrorKind::FileTooLarge => {
+                    return Err(named(&entry.path(), e));
+                }
+                Err(_) => continue,
             };
             let sidecar = PathBuf::from(path);
             if !sidecar.exists() {
@@ -161,8 +192,12 @@ impl Snapshots {
             let mut backup = sidecar.clone().into_os_string();
             backup.push(".bak");
             for file in [sidecar, PathBuf::from(backup)] {
-                if let Ok(bytes) = fs::read(&file) {
-                    hashes_in(&bytes, &mut referred);
+                match read_capped(&file, limits::SIDECAR) {
+                    Ok(bytes) => hashes_in(&bytes, &mut referred),
+                    Err(e) if e.kind() == io::ErrorKind::FileTooLarge => {
+                        return Err(named(&file, e));
+                    }
+                    Err(_) => {}
                 }
             }
         }
@@ -181,6 +216,11 @@ impl Snapshots {
         }
         Ok(done)
     }
+}
+
+/// `e` with the file it is about, for a message.
+fn named(path: &Path, e: io::Error) -> io::Error {
+    io::Error::new(e.kind(), format!("{}: {e}", crate::error::show_path(path)))
 }
 
 /// Every run of 64 lowercase hex digits in `bytes`.

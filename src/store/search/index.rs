@@ -4,9 +4,9 @@
 //! read again and the file is rewritten with them (atomically: a temporary file renamed over
 //! it). Nothing in it is needed: a missing, damaged or foreign file is ignored and replaced.
 //!
-//! Layout: `GLOSSIX1`, the records and word lists one after another (postcard), the catalog
+//! Layout: `GLOSSIX2` (`1` before records held authors), the records and word lists one after another (postcard), the catalog
 //! (the briefs with their stamps and where their records are, the words with where their
-//! lists are), then the catalog's length, the file's length and `GLOSSIX1` again.
+//! lists are), then the catalog's length, the file's length and `GLOSSIX2` again.
 
 mod rewrite;
 
@@ -26,7 +26,7 @@ use crate::error::show_path;
 use crate::store::library::listed;
 use rewrite::Rewrite;
 
-const MAGIC: &[u8; 8] = b"GLOSSIX1";
+const MAGIC: &[u8; 8] = b"GLOSSIX2";
 /// The catalog's length, the file's length and the magic again.
 const TRAILER: u64 = 24;
 /// Briefs read from their files at a time (the records of one batch are in memory at once).

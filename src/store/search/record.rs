@@ -41,6 +41,8 @@ pub struct Noted {
     pub quote: String,
     /// Its note.
     pub note: String,
+    /// Who made it; empty when unknown.
+    pub author: String,
 }
 
 impl Record {
@@ -63,6 +65,7 @@ impl Record {
                         tags: a.tags.clone(),
                         quote: a.anchor.quote.clone(),
                         note: a.note.clone(),
+                        author: a.author.clone(),
                     })
                     .collect();
                 Ok(Self {

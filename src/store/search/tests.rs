@@ -255,6 +255,43 @@ fn refreshing_the_index_makes_the_next_search_read_nothing() {
     assert_eq!(index::refresh(root, &index).read, 0, "and up to date");
 }
 
+/// `author:NAME` narrows to annotations by that author (the whole name, ignoring case), from
+/// the files and from the index alike.
+#[test]
+fn author_narrows_to_annotations_by_that_author() {
+    let dir = library();
+    let root = dir.path();
+    let sidecar = beside(&root.join("probe.txt"));
+    let mut file = format::parse_bytes(&fs::read(&sidecar).unwrap()).unwrap();
+    for e in &mut file.annotations {
+        e.author = "Ana Lopez".into();
+    }
+    fs::write(&sidecar, format::write(&file).unwrap()).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let index = data.path().join("lib.idx");
+    for index in [None, Some(index.as_path()), Some(index.as_path())] {
+        let all = run(root, "review", index).0;
+        assert_eq!(all.len(), 1, "{all:?}");
+        let by = run(root, "author:ana review", index).0;
+        assert!(by.is_empty(), "the whole name, not a part: {by:?}");
+        // A one-word query can only give a one-word name; the request can hold any.
+        let mut request = Request::parse("review").unwrap();
+        request.author = Some("ANA LOPEZ".into());
+        let mut names = Vec::new();
+        search(root, &request, index, |f| names.push(f.name));
+        assert_eq!(names, ["probe.txt"]);
+        request.author = Some("Bo".into());
+        let mut none = Vec::new();
+        search(root, &request, index, |f| none.push(f.name));
+        assert!(none.is_empty(), "{none:?}");
+    }
+    assert!(
+        Request::parse("author:ana").is_err(),
+        "nothing to search for"
+    );
+    assert!(Request::parse("author:ana x").unwrap().is_narrowed());
+}
+
 /// The context as first written: every character of the paragraph looked at.
 fn naive_context(text: &str, hit: std::ops::Range<usize>) -> (String, std::ops::Range<usize>) {
     let start = text[..hit.start].rfind('\n').map_or(0, |i| i + 1);

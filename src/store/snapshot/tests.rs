@@ -143,3 +143,61 @@ fn gc_keeps_what_sidecars_refer_to_and_forgets_sidecars_gone() {
     fs::remove_file(&elsewhere).unwrap();
     assert_eq!(snaps.gc(&[]).unwrap().removed, 1);
 }
+
+#[test]
+fn a_snapshot_file_past_its_limit_is_refused_unread() {
+    let dir = tempfile::tempdir().unwrap();
+    let snaps = Snapshots::at(dir.path().join("snapshots"));
+    let text = text();
+    let sha = sha256_hex(text.as_bytes());
+    fs::create_dir_all(snaps.dir()).unwrap();
+    let path = snaps.path(&sha).unwrap();
+    fs::File::create(&path)
+        .unwrap()
+        .set_len(limits::SNAPSHOT.bytes + 1)
+        .unwrap();
+    let err = snaps.read(&sha).unwrap_err();
+    assert_eq!(err.kind(), io::ErrorKind::FileTooLarge);
+    assert!(
+        err.to_string()
+            .contains("gloss reads text snapshots up to 256 MiB"),
+        "{err}"
+    );
+    assert_eq!(snaps.load(&sha), None, "absent to the reader");
+    // The next save writes a sound one over it.
+    assert!(snaps.save(&sha, &text).unwrap());
+    assert_eq!(snaps.read(&sha).unwrap().as_deref(), Some(text.as_str()));
+}
+
+#[test]
+fn gc_stops_before_deleting_anything_at_a_sidecar_past_its_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let snaps = Snapshots::at(dir.path().join("snapshots"));
+    let library = dir.path().join("library");
+    fs::create_dir_all(&library).unwrap();
+    let sha = sha256_hex(b"T\nfirst");
+    snaps.save(&sha, "T\nfirst").unwrap();
+    let huge = library.join("a.txt.gloss.toml");
+    fs::File::create(&huge)
+        .unwrap()
+        .set_len(limits::SIDECAR.bytes + 1)
+        .unwrap();
+    let err = snaps.gc(std::slice::from_ref(&library)).unwrap_err();
+    assert_eq!(err.kind(), io::ErrorKind::FileTooLarge);
+    let said = err.to_string();
+    assert!(
+        said.contains("a.txt.gloss.toml: it is 8.0 MiB; gloss reads annotation files up to 8 MiB"),
+        "{said}"
+    );
+    assert!(snaps.load(&sha).is_some(), "nothing deleted");
+    // A hostile entry in the list of sidecars is refused the same way.
+    fs::remove_file(&huge).unwrap();
+    let known = snaps.dir().join("known").join("0".repeat(32));
+    fs::File::create(&known)
+        .unwrap()
+        .set_len(limits::KNOWN_ENTRY.bytes + 1)
+        .unwrap();
+    let err = snaps.gc(&[]).unwrap_err();
+    assert!(err.to_string().contains("up to 64 KiB"), "{err}");
+    assert!(snaps.load(&sha).is_some(), "nothing deleted");
+}
