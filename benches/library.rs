@@ -90,7 +90,13 @@ fn main() {
     }
     // Each figure twice: the first pass reads from the page cache as the second does (the
     // files were just written), so the second is the steady state.
-    for pass in 1..=2 {
+    // `--keys`: only the notes view's keys.
+    let passes = if args.iter().any(|a| a == "--keys") {
+        0
+    } else {
+        2
+    };
+    for pass in 1..=passes {
         let start = Instant::now();
         // The first screen's rows: names as soon as the walk finds them, then the first
         // batch that the scan has read.
@@ -209,7 +215,10 @@ fn notes_view_keys(root: &Path) {
         });
     }
     let mut times = Vec::with_capacity(keys.len());
+    // The slowest time of each kind of key, to say which keys cost.
+    let mut slowest: std::collections::BTreeMap<String, Duration> = Default::default();
     for events in keys {
+        let kind = format!("{:?}", events[0]);
         let start = Instant::now();
         for event in events {
             update(&mut notes, event, &env);
@@ -220,7 +229,10 @@ fn notes_view_keys(root: &Path) {
             theme: &theme,
         }
         .render(buf.area, &mut buf);
-        times.push(start.elapsed());
+        let took = start.elapsed();
+        times.push(took);
+        let worst = slowest.entry(kind).or_default();
+        *worst = (*worst).max(took);
     }
     times.sort();
     let at = |q: f64| ms(times[((times.len() - 1) as f64 * q) as usize]);
@@ -230,5 +242,13 @@ fn notes_view_keys(root: &Path) {
         at(0.5),
         at(0.99),
         at(1.0),
+    );
+    let kinds: Vec<String> = slowest
+        .iter()
+        .map(|(kind, t)| format!("{kind} {:.1}", ms(*t)))
+        .collect();
+    println!(
+        "notes view, slowest key of each kind (ms): {}",
+        kinds.join(" · ")
     );
 }

@@ -2,6 +2,8 @@
 //! `policy/japan`), a colour, a status and free text in the quote, note or tags. Shared by
 //! `gloss notes` and the views that list annotations.
 
+use aho_corasick::AhoCorasick;
+use memchr::memmem;
 use regex::{Regex, RegexBuilder};
 
 use super::{Annotation, Color, Status};
@@ -38,12 +40,7 @@ impl Query {
     /// The query made ready to test many annotations: its text compiled once, not lowered
     /// again for every field of every annotation.
     pub fn compiled(&self) -> Compiled<'_> {
-        let text = self.text.as_deref().and_then(|text| {
-            RegexBuilder::new(&regex::escape(text))
-                .case_insensitive(true)
-                .build()
-                .ok()
-        });
+        let text = self.text.as_deref().and_then(Text::new);
         Compiled {
             query: self,
             text,
@@ -70,11 +67,50 @@ impl Query {
     }
 }
 
+/// A query's text, ignoring case, in the quickest form that finds it: plain bytes when it
+/// has no letter with a case, ASCII folding when it is ASCII, Unicode folding otherwise
+/// (a list of 150,000 notes is filtered as the filter is typed).
+#[derive(Debug)]
+enum Text {
+    Bytes(memmem::Finder<'static>),
+    Ascii(AhoCorasick),
+    Unicode(Regex),
+}
+
+impl Text {
+    fn new(text: &str) -> Option<Self> {
+        let cased = |c: char| c.to_lowercase().ne(c.to_uppercase());
+        if !text.chars().any(cased) {
+            Some(Self::Bytes(memmem::Finder::new(text).into_owned()))
+        } else if text.is_ascii() {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build([text])
+                .ok()
+                .map(Self::Ascii)
+        } else {
+            RegexBuilder::new(&regex::escape(text))
+                .case_insensitive(true)
+                .build()
+                .ok()
+                .map(Self::Unicode)
+        }
+    }
+
+    fn is_match(&self, hay: &str) -> bool {
+        match self {
+            Self::Bytes(f) => f.find(hay.as_bytes()).is_some(),
+            Self::Ascii(a) => a.is_match(hay),
+            Self::Unicode(r) => r.is_match(hay),
+        }
+    }
+}
+
 /// A [`Query`] ready to test annotations with.
 #[derive(Debug)]
 pub struct Compiled<'a> {
     query: &'a Query,
-    text: Option<Regex>,
+    text: Option<Text>,
     author: Option<String>,
 }
 
@@ -209,5 +245,32 @@ mod tests {
             assert!(narrow.narrows(&wide));
             assert!(narrow.keeps(&a, "q") && wide.keeps(&a, "q"));
         }
+    }
+
+    #[test]
+    fn text_is_found_ignoring_case_in_each_of_its_forms() {
+        let a = with(&["Policy/EU"], Color::Red, Status::Exact, "Straße — 5% #up");
+        let finds = |text: &str| {
+            Query {
+                text: Some(text.to_string()),
+                ..Query::default()
+            }
+            .keeps(&a, "The Tariff ÉTÉ")
+        };
+        // No letter with a case: bytes.
+        for yes in ["5%", "#up", "—"] {
+            assert!(finds(yes), "{yes}");
+        }
+        assert!(!finds("6%"));
+        // ASCII letters: either case, in the quote, the note or a tag.
+        for yes in ["tariff", "TARIFF", "policy/eu", "stra"] {
+            assert!(finds(yes), "{yes}");
+        }
+        assert!(!finds("tarif f"));
+        // Beyond ASCII: Unicode folding.
+        for yes in ["été", "ÉTÉ", "straße"] {
+            assert!(finds(yes), "{yes}");
+        }
+        assert!(!finds("étés"));
     }
 }

@@ -65,6 +65,9 @@ pub struct Notes {
     /// at those (`None` once rows came or went).
     kept: Vec<usize>,
     kept_by: Option<Query>,
+    /// The rows' tags with the rows under each, made when grouping by tag or filtering by
+    /// one needs them (`None` once rows came or went).
+    tags: Option<filter::Tags>,
 }
 
 impl Notes {
@@ -93,6 +96,7 @@ impl Notes {
             ungrouped: false,
             kept: Vec::new(),
             kept_by: None,
+            tags: None,
         }
     }
 
@@ -140,6 +144,7 @@ impl Notes {
         }
         self.rows.extend(rows);
         self.kept_by = None;
+        self.tags = None;
         let recent = self
             .regrouped
             .is_some_and(|t| now.duration_since(t) < REGROUP);
@@ -162,21 +167,36 @@ impl Notes {
     /// Groups and filters again, keeping the same annotation selected when it is still shown.
     pub(super) fn refresh(&mut self) {
         let keep = self.selected_note().map(|n| n.annotation.id);
+        // Rows unchanged since the last lines were made: the selected row is found by its
+        // place in the rows, without reading every row's id.
+        let row = match self.lines.get(self.selected) {
+            Some(Line::Entry(i)) if self.kept_by.is_some() => Some(*i),
+            _ => None,
+        };
         let query = self.query();
         let among = self
             .kept_by
             .as_ref()
             .filter(|before| query.narrows(before))
             .map(|_| self.kept.as_slice());
-        self.kept = filter::kept(&self.rows, &query, among);
+        if (self.by_tag || !query.tags.is_empty()) && self.tags.is_none() {
+            self.tags = Some(filter::Tags::of(&self.rows));
+        }
+        self.kept = filter::kept(&self.rows, &query, among, self.tags.as_ref());
         self.kept_by = Some(query);
-        self.lines = filter::lines(&self.rows, &self.kept, self.by_tag);
+        self.lines = match (&self.tags, self.by_tag) {
+            (Some(tags), true) => filter::lines_by_tag(tags, &self.kept, self.rows.len()),
+            _ => filter::lines(&self.rows, &self.kept, self.by_tag),
+        };
         let entry = |l: &Line| matches!(l, Line::Entry(_));
-        let same = keep.and_then(|id| {
-            self.lines
-                .iter()
-                .position(|l| matches!(l, Line::Entry(i) if self.rows[*i].annotation.id == id))
-        });
+        let same = match row {
+            Some(row) => self.lines.iter().position(|l| *l == Line::Entry(row)),
+            None => keep.and_then(|id| {
+                self.lines
+                    .iter()
+                    .position(|l| matches!(l, Line::Entry(i) if self.rows[*i].annotation.id == id))
+            }),
+        };
         self.selected = same
             .or_else(|| self.lines.iter().position(entry))
             .unwrap_or(0);

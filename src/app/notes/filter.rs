@@ -2,9 +2,10 @@
 //! `status:fuzzy`, `author:NAME`, and any other words as text to find in the quote, note or tags.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::Line;
-use crate::annotation::query::Query;
+use crate::annotation::query::{Query, tag_within};
 use crate::sanitize;
 use crate::store::library::Note;
 
@@ -29,18 +30,141 @@ pub fn parse(typed: &str) -> Query {
     query
 }
 
+/// Every tag of a set of rows with the rows under it (each row once per time it carries the
+/// tag, in row order), in tag order, and the untagged rows: made once per set of rows, so
+/// grouping by tag and a `#tag` filter do not walk every row's tags again.
+#[derive(Debug, Clone, Default)]
+pub struct Tags {
+    groups: Vec<(String, Vec<u32>)>,
+    untagged: Vec<u32>,
+}
+
+impl Tags {
+    /// The tags of `rows`.
+    pub fn of(rows: &[Note]) -> Self {
+        let mut tags: HashMap<&str, Vec<u32>> = HashMap::new();
+        let mut untagged = Vec::new();
+        for (i, row) in rows.iter().enumerate() {
+            let Ok(i) = u32::try_from(i) else {
+                break;
+            };
+            if row.annotation.tags.is_empty() {
+                untagged.push(i);
+            }
+            for tag in &row.annotation.tags {
+                tags.entry(tag.as_str()).or_default().push(i);
+            }
+        }
+        let mut groups: Vec<(String, Vec<u32>)> = tags
+            .into_iter()
+            .map(|(tag, rows)| (tag.to_string(), rows))
+            .collect();
+        groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        Self { groups, untagged }
+    }
+
+    /// Which rows (of `n`) carry every tag of `wanted` or one under it.
+    fn carrying(&self, wanted: &[String], n: usize) -> Vec<bool> {
+        let mut all = vec![true; n];
+        for w in wanted {
+            let mut any = vec![false; n];
+            for (_, rows) in self.groups.iter().filter(|(t, _)| tag_within(t, w)) {
+                for &i in rows {
+                    if let Some(slot) = any.get_mut(i as usize) {
+                        *slot = true;
+                    }
+                }
+            }
+            for (a, b) in all.iter_mut().zip(any) {
+                *a &= b;
+            }
+        }
+        all
+    }
+}
+
 /// The rows `query` keeps, in order: of `among` when given (rows a wider query kept), else
-/// of all.
-pub fn kept(rows: &[Note], query: &Query, among: Option<&[usize]>) -> Vec<usize> {
+/// of all; `tags`, when at hand, answers the query's `#tag`s without looking at every row.
+pub fn kept(
+    rows: &[Note],
+    query: &Query,
+    among: Option<&[usize]>,
+    tags: Option<&Tags>,
+) -> Vec<usize> {
     if *query == Query::default() {
         return among.map_or_else(|| (0..rows.len()).collect(), <[usize]>::to_vec);
     }
+    let carrying = tags
+        .filter(|_| !query.tags.is_empty())
+        .map(|t| t.carrying(&query.tags, rows.len()));
     let query = query.compiled();
-    let keeps = |&i: &usize| query.keeps(&rows[i].annotation, &rows[i].quote);
-    match among {
-        Some(among) => among.iter().copied().filter(keeps).collect(),
-        None => (0..rows.len()).filter(keeps).collect(),
+    let keeps = |i: &usize| {
+        carrying.as_ref().is_none_or(|c| c[*i])
+            && query.keeps(&rows[*i].annotation, &rows[*i].quote)
+    };
+    let all: Vec<usize>;
+    let among = match among {
+        Some(among) => among,
+        None => {
+            all = (0..rows.len()).collect();
+            &all
+        }
+    };
+    // A long list is split over the cores: the text of 150,000 notes is more than one core
+    // reads within a frame.
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    if among.len() < PARALLEL || cores < 2 {
+        return among.iter().copied().filter(keeps).collect();
     }
+    let share = among.len().div_ceil(cores);
+    let keeps = &keeps;
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = among
+            .chunks(share)
+            .map(|part| scope.spawn(move || part.iter().copied().filter(keeps).collect::<Vec<_>>()))
+            .collect();
+        let mut kept = Vec::new();
+        for (part, handle) in among.chunks(share).zip(parts) {
+            // A share that failed is done again here.
+            kept.extend(
+                handle
+                    .join()
+                    .unwrap_or_else(|_| part.iter().copied().filter(keeps).collect()),
+            );
+        }
+        kept
+    })
+}
+
+/// Rows past which a filter is split over the cores.
+const PARALLEL: usize = 20_000;
+
+/// [`lines`] by tag, from the rows' [`Tags`]: the same lines, without hashing every kept
+/// row's tags again.
+pub fn lines_by_tag(tags: &Tags, kept: &[usize], n: usize) -> Vec<Line> {
+    let mut keep = vec![false; n];
+    for &i in kept {
+        if let Some(slot) = keep.get_mut(i) {
+            *slot = true;
+        }
+    }
+    let mut lines = Vec::with_capacity(kept.len() + kept.len() / 8);
+    let mut group = |heading: &str, rows: &[u32]| {
+        let mut members = rows
+            .iter()
+            .map(|&i| i as usize)
+            .filter(|&i| keep.get(i).copied().unwrap_or(false))
+            .peekable();
+        if members.peek().is_some() {
+            lines.push(Line::Group(sanitize::line(heading).into_owned()));
+            lines.extend(members.map(Line::Entry));
+        }
+    };
+    for (tag, rows) in &tags.groups {
+        group(&format!("#{tag}"), rows);
+    }
+    group("no tag", &tags.untagged);
+    lines
 }
 
 /// The lines to show: headings, each followed by its rows of `kept`; by brief in the order
@@ -74,7 +198,8 @@ pub fn lines(rows: &[Note], kept: &[usize], by_tag: bool) -> Vec<Line> {
         let mut last: Option<&Note> = None;
         for &i in kept {
             let row = &rows[i];
-            if last.is_none_or(|l| l.brief != row.brief) {
+            // A brief's notes share its path: comparing pointers spares comparing paths.
+            if last.is_none_or(|l| !Arc::ptr_eq(&l.brief, &row.brief) && l.brief != row.brief) {
                 lines.push(heading(&format!("{} · {}", row.title, row.name)));
             }
             last = Some(row);

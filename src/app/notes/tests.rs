@@ -248,8 +248,13 @@ fn a_filter_typed_on_from_another_keeps_what_a_fresh_one_keeps() {
         .collect();
     update(&mut n, Event::Noted(more), &Env::fixed(6));
     press(&mut n, "/");
-    let fresh =
-        |n: &Notes| filter::lines(&n.rows, &filter::kept(&n.rows, &n.query(), None), n.by_tag);
+    let fresh = |n: &Notes| {
+        filter::lines(
+            &n.rows,
+            &filter::kept(&n.rows, &n.query(), None, None),
+            n.by_tag,
+        )
+    };
     for step in ["t", "a", "r", " ", "#", "p", "o", "l", "i", "c", "y"] {
         type_text(&mut n, step);
         assert_eq!(n.lines, fresh(&n), "after typing {:?}", n.filter);
@@ -262,4 +267,14 @@ fn a_filter_typed_on_from_another_keeps_what_a_fresh_one_keeps() {
     press(&mut n, "enter t");
     assert!(n.by_tag);
     assert_eq!(n.lines, fresh(&n), "grouped the other way");
+    // By tag, typing on and erasing again, and with no filter.
+    press(&mut n, "/");
+    for step in [" ", "#", "m", "a", "r"] {
+        type_text(&mut n, step);
+        assert_eq!(n.lines, fresh(&n), "by tag, after typing {:?}", n.filter);
+    }
+    press(&mut n, "esc");
+    assert_eq!(n.filter, None);
+    assert_eq!(n.lines, fresh(&n), "by tag, unfiltered");
+    assert!(n.lines.contains(&Line::Group("#policy/eu".to_string())));
 }
