@@ -72,7 +72,7 @@ impl Query {
 /// (a list of 150,000 notes is filtered as the filter is typed).
 #[derive(Debug)]
 enum Text {
-    Bytes(memmem::Finder<'static>),
+    Bytes(Box<memmem::Finder<'static>>),
     Ascii(AhoCorasick),
     Unicode(Regex),
 }
@@ -81,7 +81,9 @@ impl Text {
     fn new(text: &str) -> Option<Self> {
         let cased = |c: char| c.to_lowercase().ne(c.to_uppercase());
         if !text.chars().any(cased) {
-            Some(Self::Bytes(memmem::Finder::new(text).into_owned()))
+            Some(Self::Bytes(Box::new(
+                memmem::Finder::new(text).into_owned(),
+            )))
         } else if text.is_ascii() {
             AhoCorasick::builder()
                 .ascii_case_insensitive(true)
