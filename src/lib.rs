@@ -10,6 +10,7 @@ pub mod annotation;
 pub mod app;
 pub mod cli;
 pub mod codebook;
+pub mod cores;
 #[cfg(any(test, feature = "corpus"))]
 pub mod corpus;
 pub mod document;

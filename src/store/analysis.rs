@@ -4,11 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
-use super::library::sidecars::on_every_core;
 use super::library::{BriefNotes, beside, briefs, notes_of, summary};
 use super::sidecar::SidecarPaths;
 use crate::analysis::{Brief, Library, Segment};
 use crate::annotation::Status;
+use crate::cores::on_every_core;
 
 /// A library read for analysis, and what could not be read.
 #[derive(Debug, Clone, Default, PartialEq)]

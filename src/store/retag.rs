@@ -12,10 +12,11 @@ use std::time::Duration;
 use jiff::Timestamp;
 
 use super::format::{self, SidecarFile};
-use super::library::sidecars::{annotated, on_threads};
+use super::library::sidecars::annotated;
 use super::{Sidecar, SidecarPaths, limits};
 use crate::annotation::query::tag_within;
 use crate::annotation::tag::Retag;
+use crate::cores::on_threads;
 
 /// How long a retag waits for another process's lock on one sidecar before it skips it.
 pub const LOCK_WAIT: Duration = Duration::from_secs(1);

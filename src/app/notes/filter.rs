@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::Line;
 use crate::annotation::query::{Query, tag_within};
+use crate::cores::on_every_core;
 use crate::sanitize;
 use crate::store::library::Note;
 
@@ -111,29 +112,16 @@ pub fn kept(
         }
     };
     // A long list is split over the cores: the text of 150,000 notes is more than one core
-    // reads within a frame.
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    if among.len() < PARALLEL || cores < 2 {
+    // reads within a frame. A share that failed is done again here.
+    if among.len() < PARALLEL {
         return among.iter().copied().filter(keeps).collect();
     }
-    let share = among.len().div_ceil(cores);
-    let keeps = &keeps;
-    std::thread::scope(|scope| {
-        let parts: Vec<_> = among
-            .chunks(share)
-            .map(|part| scope.spawn(move || part.iter().copied().filter(keeps).collect::<Vec<_>>()))
-            .collect();
-        let mut kept = Vec::new();
-        for (part, handle) in among.chunks(share).zip(parts) {
-            // A share that failed is done again here.
-            kept.extend(
-                handle
-                    .join()
-                    .unwrap_or_else(|_| part.iter().copied().filter(keeps).collect()),
-            );
-        }
-        kept
-    })
+    let verdicts = on_every_core(among, keeps, keeps);
+    among
+        .iter()
+        .zip(verdicts)
+        .filter_map(|(&i, kept)| kept.then_some(i))
+        .collect()
 }
 
 /// Rows past which a filter is split over the cores.

@@ -10,7 +10,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::is_brief;
-use super::sidecars::on_every_core;
+use crate::cores::on_every_core;
 use crate::store::conflicts::original_name;
 
 /// A brief in a folder's listing: its path, and where it and its sidecar are in the listing.

@@ -1,6 +1,7 @@
 //! Every sidecar of a library, read (never written) on every core: what the tag counts, the
 //! codebook and a retag across the library start from. Reads sidecars only, not briefs.
 
+use crate::cores::on_every_core;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -88,46 +89,4 @@ pub fn read(path: &Path) -> Result<SidecarFile, String> {
     let problem = |e: &dyn std::fmt::Display| format!("{}: {e}", show_path(path));
     let bytes = std::fs::read(path).map_err(|e| problem(&e))?;
     format::parse_bytes(&bytes).map_err(|e| problem(&e))
-}
-
-/// `work` on every item, spread over the cores, the answers in the items' order. A share of
-/// work that panics gives `lost` for each of its items.
-pub fn on_every_core<T: Sync, R: Send>(
-    items: &[T],
-    work: impl Fn(&T) -> R + Sync,
-    lost: impl Fn(&T) -> R + Sync,
-) -> Vec<R> {
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    on_threads(cores, items, work, lost)
-}
-
-/// [`on_every_core`] on `threads` threads: more than the cores for work that mostly waits
-/// for the disk.
-pub fn on_threads<T: Sync, R: Send>(
-    threads: usize,
-    items: &[T],
-    work: impl Fn(&T) -> R + Sync,
-    lost: impl Fn(&T) -> R + Sync,
-) -> Vec<R> {
-    let share = items.len().div_ceil(threads.max(1)).max(1);
-    let (work, lost) = (&work, &lost);
-    std::thread::scope(|scope| {
-        let parts: Vec<_> = items
-            .chunks(share)
-            .map(|part| {
-                (
-                    part,
-                    scope.spawn(move || part.iter().map(work).collect::<Vec<R>>()),
-                )
-            })
-            .collect();
-        parts
-            .into_iter()
-            .flat_map(|(part, handle)| {
-                handle
-                    .join()
-                    .unwrap_or_else(|_| part.iter().map(lost).collect())
-            })
-            .collect()
-    })
 }
