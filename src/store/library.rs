@@ -15,6 +15,7 @@ use super::format;
 use super::sidecar::SidecarPaths;
 
 mod listing;
+use crate::cores::on_every_core;
 use crate::document::{Document, Format};
 use crate::error::show_path;
 use hashes::TextHashes;
@@ -467,25 +468,9 @@ pub fn notes_in(root: &Path) -> Vec<Result<Vec<Note>, String>> {
         .filter(|l| l.sidecar.is_some())
         .map(|l| l.path)
         .collect();
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    let share = annotated.len().div_ceil(cores).max(1);
-    std::thread::scope(|scope| {
-        let parts: Vec<_> = annotated
-            .chunks(share)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|b| notes_of(root, b).map(|n| n.rows()))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        parts
-            .into_iter()
-            .flat_map(|p| {
-                p.join()
-                    .unwrap_or_else(|_| vec![Err("reading annotations failed".to_string())])
-            })
-            .collect()
-    })
+    on_every_core(
+        &annotated,
+        |b| notes_of(root, b).map(|n| n.rows()),
+        |b| Err(format!("{}: reading annotations failed", show_path(b))),
+    )
 }

@@ -1,12 +1,12 @@
 //! Every sidecar of a library, read (never written) on every core: what the tag counts, the
 //! codebook and a retag across the library start from. Reads sidecars only, not briefs.
 
-use crate::cores::on_every_core;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use super::{beside, briefs};
+use super::listed;
 use crate::annotation::tally::Tally;
+use crate::cores::on_every_core;
 use crate::error::show_path;
 use crate::store::format::{self, SidecarFile};
 
@@ -42,16 +42,16 @@ pub fn sidecars_in(root: &Path) -> Vec<Found> {
 /// The brief (its path under `root`) and sidecar of every brief under `root` that has one,
 /// in the order the library scans the briefs; nothing is read.
 pub fn annotated(root: &Path) -> Vec<(String, PathBuf)> {
-    briefs(root)
+    // The listing says which briefs have a sidecar, without a look-up for each.
+    listed(root)
         .into_iter()
-        .filter_map(|brief| {
-            let sidecar = beside(&brief);
-            sidecar.exists().then(|| {
-                let name = brief
-                    .strip_prefix(root)
-                    .map_or_else(|_| show_path(&brief), show_path);
-                (name, sidecar)
-            })
+        .filter(|l| l.sidecar.is_some())
+        .map(|l| {
+            let name = l
+                .path
+                .strip_prefix(root)
+                .map_or_else(|_| show_path(&l.path), show_path);
+            (name, super::beside(&l.path))
         })
         .collect()
 }
