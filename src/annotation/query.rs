@@ -32,7 +32,9 @@ pub fn tag_within(tag: &str, wanted: &str) -> bool {
 }
 
 impl Query {
-    /// True when `a` (whose text is `quote` now) passes every part of the query.
+    /// True when `a` (whose text is `quote` now) passes every part of the query. It makes
+    /// the query ready each time: to test many annotations, make it once with
+    /// [`Query::compiled`].
     pub fn keeps(&self, a: &Annotation, quote: &str) -> bool {
         self.compiled().keeps(a, quote)
     }

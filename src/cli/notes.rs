@@ -27,6 +27,8 @@ struct Noted<'a> {
 pub fn run(root: &Path, query: &Query, json: bool) -> Result<(), Error> {
     let mut out = Out::new();
     let mut all = Vec::new();
+    // The query's text made ready once, not again for every annotation.
+    let compiled = query.compiled();
     for rows in notes_in(root) {
         let rows = match rows {
             Ok(rows) => rows,
@@ -37,7 +39,7 @@ pub fn run(root: &Path, query: &Query, json: bool) -> Result<(), Error> {
         };
         let kept: Vec<&Note> = rows
             .iter()
-            .filter(|n| query.keeps(&n.annotation, &n.quote))
+            .filter(|n| compiled.keeps(&n.annotation, &n.quote))
             .collect();
         let Some(first) = kept.first() else {
             continue;
