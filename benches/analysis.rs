@@ -12,7 +12,6 @@
 #![allow(clippy::expect_used)] // a benchmark crate: a broken setup should stop it loudly
 
 use std::hint::black_box;
-use std::path::Path;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -21,53 +20,15 @@ use gloss::analysis::agreement::agreement;
 use gloss::analysis::cooccurrence::{Near, cooccurrence};
 use gloss::analysis::matrix::matrix;
 use gloss::analysis::timeline::{By, timeline};
-use gloss::corpus;
-use gloss::document::{Chars, Document, Format};
-use gloss::store::convert::{Extras, to_file};
-use gloss::store::format;
 
-const BRIEFS: usize = 1_000;
-const SEGMENTS_PER_BRIEF: usize = 50;
-const CODES: usize = 200;
+mod study;
 
-fn code(i: usize) -> String {
-    let i = i % CODES;
-    format!("group-{:02}/code-{i:03}", i / 10)
-}
-
-/// The library (briefs dated over two years); how many segments it holds.
-fn generate(root: &Path) -> usize {
-    let mut segments = 0;
-    for i in 0..BRIEFS {
-        let seed = i as u64 + 1;
-        let dir = root.join(format!("folder-{:02}", i % 20));
-        std::fs::create_dir_all(&dir).expect("a folder");
-        let body = corpus::brief(4_000 + (i * 7_919) % 12_000, seed);
-        let day = jiff::civil::date(2025, 1, 1)
-            .checked_add(jiff::Span::new().days(i64::try_from(i * 7 % 730).expect("small")))
-            .expect("a day");
-        let text = format!("+++\ntitle = \"Brief {i}\"\npublished = {day}\n+++\n{body}");
-        let path = dir.join(format!("brief-{i:04}.md"));
-        std::fs::write(&path, &text).expect("a brief");
-        let doc = Document::parse(text.as_bytes(), Format::Markdown).expect("a generated brief");
-        let set = corpus::annotations(&doc, SEGMENTS_PER_BRIEF, seed);
-        let mut file = to_file(&doc, "brief.md", &set, Chars(0), &Extras::default());
-        for (j, entry) in file.annotations.iter_mut().enumerate() {
-            let k = i * 131 + j * 17;
-            entry.tags = (0..1 + k % 3).map(|n| code(k + n * 61)).collect();
-            entry.author = if j % 2 == 0 { "ana" } else { "ben" }.into();
-        }
-        segments += file.annotations.len();
-        let sidecar = dir.join(format!("brief-{i:04}.md.gloss.toml"));
-        std::fs::write(sidecar, format::write(&file).expect("a sidecar")).expect("written");
-    }
-    segments
-}
+use study::{Briefs, generate};
 
 fn bench(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let root = dir.path();
-    let written = generate(root);
+    let written = generate(root, Briefs::DatedWithCoders);
     let loaded = gloss::store::analysis::load(root);
     let library = loaded.library;
     let segments: usize = library.briefs.iter().map(|b| b.segments.len()).sum();

@@ -8,51 +8,17 @@
 #![allow(missing_docs)] // criterion's macros generate the undocumented entry points
 #![allow(clippy::expect_used)] // a benchmark crate: a broken setup should stop it loudly
 
-use std::path::Path;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use gloss::annotation::tag::Retag;
 use gloss::annotation::tally::Tally;
-use gloss::corpus;
-use gloss::document::{Chars, Document, Format};
-use gloss::store::convert::{Extras, to_file};
-use gloss::store::format;
 use gloss::store::library::sidecars::sidecars_in;
 use gloss::store::retag::retag;
 
-const BRIEFS: usize = 1_000;
-const SEGMENTS_PER_BRIEF: usize = 50;
-const CODES: usize = 200;
+mod study;
 
-fn code(i: usize) -> String {
-    let i = i % CODES;
-    format!("group-{:02}/code-{i:03}", i / 10)
-}
-
-/// The library; how many segments it holds.
-fn generate(root: &Path) -> usize {
-    let mut segments = 0;
-    for i in 0..BRIEFS {
-        let seed = i as u64 + 1;
-        let dir = root.join(format!("folder-{:02}", i % 20));
-        std::fs::create_dir_all(&dir).expect("a folder");
-        let text = corpus::brief(4_000 + (i * 7_919) % 12_000, seed);
-        let path = dir.join(format!("brief-{i:04}.txt"));
-        std::fs::write(&path, &text).expect("a brief");
-        let doc = Document::parse(text.as_bytes(), Format::Plain).expect("a generated brief");
-        let set = corpus::annotations(&doc, SEGMENTS_PER_BRIEF, seed);
-        let mut file = to_file(&doc, "brief.txt", &set, Chars(0), &Extras::default());
-        for (j, entry) in file.annotations.iter_mut().enumerate() {
-            let k = i * 131 + j * 17;
-            entry.tags = (0..1 + k % 3).map(|n| code(k + n * 61)).collect();
-        }
-        segments += file.annotations.len();
-        let sidecar = dir.join(format!("brief-{i:04}.txt.gloss.toml"));
-        std::fs::write(sidecar, format::write(&file).expect("a sidecar")).expect("written");
-    }
-    segments
-}
+use study::{BRIEFS, Briefs, CODES, generate};
 
 fn rename(from: &str, to: &str) -> Retag {
     Retag::Rename {
@@ -64,7 +30,7 @@ fn rename(from: &str, to: &str) -> Retag {
 fn bench(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let root = dir.path();
-    let segments = generate(root);
+    let segments = generate(root, Briefs::Plain);
     let now = jiff::Timestamp::UNIX_EPOCH;
     let one = retag(root, &rename("group-07/code-073", "renamed"), now, false);
     let group = retag(root, &rename("group-07", "renamed"), now, false);
