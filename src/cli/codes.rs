@@ -27,7 +27,7 @@ pub enum Change {
         #[arg(long)]
         description: Option<String>,
         /// yellow, green, blue, red or purple.
-        #[arg(long, value_parser = super::parse_color)]
+        #[arg(long, value_parser = super::args::parse_color)]
         color: Option<Color>,
     },
     /// Rename a code and the codes under it, in the codebook and every sidecar.
