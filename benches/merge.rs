@@ -17,7 +17,7 @@ use gloss::corpus;
 use gloss::document::{Chars, Document, Format};
 use gloss::store::convert::{Extras, to_file};
 use gloss::store::format::{self, SidecarFile};
-use gloss::store::merge::files::merge_bytes;
+use gloss::store::merge::files::{merge_bytes, merge_plain};
 
 const ANNOTATIONS: usize = 10_000;
 
@@ -80,8 +80,7 @@ fn bench(c: &mut Criterion) {
     let merged = merge_bytes(b.as_bytes(), o.as_bytes(), t.as_bytes()).expect("merges");
     eprintln!(
         "merged: {} annotations, {} conflicts",
-        merged.file.annotations.len(),
-        merged.conflicts
+        merged.annotations, merged.conflicts
     );
 
     let mut group = c.benchmark_group("merge-driver");
@@ -92,6 +91,10 @@ fn bench(c: &mut Criterion) {
     group.bench_function("merge three versions (10k per side)", |bench| {
         bench.iter(|| merge_bytes(b.as_bytes(), o.as_bytes(), black_box(t.as_bytes())))
     });
+    group.bench_function(
+        "merge three versions the plain way (10k per side)",
+        |bench| bench.iter(|| merge_plain(b.as_bytes(), o.as_bytes(), black_box(t.as_bytes()))),
+    );
 
     let dir = tempfile::tempdir().expect("temp dir");
     let path = |name: &str| dir.path().join(name);

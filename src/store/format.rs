@@ -252,9 +252,41 @@ fn find_id(src: &str, id: Uuid) -> Option<Range<usize>> {
     src.find(&text).map(|i| i..i + text.len())
 }
 
+/// A sidecar to write, borrowed: [`SidecarFile`]'s fields with the annotations as any slice
+/// of what serialises as an [`Entry`] (the merge driver's are partly borrowed from the three
+/// versions it read). Both are written by this one struct, so they give the same bytes.
+#[derive(Serialize)]
+struct Written<'a, E: Serialize> {
+    version: u32,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    brief_note: &'a str,
+    document: &'a DocumentInfo,
+    reading: &'a Reading,
+    #[serde(rename = "annotation", skip_serializing_if = "<[E]>::is_empty")]
+    annotations: &'a [E],
+    #[serde(flatten)]
+    extra: &'a toml::Table,
+}
+
 /// Writes a sidecar. The output is stable: the same content always gives the same bytes.
 pub fn write(file: &SidecarFile) -> Result<String, toml::ser::Error> {
-    let mut body = toml::to_string(file)?;
+    write_with(file, &file.annotations)
+}
+
+/// Writes `file` with `annotations` in place of its own, as [`write`] would write them.
+pub(crate) fn write_with<E: Serialize>(
+    file: &SidecarFile,
+    annotations: &[E],
+) -> Result<String, toml::ser::Error> {
+    let written = Written {
+        version: file.version,
+        brief_note: &file.brief_note,
+        document: &file.document,
+        reading: &file.reading,
+        annotations,
+        extra: &file.extra,
+    };
+    let mut body = toml::to_string(&written)?;
     if !body.ends_with('\n') {
         body.push('\n');
     }

@@ -6,6 +6,7 @@
 //! that side's value; a note edited differently on both sides keeps both texts between
 //! conflict markers. An anchor is taken whole from one side (see `same_anchor`).
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
 use uuid::Uuid;
@@ -97,28 +98,58 @@ fn merge_entry(base: &Entry, ours: &Entry, theirs: &Entry) -> Entry {
     }
 }
 
-/// Merges `ours` and `theirs`, both descended from `base`.
-pub fn merge(base: &SidecarFile, ours: &SidecarFile, theirs: &SidecarFile) -> SidecarFile {
-    let index = |f: &SidecarFile| -> HashMap<Uuid, Entry> {
-        f.annotations.iter().map(|e| (e.id, e.clone())).collect()
-    };
-    let (b, o, t) = (index(base), index(ours), index(theirs));
+/// Annotations by id, borrowed from a side; a later entry with an id already seen replaces
+/// the earlier one.
+pub(crate) type Index<'a> = HashMap<Uuid, &'a Entry>;
+
+/// The index of `entries`.
+pub(crate) fn index<'a>(entries: impl IntoIterator<Item = &'a Entry>) -> Index<'a> {
+    entries.into_iter().map(|e| (e.id, e)).collect()
+}
+
+/// The merged annotations of three sides, in document order then id: borrowed where the
+/// merge keeps one side's entry as it is, made anew where it combines them.
+pub(crate) fn merge_annotations<'a>(
+    b: &Index<'a>,
+    o: &Index<'a>,
+    t: &Index<'a>,
+) -> Vec<Cow<'a, Entry>> {
     let ids: BTreeSet<Uuid> = b.keys().chain(o.keys()).chain(t.keys()).copied().collect();
     let mut annotations = Vec::with_capacity(ids.len());
     for id in ids {
-        let kept = match (b.get(&id), o.get(&id), t.get(&id)) {
-            (Some(base), Some(ours), Some(theirs)) => Some(merge_entry(base, ours, theirs)),
+        let (base, ours, theirs) = (
+            b.get(&id).copied(),
+            o.get(&id).copied(),
+            t.get(&id).copied(),
+        );
+        let kept = match (base, ours, theirs) {
+            (Some(base), Some(ours), Some(theirs)) if ours == theirs && theirs == base => {
+                Some(Cow::Borrowed(theirs))
+            }
+            (Some(base), Some(ours), Some(theirs)) => {
+                Some(Cow::Owned(merge_entry(base, ours, theirs)))
+            }
             // Deleted here; kept unless they changed it meanwhile.
-            (Some(base), None, Some(theirs)) => (theirs != base).then(|| theirs.clone()),
+            (Some(base), None, Some(theirs)) => (theirs != base).then_some(Cow::Borrowed(theirs)),
             // Deleted there; kept unless we changed it meanwhile.
-            (Some(base), Some(ours), None) => (ours != base).then(|| ours.clone()),
-            (None, Some(ours), Some(theirs)) => Some(merge_entry(theirs, ours, theirs)),
-            (None, Some(only), None) | (None, None, Some(only)) => Some(only.clone()),
+            (Some(base), Some(ours), None) => (ours != base).then_some(Cow::Borrowed(ours)),
+            (None, Some(ours), Some(theirs)) if ours == theirs => Some(Cow::Borrowed(theirs)),
+            (None, Some(ours), Some(theirs)) => Some(Cow::Owned(merge_entry(theirs, ours, theirs))),
+            (None, Some(only), None) | (None, None, Some(only)) => Some(Cow::Borrowed(only)),
             (Some(_), None, None) | (None, None, None) => None,
         };
         annotations.extend(kept);
     }
     annotations.sort_by_key(|e| (e.start, e.end, e.id));
+    annotations
+}
+
+/// Merges everything of the three sides but their annotations, which it leaves empty.
+pub(crate) fn merge_top(
+    base: &SidecarFile,
+    ours: &SidecarFile,
+    theirs: &SidecarFile,
+) -> SidecarFile {
     let mut extra = theirs.extra.clone();
     extra.extend(ours.extra.clone());
     SidecarFile {
@@ -126,11 +157,28 @@ pub fn merge(base: &SidecarFile, ours: &SidecarFile, theirs: &SidecarFile) -> Si
         brief_note: merge_text(&base.brief_note, &ours.brief_note, &theirs.brief_note),
         document: ours.document.clone(),
         reading: ours.reading.clone(),
-        annotations,
+        annotations: Vec::new(),
         extra,
     }
 }
 
+/// Merges `ours` and `theirs`, both descended from `base`.
+pub fn merge(base: &SidecarFile, ours: &SidecarFile, theirs: &SidecarFile) -> SidecarFile {
+    let (b, o, t) = (
+        index(&base.annotations),
+        index(&ours.annotations),
+        index(&theirs.annotations),
+    );
+    SidecarFile {
+        annotations: merge_annotations(&b, &o, &t)
+            .into_iter()
+            .map(Cow::into_owned)
+            .collect(),
+        ..merge_top(base, ours, theirs)
+    }
+}
+
+mod chunks;
 pub mod codebook;
 pub mod files;
 
