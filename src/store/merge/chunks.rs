@@ -50,6 +50,16 @@ enum Within {
 /// and [`parse_rest`] refuse.
 fn ends_within(line: &str, mut within: Within) -> Within {
     let bytes = line.as_bytes();
+    // Most lines: one key, a one-line value, no multi-line string begun or ended.
+    let triple = |quotes: &[u8]| memchr::memmem::find(bytes, quotes).is_some();
+    let unchanged = match within {
+        Within::Nothing => !triple(b"\"\"\"") && !triple(b"\'\'\'"),
+        Within::Basic => !triple(b"\"\"\""),
+        Within::Literal => !triple(b"\'\'\'"),
+    };
+    if unchanged {
+        return within;
+    }
     let mut i = 0;
     while i < bytes.len() {
         let rest = &bytes[i..];
@@ -142,6 +152,22 @@ fn cut(src: &str) -> Cut<'_> {
     Cut { rest, tables }
 }
 
+/// A table's text as a key: hashed by its length and its two ends only (the start holds
+/// the id), compared whole. Hashing all 4 MB of each version took longer than the rest of
+/// the look-ups.
+#[derive(PartialEq, Eq)]
+struct Text<'a>(&'a str);
+
+impl std::hash::Hash for Text<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        const END: usize = 96;
+        let bytes = self.0.as_bytes();
+        state.write_usize(bytes.len());
+        state.write(&bytes[..bytes.len().min(END)]);
+        state.write(&bytes[bytes.len().saturating_sub(END)..]);
+    }
+}
+
 /// One `[[annotation]]` table alone (a header missed by [`cut`] brings in something else,
 /// which is refused).
 #[derive(Deserialize)]
@@ -187,11 +213,11 @@ pub(crate) fn merge_quick(
     };
     let sides: &[&Cut<'_>] = if no_base { &[&o, &t] } else { &[&b, &o, &t] };
     // Each text once, in the order first met.
-    let mut numbers: HashMap<&str, usize> = HashMap::new();
+    let mut numbers: HashMap<Text<'_>, usize> = HashMap::new();
     let mut distinct: Vec<&str> = Vec::new();
     for side in sides {
         for table in &side.tables {
-            numbers.entry(table).or_insert_with(|| {
+            numbers.entry(Text(table)).or_insert_with(|| {
                 distinct.push(table);
                 distinct.len() - 1
             });
@@ -203,7 +229,7 @@ pub(crate) fn merge_quick(
     let side_index = |cut: &Cut<'_>| -> Option<Index<'_>> {
         let tables = cut.tables.iter();
         let found: Option<Vec<&Entry>> = tables
-            .map(|t| numbers.get(t).and_then(|&n| entries.get(n)))
+            .map(|t| numbers.get(&Text(t)).and_then(|&n| entries.get(n)))
             .collect();
         Some(index(found?))
     };
