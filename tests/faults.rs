@@ -449,8 +449,15 @@ fn sigkill_mid_note_leaves_the_last_saved_state_whole() {
     kill(pty.pid(), "KILL");
     let ended = pty.wait(LIMIT);
     assert_eq!(ended.code, None, "killed by the signal");
-    assert_eq!(std::fs::read(sidecar(&brief)).unwrap(), saved);
-    assert_eq!(notes(&brief), ["saved one"]);
+    // The second highlight itself may have been saved (the debounce runs while its note is
+    // typed, and on a busy machine the typing outlasts it); the note being typed never is.
+    let now = std::fs::read(sidecar(&brief)).unwrap();
+    let got = notes(&brief);
+    if now != saved {
+        assert_eq!(got, ["saved one", ""], "only the second highlight, without its note");
+    } else {
+        assert_eq!(got, ["saved one"]);
+    }
 }
 
 /// 10,000 resizes in a burst, between 1x1 and 300x100 and through 0 rows: gloss keeps up,
