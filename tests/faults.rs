@@ -454,7 +454,11 @@ fn sigkill_mid_note_leaves_the_last_saved_state_whole() {
     let now = std::fs::read(sidecar(&brief)).unwrap();
     let got = notes(&brief);
     if now != saved {
-        assert_eq!(got, ["saved one", ""], "only the second highlight, without its note");
+        assert_eq!(
+            got,
+            ["saved one", ""],
+            "only the second highlight, without its note"
+        );
     } else {
         assert_eq!(got, ["saved one"]);
     }
