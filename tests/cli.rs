@@ -5,20 +5,10 @@
 use std::process::Command;
 
 mod support {
+    pub mod run;
     pub mod tmux;
 }
-
-fn gloss(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_gloss"))
-        // gloss's data folder (snapshots, indexes) for tests only, never the user's.
-        .env(
-            "GLOSS_DATA_DIR",
-            std::env::temp_dir().join("gloss-test-data"),
-        )
-        .args(args)
-        .output()
-        .unwrap()
-}
+use support::run::gloss;
 
 #[test]
 fn help_and_version() {
