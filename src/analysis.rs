@@ -87,10 +87,33 @@ impl Scope {
         })
     }
 
-    /// Whether `segment`'s author is in scope.
+    /// Whether `segment`'s author is in scope (ignoring case, as `gloss notes --author`).
     pub fn by(&self, segment: &Segment) -> bool {
-        self.author.as_ref().is_none_or(|a| *a == segment.author)
+        self.author
+            .as_ref()
+            .is_none_or(|a| same_author(a, &segment.author))
     }
+}
+
+/// Whether two author names are the same one, ignoring case.
+pub fn same_author(a: &str, b: &str) -> bool {
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
+}
+
+/// The authors of `library`'s segments, each once (ignoring case, the first spelling met),
+/// in name order; segments without an author are left out.
+pub fn authors(library: &Library) -> Vec<String> {
+    let mut seen: HashMap<String, &str> = HashMap::new();
+    for s in library.briefs.iter().flat_map(|b| &b.segments) {
+        if !s.author.is_empty() {
+            seen.entry(s.author.to_lowercase()).or_insert(&s.author);
+        }
+    }
+    let mut all: Vec<String> = seen.into_values().map(str::to_string).collect();
+    all.sort_by_key(|a| a.to_lowercase());
+    all
 }
 
 /// The codes of a view, in name order, and each one's number.

@@ -201,6 +201,34 @@ fn agreement_of_two_coders_matches_the_worked_example() {
 }
 
 #[test]
+fn authors_match_ignoring_case_as_gloss_notes_does() {
+    // ben's s4 and s7, whatever the case the author is given in.
+    let exact = analyse_json(&["--view", "matrix", "--author", "ben", "--unfold"]);
+    assert_eq!(
+        analyse_json(&["--view", "matrix", "--author", "BEN", "--unfold"]),
+        exact
+    );
+    assert_eq!(
+        exact["counts"][2],
+        json!([0, 1, 0, 0]),
+        "frame/conflict: s7"
+    );
+    assert_eq!(
+        analyse_json(&["--view", "agreement", "--authors", "Ana,BEN"]),
+        analyse_json(&["--view", "agreement", "--authors", "ana,ben"])
+    );
+    let none = analyse_json(&["--view", "matrix", "--author", "be"]);
+    let counts = none["counts"].as_array().unwrap();
+    assert!(
+        counts
+            .iter()
+            .flat_map(|r| r.as_array().unwrap())
+            .all(|n| n == 0),
+        "a part of a name is not the name: {none}"
+    );
+}
+
+#[test]
 fn agreement_needs_two_authors_who_both_coded() {
     let out = gloss(&["analyse", FIXTURE, "--view", "agreement"]);
     assert!(!out.status.success());

@@ -109,6 +109,10 @@ pub struct Analysis {
     pub tab: Tab,
     /// Codes folded onto their top-level parents.
     pub folded: bool,
+    /// The authors of the library's segments, to pick from.
+    pub authors: Vec<String>,
+    /// Only segments by this author count (every author's when `None`).
+    pub author: Option<String>,
     /// The timeline's periods.
     pub by: By,
     /// The timeline shows only this code (a full name) and those under it.
@@ -160,6 +164,8 @@ impl Analysis {
             skipped: 0,
             tab: Tab::Matrix,
             folded: true,
+            authors: Vec::new(),
+            author: None,
             by: By::Month,
             code: None,
             row: 0,
@@ -180,10 +186,28 @@ impl Analysis {
 
     /// Takes in the library and computes every tab.
     pub fn take(&mut self, library: Library) {
-        let library = Arc::new(library);
+        self.authors = crate::analysis::authors(&library);
+        let author = self.author.take();
+        // The author picked stays picked when the library is read again, if still there.
+        self.author = author.and_then(|a| {
+            self.authors
+                .iter()
+                .find(|b| crate::analysis::same_author(&a, b))
+                .cloned()
+        });
+        self.library = Some(Arc::new(library));
+        self.recompute();
+    }
+
+    /// Computes the matrix, co-occurrence and timeline again for the author picked.
+    pub(super) fn recompute(&mut self) {
+        let Some(library) = self.library.clone() else {
+            return;
+        };
+        let base = self.scope();
         let scope = |folded| Scope {
             folded,
-            ..Scope::default()
+            ..base.clone()
         };
         self.computed.matrix = [
             matrix(&library, &scope(true)),
@@ -193,20 +217,45 @@ impl Analysis {
             cooccurrence(&library, &scope(true), Near::Overlap),
             cooccurrence(&library, &scope(false), Near::Overlap),
         ];
-        self.library = Some(library);
         self.retime();
         self.clamp();
     }
 
-    /// Computes the timeline again for the period and code chosen.
+    /// The segments the grids count: the author picked's, or everyone's.
+    pub fn scope(&self) -> Scope {
+        Scope {
+            author: self.author.clone(),
+            folded: self.folded,
+            ..Scope::default()
+        }
+    }
+
+    /// Computes the timeline again for the period, code and author chosen.
     pub(super) fn retime(&mut self) {
         if let Some(library) = &self.library {
             let scope = Scope {
                 code: self.code.clone(),
+                author: self.author.clone(),
                 ..Scope::default()
             };
             self.computed.timeline = timeline(library, &scope, self.by);
         }
+    }
+
+    /// Picks the next author of the library (after the last: every author).
+    pub(super) fn next_author(&mut self) {
+        let now = self
+            .author
+            .as_ref()
+            .and_then(|a| self.authors.iter().position(|b| b == a));
+        let next = now.map_or(0, |i| i + 1);
+        self.author = self.authors.get(next).cloned();
+        self.recompute();
+    }
+
+    /// The author filter as the title names it.
+    pub fn author_name(&self) -> &str {
+        self.author.as_deref().unwrap_or("all")
     }
 
     /// The matrix shown.

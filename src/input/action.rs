@@ -223,6 +223,8 @@ pub enum Action {
     PrevCodeFilter,
     /// List the segments behind the cell; on a segment, open its brief there
     Drill,
+    /// Count only the next author's segments (after the last: every author's)
+    NextAuthor,
 }
 
 impl Action {

@@ -91,7 +91,7 @@ fn tabs(view: &Analysis, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_stringn(
         x,
         area.y,
-        format!(" codes {fold}"),
+        format!(" codes {fold} · by {}", sanitize::line(view.author_name())),
         room,
         theme.style(Role::PanelMeta),
     );
@@ -105,12 +105,14 @@ fn hints(h: &Hints, view: &Analysis) -> String {
             (Action::NextTab, "tab"),
             (Action::CyclePeriod, "period"),
             (Action::NextCodeFilter, "code"),
+            (Action::NextAuthor, "author"),
             (Action::Quit, "back"),
         ],
         (None, _) => &[
             (Action::NextTab, "tab"),
             (Action::Drill, "segments"),
             (Action::ToggleFold, "fold"),
+            (Action::NextAuthor, "author"),
             (Action::Quit, "back"),
         ],
     };

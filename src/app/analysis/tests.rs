@@ -197,3 +197,42 @@ fn the_timeline_changes_period_and_code() {
     assert_eq!(v.code, None);
     assert_eq!(periods(&v).len(), 34, "2026-11-02 to 2026-12-05 by day");
 }
+
+#[test]
+fn u_counts_one_author_at_a_time_then_every_author() {
+    let mut v = view(80, 20);
+    assert_eq!(v.authors, ["ana", "ben"]);
+    assert_eq!(v.author, None);
+    act(&mut v, &[Action::NextAuthor]);
+    assert_eq!(v.author.as_deref(), Some("ana"));
+    // ana, folded: frame is s1, s2, s3 (b1), s5, s6 (b2), s8 (b3).
+    assert_eq!(v.matrix().counts[1], [3, 2, 1, 0]);
+    act(&mut v, &[Action::NextAuthor]);
+    assert_eq!(v.author.as_deref(), Some("ben"));
+    assert_eq!(v.matrix().counts[1], [1, 1, 0, 0], "s4 and s7");
+    // Co-occurrence, folded: ben's two segments share no highlight, so actor x frame is 0.
+    let c = v.cooccurrence();
+    assert_eq!(c.counts[1][0], 0);
+    assert_eq!(c.counts[1][1], 2, "frame on s4 and s7");
+    let segments: u32 = v.computed.timeline.periods.iter().map(|p| p.segments).sum();
+    assert_eq!(segments, 2, "the timeline follows: s4 and s7");
+    act(&mut v, &[Action::ToggleFold, Action::Drill]);
+    // Unfolded, row 0 is actor/bank: ben has none in b1.
+    assert!(v.segments.is_none(), "drill-down follows the author too");
+    act(&mut v, &[Action::NextAuthor]);
+    assert_eq!(v.author, None, "after the last author: every author");
+    assert_eq!(
+        v.matrix().counts[2],
+        [1, 3, 0, 0],
+        "frame/conflict: s2; s5, s6, s7"
+    );
+}
+
+#[test]
+fn the_author_picked_stays_when_the_library_is_read_again() {
+    let mut v = view(80, 20);
+    act(&mut v, &[Action::NextAuthor, Action::NextAuthor]);
+    update(&mut v, Event::Analysed(Box::new(loaded())), &Env::fixed(3));
+    assert_eq!(v.author.as_deref(), Some("ben"));
+    assert_eq!(v.matrix().counts[1], [1, 1, 0, 0]);
+}

@@ -2,7 +2,6 @@
 //! timeline's period and code; Enter lists a cell's segments and opens one.
 
 use super::{Analysis, Found, Segments, Tab};
-use crate::analysis::Scope;
 use crate::analysis::cooccurrence::{self, Near};
 use crate::analysis::matrix;
 use crate::app::Level;
@@ -75,6 +74,14 @@ fn act(view: &mut Analysis, action: Action) -> Vec<Effect> {
         Action::NextCodeFilter | Action::PrevCodeFilter => {
             filter_code(view, action == Action::NextCodeFilter);
         }
+        Action::NextAuthor => {
+            view.next_author();
+            let text = match &view.author {
+                Some(a) => format!("only segments by {a}"),
+                None => "segments by every author".into(),
+            };
+            view.status.say(Level::Info, &crate::sanitize::line(&text));
+        }
         Action::Drill => drill(view),
         Action::Quit => return vec![Effect::Exit(Exit::Quit)],
         _ => {}
@@ -110,10 +117,7 @@ fn drill(view: &mut Analysis) {
     let Some(library) = view.library.clone() else {
         return;
     };
-    let scope = Scope {
-        folded: view.folded,
-        ..Scope::default()
-    };
+    let scope = view.scope();
     let (title, found) = match view.tab {
         Tab::Matrix => {
             let m = view.matrix();

@@ -321,6 +321,7 @@ fn act(state: &mut Reader, action: Action, env: &Env) -> Vec<Effect> {
         | Action::NextCodeFilter
         | Action::PrevCodeFilter
         | Action::Drill
+        | Action::NextAuthor
         | Action::AddCode
         | Action::RenameCode
         | Action::MergeCode

@@ -96,3 +96,13 @@ fn the_segment_list_at_60x8() {
     act(&mut v, &[Action::ScrollDown, Action::Drill]);
     insta::assert_snapshot!(text(&draw(&v)));
 }
+
+#[test]
+fn the_title_names_the_author_counted_at_80x8() {
+    let mut v = view(80, 8);
+    act(&mut v, &[Action::NextAuthor, Action::NextAuthor]);
+    let buf = draw(&v);
+    insta::assert_snapshot!(text(&buf));
+    let first = text(&buf).lines().next().unwrap().to_string();
+    assert!(first.contains("by ben"), "{first}");
+}
