@@ -1,7 +1,7 @@
 //! Command-line arguments and the program's entry point: the reader, `annotate`, `list`,
 //! `themes` and `keys`.
 
-mod analyse;
+pub(crate) mod analyse;
 mod annotate;
 mod args;
 mod at;

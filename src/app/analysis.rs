@@ -14,6 +14,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::{Hints, Status};
+use crate::analysis::agreement::{Agreement, agreement};
 use crate::analysis::cooccurrence::{Cooccurrence, Near, cooccurrence};
 use crate::analysis::matrix::{Matrix, matrix};
 use crate::analysis::timeline::{By, Timeline, timeline};
@@ -31,11 +32,18 @@ pub enum Tab {
     Cooccurrence,
     /// Periods.
     Timeline,
+    /// Two coders' agreement per code.
+    Agreement,
 }
 
 impl Tab {
     /// Every tab, in order.
-    pub const ALL: [Tab; 3] = [Tab::Matrix, Tab::Cooccurrence, Tab::Timeline];
+    pub const ALL: [Tab; 4] = [
+        Tab::Matrix,
+        Tab::Cooccurrence,
+        Tab::Timeline,
+        Tab::Agreement,
+    ];
 
     /// Its name on screen.
     pub fn name(self) -> &'static str {
@@ -43,6 +51,7 @@ impl Tab {
             Tab::Matrix => "Matrix",
             Tab::Cooccurrence => "Co-occurrence",
             Tab::Timeline => "Timeline",
+            Tab::Agreement => "Agreement",
         }
     }
 
@@ -50,7 +59,8 @@ impl Tab {
         match self {
             Tab::Matrix => Tab::Cooccurrence,
             Tab::Cooccurrence => Tab::Timeline,
-            Tab::Timeline => Tab::Matrix,
+            Tab::Timeline => Tab::Agreement,
+            Tab::Agreement => Tab::Matrix,
         }
     }
 }
@@ -92,6 +102,8 @@ pub struct Computed {
     pub cooccurrence: [Cooccurrence; 2],
     /// The timeline for the period and code filter chosen.
     pub timeline: Timeline,
+    /// The agreement of the two coders picked, per code (full names).
+    pub agreement: Vec<Agreement>,
 }
 
 /// The analysis view.
@@ -113,6 +125,8 @@ pub struct Analysis {
     pub authors: Vec<String>,
     /// Only segments by this author count (every author's when `None`).
     pub author: Option<String>,
+    /// The agreement tab's two coders, numbers into `authors`.
+    pub coders: (usize, usize),
     /// The timeline's periods.
     pub by: By,
     /// The timeline shows only this code (a full name) and those under it.
@@ -166,6 +180,7 @@ impl Analysis {
             folded: true,
             authors: Vec::new(),
             author: None,
+            coders: (0, 1),
             by: By::Month,
             code: None,
             row: 0,
@@ -218,6 +233,47 @@ impl Analysis {
             cooccurrence(&library, &scope(false), Near::Overlap),
         ];
         self.retime();
+        self.reagree();
+        self.clamp();
+    }
+
+    /// The two coders of the agreement tab, when the library has two.
+    pub fn coder_names(&self) -> Option<(&str, &str)> {
+        let a = self.authors.get(self.coders.0)?;
+        let b = self.authors.get(self.coders.1)?;
+        Some((a, b))
+    }
+
+    /// Computes the agreement of the two coders picked again (every author's segments,
+    /// codes in full, as `gloss analyse --view agreement --authors A,B`).
+    fn reagree(&mut self) {
+        self.computed.agreement = match (&self.library, self.coder_names()) {
+            (Some(library), Some((a, b))) => agreement(library, &Scope::default(), a, b),
+            _ => Vec::new(),
+        };
+    }
+
+    /// Picks the next author as the first coder (`first`) or the second, never the other.
+    pub(super) fn next_coder(&mut self, first: bool) {
+        let n = self.authors.len();
+        if n < 2 {
+            return;
+        }
+        let (mine, other) = if first {
+            (self.coders.0, self.coders.1)
+        } else {
+            (self.coders.1, self.coders.0)
+        };
+        let mut next = (mine + 1) % n;
+        if next == other {
+            next = (next + 1) % n;
+        }
+        if first {
+            self.coders.0 = next;
+        } else {
+            self.coders.1 = next;
+        }
+        self.reagree();
         self.clamp();
     }
 
@@ -277,6 +333,7 @@ impl Analysis {
                 (n, n)
             }
             Tab::Timeline => (1, self.computed.timeline.periods.len()),
+            Tab::Agreement => (self.computed.agreement.len(), 1),
         }
     }
 

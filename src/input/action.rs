@@ -225,6 +225,10 @@ pub enum Action {
     Drill,
     /// Count only the next author's segments (after the last: every author's)
     NextAuthor,
+    /// Agreement: the next author as the first coder
+    NextCoder,
+    /// Agreement: the next author as the second coder
+    NextOtherCoder,
 }
 
 impl Action {

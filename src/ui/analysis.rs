@@ -2,6 +2,7 @@
 //! briefs (numbered columns), co-occurrence as a triangle of codes by codes, the timeline as
 //! a bar chart; the drill-down list over them; a status bar naming the selected cell.
 
+mod agreement;
 mod grid;
 mod segments;
 mod timeline;
@@ -53,12 +54,14 @@ impl ratatui::widgets::Widget for AnalysisView<'_> {
             }
             (Some(list), _, _) => segments::render(list, theme, body, buf),
             (None, true, Tab::Timeline) => timeline::render(view, theme, body, buf),
+            (None, true, Tab::Agreement) => agreement::render(view, theme, body, buf),
             (None, true, _) => grid::render(view, theme, body, buf),
         };
         let tag = match view.tab {
             Tab::Matrix => " MATRIX ",
             Tab::Cooccurrence => " CO-OCCURRENCE ",
             Tab::Timeline => " TIMELINE ",
+            Tab::Agreement => " AGREEMENT ",
         };
         let right = match view.status.shown() {
             Some(m) => Right::Message(m),
@@ -106,6 +109,12 @@ fn hints(h: &Hints, view: &Analysis) -> String {
             (Action::CyclePeriod, "period"),
             (Action::NextCodeFilter, "code"),
             (Action::NextAuthor, "author"),
+            (Action::Quit, "back"),
+        ],
+        (None, Tab::Agreement) => &[
+            (Action::NextTab, "tab"),
+            (Action::NextCoder, "coder 1"),
+            (Action::NextOtherCoder, "coder 2"),
             (Action::Quit, "back"),
         ],
         (None, _) => &[

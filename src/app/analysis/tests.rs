@@ -236,3 +236,54 @@ fn the_author_picked_stays_when_the_library_is_read_again() {
     assert_eq!(v.author.as_deref(), Some("ben"));
     assert_eq!(v.matrix().counts[1], [1, 1, 0, 0]);
 }
+
+#[test]
+fn the_agreement_tab_equals_gloss_analyse_on_the_fixture_library() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/analysis");
+    let loaded = crate::store::analysis::load(&root);
+    let ask = |a: &str, b: &str| crate::cli::analyse::Ask {
+        view: crate::cli::analyse::View::Agreement,
+        format: crate::cli::analyse::Format::Json,
+        scope: crate::analysis::Scope::default(),
+        by: crate::analysis::timeline::By::Month,
+        paragraph: false,
+        authors: Some((a.into(), b.into())),
+    };
+    let cli = crate::cli::analyse::lines(&loaded.library, &ask("ana", "ben")).unwrap();
+    let cli: serde_json::Value = serde_json::from_str(&cli.join("\n")).unwrap();
+    let keymap = Keymap::default_keymap().unwrap();
+    let mut v = Analysis::new(root, &keymap);
+    update(&mut v, Event::Resize(80, 20), &Env::fixed(1));
+    update(&mut v, Event::Analysed(Box::new(loaded)), &Env::fixed(1));
+    act(&mut v, &[Action::NextTab, Action::NextTab, Action::NextTab]);
+    assert_eq!(v.tab, Tab::Agreement);
+    assert_eq!(v.coder_names(), Some(("ana", "ben")));
+    let tab = serde_json::to_value(&v.computed.agreement).unwrap();
+    assert_eq!(tab, cli);
+    assert_eq!(tab.as_array().unwrap().len(), 4, "four codes both coded");
+    // frame/conflict: kappa 55/199, worked by hand in tests/analysis.rs.
+    let kappa = v.computed.agreement[2].kappa.unwrap();
+    assert!((kappa - 55.0 / 199.0).abs() < 1e-12);
+}
+
+#[test]
+fn c_and_shift_c_pick_the_coders_never_one_twice() {
+    let mut v = view(80, 20);
+    act(&mut v, &[Action::NextTab, Action::NextTab, Action::NextTab]);
+    assert_eq!(v.coder_names(), Some(("ana", "ben")));
+    act(&mut v, &[Action::NextCoder]);
+    assert_eq!(
+        v.coder_names(),
+        Some(("ana", "ben")),
+        "two authors: ben is taken"
+    );
+    act(&mut v, &[Action::NextOtherCoder]);
+    assert_eq!(v.coder_names(), Some(("ana", "ben")));
+    act(
+        &mut v,
+        &[Action::ScrollDown, Action::ScrollDown, Action::ScrollDown],
+    );
+    assert_eq!(v.row, 3, "a row per code: the fourth is the last");
+    act(&mut v, &[Action::ScrollDown]);
+    assert_eq!(v.row, 3);
+}

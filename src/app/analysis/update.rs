@@ -82,6 +82,13 @@ fn act(view: &mut Analysis, action: Action) -> Vec<Effect> {
             };
             view.status.say(Level::Info, &crate::sanitize::line(&text));
         }
+        Action::NextCoder | Action::NextOtherCoder => {
+            view.next_coder(action == Action::NextCoder);
+            if let Some((a, b)) = view.coder_names() {
+                let text = format!("agreement of {a} and {b}");
+                view.status.say(Level::Info, &crate::sanitize::line(&text));
+            }
+        }
         Action::Drill => drill(view),
         Action::Quit => return vec![Effect::Exit(Exit::Quit)],
         _ => {}
@@ -142,7 +149,7 @@ fn drill(view: &mut Analysis) {
                 cooccurrence::cell(&library, &scope, Near::Overlap, a, b),
             )
         }
-        Tab::Timeline => {
+        Tab::Timeline | Tab::Agreement => {
             view.status.say(
                 Level::Info,
                 "the matrix and co-occurrence tabs list segments",

@@ -322,6 +322,8 @@ fn act(state: &mut Reader, action: Action, env: &Env) -> Vec<Effect> {
         | Action::PrevCodeFilter
         | Action::Drill
         | Action::NextAuthor
+        | Action::NextCoder
+        | Action::NextOtherCoder
         | Action::AddCode
         | Action::RenameCode
         | Action::MergeCode

@@ -106,3 +106,34 @@ fn the_title_names_the_author_counted_at_80x8() {
     let first = text(&buf).lines().next().unwrap().to_string();
     assert!(first.contains("by ben"), "{first}");
 }
+
+#[test]
+fn the_agreement_table_at_80x8() {
+    let mut v = view(80, 8);
+    act(
+        &mut v,
+        &[
+            Action::NextTab,
+            Action::NextTab,
+            Action::NextTab,
+            Action::ScrollDown,
+        ],
+    );
+    let buf = draw(&v);
+    insta::assert_snapshot!(text(&buf));
+    let shown = text(&buf);
+    // actor/bank: ben never coded it, so p_e = p_o = 66/104 and kappa is 0.
+    assert!(
+        shown.contains("actor/bank                        0.6346    0.0000"),
+        "{shown}"
+    );
+    let theme = Theme::default();
+    let selected = theme.style(Role::Panel).patch(theme.style(Role::Selection));
+    assert_eq!(buf[(0, 3)].bg, selected.bg.unwrap(), "row 2 selected");
+}
+
+#[test]
+fn kappa_is_a_dash_where_it_is_undefined() {
+    assert_eq!(super::agreement::kappa_text(None), "—");
+    assert_eq!(super::agreement::kappa_text(Some(-2.0 / 11.0)), "-0.1818");
+}
