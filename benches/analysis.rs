@@ -38,7 +38,7 @@ fn bench(c: &mut Criterion) {
         loaded.skipped.len()
     );
     let folded = Scope {
-        folded: true,
+        fold: gloss::analysis::Fold::Depth(1),
         ..Scope::default()
     };
     let full = Scope::default();

@@ -220,6 +220,7 @@ pub fn main() -> ExitCode {
             view,
             format,
             unfold,
+            fold,
             code,
             author,
             by,
@@ -232,7 +233,12 @@ pub fn main() -> ExitCode {
                 scope: crate::analysis::Scope {
                     author: author.clone(),
                     code: code.clone(),
-                    folded: !*unfold,
+                    fold: match (unfold, fold) {
+                        (true, _) => crate::analysis::Fold::None,
+                        (false, depth) => {
+                            crate::analysis::Fold::Depth(usize::from(depth.unwrap_or(1)))
+                        }
+                    },
                 },
                 by: *by,
                 paragraph: *paragraph,

@@ -71,7 +71,7 @@ pub fn agreement(library: &Library, scope: &Scope, a: &str, b: &str) -> Vec<Agre
 pub fn tallies(library: &Library, scope: &Scope, a: &str, b: &str) -> Vec<(String, Tally)> {
     let unfolded = Scope {
         author: None,
-        folded: false,
+        fold: super::Fold::None,
         ..scope.clone()
     };
     let by = |brief: &Brief, who: &str| {

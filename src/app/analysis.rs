@@ -10,6 +10,7 @@ pub use update::update;
 #[cfg(test)]
 pub(crate) mod tests;
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -18,7 +19,7 @@ use crate::analysis::agreement::{Agreement, agreement};
 use crate::analysis::cooccurrence::{Cooccurrence, Near, cooccurrence};
 use crate::analysis::matrix::{Matrix, matrix};
 use crate::analysis::timeline::{By, Timeline, timeline};
-use crate::analysis::{Library, Scope};
+use crate::analysis::{Codes, Fold, Library, Scope};
 use crate::document::Chars;
 use crate::input::{Keymap, Mode};
 
@@ -96,10 +97,10 @@ pub struct Segments {
 /// Everything the tabs draw, computed from the library.
 #[derive(Debug, Clone, Default)]
 pub struct Computed {
-    /// The matrix, folded and unfolded.
-    pub matrix: [Matrix; 2],
-    /// Co-occurrence, folded and unfolded.
-    pub cooccurrence: [Cooccurrence; 2],
+    /// The matrix, folded as the view folds codes.
+    pub matrix: Matrix,
+    /// Co-occurrence, folded the same way.
+    pub cooccurrence: Cooccurrence,
     /// The timeline for the period and code filter chosen.
     pub timeline: Timeline,
     /// The agreement of the two coders picked, per code (full names).
@@ -119,8 +120,12 @@ pub struct Analysis {
     pub skipped: usize,
     /// The tab shown.
     pub tab: Tab,
-    /// Codes folded onto their top-level parents.
-    pub folded: bool,
+    /// The folded codes: each counts its subtree in one row (every parent at first).
+    pub fold: BTreeSet<String>,
+    /// Every code of the library, full names, in name order.
+    pub codes: Vec<String>,
+    /// Every code with codes under it, at every level.
+    pub parents: BTreeSet<String>,
     /// The authors of the library's segments, to pick from.
     pub authors: Vec<String>,
     /// Only segments by this author count (every author's when `None`).
@@ -177,7 +182,9 @@ impl Analysis {
             computed: Computed::default(),
             skipped: 0,
             tab: Tab::Matrix,
-            folded: true,
+            fold: BTreeSet::new(),
+            codes: Vec::new(),
+            parents: BTreeSet::new(),
             authors: Vec::new(),
             author: None,
             coders: (0, 1),
@@ -210,6 +217,15 @@ impl Analysis {
                 .find(|b| crate::analysis::same_author(&a, b))
                 .cloned()
         });
+        self.codes = Codes::of(&library, &Scope::default()).names;
+        let first = self.library.is_none();
+        self.parents = crate::analysis::parents(&self.codes);
+        if first {
+            self.fold = self.parents.clone();
+        } else {
+            // Codes gone since (renamed, deleted) are no longer folded.
+            self.fold.retain(|c| self.parents.contains(c));
+        }
         self.library = Some(Arc::new(library));
         self.recompute();
     }
@@ -219,19 +235,9 @@ impl Analysis {
         let Some(library) = self.library.clone() else {
             return;
         };
-        let base = self.scope();
-        let scope = |folded| Scope {
-            folded,
-            ..base.clone()
-        };
-        self.computed.matrix = [
-            matrix(&library, &scope(true)),
-            matrix(&library, &scope(false)),
-        ];
-        self.computed.cooccurrence = [
-            cooccurrence(&library, &scope(true), Near::Overlap),
-            cooccurrence(&library, &scope(false), Near::Overlap),
-        ];
+        let scope = self.scope();
+        self.computed.matrix = matrix(&library, &scope);
+        self.computed.cooccurrence = cooccurrence(&library, &scope, Near::Overlap);
         self.retime();
         self.reagree();
         self.clamp();
@@ -281,7 +287,7 @@ impl Analysis {
     pub fn scope(&self) -> Scope {
         Scope {
             author: self.author.clone(),
-            folded: self.folded,
+            fold: Fold::Codes(self.fold.clone()),
             ..Scope::default()
         }
     }
@@ -309,6 +315,78 @@ impl Analysis {
         self.recompute();
     }
 
+    /// How codes are folded, as the tab row says it.
+    pub fn fold_name(&self) -> &'static str {
+        match (self.fold.is_empty(), self.fold == self.parents) {
+            (true, _) => "unfolded",
+            (false, true) => "folded",
+            (false, false) => "partly folded",
+        }
+    }
+
+    /// Folds every code with codes under it, or unfolds them all when some are folded.
+    pub(super) fn toggle_fold_all(&mut self) {
+        let name = self.row_name();
+        if self.fold.is_empty() {
+            self.fold = self.parents.clone();
+        } else {
+            self.fold.clear();
+        }
+        self.recompute();
+        self.select(name.as_deref());
+    }
+
+    /// Unfolds the folded code under the cursor, or folds the code's parent onto it;
+    /// what happened, to say.
+    pub(super) fn toggle_fold_here(&mut self) -> Option<String> {
+        let name = self.row_name()?;
+        let (text, keep) = if self.fold.remove(&name) {
+            (format!("{name} unfolded"), name)
+        } else if let Some((parent, _)) = name.rsplit_once('/') {
+            self.fold.insert(parent.to_string());
+            (format!("{parent} folded"), parent.to_string())
+        } else {
+            return Some(format!("no codes under {name}"));
+        };
+        self.recompute();
+        self.select(Some(&keep));
+        Some(text)
+    }
+
+    /// The code of the selected row of the grid tabs.
+    fn row_name(&self) -> Option<String> {
+        let codes = match self.tab {
+            Tab::Cooccurrence => &self.cooccurrence().codes,
+            _ => &self.matrix().codes,
+        };
+        codes.get(self.row).cloned()
+    }
+
+    /// Puts the cursor on `name`'s row, or the first row under it.
+    fn select(&mut self, name: Option<&str>) {
+        let Some(name) = name else { return };
+        let codes = match self.tab {
+            Tab::Cooccurrence => &self.cooccurrence().codes,
+            _ => &self.matrix().codes,
+        };
+        let under = |c: &String| {
+            c == name
+                || c.strip_prefix(name).is_some_and(|r| r.starts_with('/'))
+                || name
+                    .strip_prefix(c.as_str())
+                    .is_some_and(|r| r.starts_with('/'))
+        };
+        if let Some(row) = codes.iter().position(under) {
+            self.row = row;
+            self.clamp();
+        }
+    }
+
+    /// Whether the row's code is folded with codes under it hidden.
+    pub fn is_folded(&self, code: &str) -> bool {
+        self.fold.contains(code)
+    }
+
     /// The author filter as the title names it.
     pub fn author_name(&self) -> &str {
         self.author.as_deref().unwrap_or("all")
@@ -316,12 +394,12 @@ impl Analysis {
 
     /// The matrix shown.
     pub fn matrix(&self) -> &Matrix {
-        &self.computed.matrix[usize::from(!self.folded)]
+        &self.computed.matrix
     }
 
     /// The co-occurrence table shown.
     pub fn cooccurrence(&self) -> &Cooccurrence {
-        &self.computed.cooccurrence[usize::from(!self.folded)]
+        &self.computed.cooccurrence
     }
 
     /// Rows and columns of the tab shown.

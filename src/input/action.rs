@@ -213,8 +213,10 @@ pub enum Action {
     ColumnLeft,
     /// Move one column right
     ColumnRight,
-    /// Fold codes onto their top-level parent, or unfold them
+    /// Fold every code onto its parents, or unfold every code
     ToggleFold,
+    /// Unfold the folded code under the cursor, or fold its parent onto one row
+    ToggleFoldHere,
     /// Timeline by day, week or month
     CyclePeriod,
     /// Show the timeline of the next code only (after the last: every code)

@@ -89,7 +89,7 @@ fn tabs(view: &Analysis, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let room = usize::from(area.right().saturating_sub(x));
         x = buf.set_stringn(x, area.y, &text, room, theme.style(role)).0 + 1;
     }
-    let fold = if view.folded { "folded" } else { "unfolded" };
+    let fold = view.fold_name();
     let room = usize::from(area.right().saturating_sub(x));
     buf.set_stringn(
         x,
@@ -120,7 +120,8 @@ fn hints(h: &Hints, view: &Analysis) -> String {
         (None, _) => &[
             (Action::NextTab, "tab"),
             (Action::Drill, "segments"),
-            (Action::ToggleFold, "fold"),
+            (Action::ToggleFoldHere, "fold"),
+            (Action::ToggleFold, "all"),
             (Action::NextAuthor, "author"),
             (Action::Quit, "back"),
         ],

@@ -287,3 +287,53 @@ fn c_and_shift_c_pick_the_coders_never_one_twice() {
     act(&mut v, &[Action::ScrollDown]);
     assert_eq!(v.row, 3);
 }
+
+#[test]
+fn o_folds_the_code_under_the_cursor_and_z_folds_every_code() {
+    let mut v = view(80, 20);
+    assert_eq!(v.fold_name(), "folded");
+    act(&mut v, &[Action::ScrollDown, Action::ToggleFoldHere]);
+    // frame unfolded, actor still folded: the cursor on frame's first code.
+    assert_eq!(
+        v.matrix().codes,
+        ["actor", "frame/conflict", "frame/economy", "tone"]
+    );
+    assert_eq!(v.row, 1);
+    assert_eq!(v.fold_name(), "partly folded");
+    // actor (folded): s2, s3 in b1, s5 in b2 (once for its two actor codes).
+    assert_eq!(v.matrix().counts[0], [2, 1, 0, 0]);
+    act(&mut v, &[Action::ScrollDown, Action::ToggleFoldHere]);
+    assert_eq!(
+        v.matrix().codes,
+        ["actor", "frame", "tone"],
+        "o on a child folds its parent"
+    );
+    assert_eq!(v.row, 1, "on frame");
+    assert_eq!(v.matrix().counts[1], [4, 3, 1, 0]);
+    act(&mut v, &[Action::ScrollDown, Action::ToggleFoldHere]);
+    assert_eq!(
+        v.status.shown().map(|m| m.text.as_str()),
+        Some("no codes under tone")
+    );
+    act(&mut v, &[Action::ToggleFold]);
+    assert_eq!(v.fold_name(), "unfolded");
+    assert_eq!(v.matrix().codes.len(), 5);
+    assert_eq!(
+        v.matrix().codes[v.row],
+        "tone",
+        "the cursor stays on its code"
+    );
+    act(&mut v, &[Action::ToggleFold]);
+    assert_eq!(v.fold_name(), "folded");
+    // The co-occurrence table folds the same way.
+    act(
+        &mut v,
+        &[Action::NextTab, Action::Top, Action::ToggleFoldHere],
+    );
+    assert_eq!(
+        v.cooccurrence().codes,
+        ["actor/bank", "actor/state", "frame", "tone"]
+    );
+    // actor/bank with frame: s3 and s5 carry both; s1 meets no actor/bank.
+    assert_eq!(v.cooccurrence().counts[2][0], 2);
+}

@@ -57,13 +57,18 @@ fn act(view: &mut Analysis, action: Action) -> Vec<Effect> {
         Action::ColumnLeft => view.col = view.col.saturating_sub(1),
         Action::NextTab => view.next_tab(),
         Action::ToggleFold => {
-            view.folded = !view.folded;
-            let text = if view.folded {
-                "codes folded onto their top-level parents"
+            view.toggle_fold_all();
+            let text = if view.fold.is_empty() {
+                "every code unfolded"
             } else {
-                "codes unfolded"
+                "every code with codes under it folded"
             };
             view.status.say(Level::Info, text);
+        }
+        Action::ToggleFoldHere => {
+            if let Some(text) = view.toggle_fold_here() {
+                view.status.say(Level::Info, &crate::sanitize::line(&text));
+            }
         }
         Action::CyclePeriod => {
             view.by = view.by.next();
@@ -99,7 +104,7 @@ fn act(view: &mut Analysis, action: Action) -> Vec<Effect> {
 
 /// The timeline's code: the next (or previous) full code name, every code after the last.
 fn filter_code(view: &mut Analysis, forward: bool) {
-    let codes = &view.computed.matrix[1].codes;
+    let codes = &view.codes;
     let now = view
         .code
         .as_ref()

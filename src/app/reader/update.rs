@@ -317,6 +317,7 @@ fn act(state: &mut Reader, action: Action, env: &Env) -> Vec<Effect> {
         | Action::ColumnLeft
         | Action::ColumnRight
         | Action::ToggleFold
+        | Action::ToggleFoldHere
         | Action::CyclePeriod
         | Action::NextCodeFilter
         | Action::PrevCodeFilter

@@ -137,3 +137,18 @@ fn kappa_is_a_dash_where_it_is_undefined() {
     assert_eq!(super::agreement::kappa_text(None), "—");
     assert_eq!(super::agreement::kappa_text(Some(-2.0 / 11.0)), "-0.1818");
 }
+
+#[test]
+fn a_folded_code_is_marked_and_its_children_hidden_at_80x8() {
+    let mut v = view(80, 8);
+    act(&mut v, &[Action::ScrollDown, Action::ToggleFoldHere]);
+    let shown = text(&draw(&v));
+    insta::assert_snapshot!(shown);
+    let rows: Vec<&str> = shown.lines().skip(2).take(4).collect();
+    assert!(rows[0].starts_with("  1▸actor "), "{shown}");
+    assert!(rows[1].starts_with("  2 frame/conflict "), "{shown}");
+    assert!(
+        shown.lines().next().unwrap().contains("partly folded"),
+        "{shown}"
+    );
+}
