@@ -144,6 +144,8 @@ pub struct Analysis {
     pub top: usize,
     /// The first column on screen.
     pub left: usize,
+    /// The code filter being typed (Tab completes from the codebook), while it is open.
+    pub ask: Option<String>,
     /// The drill-down list, while it is open.
     pub segments: Option<Segments>,
     /// Terminal size.
@@ -194,6 +196,7 @@ impl Analysis {
             col: 0,
             top: 0,
             left: 0,
+            ask: None,
             segments: None,
             size: (0, 0),
             status: Status::default(),
@@ -203,7 +206,23 @@ impl Analysis {
 
     /// The keymap table that applies now.
     pub fn mode(&self) -> Mode {
-        Mode::Analysis
+        if self.ask.is_some() {
+            Mode::Prompt
+        } else {
+            Mode::Analysis
+        }
+    }
+
+    /// The codes the typed filter completes to, best first: every code and every parent.
+    pub fn completions(&self) -> Vec<&str> {
+        let typed = self.ask.as_deref().unwrap_or_default();
+        let all: Vec<&str> = self
+            .codes
+            .iter()
+            .chain(self.parents.iter().filter(|p| !self.codes.contains(p)))
+            .map(String::as_str)
+            .collect();
+        super::completion::best(typed.trim(), &all)
     }
 
     /// Takes in the library and computes every tab.

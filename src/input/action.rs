@@ -223,6 +223,8 @@ pub enum Action {
     NextCodeFilter,
     /// Show the timeline of the previous code only
     PrevCodeFilter,
+    /// Type the code the timeline shows (Tab completes fuzzily from the codebook)
+    TypeCodeFilter,
     /// List the segments behind the cell; on a segment, open its brief there
     Drill,
     /// Count only the next author's segments (after the last: every author's)

@@ -57,15 +57,23 @@ impl ratatui::widgets::Widget for AnalysisView<'_> {
             (None, true, Tab::Agreement) => agreement::render(view, theme, body, buf),
             (None, true, _) => grid::render(view, theme, body, buf),
         };
-        let tag = match view.tab {
-            Tab::Matrix => " MATRIX ",
-            Tab::Cooccurrence => " CO-OCCURRENCE ",
-            Tab::Timeline => " TIMELINE ",
-            Tab::Agreement => " AGREEMENT ",
+        let (tag, left) = match &view.ask {
+            Some(typed) => (" CODE ", typing(view, typed)),
+            None => (tag(view.tab), left),
         };
-        let right = match view.status.shown() {
-            Some(m) => Right::Message(m),
-            None => Right::Hints(hints(&view.hints, view)),
+        let right = match (view.status.shown(), &view.ask) {
+            (Some(m), _) => Right::Message(m),
+            (None, Some(_)) => Right::Hints(list_bar::hints(
+                &view.hints,
+                false,
+                Mode::Prompt,
+                &[
+                    (Action::PromptComplete, "complete"),
+                    (Action::PromptAccept, "show"),
+                    (Action::PromptCancel, "cancel"),
+                ],
+            )),
+            (None, None) => Right::Hints(hints(&view.hints, view)),
         };
         let bar = Rect {
             y: area.bottom() - 1,
@@ -73,6 +81,33 @@ impl ratatui::widgets::Widget for AnalysisView<'_> {
             ..area
         };
         list_bar::render(theme, bar, buf, tag, &sanitize::line(&left), right);
+    }
+}
+
+/// The status bar's words while the code filter is typed: the text and its completions.
+fn typing(view: &Analysis, typed: &str) -> String {
+    let all = view.completions();
+    let shown: Vec<&str> = all.iter().take(5).copied().collect();
+    let more = all.len().saturating_sub(shown.len());
+    let mut text = format!("timeline of: {typed}▏  {}", shown.join("  "));
+    if more > 0 {
+        text.push_str(&format!("  +{more}"));
+    }
+    if all.is_empty() {
+        text.push_str("no code matches");
+    }
+    text
+}
+
+/// The status bar's name of `tab`.
+fn tag(tab: Tab) -> &'static str {
+    {
+        match tab {
+            Tab::Matrix => " MATRIX ",
+            Tab::Cooccurrence => " CO-OCCURRENCE ",
+            Tab::Timeline => " TIMELINE ",
+            Tab::Agreement => " AGREEMENT ",
+        }
     }
 }
 
@@ -107,7 +142,7 @@ fn hints(h: &Hints, view: &Analysis) -> String {
         (None, Tab::Timeline) => &[
             (Action::NextTab, "tab"),
             (Action::CyclePeriod, "period"),
-            (Action::NextCodeFilter, "code"),
+            (Action::TypeCodeFilter, "code"),
             (Action::NextAuthor, "author"),
             (Action::Quit, "back"),
         ],

@@ -337,3 +337,68 @@ fn o_folds_the_code_under_the_cursor_and_z_folds_every_code() {
     // actor/bank with frame: s3 and s5 carry both; s1 meets no actor/bank.
     assert_eq!(v.cooccurrence().counts[2][0], 2);
 }
+
+fn typed(v: &mut Analysis, text: &str) {
+    for c in text.chars() {
+        update(v, Event::Char(c), &Env::fixed(2));
+    }
+}
+
+#[test]
+fn slash_types_the_timeline_code_with_fuzzy_completion_from_the_codebook() {
+    let mut v = view(80, 20);
+    act(&mut v, &[Action::TypeCodeFilter]);
+    assert_eq!(
+        v.mode(),
+        crate::input::Mode::Prompt,
+        "letters are typed, not keys"
+    );
+    typed(&mut v, "actor/s");
+    act(&mut v, &[Action::PromptComplete]);
+    assert_eq!(
+        v.ask.as_deref(),
+        Some("actor/state"),
+        "one candidate: Tab takes it"
+    );
+    act(&mut v, &[Action::PromptAccept]);
+    assert_eq!(v.ask, None);
+    assert_eq!(
+        (v.tab, v.code.as_deref()),
+        (Tab::Timeline, Some("actor/state"))
+    );
+    // actor/state: s2 (b1) and s5 (b2), both November.
+    assert_eq!(v.computed.timeline.periods[0].segments, 2);
+    // Letters in order, not a prefix: "fcon" is frame/conflict, and Enter takes the best.
+    act(&mut v, &[Action::TypeCodeFilter]);
+    typed(&mut v, "fcon");
+    assert_eq!(
+        v.completions(),
+        ["frame/conflict", "frame/economy"],
+        "best first"
+    );
+    act(&mut v, &[Action::PromptAccept]);
+    assert_eq!(v.code.as_deref(), Some("frame/conflict"));
+    // s2 in b1; s5, s6, s7 in b2.
+    assert_eq!(v.computed.timeline.periods[0].segments, 4);
+    // A parent is a code to filter by too: frame and everything under it.
+    act(&mut v, &[Action::TypeCodeFilter]);
+    typed(&mut v, "frame");
+    act(&mut v, &[Action::PromptAccept]);
+    assert_eq!(v.code.as_deref(), Some("frame"));
+    assert_eq!(v.computed.timeline.periods[0].segments, 7);
+    // Nothing matching: said, the filter kept; nothing typed: every code.
+    act(&mut v, &[Action::TypeCodeFilter]);
+    typed(&mut v, "zzz");
+    act(&mut v, &[Action::PromptAccept]);
+    assert_eq!(v.code.as_deref(), Some("frame"));
+    assert!(v.ask.is_some(), "the prompt stays open to fix the typing");
+    act(
+        &mut v,
+        &[
+            Action::PromptCancel,
+            Action::TypeCodeFilter,
+            Action::PromptAccept,
+        ],
+    );
+    assert_eq!(v.code, None);
+}

@@ -5,6 +5,7 @@ use super::{Analysis, Found, Segments, Tab};
 use crate::analysis::cooccurrence::{self, Near};
 use crate::analysis::matrix;
 use crate::app::Level;
+use crate::app::completion::common_prefix;
 use crate::app::effect::{Effect, Exit};
 use crate::app::event::{Env, Event};
 use crate::document::Chars;
@@ -37,6 +38,19 @@ pub fn update(view: &mut Analysis, event: Event, _env: &Env) -> Vec<Effect> {
         Event::Notice(level, text) => view.status.notice(level, &text),
         Event::Signal(signal) => return vec![Effect::Exit(Exit::Signal(signal))],
         Event::InputGone => return vec![Effect::Exit(Exit::Signal(Exit::HANGUP))],
+        Event::Char(c) => {
+            if let Some(typed) = view.ask.as_mut() {
+                typed.push(c);
+            }
+        }
+        Event::Paste(pasted) => {
+            if let Some(typed) = view.ask.as_mut() {
+                typed.push_str(&crate::sanitize::line(
+                    pasted.lines().next().unwrap_or_default(),
+                ));
+            }
+        }
+        Event::Action(action) if view.ask.is_some() => typing(view, action),
         Event::Action(action) if view.segments.is_some() => return in_list(view, action),
         Event::Action(action) => return act(view, action),
         _ => {}
@@ -94,12 +108,73 @@ fn act(view: &mut Analysis, action: Action) -> Vec<Effect> {
                 view.status.say(Level::Info, &crate::sanitize::line(&text));
             }
         }
+        Action::TypeCodeFilter => view.ask = Some(String::new()),
         Action::Drill => drill(view),
         Action::Quit => return vec![Effect::Exit(Exit::Quit)],
         _ => {}
     }
     view.clamp();
     Vec::new()
+}
+
+/// A key while the code filter is typed: Tab completes, Enter shows the timeline of the code
+/// typed (the best completion when it is not one; every code when nothing is typed).
+fn typing(view: &mut Analysis, action: Action) {
+    match action {
+        Action::PromptCancel => view.ask = None,
+        Action::PromptDelete => {
+            if let Some(typed) = view.ask.as_mut() {
+                typed.pop();
+            }
+        }
+        Action::PromptComplete => {
+            let all = view.completions();
+            let done = match all.as_slice() {
+                [] => None,
+                [one] => Some((*one).to_string()),
+                [first, ..] => {
+                    let common = all
+                        .iter()
+                        .fold((*first).to_string(), |acc, c| common_prefix(&acc, c));
+                    let typed = view.ask.as_deref().unwrap_or_default().to_lowercase();
+                    if common.to_lowercase().starts_with(typed.trim()) && !common.is_empty() {
+                        Some(common)
+                    } else {
+                        Some((*first).to_string())
+                    }
+                }
+            };
+            if let (Some(done), Some(typed)) = (done, view.ask.as_mut()) {
+                *typed = done;
+            }
+        }
+        Action::PromptAccept => {
+            let typed = view.ask.clone().unwrap_or_default();
+            let typed = typed.trim();
+            let chosen = if typed.is_empty() {
+                None
+            } else {
+                let all = view.completions();
+                let exact = all.iter().find(|c| **c == typed);
+                match exact.or(all.first()) {
+                    Some(code) => Some((*code).to_string()),
+                    None => {
+                        let text = format!("no code matches {typed}");
+                        view.status
+                            .say(Level::Warning, &crate::sanitize::line(&text));
+                        return;
+                    }
+                }
+            };
+            view.ask = None;
+            view.code = chosen;
+            view.tab = Tab::Timeline;
+            view.retime();
+            say_code(view);
+            view.clamp();
+        }
+        _ => {}
+    }
 }
 
 /// The timeline's code: the next (or previous) full code name, every code after the last.
@@ -117,6 +192,11 @@ fn filter_code(view: &mut Analysis, forward: bool) {
     };
     view.code = next.and_then(|i| codes.get(i).cloned());
     view.retime();
+    say_code(view);
+}
+
+/// Says which codes the timeline shows.
+fn say_code(view: &mut Analysis) {
     let text = match &view.code {
         Some(code) => format!("timeline of {code} only"),
         None => "timeline of every code".into(),

@@ -321,6 +321,7 @@ fn act(state: &mut Reader, action: Action, env: &Env) -> Vec<Effect> {
         | Action::CyclePeriod
         | Action::NextCodeFilter
         | Action::PrevCodeFilter
+        | Action::TypeCodeFilter
         | Action::Drill
         | Action::NextAuthor
         | Action::NextCoder

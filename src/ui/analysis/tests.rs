@@ -152,3 +152,24 @@ fn a_folded_code_is_marked_and_its_children_hidden_at_80x8() {
         "{shown}"
     );
 }
+
+#[test]
+fn the_code_prompt_shows_its_completions_at_80x8() {
+    let mut v = view(80, 8);
+    act(
+        &mut v,
+        &[Action::NextTab, Action::NextTab, Action::TypeCodeFilter],
+    );
+    for c in "ac".chars() {
+        crate::app::analysis::update(
+            &mut v,
+            crate::app::Event::Char(c),
+            &crate::app::Env::fixed(2),
+        );
+    }
+    let shown = text(&draw(&v));
+    insta::assert_snapshot!(shown);
+    let bar = shown.lines().last().unwrap();
+    assert!(bar.contains("timeline of: ac▏"), "{bar}");
+    assert!(bar.contains("actor/bank"), "{bar}");
+}
