@@ -34,6 +34,6 @@ pub(crate) fn common_prefix(a: &str, b: &str) -> String {
 /// The `candidates` that `typed` matches, best first (name order among equals).
 pub(crate) fn best<'a>(typed: &str, candidates: &[&'a str]) -> Vec<&'a str> {
     let mut scored = fuzzy(typed, candidates);
-    scored.sort_by(|a, b| b.1.cmp(&a.1));
+    scored.sort_by_key(|s| std::cmp::Reverse(s.1));
     scored.into_iter().map(|(c, _)| c).collect()
 }
