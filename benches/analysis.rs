@@ -124,7 +124,7 @@ fn frames(c: &mut Criterion, library: gloss::analysis::Library) {
         group.bench_function(format!("draw {} (200x50)", tab.name()), |b| {
             b.iter(|| draw(&mut terminal, &view, &theme));
         });
-        group.bench_function(format!("scroll {}: j then draw", tab.name()), |b| {
+        group.bench_function(format!("scroll {}: a key then draw", tab.name()), |b| {
             b.iter(|| {
                 let (rows, _) = view.extent();
                 let key = if tab == Tab::Timeline {
