@@ -7,7 +7,7 @@ pub mod cooccurrence;
 pub mod matrix;
 pub mod timeline;
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 use std::path::PathBuf;
 
@@ -66,8 +66,49 @@ pub struct Scope {
     pub author: Option<String>,
     /// Only this code and the codes under it.
     pub code: Option<String>,
-    /// Codes folded onto their top-level parent (`frame/conflict` counts as `frame`).
-    pub folded: bool,
+    /// How codes fold onto their parents.
+    pub fold: Fold,
+}
+
+/// How codes fold onto their parents: a folded code counts every segment of its subtree,
+/// once per segment however many of its tags fall under it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Fold {
+    /// Every code by its full name.
+    #[default]
+    None,
+    /// Names cut to their first this many levels (1: `frame/conflict/war` counts as `frame`).
+    Depth(usize),
+    /// These codes fold their subtrees (the highest folded one of a tag wins).
+    Codes(BTreeSet<String>),
+}
+
+impl Fold {
+    /// The name `tag` counts under.
+    pub fn name<'t>(&self, tag: &'t str) -> &'t str {
+        match self {
+            Fold::None => tag,
+            Fold::Depth(depth) => match tag.match_indices('/').nth(depth.saturating_sub(1)) {
+                Some((i, _)) if *depth > 0 => &tag[..i],
+                _ => tag,
+            },
+            Fold::Codes(codes) if codes.is_empty() => tag,
+            Fold::Codes(codes) => tag
+                .match_indices('/')
+                .map(|(i, _)| &tag[..i])
+                .find(|parent| codes.contains(*parent))
+                .unwrap_or(tag),
+        }
+    }
+}
+
+/// Every code with codes under it among `names` (full names), at every level: `frame` and
+/// `frame/conflict` for `frame/conflict/war`.
+pub fn parents<'a>(names: impl IntoIterator<Item = &'a String>) -> BTreeSet<String> {
+    names
+        .into_iter()
+        .flat_map(|n| n.match_indices('/').map(move |(i, _)| n[..i].to_string()))
+        .collect()
 }
 
 impl Scope {
@@ -81,16 +122,36 @@ impl Scope {
                 return None;
             }
         }
-        Some(match (self.folded, tag.find('/')) {
-            (true, Some(i)) => &tag[..i],
-            _ => tag,
-        })
+        Some(self.fold.name(tag))
     }
 
-    /// Whether `segment`'s author is in scope.
+    /// Whether `segment`'s author is in scope (ignoring case, as `gloss notes --author`).
     pub fn by(&self, segment: &Segment) -> bool {
-        self.author.as_ref().is_none_or(|a| *a == segment.author)
+        self.author
+            .as_ref()
+            .is_none_or(|a| same_author(a, &segment.author))
     }
+}
+
+/// Whether two author names are the same one, ignoring case.
+pub fn same_author(a: &str, b: &str) -> bool {
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
+}
+
+/// The authors of `library`'s segments, each once (ignoring case, the first spelling met),
+/// in name order; segments without an author are left out.
+pub fn authors(library: &Library) -> Vec<String> {
+    let mut seen: HashMap<String, &str> = HashMap::new();
+    for s in library.briefs.iter().flat_map(|b| &b.segments) {
+        if !s.author.is_empty() {
+            seen.entry(s.author.to_lowercase()).or_insert(&s.author);
+        }
+    }
+    let mut all: Vec<String> = seen.into_values().map(str::to_string).collect();
+    all.sort_by_key(|a| a.to_lowercase());
+    all
 }
 
 /// The codes of a view, in name order, and each one's number.

@@ -8,6 +8,7 @@
 pub mod analysis;
 pub mod changes;
 pub mod codebook;
+mod completion;
 mod effect;
 mod event;
 mod hints;

@@ -1,7 +1,7 @@
 //! Command-line arguments and the program's entry point: the reader, `annotate`, `list`,
 //! `themes` and `keys`.
 
-mod analyse;
+pub(crate) mod analyse;
 mod annotate;
 mod args;
 mod at;
@@ -220,6 +220,7 @@ pub fn main() -> ExitCode {
             view,
             format,
             unfold,
+            fold,
             code,
             author,
             by,
@@ -232,7 +233,12 @@ pub fn main() -> ExitCode {
                 scope: crate::analysis::Scope {
                     author: author.clone(),
                     code: code.clone(),
-                    folded: !*unfold,
+                    fold: match (unfold, fold) {
+                        (true, _) => crate::analysis::Fold::None,
+                        (false, depth) => {
+                            crate::analysis::Fold::Depth(usize::from(depth.unwrap_or(1)))
+                        }
+                    },
                 },
                 by: *by,
                 paragraph: *paragraph,

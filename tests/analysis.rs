@@ -200,6 +200,74 @@ fn agreement_of_two_coders_matches_the_worked_example() {
     }
 }
 
+/// tests/fixtures/analysis-deep, three levels of codes, all coded by ana:
+/// - d1.md: s1 "War" frame/conflict/war + frame/conflict/trade; s2 "trade talk"
+///   frame/conflict/trade; s3 "Strikes" frame/economy + frame/conflict/war; s4 "ports" actor.
+/// - d2.txt: s5 "Tariffs" frame/conflict/trade; s6 "rose" frame/economy.
+const DEEP: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/analysis-deep");
+
+#[test]
+fn fold_depth_counts_a_segment_once_under_each_folded_code() {
+    let matrix = |fold: &[&str]| {
+        let mut all = vec!["analyse", DEEP, "--view", "matrix", "--format", "csv"];
+        all.extend_from_slice(fold);
+        let out = gloss(&all);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // Depth 1: frame is s1, s2, s3 in d1 and s5, s6 in d2.
+    assert_eq!(
+        matrix(&["--fold", "1"]),
+        "code,d1.md,d2.txt\nactor,1,0\nframe,3,2\n"
+    );
+    assert_eq!(matrix(&[]), matrix(&["--fold", "1"]), "1 is the default");
+    // Depth 2: frame/conflict is s1 (once, for its two tags under it), s2, s3; and s5.
+    assert_eq!(
+        matrix(&["--fold", "2"]),
+        "code,d1.md,d2.txt\nactor,1,0\nframe/conflict,3,1\nframe/economy,1,1\n"
+    );
+    assert_eq!(matrix(&["--fold", "3"]), matrix(&["--unfold"]));
+    assert_eq!(
+        matrix(&["--unfold"]),
+        "code,d1.md,d2.txt\nactor,1,0\nframe/conflict/trade,2,1\n\
+         frame/conflict/war,2,0\nframe/economy,1,1\n"
+    );
+    let out = gloss(&["analyse", DEEP, "--view", "matrix", "--fold", "0"]);
+    assert!(!out.status.success(), "depth 0 is refused");
+}
+
+#[test]
+fn authors_match_ignoring_case_as_gloss_notes_does() {
+    // ben's s4 and s7, whatever the case the author is given in.
+    let exact = analyse_json(&["--view", "matrix", "--author", "ben", "--unfold"]);
+    assert_eq!(
+        analyse_json(&["--view", "matrix", "--author", "BEN", "--unfold"]),
+        exact
+    );
+    assert_eq!(
+        exact["counts"][2],
+        json!([0, 1, 0, 0]),
+        "frame/conflict: s7"
+    );
+    assert_eq!(
+        analyse_json(&["--view", "agreement", "--authors", "Ana,BEN"]),
+        analyse_json(&["--view", "agreement", "--authors", "ana,ben"])
+    );
+    let none = analyse_json(&["--view", "matrix", "--author", "be"]);
+    let counts = none["counts"].as_array().unwrap();
+    assert!(
+        counts
+            .iter()
+            .flat_map(|r| r.as_array().unwrap())
+            .all(|n| n == 0),
+        "a part of a name is not the name: {none}"
+    );
+}
+
 #[test]
 fn agreement_needs_two_authors_who_both_coded() {
     let out = gloss(&["analyse", FIXTURE, "--view", "agreement"]);

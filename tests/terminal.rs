@@ -803,13 +803,13 @@ fn three_passages_coded_in_the_reader_show_in_the_analysis_matrix() {
     assert!(
         folded
             .lines()
-            .any(|l| l.contains("1 actor") && l.trim_end().ends_with(" 1")),
+            .any(|l| l.contains("1▸actor") && l.trim_end().ends_with(" 1")),
         "{folded}"
     );
     assert!(
         folded
             .lines()
-            .any(|l| l.contains("2 frame") && l.trim_end().ends_with(" 2")),
+            .any(|l| l.contains("2▸frame") && l.trim_end().ends_with(" 2")),
         "{folded}"
     );
     tmux.keys(&["z", "j"]);

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use super::{Brief, Library, Scope};
+use super::{Brief, Library, Scope, same_author};
 
 /// One code's agreement.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -71,14 +71,14 @@ pub fn agreement(library: &Library, scope: &Scope, a: &str, b: &str) -> Vec<Agre
 pub fn tallies(library: &Library, scope: &Scope, a: &str, b: &str) -> Vec<(String, Tally)> {
     let unfolded = Scope {
         author: None,
-        folded: false,
+        fold: super::Fold::None,
         ..scope.clone()
     };
     let by = |brief: &Brief, who: &str| {
         brief
             .segments
             .iter()
-            .filter(|s| s.placed && s.author == who)
+            .filter(|s| s.placed && same_author(&s.author, who))
             .filter(|s| s.tags.iter().any(|t| unfolded.name(t).is_some()))
             .count()
             > 0
@@ -91,7 +91,7 @@ pub fn tallies(library: &Library, scope: &Scope, a: &str, b: &str) -> Vec<(Strin
     let mut codes: Vec<&str> = both
         .iter()
         .flat_map(|brief| brief.segments.iter())
-        .filter(|s| s.placed && (s.author == a || s.author == b))
+        .filter(|s| s.placed && (same_author(&s.author, a) || same_author(&s.author, b)))
         .flat_map(|s| s.tags.iter().filter_map(|t| unfolded.name(t)))
         .collect();
     codes.sort_unstable();
@@ -116,10 +116,10 @@ pub fn tallies(library: &Library, scope: &Scope, a: &str, b: &str) -> Vec<(Strin
                     continue;
                 };
                 let entry = ranges.entry(code).or_default();
-                if s.author == a {
+                if same_author(&s.author, a) {
                     entry[0].push(chars.clone());
                 }
-                if s.author == b {
+                if same_author(&s.author, b) {
                     entry[1].push(chars.clone());
                 }
             }

@@ -89,10 +89,36 @@ fn agreement_merges_a_coders_overlapping_segments_and_skips_orphans() {
 #[test]
 fn a_scope_folds_and_filters_names() {
     let folded = Scope {
-        folded: true,
+        fold: Fold::Depth(1),
         ..Scope::default()
     };
     assert_eq!(folded.name("frame/conflict/war"), Some("frame"));
+    assert_eq!(Fold::Depth(2).name("frame/conflict/war"), "frame/conflict");
+    assert_eq!(
+        Fold::Depth(3).name("frame/conflict/war"),
+        "frame/conflict/war"
+    );
+    assert_eq!(Fold::Depth(2).name("tone"), "tone");
+    let codes = |c: &[&str]| Fold::Codes(c.iter().map(|s| (*s).to_string()).collect());
+    assert_eq!(
+        codes(&["frame/conflict"]).name("frame/conflict/war"),
+        "frame/conflict"
+    );
+    assert_eq!(
+        codes(&["frame/conflict"]).name("frame/economy"),
+        "frame/economy"
+    );
+    assert_eq!(
+        codes(&["frame", "frame/conflict"]).name("frame/conflict/war"),
+        "frame",
+        "the highest folded code wins"
+    );
+    assert_eq!(codes(&["frame"]).name("frame"), "frame");
+    assert_eq!(
+        codes(&["fr"]).name("frame/x"),
+        "frame/x",
+        "a prefix is not a parent"
+    );
     let under = Scope {
         code: Some("frame".into()),
         ..Scope::default()
@@ -118,7 +144,7 @@ fn a_cell_lists_the_segments_behind_its_count() {
         codes: Vec::new(),
     };
     let folded = Scope {
-        folded: true,
+        fold: Fold::Depth(1),
         ..Scope::default()
     };
     let m = matrix(&lib, &folded);
@@ -166,4 +192,65 @@ fn dates_are_read_in_a_few_shapes_and_others_are_undated() {
         ]
     );
     assert_eq!((t.undated.briefs, t.undated.segments), (1, 1));
+}
+
+#[test]
+fn folding_a_code_counts_its_subtree_once_per_segment_at_any_level() {
+    // By hand: s1 a/x/1 + a/x/2 (one segment, two tags under a/x), s2 a/x/1, s3 a/y, s4 b.
+    let lib = Library {
+        briefs: vec![brief(
+            "one",
+            None,
+            20,
+            vec![
+                seg("a", &["a/x/1", "a/x/2"], 0..2),
+                seg("a", &["a/x/1"], 3..4),
+                seg("a", &["a/y"], 5..6),
+                seg("a", &["b"], 7..8),
+            ],
+        )],
+        codes: Vec::new(),
+    };
+    let names: Vec<String> = ["a/x/1", "a/x/2", "a/y", "b"].map(String::from).to_vec();
+    assert_eq!(
+        parents(&names).into_iter().collect::<Vec<_>>(),
+        ["a", "a/x"]
+    );
+    let at = |fold: Fold| {
+        let m = matrix(
+            &lib,
+            &Scope {
+                fold,
+                ..Scope::default()
+            },
+        );
+        m.codes
+            .into_iter()
+            .zip(m.counts.into_iter().map(|r| r[0]))
+            .collect::<Vec<_>>()
+    };
+    let pairs = |p: &[(&str, u32)]| -> Vec<(String, u32)> {
+        p.iter().map(|(c, n)| ((*c).to_string(), *n)).collect()
+    };
+    let set = |c: &[&str]| Fold::Codes(c.iter().map(|s| (*s).to_string()).collect());
+    assert_eq!(
+        at(set(&["a/x"])),
+        pairs(&[("a/x", 2), ("a/y", 1), ("b", 1)])
+    );
+    assert_eq!(at(Fold::Depth(2)), at(set(&["a/x"])));
+    assert_eq!(at(set(&["a"])), pairs(&[("a", 3), ("b", 1)]));
+    assert_eq!(at(set(&["a", "a/x"])), at(Fold::Depth(1)));
+    assert_eq!(
+        at(Fold::None),
+        pairs(&[("a/x/1", 2), ("a/x/2", 1), ("a/y", 1), ("b", 1)])
+    );
+    let c = cooccurrence(
+        &lib,
+        &Scope {
+            fold: set(&["a/x"]),
+            ..Scope::default()
+        },
+        Near::Overlap,
+    );
+    assert_eq!(c.counts[0][0], 2, "the diagonal counts s1 once for a/x");
 }

@@ -10,14 +10,16 @@ pub use update::update;
 #[cfg(test)]
 pub(crate) mod tests;
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::{Hints, Status};
+use crate::analysis::agreement::{Agreement, agreement};
 use crate::analysis::cooccurrence::{Cooccurrence, Near, cooccurrence};
 use crate::analysis::matrix::{Matrix, matrix};
 use crate::analysis::timeline::{By, Timeline, timeline};
-use crate::analysis::{Library, Scope};
+use crate::analysis::{Codes, Fold, Library, Scope};
 use crate::document::Chars;
 use crate::input::{Keymap, Mode};
 
@@ -31,11 +33,18 @@ pub enum Tab {
     Cooccurrence,
     /// Periods.
     Timeline,
+    /// Two coders' agreement per code.
+    Agreement,
 }
 
 impl Tab {
     /// Every tab, in order.
-    pub const ALL: [Tab; 3] = [Tab::Matrix, Tab::Cooccurrence, Tab::Timeline];
+    pub const ALL: [Tab; 4] = [
+        Tab::Matrix,
+        Tab::Cooccurrence,
+        Tab::Timeline,
+        Tab::Agreement,
+    ];
 
     /// Its name on screen.
     pub fn name(self) -> &'static str {
@@ -43,6 +52,7 @@ impl Tab {
             Tab::Matrix => "Matrix",
             Tab::Cooccurrence => "Co-occurrence",
             Tab::Timeline => "Timeline",
+            Tab::Agreement => "Agreement",
         }
     }
 
@@ -50,7 +60,8 @@ impl Tab {
         match self {
             Tab::Matrix => Tab::Cooccurrence,
             Tab::Cooccurrence => Tab::Timeline,
-            Tab::Timeline => Tab::Matrix,
+            Tab::Timeline => Tab::Agreement,
+            Tab::Agreement => Tab::Matrix,
         }
     }
 }
@@ -86,12 +97,14 @@ pub struct Segments {
 /// Everything the tabs draw, computed from the library.
 #[derive(Debug, Clone, Default)]
 pub struct Computed {
-    /// The matrix, folded and unfolded.
-    pub matrix: [Matrix; 2],
-    /// Co-occurrence, folded and unfolded.
-    pub cooccurrence: [Cooccurrence; 2],
+    /// The matrix, folded as the view folds codes.
+    pub matrix: Matrix,
+    /// Co-occurrence, folded the same way.
+    pub cooccurrence: Cooccurrence,
     /// The timeline for the period and code filter chosen.
     pub timeline: Timeline,
+    /// The agreement of the two coders picked, per code (full names).
+    pub agreement: Vec<Agreement>,
 }
 
 /// The analysis view.
@@ -107,8 +120,18 @@ pub struct Analysis {
     pub skipped: usize,
     /// The tab shown.
     pub tab: Tab,
-    /// Codes folded onto their top-level parents.
-    pub folded: bool,
+    /// The folded codes: each counts its subtree in one row (every parent at first).
+    pub fold: BTreeSet<String>,
+    /// Every code of the library, full names, in name order.
+    pub codes: Vec<String>,
+    /// Every code with codes under it, at every level.
+    pub parents: BTreeSet<String>,
+    /// The authors of the library's segments, to pick from.
+    pub authors: Vec<String>,
+    /// Only segments by this author count (every author's when `None`).
+    pub author: Option<String>,
+    /// The agreement tab's two coders, numbers into `authors`.
+    pub coders: (usize, usize),
     /// The timeline's periods.
     pub by: By,
     /// The timeline shows only this code (a full name) and those under it.
@@ -121,6 +144,8 @@ pub struct Analysis {
     pub top: usize,
     /// The first column on screen.
     pub left: usize,
+    /// The code filter being typed (Tab completes from the codebook), while it is open.
+    pub ask: Option<String>,
     /// The drill-down list, while it is open.
     pub segments: Option<Segments>,
     /// Terminal size.
@@ -159,13 +184,19 @@ impl Analysis {
             computed: Computed::default(),
             skipped: 0,
             tab: Tab::Matrix,
-            folded: true,
+            fold: BTreeSet::new(),
+            codes: Vec::new(),
+            parents: BTreeSet::new(),
+            authors: Vec::new(),
+            author: None,
+            coders: (0, 1),
             by: By::Month,
             code: None,
             row: 0,
             col: 0,
             top: 0,
             left: 0,
+            ask: None,
             segments: None,
             size: (0, 0),
             status: Status::default(),
@@ -175,48 +206,219 @@ impl Analysis {
 
     /// The keymap table that applies now.
     pub fn mode(&self) -> Mode {
-        Mode::Analysis
+        if self.ask.is_some() {
+            Mode::Prompt
+        } else {
+            Mode::Analysis
+        }
+    }
+
+    /// The codes the typed filter completes to, best first: every code and every parent.
+    pub fn completions(&self) -> Vec<&str> {
+        let typed = self.ask.as_deref().unwrap_or_default();
+        let all: Vec<&str> = self
+            .codes
+            .iter()
+            .chain(self.parents.iter().filter(|p| !self.codes.contains(p)))
+            .map(String::as_str)
+            .collect();
+        super::completion::best(typed.trim(), &all)
     }
 
     /// Takes in the library and computes every tab.
     pub fn take(&mut self, library: Library) {
-        let library = Arc::new(library);
-        let scope = |folded| Scope {
-            folded,
-            ..Scope::default()
+        self.authors = crate::analysis::authors(&library);
+        let author = self.author.take();
+        // The author picked stays picked when the library is read again, if still there.
+        self.author = author.and_then(|a| {
+            self.authors
+                .iter()
+                .find(|b| crate::analysis::same_author(&a, b))
+                .cloned()
+        });
+        self.codes = Codes::of(&library, &Scope::default()).names;
+        let first = self.library.is_none();
+        self.parents = crate::analysis::parents(&self.codes);
+        if first {
+            self.fold = self.parents.clone();
+        } else {
+            // Codes gone since (renamed, deleted) are no longer folded.
+            self.fold.retain(|c| self.parents.contains(c));
+        }
+        self.library = Some(Arc::new(library));
+        self.recompute();
+    }
+
+    /// Computes the matrix, co-occurrence and timeline again for the author picked.
+    pub(super) fn recompute(&mut self) {
+        let Some(library) = self.library.clone() else {
+            return;
         };
-        self.computed.matrix = [
-            matrix(&library, &scope(true)),
-            matrix(&library, &scope(false)),
-        ];
-        self.computed.cooccurrence = [
-            cooccurrence(&library, &scope(true), Near::Overlap),
-            cooccurrence(&library, &scope(false), Near::Overlap),
-        ];
-        self.library = Some(library);
+        let scope = self.scope();
+        self.computed.matrix = matrix(&library, &scope);
+        self.computed.cooccurrence = cooccurrence(&library, &scope, Near::Overlap);
         self.retime();
+        self.reagree();
         self.clamp();
     }
 
-    /// Computes the timeline again for the period and code chosen.
+    /// The two coders of the agreement tab, when the library has two.
+    pub fn coder_names(&self) -> Option<(&str, &str)> {
+        let a = self.authors.get(self.coders.0)?;
+        let b = self.authors.get(self.coders.1)?;
+        Some((a, b))
+    }
+
+    /// Computes the agreement of the two coders picked again (every author's segments,
+    /// codes in full, as `gloss analyse --view agreement --authors A,B`).
+    fn reagree(&mut self) {
+        self.computed.agreement = match (&self.library, self.coder_names()) {
+            (Some(library), Some((a, b))) => agreement(library, &Scope::default(), a, b),
+            _ => Vec::new(),
+        };
+    }
+
+    /// Picks the next author as the first coder (`first`) or the second, never the other.
+    pub(super) fn next_coder(&mut self, first: bool) {
+        let n = self.authors.len();
+        if n < 2 {
+            return;
+        }
+        let (mine, other) = if first {
+            (self.coders.0, self.coders.1)
+        } else {
+            (self.coders.1, self.coders.0)
+        };
+        let mut next = (mine + 1) % n;
+        if next == other {
+            next = (next + 1) % n;
+        }
+        if first {
+            self.coders.0 = next;
+        } else {
+            self.coders.1 = next;
+        }
+        self.reagree();
+        self.clamp();
+    }
+
+    /// The segments the grids count: the author picked's, or everyone's.
+    pub fn scope(&self) -> Scope {
+        Scope {
+            author: self.author.clone(),
+            fold: Fold::Codes(self.fold.clone()),
+            ..Scope::default()
+        }
+    }
+
+    /// Computes the timeline again for the period, code and author chosen.
     pub(super) fn retime(&mut self) {
         if let Some(library) = &self.library {
             let scope = Scope {
                 code: self.code.clone(),
+                author: self.author.clone(),
                 ..Scope::default()
             };
             self.computed.timeline = timeline(library, &scope, self.by);
         }
     }
 
+    /// Picks the next author of the library (after the last: every author).
+    pub(super) fn next_author(&mut self) {
+        let now = self
+            .author
+            .as_ref()
+            .and_then(|a| self.authors.iter().position(|b| b == a));
+        let next = now.map_or(0, |i| i + 1);
+        self.author = self.authors.get(next).cloned();
+        self.recompute();
+    }
+
+    /// How codes are folded, as the tab row says it.
+    pub fn fold_name(&self) -> &'static str {
+        match (self.fold.is_empty(), self.fold == self.parents) {
+            (true, _) => "unfolded",
+            (false, true) => "folded",
+            (false, false) => "partly folded",
+        }
+    }
+
+    /// Folds every code with codes under it, or unfolds them all when some are folded.
+    pub(super) fn toggle_fold_all(&mut self) {
+        let name = self.row_name();
+        if self.fold.is_empty() {
+            self.fold = self.parents.clone();
+        } else {
+            self.fold.clear();
+        }
+        self.recompute();
+        self.select(name.as_deref());
+    }
+
+    /// Unfolds the folded code under the cursor, or folds the code's parent onto it;
+    /// what happened, to say.
+    pub(super) fn toggle_fold_here(&mut self) -> Option<String> {
+        let name = self.row_name()?;
+        let (text, keep) = if self.fold.remove(&name) {
+            (format!("{name} unfolded"), name)
+        } else if let Some((parent, _)) = name.rsplit_once('/') {
+            self.fold.insert(parent.to_string());
+            (format!("{parent} folded"), parent.to_string())
+        } else {
+            return Some(format!("no codes under {name}"));
+        };
+        self.recompute();
+        self.select(Some(&keep));
+        Some(text)
+    }
+
+    /// The code of the selected row of the grid tabs.
+    fn row_name(&self) -> Option<String> {
+        let codes = match self.tab {
+            Tab::Cooccurrence => &self.cooccurrence().codes,
+            _ => &self.matrix().codes,
+        };
+        codes.get(self.row).cloned()
+    }
+
+    /// Puts the cursor on `name`'s row, or the first row under it.
+    fn select(&mut self, name: Option<&str>) {
+        let Some(name) = name else { return };
+        let codes = match self.tab {
+            Tab::Cooccurrence => &self.cooccurrence().codes,
+            _ => &self.matrix().codes,
+        };
+        let under = |c: &String| {
+            c == name
+                || c.strip_prefix(name).is_some_and(|r| r.starts_with('/'))
+                || name
+                    .strip_prefix(c.as_str())
+                    .is_some_and(|r| r.starts_with('/'))
+        };
+        if let Some(row) = codes.iter().position(under) {
+            self.row = row;
+            self.clamp();
+        }
+    }
+
+    /// Whether the row's code is folded with codes under it hidden.
+    pub fn is_folded(&self, code: &str) -> bool {
+        self.fold.contains(code)
+    }
+
+    /// The author filter as the title names it.
+    pub fn author_name(&self) -> &str {
+        self.author.as_deref().unwrap_or("all")
+    }
+
     /// The matrix shown.
     pub fn matrix(&self) -> &Matrix {
-        &self.computed.matrix[usize::from(!self.folded)]
+        &self.computed.matrix
     }
 
     /// The co-occurrence table shown.
     pub fn cooccurrence(&self) -> &Cooccurrence {
-        &self.computed.cooccurrence[usize::from(!self.folded)]
+        &self.computed.cooccurrence
     }
 
     /// Rows and columns of the tab shown.
@@ -228,6 +430,7 @@ impl Analysis {
                 (n, n)
             }
             Tab::Timeline => (1, self.computed.timeline.periods.len()),
+            Tab::Agreement => (self.computed.agreement.len(), 1),
         }
     }
 

@@ -14,7 +14,7 @@ use super::list::escape_controls;
 use super::out::Out;
 use crate::analysis::cooccurrence::{Near, cooccurrence};
 use crate::analysis::timeline::{By, timeline};
-use crate::analysis::{Library, Scope, agreement::agreement, matrix::matrix};
+use crate::analysis::{Fold, Library, Scope, agreement::agreement, matrix::matrix};
 use crate::error::Error;
 use crate::sanitize;
 
@@ -86,7 +86,11 @@ pub fn lines(library: &Library, ask: &Ask) -> Result<Vec<String>, Error> {
     // JSON names codes in full, as the shapes fix them.
     let json = ask.format == Format::Json;
     let scope = Scope {
-        folded: ask.scope.folded && !json,
+        fold: if json {
+            Fold::None
+        } else {
+            ask.scope.fold.clone()
+        },
         ..ask.scope.clone()
     };
     let to_json = |value: &dyn erased::Json| value.text().map(|t| vec![escape_controls(&t)]);

@@ -234,6 +234,11 @@ pub enum Command {
         /// Name codes in full instead of folding them onto their top-level parent.
         #[arg(long)]
         unfold: bool,
+        /// Fold codes onto their first DEPTH levels (default 1: `frame/conflict/war` counts
+        /// as `frame`; 2: as `frame/conflict`); a segment counts once per folded code.
+        #[arg(long, value_name = "DEPTH", conflicts_with = "unfold",
+              value_parser = clap::value_parser!(u16).range(1..))]
+        fold: Option<u16>,
         /// Only this code and the codes under it.
         #[arg(long, value_name = "C")]
         code: Option<String>,

@@ -213,16 +213,26 @@ pub enum Action {
     ColumnLeft,
     /// Move one column right
     ColumnRight,
-    /// Fold codes onto their top-level parent, or unfold them
+    /// Fold every code onto its parents, or unfold every code
     ToggleFold,
+    /// Unfold the folded code under the cursor, or fold its parent onto one row
+    ToggleFoldHere,
     /// Timeline by day, week or month
     CyclePeriod,
     /// Show the timeline of the next code only (after the last: every code)
     NextCodeFilter,
     /// Show the timeline of the previous code only
     PrevCodeFilter,
+    /// Type the code the timeline shows (Tab completes fuzzily from the codebook)
+    TypeCodeFilter,
     /// List the segments behind the cell; on a segment, open its brief there
     Drill,
+    /// Count only the next author's segments (after the last: every author's)
+    NextAuthor,
+    /// Agreement: the next author as the first coder
+    NextCoder,
+    /// Agreement: the next author as the second coder
+    NextOtherCoder,
 }
 
 impl Action {

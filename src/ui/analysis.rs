@@ -2,6 +2,7 @@
 //! briefs (numbered columns), co-occurrence as a triangle of codes by codes, the timeline as
 //! a bar chart; the drill-down list over them; a status bar naming the selected cell.
 
+mod agreement;
 mod grid;
 mod segments;
 mod timeline;
@@ -53,16 +54,26 @@ impl ratatui::widgets::Widget for AnalysisView<'_> {
             }
             (Some(list), _, _) => segments::render(list, theme, body, buf),
             (None, true, Tab::Timeline) => timeline::render(view, theme, body, buf),
+            (None, true, Tab::Agreement) => agreement::render(view, theme, body, buf),
             (None, true, _) => grid::render(view, theme, body, buf),
         };
-        let tag = match view.tab {
-            Tab::Matrix => " MATRIX ",
-            Tab::Cooccurrence => " CO-OCCURRENCE ",
-            Tab::Timeline => " TIMELINE ",
+        let (tag, left) = match &view.ask {
+            Some(typed) => (" CODE ", typing(view, typed)),
+            None => (tag(view.tab), left),
         };
-        let right = match view.status.shown() {
-            Some(m) => Right::Message(m),
-            None => Right::Hints(hints(&view.hints, view)),
+        let right = match (view.status.shown(), &view.ask) {
+            (Some(m), _) => Right::Message(m),
+            (None, Some(_)) => Right::Hints(list_bar::hints(
+                &view.hints,
+                false,
+                Mode::Prompt,
+                &[
+                    (Action::PromptComplete, "complete"),
+                    (Action::PromptAccept, "show"),
+                    (Action::PromptCancel, "cancel"),
+                ],
+            )),
+            (None, None) => Right::Hints(hints(&view.hints, view)),
         };
         let bar = Rect {
             y: area.bottom() - 1,
@@ -70,6 +81,33 @@ impl ratatui::widgets::Widget for AnalysisView<'_> {
             ..area
         };
         list_bar::render(theme, bar, buf, tag, &sanitize::line(&left), right);
+    }
+}
+
+/// The status bar's words while the code filter is typed: the text and its completions.
+fn typing(view: &Analysis, typed: &str) -> String {
+    let all = view.completions();
+    let shown: Vec<&str> = all.iter().take(5).copied().collect();
+    let more = all.len().saturating_sub(shown.len());
+    let mut text = format!("timeline of: {typed}▏  {}", shown.join("  "));
+    if more > 0 {
+        text.push_str(&format!("  +{more}"));
+    }
+    if all.is_empty() {
+        text.push_str("no code matches");
+    }
+    text
+}
+
+/// The status bar's name of `tab`.
+fn tag(tab: Tab) -> &'static str {
+    {
+        match tab {
+            Tab::Matrix => " MATRIX ",
+            Tab::Cooccurrence => " CO-OCCURRENCE ",
+            Tab::Timeline => " TIMELINE ",
+            Tab::Agreement => " AGREEMENT ",
+        }
     }
 }
 
@@ -86,12 +124,12 @@ fn tabs(view: &Analysis, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let room = usize::from(area.right().saturating_sub(x));
         x = buf.set_stringn(x, area.y, &text, room, theme.style(role)).0 + 1;
     }
-    let fold = if view.folded { "folded" } else { "unfolded" };
+    let fold = view.fold_name();
     let room = usize::from(area.right().saturating_sub(x));
     buf.set_stringn(
         x,
         area.y,
-        format!(" codes {fold}"),
+        format!(" codes {fold} · by {}", sanitize::line(view.author_name())),
         room,
         theme.style(Role::PanelMeta),
     );
@@ -104,13 +142,22 @@ fn hints(h: &Hints, view: &Analysis) -> String {
         (None, Tab::Timeline) => &[
             (Action::NextTab, "tab"),
             (Action::CyclePeriod, "period"),
-            (Action::NextCodeFilter, "code"),
+            (Action::TypeCodeFilter, "code"),
+            (Action::NextAuthor, "author"),
+            (Action::Quit, "back"),
+        ],
+        (None, Tab::Agreement) => &[
+            (Action::NextTab, "tab"),
+            (Action::NextCoder, "coder 1"),
+            (Action::NextOtherCoder, "coder 2"),
             (Action::Quit, "back"),
         ],
         (None, _) => &[
             (Action::NextTab, "tab"),
             (Action::Drill, "segments"),
-            (Action::ToggleFold, "fold"),
+            (Action::ToggleFoldHere, "fold"),
+            (Action::ToggleFold, "all"),
+            (Action::NextAuthor, "author"),
             (Action::Quit, "back"),
         ],
     };

@@ -2,10 +2,10 @@
 //! timeline's period and code; Enter lists a cell's segments and opens one.
 
 use super::{Analysis, Found, Segments, Tab};
-use crate::analysis::Scope;
 use crate::analysis::cooccurrence::{self, Near};
 use crate::analysis::matrix;
 use crate::app::Level;
+use crate::app::completion::common_prefix;
 use crate::app::effect::{Effect, Exit};
 use crate::app::event::{Env, Event};
 use crate::document::Chars;
@@ -38,6 +38,19 @@ pub fn update(view: &mut Analysis, event: Event, _env: &Env) -> Vec<Effect> {
         Event::Notice(level, text) => view.status.notice(level, &text),
         Event::Signal(signal) => return vec![Effect::Exit(Exit::Signal(signal))],
         Event::InputGone => return vec![Effect::Exit(Exit::Signal(Exit::HANGUP))],
+        Event::Char(c) => {
+            if let Some(typed) = view.ask.as_mut() {
+                typed.push(c);
+            }
+        }
+        Event::Paste(pasted) => {
+            if let Some(typed) = view.ask.as_mut() {
+                typed.push_str(&crate::sanitize::line(
+                    pasted.lines().next().unwrap_or_default(),
+                ));
+            }
+        }
+        Event::Action(action) if view.ask.is_some() => typing(view, action),
         Event::Action(action) if view.segments.is_some() => return in_list(view, action),
         Event::Action(action) => return act(view, action),
         _ => {}
@@ -58,13 +71,18 @@ fn act(view: &mut Analysis, action: Action) -> Vec<Effect> {
         Action::ColumnLeft => view.col = view.col.saturating_sub(1),
         Action::NextTab => view.next_tab(),
         Action::ToggleFold => {
-            view.folded = !view.folded;
-            let text = if view.folded {
-                "codes folded onto their top-level parents"
+            view.toggle_fold_all();
+            let text = if view.fold.is_empty() {
+                "every code unfolded"
             } else {
-                "codes unfolded"
+                "every code with codes under it folded"
             };
             view.status.say(Level::Info, text);
+        }
+        Action::ToggleFoldHere => {
+            if let Some(text) = view.toggle_fold_here() {
+                view.status.say(Level::Info, &crate::sanitize::line(&text));
+            }
         }
         Action::CyclePeriod => {
             view.by = view.by.next();
@@ -75,6 +93,22 @@ fn act(view: &mut Analysis, action: Action) -> Vec<Effect> {
         Action::NextCodeFilter | Action::PrevCodeFilter => {
             filter_code(view, action == Action::NextCodeFilter);
         }
+        Action::NextAuthor => {
+            view.next_author();
+            let text = match &view.author {
+                Some(a) => format!("only segments by {a}"),
+                None => "segments by every author".into(),
+            };
+            view.status.say(Level::Info, &crate::sanitize::line(&text));
+        }
+        Action::NextCoder | Action::NextOtherCoder => {
+            view.next_coder(action == Action::NextCoder);
+            if let Some((a, b)) = view.coder_names() {
+                let text = format!("agreement of {a} and {b}");
+                view.status.say(Level::Info, &crate::sanitize::line(&text));
+            }
+        }
+        Action::TypeCodeFilter => view.ask = Some(String::new()),
         Action::Drill => drill(view),
         Action::Quit => return vec![Effect::Exit(Exit::Quit)],
         _ => {}
@@ -83,9 +117,69 @@ fn act(view: &mut Analysis, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
+/// A key while the code filter is typed: Tab completes, Enter shows the timeline of the code
+/// typed (the best completion when it is not one; every code when nothing is typed).
+fn typing(view: &mut Analysis, action: Action) {
+    match action {
+        Action::PromptCancel => view.ask = None,
+        Action::PromptDelete => {
+            if let Some(typed) = view.ask.as_mut() {
+                typed.pop();
+            }
+        }
+        Action::PromptComplete => {
+            let all = view.completions();
+            let done = match all.as_slice() {
+                [] => None,
+                [one] => Some((*one).to_string()),
+                [first, ..] => {
+                    let common = all
+                        .iter()
+                        .fold((*first).to_string(), |acc, c| common_prefix(&acc, c));
+                    let typed = view.ask.as_deref().unwrap_or_default().to_lowercase();
+                    if common.to_lowercase().starts_with(typed.trim()) && !common.is_empty() {
+                        Some(common)
+                    } else {
+                        Some((*first).to_string())
+                    }
+                }
+            };
+            if let (Some(done), Some(typed)) = (done, view.ask.as_mut()) {
+                *typed = done;
+            }
+        }
+        Action::PromptAccept => {
+            let typed = view.ask.clone().unwrap_or_default();
+            let typed = typed.trim();
+            let chosen = if typed.is_empty() {
+                None
+            } else {
+                let all = view.completions();
+                let exact = all.iter().find(|c| **c == typed);
+                match exact.or(all.first()) {
+                    Some(code) => Some((*code).to_string()),
+                    None => {
+                        let text = format!("no code matches {typed}");
+                        view.status
+                            .say(Level::Warning, &crate::sanitize::line(&text));
+                        return;
+                    }
+                }
+            };
+            view.ask = None;
+            view.code = chosen;
+            view.tab = Tab::Timeline;
+            view.retime();
+            say_code(view);
+            view.clamp();
+        }
+        _ => {}
+    }
+}
+
 /// The timeline's code: the next (or previous) full code name, every code after the last.
 fn filter_code(view: &mut Analysis, forward: bool) {
-    let codes = &view.computed.matrix[1].codes;
+    let codes = &view.codes;
     let now = view
         .code
         .as_ref()
@@ -98,6 +192,11 @@ fn filter_code(view: &mut Analysis, forward: bool) {
     };
     view.code = next.and_then(|i| codes.get(i).cloned());
     view.retime();
+    say_code(view);
+}
+
+/// Says which codes the timeline shows.
+fn say_code(view: &mut Analysis) {
     let text = match &view.code {
         Some(code) => format!("timeline of {code} only"),
         None => "timeline of every code".into(),
@@ -110,10 +209,7 @@ fn drill(view: &mut Analysis) {
     let Some(library) = view.library.clone() else {
         return;
     };
-    let scope = Scope {
-        folded: view.folded,
-        ..Scope::default()
-    };
+    let scope = view.scope();
     let (title, found) = match view.tab {
         Tab::Matrix => {
             let m = view.matrix();
@@ -138,7 +234,7 @@ fn drill(view: &mut Analysis) {
                 cooccurrence::cell(&library, &scope, Near::Overlap, a, b),
             )
         }
-        Tab::Timeline => {
+        Tab::Timeline | Tab::Agreement => {
             view.status.say(
                 Level::Info,
                 "the matrix and co-occurrence tabs list segments",

@@ -9,6 +9,7 @@ use super::scan::{Purpose, Scan};
 use super::search::Search;
 use crate::annotation::parse_tags;
 use crate::app::Level;
+use crate::app::completion::{common_prefix, fuzzy};
 use crate::app::event::Env;
 
 /// What the one-line prompt is for.
@@ -261,32 +262,3 @@ impl Reader {
 
 /// Tags remembered as recent.
 const RECENT: usize = 50;
-
-/// The `candidates` that `typed` matches fuzzily (smart case; all of them when it is empty),
-/// in their order, with their scores.
-fn fuzzy<'a>(typed: &str, candidates: &[&'a str]) -> Vec<(&'a str, u32)> {
-    use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
-    use nucleo_matcher::{Config, Matcher, Utf32Str};
-    if typed.trim().is_empty() {
-        return candidates.iter().map(|c| (*c, 0)).collect();
-    }
-    let pattern = Pattern::parse(typed, CaseMatching::Smart, Normalization::Smart);
-    let mut matcher = Matcher::new(Config::DEFAULT);
-    let mut buf = Vec::new();
-    candidates
-        .iter()
-        .filter_map(|c| {
-            pattern
-                .score(Utf32Str::new(c, &mut buf), &mut matcher)
-                .map(|score| (*c, score))
-        })
-        .collect()
-}
-
-fn common_prefix(a: &str, b: &str) -> String {
-    a.chars()
-        .zip(b.chars())
-        .take_while(|(x, y)| x == y)
-        .map(|(x, _)| x)
-        .collect()
-}

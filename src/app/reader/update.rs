@@ -317,10 +317,15 @@ fn act(state: &mut Reader, action: Action, env: &Env) -> Vec<Effect> {
         | Action::ColumnLeft
         | Action::ColumnRight
         | Action::ToggleFold
+        | Action::ToggleFoldHere
         | Action::CyclePeriod
         | Action::NextCodeFilter
         | Action::PrevCodeFilter
+        | Action::TypeCodeFilter
         | Action::Drill
+        | Action::NextAuthor
+        | Action::NextCoder
+        | Action::NextOtherCoder
         | Action::AddCode
         | Action::RenameCode
         | Action::MergeCode

@@ -58,7 +58,9 @@ pub fn render(view: &Analysis, theme: &Theme, area: Rect, buf: &mut Buffer) -> S
         } else {
             panel.patch(theme.style(Role::PanelTag))
         };
-        let name = format!("{:>3} {}", r + 1, sanitize::line(code));
+        // A folded code counts its subtree: a mark says rows are hidden under it.
+        let mark = if view.is_folded(code) { '▸' } else { ' ' };
+        let name = format!("{:>3}{mark}{}", r + 1, sanitize::line(code));
         let name = cut(&name, usize::from(NAME_COLUMNS - 1));
         buf.set_stringn(name_x, y, &name, usize::from(NAME_COLUMNS - 1), role);
         for c in (view.left..columns).take(shown_cols) {

@@ -96,3 +96,80 @@ fn the_segment_list_at_60x8() {
     act(&mut v, &[Action::ScrollDown, Action::Drill]);
     insta::assert_snapshot!(text(&draw(&v)));
 }
+
+#[test]
+fn the_title_names_the_author_counted_at_80x8() {
+    let mut v = view(80, 8);
+    act(&mut v, &[Action::NextAuthor, Action::NextAuthor]);
+    let buf = draw(&v);
+    insta::assert_snapshot!(text(&buf));
+    let first = text(&buf).lines().next().unwrap().to_string();
+    assert!(first.contains("by ben"), "{first}");
+}
+
+#[test]
+fn the_agreement_table_at_80x8() {
+    let mut v = view(80, 8);
+    act(
+        &mut v,
+        &[
+            Action::NextTab,
+            Action::NextTab,
+            Action::NextTab,
+            Action::ScrollDown,
+        ],
+    );
+    let buf = draw(&v);
+    insta::assert_snapshot!(text(&buf));
+    let shown = text(&buf);
+    // actor/bank: ben never coded it, so p_e = p_o = 66/104 and kappa is 0.
+    assert!(
+        shown.contains("actor/bank                        0.6346    0.0000"),
+        "{shown}"
+    );
+    let theme = Theme::default();
+    let selected = theme.style(Role::Panel).patch(theme.style(Role::Selection));
+    assert_eq!(buf[(0, 3)].bg, selected.bg.unwrap(), "row 2 selected");
+}
+
+#[test]
+fn kappa_is_a_dash_where_it_is_undefined() {
+    assert_eq!(super::agreement::kappa_text(None), "—");
+    assert_eq!(super::agreement::kappa_text(Some(-2.0 / 11.0)), "-0.1818");
+}
+
+#[test]
+fn a_folded_code_is_marked_and_its_children_hidden_at_80x8() {
+    let mut v = view(80, 8);
+    act(&mut v, &[Action::ScrollDown, Action::ToggleFoldHere]);
+    let shown = text(&draw(&v));
+    insta::assert_snapshot!(shown);
+    let rows: Vec<&str> = shown.lines().skip(2).take(4).collect();
+    assert!(rows[0].starts_with("  1▸actor "), "{shown}");
+    assert!(rows[1].starts_with("  2 frame/conflict "), "{shown}");
+    assert!(
+        shown.lines().next().unwrap().contains("partly folded"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn the_code_prompt_shows_its_completions_at_80x8() {
+    let mut v = view(80, 8);
+    act(
+        &mut v,
+        &[Action::NextTab, Action::NextTab, Action::TypeCodeFilter],
+    );
+    for c in "ac".chars() {
+        crate::app::analysis::update(
+            &mut v,
+            crate::app::Event::Char(c),
+            &crate::app::Env::fixed(2),
+        );
+    }
+    let shown = text(&draw(&v));
+    insta::assert_snapshot!(shown);
+    let bar = shown.lines().last().unwrap();
+    assert!(bar.contains("timeline of: ac▏"), "{bar}");
+    assert!(bar.contains("actor/bank"), "{bar}");
+}
