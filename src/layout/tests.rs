@@ -285,3 +285,55 @@ fn a_flow_entry_takes_eight_bytes() {
     // One per paragraph of a huge brief: 16 bytes with a usize index.
     assert_eq!(std::mem::size_of::<Item>(), 8);
 }
+
+/// Rows of every item worked out the long way: each item's height plus its gap row.
+fn naive_starts(l: &Layout) -> Vec<usize> {
+    let mut starts = vec![0];
+    for i in 0..l.items().len() {
+        let next = starts[i] + l.height(i) + 1;
+        starts.push(next);
+    }
+    starts
+}
+
+#[test]
+fn rows_past_many_strides_match_a_plain_prefix_sum() {
+    // Paragraphs of 1 to 4 rows at width 10, over several strides of kept rows, read in
+    // pieces of uneven size so kept rows come from `extend` across piece boundaries. Each
+    // starts with its number, so none repeats another.
+    let lines: Vec<String> = (0..STRIDE * 5 + 7)
+        .map(|i| format!("{i} {}", "word ".repeat((i * 7) % 8)))
+        .collect();
+    let src = lines.join("\n");
+    let cut = src
+        .match_indices('\n')
+        .nth(STRIDE + 3)
+        .map_or(0, |(at, _)| at + 1);
+    let mut d = Document::parse_start(&src.as_bytes()[..cut], Format::Plain).unwrap();
+    let mut l = Layout::new(&d, 10, false);
+    d.append(Document::parse_continuation(&src.as_bytes()[cut..], cut).unwrap());
+    l.extend(&d, None);
+    assert_eq!(l.items().len(), lines.len());
+    let starts = naive_starts(&l);
+    assert!(starts.windows(2).any(|w| w[1] - w[0] > 2), "heights vary");
+    for (i, &start) in starts.iter().enumerate() {
+        assert_eq!(l.item_row(i), start, "item {i}");
+    }
+    assert_eq!(l.total_rows(), starts[lines.len()] - 1);
+    for row in 0..starts[lines.len()] + 3 {
+        let i = starts
+            .partition_point(|&s| s <= row)
+            .saturating_sub(1)
+            .min(lines.len() - 1);
+        assert_eq!(l.item_at_row(row), Some((i, row - starts[i])), "row {row}");
+    }
+    let whole = Layout::new(
+        &Document::parse(src.as_bytes(), Format::Plain).unwrap(),
+        10,
+        false,
+    );
+    assert_eq!(
+        shown(&d, &l, 0..starts[lines.len()]),
+        shown(&d, &whole, 0..starts[lines.len()])
+    );
+}
