@@ -7,6 +7,7 @@
 //! every `CHECKPOINT`-th row, so drawing the end of a 5 MB paragraph wraps at most
 //! `CHECKPOINT` + screen-height rows.
 
+mod flow;
 mod item;
 mod measured;
 pub mod wrap;
@@ -15,6 +16,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::document::Document;
+use flow::Flow;
 pub use item::Item;
 pub use item::{LIST_INDENT, QUOTE_INDENT, collapsed_label, prefix_width};
 pub use measured::Measured;
@@ -64,7 +66,7 @@ pub struct Layout {
     heights: Vec<u32>,
     /// Row starts (byte offsets in the block text) every `CHECKPOINT` rows, for tall blocks.
     checkpoints: HashMap<usize, Vec<usize>>,
-    items: Vec<Item>,
+    items: Flow,
     /// `starts[k]` is the first row of item `k * STRIDE`.
     starts: Vec<usize>,
     /// One past the last row (the first row an item appended next would have).
@@ -157,25 +159,25 @@ impl Layout {
 
     fn flow(&mut self, doc: &Document) {
         // The old flow goes first, so the two are never held at once.
-        self.items = Vec::new();
+        self.items = Flow::default();
         let items = item::items(doc, self.show_repeats);
         self.meta_block = item::meta_slot(doc).unwrap_or(0);
         self.repeat_starts = doc.repeats().iter().map(|r| r.copy.start).collect();
         self.starts = Vec::with_capacity(items.len() / STRIDE + 1);
         let mut row = 0;
         for (i, &item) in items.iter().enumerate() {
-            if i % STRIDE == 0 {
+            if i.is_multiple_of(STRIDE) {
                 self.starts.push(row);
             }
             row += self.height_of(item) + 1;
         }
         self.end_row = row;
-        self.items = items;
+        self.items = Flow::of(items);
     }
 
     /// Appends `item`, whose first row is `row`.
     fn push_item(&mut self, item: Item, row: usize) {
-        if self.items.len() % STRIDE == 0 {
+        if self.items.len().is_multiple_of(STRIDE) {
             self.starts.push(row);
         }
         self.items.push(item);
@@ -185,9 +187,9 @@ impl Layout {
     fn start_of(&self, i: usize) -> usize {
         let k = i / STRIDE;
         let from = self.starts.get(k).copied().unwrap_or(0);
-        self.items[k * STRIDE..i]
-            .iter()
-            .fold(from, |row, &item| row + self.height_of(item) + 1)
+        self.items
+            .range(k * STRIDE..i)
+            .fold(from, |row, item| row + self.height_of(item) + 1)
     }
 
     /// The height of `item` in rows.
@@ -219,9 +221,14 @@ impl Layout {
         self.end_row.saturating_sub(1)
     }
 
-    /// The items in flow order.
-    pub fn items(&self) -> &[Item] {
-        &self.items
+    /// Number of items in the flow.
+    pub fn item_count(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Item `i` of the flow.
+    pub fn item(&self, i: usize) -> Option<Item> {
+        self.items.get(i)
     }
 
     /// First screen row of item `i`.
@@ -243,7 +250,10 @@ impl Layout {
         let mut i = k * STRIDE;
         let mut start = self.starts.get(k).copied().unwrap_or(0);
         while i + 1 < self.items.len() {
-            let next = start + self.height_of(self.items[i]) + 1;
+            let Some(item) = self.items.get(i) else {
+                break;
+            };
+            let next = start + self.height_of(item) + 1;
             if next > row {
                 break;
             }
@@ -256,12 +266,11 @@ impl Layout {
     /// The item that shows block `block` (a collapsed marker for hidden blocks).
     pub fn item_of_block(&self, block: usize) -> usize {
         self.items
-            .partition_point(|&item| self.first_of(item) <= block)
-            .saturating_sub(1)
+            .last_at_or_before(block, |item| self.first_of(item))
     }
 
     fn height(&self, i: usize) -> usize {
-        self.items.get(i).map_or(0, |&item| self.height_of(item))
+        self.items.get(i).map_or(0, |item| self.height_of(item))
     }
 
     /// The screen rows `rows`, described by what each shows. Cost is proportional to the rows
@@ -285,7 +294,7 @@ impl Layout {
                 continue;
             }
             let want = (rows.end - row).min(height - inner);
-            match self.items[i] {
+            match self.items.get(i).unwrap_or(Item::Meta) {
                 Item::Collapsed(r) => out.push(Line::Collapsed(r as usize)),
                 Item::Meta => out.push(Line::Meta),
                 Item::Block(b) => {
@@ -360,7 +369,7 @@ impl Layout {
         }
         let b = doc.block_at(offset);
         let i = self.item_of_block(b);
-        let Item::Block(b) = self.items[i] else {
+        let Some(Item::Block(b)) = self.items.get(i) else {
             return self.start_of(i);
         };
         let b = b as usize;
@@ -398,7 +407,7 @@ impl Layout {
                 .map_or(0, |b| b.range().start),
             _ => match self.item_at_row(row) {
                 Some((i, _)) if i + 1 < self.items.len() => {
-                    let b = self.first_of(self.items[i + 1]);
+                    let b = self.items.get(i + 1).map_or(0, |item| self.first_of(item));
                     doc.blocks().get(b).map_or(0, |bl| bl.range().start)
                 }
                 _ => doc.text().len(),
