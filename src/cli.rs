@@ -39,7 +39,7 @@ use crate::app::library::Library;
 use crate::app::{App, Level, Settings, View};
 use crate::document::{Document, Format};
 use crate::error::Error;
-use crate::runtime::open::{decode_error, file_name, sidecar_of};
+use crate::runtime::open::{file_name, sidecar_of};
 use crate::runtime::{self, Exit, Opener};
 use crate::sanitize;
 use crate::store;
@@ -305,10 +305,9 @@ pub(crate) fn author() -> String {
     store::config::author(config.as_ref())
 }
 
-/// Reads and parses a brief.
+/// Reads and parses a brief, in pieces as the reader does.
 pub(crate) fn load_brief(path: &Path) -> Result<Document, Error> {
-    let bytes = store::read_brief(path)?;
-    Document::parse(&bytes, Format::from_path(path)).map_err(decode_error(path))
+    crate::runtime::open::read_whole(path)
 }
 
 fn open(args: &OpenArgs) -> Result<Exit, Error> {

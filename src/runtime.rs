@@ -5,6 +5,7 @@
 mod clipboard;
 mod effects;
 mod input;
+mod library;
 mod loader;
 pub mod open;
 pub mod persist;

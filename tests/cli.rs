@@ -5,20 +5,10 @@
 use std::process::Command;
 
 mod support {
+    pub mod run;
     pub mod tmux;
 }
-
-fn gloss(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_gloss"))
-        // gloss's data folder (snapshots, indexes) for tests only, never the user's.
-        .env(
-            "GLOSS_DATA_DIR",
-            std::env::temp_dir().join("gloss-test-data"),
-        )
-        .args(args)
-        .output()
-        .unwrap()
-}
+use support::run::gloss;
 
 #[test]
 fn help_and_version() {
@@ -430,5 +420,46 @@ fn themes_on_a_terminal_shows_the_preview_in_colour() {
     assert!(
         paper.contains("\u{1b}[") && paper.contains(" yellow "),
         "{paper:?}"
+    );
+}
+
+/// A Markdown stream past the limit for Markdown briefs is refused with the limit named,
+/// after reading at most one byte past the plain-text limit: a pipe that never ends is never
+/// read into memory.
+#[test]
+fn a_brief_piped_in_past_its_limit_is_refused_naming_the_limit() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .arg("-")
+        .env("NO_COLOR", "1")
+        .env(
+            "GLOSS_DATA_DIR",
+            std::env::temp_dir().join("gloss-test-data"),
+        )
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let paragraph = "A paragraph of the stream, long enough to fill it soon.\n\n".repeat(64);
+        let _ = stdin.write_all(b"# A heading makes it Markdown\n\n");
+        let mut sent = 0usize;
+        // 65 MiB, one past the Markdown limit; gloss may stop reading (broken pipe) at any time.
+        while sent <= 65 << 20 {
+            if stdin.write_all(paragraph.as_bytes()).is_err() {
+                break;
+            }
+            sent += paragraph.len();
+        }
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("stdin") && stderr.contains("Markdown briefs up to 64 MiB"),
+        "{stderr}"
     );
 }

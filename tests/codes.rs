@@ -5,19 +5,11 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn gloss(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gloss"))
-        // gloss's data folder (snapshots, indexes) for tests only, never the user's.
-        .env(
-            "GLOSS_DATA_DIR",
-            std::env::temp_dir().join("gloss-test-data"),
-        )
-        .args(args)
-        .output()
-        .unwrap()
+mod support {
+    pub mod run;
 }
+use support::run::gloss;
 
 /// `gloss ARGS` under the folder `root`, which must succeed; its standard output.
 fn ok(root: &Path, args: &[&str]) -> String {

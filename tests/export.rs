@@ -5,20 +5,11 @@
 #![allow(clippy::unwrap_used, clippy::panic)] // a test crate: failing loudly is the point
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn gloss(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gloss"))
-        // gloss's data folder (snapshots, indexes) for tests only, never the user's.
-        .env(
-            "GLOSS_DATA_DIR",
-            std::env::temp_dir().join("gloss-test-data"),
-        )
-        .args(args)
-        .env("GLOSS_CONFIG_DIR", "/nonexistent/gloss-config")
-        .output()
-        .unwrap()
+mod support {
+    pub mod run;
 }
+use support::run::gloss;
 
 fn ok(args: &[&str]) -> String {
     let out = gloss(args);

@@ -357,7 +357,10 @@ fn the_sidecar_deleted_replaced_or_truncated_under_the_reader_loses_nothing() {
     );
     pty.keys(b"q");
     pty.wait_for(
-        |s| s.contains("not saved") || s.contains("unsaved"),
+        // The quit warning itself ("annotations NOT saved (...); press q again ..."), not
+        // the lowercase "not saved: ... (retrying)" notice of a failed save, which may be
+        // on screen already or not yet, depending on how busy the machine is.
+        |s| s.contains("annotations NOT saved"),
         "the warning on quit",
         LIMIT,
     );
@@ -446,8 +449,19 @@ fn sigkill_mid_note_leaves_the_last_saved_state_whole() {
     kill(pty.pid(), "KILL");
     let ended = pty.wait(LIMIT);
     assert_eq!(ended.code, None, "killed by the signal");
-    assert_eq!(std::fs::read(sidecar(&brief)).unwrap(), saved);
-    assert_eq!(notes(&brief), ["saved one"]);
+    // The second highlight itself may have been saved (the debounce runs while its note is
+    // typed, and on a busy machine the typing outlasts it); the note being typed never is.
+    let now = std::fs::read(sidecar(&brief)).unwrap();
+    let got = notes(&brief);
+    if now != saved {
+        assert_eq!(
+            got,
+            ["saved one", ""],
+            "only the second highlight, without its note"
+        );
+    } else {
+        assert_eq!(got, ["saved one"]);
+    }
 }
 
 /// 10,000 resizes in a burst, between 1x1 and 300x100 and through 0 rows: gloss keeps up,

@@ -8,18 +8,12 @@
 use std::fs;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn gloss(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gloss"))
-        .env(
-            "GLOSS_DATA_DIR",
-            std::env::temp_dir().join("gloss-test-data"),
-        )
-        .args(args)
-        .output()
-        .unwrap()
+mod support {
+    pub mod run;
 }
+use support::run::gloss;
 
 fn ok(args: &[&str]) -> String {
     let out = gloss(args);

@@ -4,21 +4,14 @@
 #![allow(clippy::unwrap_used, clippy::panic)] // a test crate: failing loudly is the point
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
+
+mod support {
+    pub mod run;
+}
+use support::run::gloss;
 
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/micron-cac-probe.txt");
-
-fn gloss(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gloss"))
-        // gloss's data folder (snapshots, indexes) for tests only, never the user's.
-        .env(
-            "GLOSS_DATA_DIR",
-            std::env::temp_dir().join("gloss-test-data"),
-        )
-        .args(args)
-        .output()
-        .unwrap()
-}
 
 /// A temporary directory holding a copy of the sample brief.
 fn workspace() -> (tempfile::TempDir, PathBuf) {

@@ -18,9 +18,21 @@ fn sample_copy() -> (tempfile::TempDir, String) {
     (dir, path.display().to_string())
 }
 
+/// Types `gloss PATH` into the pane's shell, which prints gloss's exit status after it.
+fn start(tmux: &Tmux, path: impl AsRef<std::path::Path>) {
+    let path = path.as_ref().display();
+    tmux.run(&format!("{} {path}; echo \"exit=$?\"", gloss()));
+}
+
 fn open(tmux: &Tmux, file: &str) -> String {
-    tmux.run(&format!("{} {file}; echo \"exit=$?\"", gloss()));
+    start(tmux, file);
     tmux.wait_for(|s| s.contains(" READ "), "the reader")
+}
+
+/// gloss has quit with status 0 and left the terminal as it found it.
+fn exited_cleanly(tmux: &Tmux) {
+    assert_restored(tmux);
+    tmux.wait_for(|s| s.lines().any(|l| l.trim() == "exit=0"), "a clean exit");
 }
 
 /// The terminal is back to normal: main screen, no mouse reporting, cursor shown.
@@ -471,7 +483,7 @@ fn a_library_lists_its_briefs_opens_one_and_comes_back_to_the_same_row() {
     )
     .unwrap();
     let tmux = Tmux::start(120, 20);
-    tmux.run(&format!("{} {}; echo \"exit=$?\"", gloss(), root.display()));
+    start(&tmux, root);
     let screen = tmux.wait_for(
         |s| s.contains(" LIBRARY ") && s.contains("3 briefs ·"),
         "the library",
@@ -530,8 +542,7 @@ fn a_library_lists_its_briefs_opens_one_and_comes_back_to_the_same_row() {
     );
     assert!(changed.contains("3 briefs"), "{changed}");
     tmux.keys(&["q"]);
-    assert_restored(&tmux);
-    tmux.wait_for(|s| s.lines().any(|l| l.trim() == "exit=0"), "a clean exit");
+    exited_cleanly(&tmux);
 }
 
 #[test]
@@ -566,7 +577,7 @@ fn notes_across_the_library_open_a_brief_at_its_highlight_and_come_back() {
         "far down the brief",
     );
     let tmux = Tmux::start(120, 20);
-    tmux.run(&format!("{} {}; echo \"exit=$?\"", gloss(), root.display()));
+    start(&tmux, root);
     tmux.wait_for(
         |s| s.contains(" LIBRARY ") && s.contains("2 briefs ·"),
         "the library",
@@ -606,8 +617,7 @@ fn notes_across_the_library_open_a_brief_at_its_highlight_and_come_back() {
     tmux.keys(&["q"]);
     tmux.wait_for(|s| s.contains(" LIBRARY "), "back in the library");
     tmux.keys(&["q"]);
-    assert_restored(&tmux);
-    tmux.wait_for(|s| s.lines().any(|l| l.trim() == "exit=0"), "a clean exit");
+    exited_cleanly(&tmux);
 }
 
 #[test]
@@ -620,7 +630,7 @@ fn a_search_across_the_library_opens_a_brief_at_the_hit_with_n_going_on() {
     )
     .unwrap();
     let tmux = Tmux::start(120, 20);
-    tmux.run(&format!("{} {}; echo \"exit=$?\"", gloss(), root.display()));
+    start(&tmux, root);
     tmux.wait_for(
         |s| s.contains(" LIBRARY ") && s.contains("2 briefs ·"),
         "the library",
@@ -675,8 +685,7 @@ fn a_search_across_the_library_opens_a_brief_at_the_hit_with_n_going_on() {
     tmux.keys(&["q"]);
     tmux.wait_for(|s| s.contains(" LIBRARY "), "back in the library");
     tmux.keys(&["q"]);
-    assert_restored(&tmux);
-    tmux.wait_for(|s| s.lines().any(|l| l.trim() == "exit=0"), "a clean exit");
+    exited_cleanly(&tmux);
 }
 
 #[test]
@@ -700,7 +709,7 @@ fn the_codebook_view_adds_an_uncoded_tag_and_renames_a_code_in_every_sidecar() {
     annotate("curbs.txt", "new curbs", "frame");
     annotate("micron-cac-probe.txt", "suspension of Deloitte", "frame");
     let tmux = Tmux::start(100, 16);
-    tmux.run(&format!("{} {}; echo \"exit=$?\"", gloss(), root.display()));
+    start(&tmux, root);
     tmux.wait_for(
         |s| s.contains(" LIBRARY ") && s.contains("2 briefs ·"),
         "the library",
@@ -737,8 +746,7 @@ fn the_codebook_view_adds_an_uncoded_tag_and_renames_a_code_in_every_sidecar() {
     tmux.keys(&["q"]);
     tmux.wait_for(|s| s.contains(" LIBRARY "), "back in the library");
     tmux.keys(&["q"]);
-    assert_restored(&tmux);
-    tmux.wait_for(|s| s.lines().any(|l| l.trim() == "exit=0"), "a clean exit");
+    exited_cleanly(&tmux);
 }
 
 #[test]
@@ -752,7 +760,7 @@ fn three_passages_coded_in_the_reader_show_in_the_analysis_matrix() {
     )
     .unwrap();
     let tmux = Tmux::start(100, 16);
-    tmux.run(&format!("{} {}; echo \"exit=$?\"", gloss(), root.display()));
+    start(&tmux, root);
     tmux.wait_for(
         |s| s.contains(" LIBRARY ") && s.contains("1 briefs ·"),
         "the library",
@@ -828,6 +836,5 @@ fn three_passages_coded_in_the_reader_show_in_the_analysis_matrix() {
     tmux.keys(&["q", "q"]);
     tmux.wait_for(|s| s.contains(" LIBRARY "), "back in the library");
     tmux.keys(&["q"]);
-    assert_restored(&tmux);
-    tmux.wait_for(|s| s.lines().any(|l| l.trim() == "exit=0"), "a clean exit");
+    exited_cleanly(&tmux);
 }

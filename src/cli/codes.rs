@@ -228,8 +228,8 @@ pub fn run(root: &Path, change: &Change) -> Result<(), Error> {
 /// A file that is not a valid codebook changes nothing.
 pub fn import(root: &Path, file: &Path) -> Result<(), Error> {
     let shown = crate::error::show_path(file);
-    let text =
-        std::fs::read_to_string(file).map_err(|e| Error::Annotations(format!("{shown}: {e}")))?;
+    let text = crate::store::limits::read_capped_text(file, crate::store::limits::QDC)
+        .map_err(|e| Error::Annotations(format!("{shown}: {e}")))?;
     let codes = crate::codebook::qdc::parse(&text)
         .map_err(|e| Error::Annotations(format!("{shown}: {e}; nothing imported")))?;
     let total = codes.len();

@@ -11,13 +11,14 @@ use crate::runtime::Opener;
 use crate::runtime::open::Opened;
 use crate::store::SidecarPaths;
 use crate::store::convert::text_hash;
+use crate::store::limits::{self, Limit};
 
 /// The name a brief from standard input goes by in the status bar and errors.
 const NAME: &str = "stdin";
 
 /// Reads standard input whole and opens it in a reader.
 pub fn open(opener: &Opener) -> Result<Opened, Error> {
-    let mut stdin = std::io::stdin().lock();
+    let stdin = std::io::stdin().lock();
     if stdin.is_terminal() {
         return Err(Error::Stdin(
             "gloss -: standard input is a terminal; pipe a brief into it \
@@ -25,14 +26,28 @@ pub fn open(opener: &Opener) -> Result<Opened, Error> {
                 .into(),
         ));
     }
+    let too_large = |limit: Limit| Error::Read {
+        path: NAME.into(),
+        source: limits::too_large(limit.bytes, limit, true),
+    };
     let mut bytes = Vec::new();
     stdin
+        .take(limits::PLAIN_BRIEF.bytes + 1)
         .read_to_end(&mut bytes)
         .map_err(|source| Error::Read {
             path: NAME.into(),
             source,
         })?;
-    let doc = match sniff(&bytes) {
+    // The same limits as for a file: a pipe that never ends is refused, not read into memory.
+    let format = sniff(&bytes);
+    let limit = match format {
+        Format::Markdown | Format::Html => limits::MARKDOWN_BRIEF,
+        _ => limits::PLAIN_BRIEF,
+    };
+    if bytes.len() as u64 > limit.bytes {
+        return Err(too_large(limit));
+    }
+    let doc = match format {
         Format::Html => Document::parse_html(&bytes, None),
         format => Document::parse(&bytes, format),
     }

@@ -11,7 +11,7 @@ use crate::error::{Error, show_path};
 use crate::input::{Action, Keymap, Mode};
 use crate::store::convert::Extras;
 use crate::store::place::Stored;
-use crate::store::{BriefFile, FIRST_PIECE, Sidecar, SidecarPaths};
+use crate::store::{BriefFile, FIRST_PIECE, PIECE, Sidecar, SidecarPaths};
 
 /// A brief ready to read: the reader's state, its sidecar's worker, the rest of a big file.
 pub struct Opened {
@@ -138,6 +138,21 @@ pub(crate) fn file_name(path: &Path) -> String {
         .map_or_else(|| show_path(path), |n| n.to_string_lossy().into_owned())
 }
 
+/// Reads a whole brief the way the reader does, in pieces (so its offsets are the reader's),
+/// holding the text once: a plain brief is never in memory both as bytes and as text.
+pub(crate) fn read_whole(path: &Path) -> Result<Document, Error> {
+    let (mut doc, rest) = start_brief(path)?;
+    let Some(mut file) = rest else {
+        return Ok(doc);
+    };
+    while let Some((start, bytes)) = file.next_piece(PIECE)? {
+        let base = usize::try_from(start).unwrap_or(usize::MAX);
+        doc.append(Document::parse_continuation(&bytes, base).map_err(decode_error(path))?);
+    }
+    doc.find_repeats();
+    Ok(doc)
+}
+
 /// Reads the start of a brief, enough for the first screen; the rest, if any, is returned
 /// to be read while the reader runs.
 fn start_brief(path: &Path) -> Result<(Document, Option<BriefFile>), Error> {
@@ -162,4 +177,36 @@ fn start_brief(path: &Path) -> Result<(Document, Option<BriefFile>), Error> {
     }
     doc.reserve(usize::try_from(file.total().saturating_sub(file.read())).unwrap_or(0));
     Ok((doc, Some(file)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_brief_read_whole_in_pieces_is_the_brief_parsed_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("long.txt");
+        // Several pieces, and a NUL-free last line without a line break.
+        let mut text = crate::corpus::brief(FIRST_PIECE + 3 * PIECE, 3);
+        text.push_str("The last line, unfinished");
+        std::fs::write(&path, &text).unwrap();
+        let pieces = read_whole(&path).unwrap();
+        let whole = Document::parse(text.as_bytes(), Format::Plain).unwrap();
+        assert!(pieces.text().len() > FIRST_PIECE + 2 * PIECE);
+        assert_eq!(pieces.text(), whole.text());
+        assert_eq!(pieces.blocks(), whole.blocks());
+        assert_eq!(pieces.char_len(), whole.char_len());
+    }
+
+    #[test]
+    fn a_nul_byte_in_a_later_piece_refuses_the_brief_naming_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("late-nul.txt");
+        let mut bytes = crate::corpus::brief(FIRST_PIECE + PIECE, 5).into_bytes();
+        bytes.extend_from_slice(b"binary \0 after all\n");
+        std::fs::write(&path, &bytes).unwrap();
+        let err = read_whole(&path).unwrap_err().to_string();
+        assert!(err.contains("late-nul.txt"), "{err}");
+    }
 }

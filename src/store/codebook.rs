@@ -48,7 +48,7 @@ pub fn load(root: &Path) -> Result<Codebook, String> {
 }
 
 fn read(file: &Path) -> Result<(Codebook, Option<Vec<u8>>), String> {
-    let bytes = match fs::read(file) {
+    let bytes = match super::limits::read_capped(file, super::limits::CODEBOOK) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((Codebook::default(), None)),
         Err(e) => return Err(format!("{}: {e}", show_path(file))),
@@ -279,6 +279,28 @@ mod tests {
         assert!(
             book.get("actor").is_some() && book.get("frame").is_none(),
             "the nearest"
+        );
+    }
+
+    #[test]
+    fn a_codebook_past_its_limit_is_refused_naming_it_and_never_written_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = path(dir.path());
+        File::create(&file)
+            .unwrap()
+            .set_len(crate::store::limits::CODEBOOK.bytes + 1)
+            .unwrap();
+        let err = load(dir.path()).unwrap_err();
+        assert!(
+            err.contains("codebook.toml") && err.contains("codebooks up to 16 MiB"),
+            "{err}"
+        );
+        let changed = change(dir.path(), |book| book.import(Vec::new()));
+        assert!(changed.is_err());
+        assert_eq!(
+            fs::metadata(&file).unwrap().len(),
+            crate::store::limits::CODEBOOK.bytes + 1,
+            "never written over"
         );
     }
 }

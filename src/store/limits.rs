@@ -38,6 +38,22 @@ pub const SIDECAR: Limit = Limit {
     bytes: 8 * MIB,
     what: "annotation files",
 };
+/// Largest `codebook.toml`: thousands of codes, each with a description and a memo of a page.
+pub const CODEBOOK: Limit = Limit {
+    bytes: 16 * MIB,
+    what: "codebooks",
+};
+/// Largest REFI-QDA codebook (`.qdc`) to import.
+pub const QDC: Limit = Limit {
+    bytes: 64 * MIB,
+    what: "REFI-QDA codebooks",
+};
+/// Largest file gloss keeps for itself in its data folder (the cache of briefs' text hashes,
+/// a brief's log of versions); one past it is read as empty, so it is written anew.
+pub const DATA_FILE: Limit = Limit {
+    bytes: 64 * MIB,
+    what: "gloss's own data files",
+};
 /// Largest theme, keymap or `config.toml`.
 pub const CONFIG_FILE: Limit = Limit {
     bytes: MIB,

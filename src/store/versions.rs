@@ -94,7 +94,7 @@ impl Versions {
 
     /// Every version kept, oldest first (lines that do not parse are skipped).
     pub fn load(&self) -> Vec<Version> {
-        fs::read_to_string(&self.file)
+        crate::store::limits::read_capped_text(&self.file, crate::store::limits::DATA_FILE)
             .unwrap_or_default()
             .lines()
             .filter(|l| !l.starts_with('#'))

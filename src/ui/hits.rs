@@ -55,21 +55,7 @@ impl ratatui::widgets::Widget for HitsView<'_> {
                 }
                 Line::Hit(b, h) => {
                     let hit = &hits.found[b].hits[h];
-                    let base = if n == hits.selected {
-                        theme
-                            .style(Role::Panel)
-                            .patch(theme.style(Role::PanelNoteSelected))
-                    } else {
-                        theme.style(Role::Panel)
-                    };
-                    buf.set_style(
-                        Rect {
-                            y,
-                            height: 1,
-                            ..area
-                        },
-                        base,
-                    );
+                    let base = list_bar::row(theme, area, y, n == hits.selected, buf);
                     let kind = match hit.kind {
                         Kind::Text => "     ",
                         Kind::Quote => "quote",

@@ -1,9 +1,11 @@
-//! What the list views (the library, the notes) share on screen: text cut to a width, and a
+//! What the list views (the library, the notes, the search, the codebook) share on screen:
+//! text cut to a width, a row painted and marked when selected, and a
 //! status bar with the view's tag, what it shows, and on the right a message, a problem or
 //! the view's keys.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::app::{Hints, Level, Message};
@@ -38,6 +40,27 @@ pub fn pad(s: &str, width: usize) -> String {
     let used = out.width();
     out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
     out
+}
+
+/// Paints row `y` of a list in `area` (marked when `selected`) and gives the style its
+/// text is drawn on.
+pub fn row(theme: &Theme, area: Rect, y: u16, selected: bool, buf: &mut Buffer) -> Style {
+    let base = if selected {
+        theme
+            .style(Role::Panel)
+            .patch(theme.style(Role::PanelNoteSelected))
+    } else {
+        theme.style(Role::Panel)
+    };
+    buf.set_style(
+        Rect {
+            y,
+            height: 1,
+            ..area
+        },
+        base,
+    );
+    base
 }
 
 /// What the right of the bar says.

@@ -48,21 +48,7 @@ impl ratatui::widgets::Widget for NotesView<'_> {
                     let note = &notes.rows[*i];
                     let a = &note.annotation;
                     let selected = n == notes.selected;
-                    let base = if selected {
-                        theme
-                            .style(Role::Panel)
-                            .patch(theme.style(Role::PanelNoteSelected))
-                    } else {
-                        theme.style(Role::Panel)
-                    };
-                    buf.set_style(
-                        Rect {
-                            y,
-                            height: 1,
-                            ..area
-                        },
-                        base,
-                    );
+                    let base = list_bar::row(theme, area, y, selected, buf);
                     let mut x = area.x + 2;
                     let mark = theme.style(Role::highlight(a.color));
                     x = buf.set_stringn(x, y, "■", 1, base.patch(mark)).0 + 1;

@@ -51,7 +51,8 @@ impl TextHashes {
 
     /// The cache kept in `file`.
     pub fn load(file: &Path) -> Self {
-        let text = fs::read_to_string(file).unwrap_or_default();
+        let text = crate::store::limits::read_capped_text(file, crate::store::limits::DATA_FILE)
+            .unwrap_or_default();
         let known = text
             .lines()
             .filter_map(|line| {

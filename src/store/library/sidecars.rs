@@ -87,6 +87,7 @@ pub fn tally(root: &Path) -> Tallied {
 /// The sidecar at `path`, parsed; the error names the file.
 pub fn read(path: &Path) -> Result<SidecarFile, String> {
     let problem = |e: &dyn std::fmt::Display| format!("{}: {e}", show_path(path));
-    let bytes = std::fs::read(path).map_err(|e| problem(&e))?;
+    let bytes = crate::store::limits::read_capped(path, crate::store::limits::SIDECAR)
+        .map_err(|e| problem(&e))?;
     format::parse_bytes(&bytes).map_err(|e| problem(&e))
 }

@@ -324,3 +324,20 @@ fn a_brief_read_but_not_annotated_is_marked_when_re_issued() {
         "the reading position was on the old text"
     );
 }
+
+#[test]
+fn a_sidecar_past_its_limit_is_named_and_skipped_never_read_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let brief = dir.path().join("a.txt");
+    write(&brief, "A brief\n");
+    let side = dir.path().join("a.txt.gloss.toml");
+    std::fs::File::create(&side)
+        .unwrap()
+        .set_len(crate::store::limits::SIDECAR.bytes + 1)
+        .unwrap();
+    let err = sidecars::read(&side).unwrap_err();
+    assert!(
+        err.contains("a.txt.gloss.toml") && err.contains("annotation files up to 8 MiB"),
+        "{err}"
+    );
+}
