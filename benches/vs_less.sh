@@ -24,7 +24,7 @@
 #   CASES="10KB 10MiB 100MiB"    which briefs
 #   TIMEOUT=60                   seconds per run before it counts as failed
 #   BASE=path/to/gloss           also runs that binary (an earlier build) in the same rotation
-#   FIRST_ONLY=1                 only the first screen and the peak RSS (no G, search)
+#   FIRST_ONLY=1                 no search: the first screen, G and the peak RSS (after G)
 #   GLOSS=path/to/gloss          this binary instead of building the release binary
 #   GEN=path/to/gen_corpus       this built corpus generator instead of `cargo bench`
 # Honours CARGO_TARGET_DIR. Needs tmux and less.
@@ -267,7 +267,7 @@ for c in $CASES; do
 done
 
 echo
-echo "gloss vs less, a shell in a 200x50 tmux pane, median of $N runs (times in ms, RSS in MB)"
+echo "gloss vs less, a shell in a 200x50 tmux pane, median of $N runs (times in ms, RSS in MiB)"
 header=$(printf '%-7s %10s | %9s %9s %7s | %9s %9s %7s | %8s %8s %7s %7s | %8s | %8s %8s %7s' \
     case bytes "1st gloss" "1st less" ratio "G gloss" "G less" ratio \
     "RSS gl" "RSS less" "gl/size" "le/size" "all read" "/ gloss" "/ less" ratio)

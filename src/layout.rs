@@ -1,11 +1,13 @@
 //! The vertical layout of a brief at one column width: a pure model that maps screen rows to
 //! text offsets and back, without ever wrapping more than it is asked to draw.
 //!
-//! Heights are computed once per width and kept as a prefix sum, so finding the item at any
-//! scroll row is a binary search. Items taller than [`CHECKPOINT`] rows keep the start offset of
+//! Heights are computed once per width. The first row of every [`STRIDE`]-th item is kept, so
+//! finding the item at any scroll row is a binary search and a walk over at most `STRIDE`
+//! heights. Items taller than [`CHECKPOINT`] rows keep the start offset of
 //! every `CHECKPOINT`-th row, so drawing the end of a 5 MB paragraph wraps at most
 //! `CHECKPOINT` + screen-height rows.
 
+mod flow;
 mod item;
 mod measured;
 pub mod wrap;
@@ -14,12 +16,18 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::document::Document;
+use flow::Flow;
 pub use item::Item;
 pub use item::{LIST_INDENT, QUOTE_INDENT, collapsed_label, prefix_width};
 pub use measured::Measured;
 
 /// Row interval at which tall items remember a row start.
 pub const CHECKPOINT: usize = 64;
+
+/// Item interval at which the layout keeps an item's first row. Every item's first row would
+/// cost 8 bytes a paragraph (1.6 MB for a 100 MiB brief); every 64th costs an eighth of a byte,
+/// and a look-up adds at most 63 heights.
+pub const STRIDE: usize = 64;
 
 /// A place in the text that a screen row is pinned to, so the view keeps it through a
 /// reflow: a byte in the normalised text. (Not an annotation's `Anchor`.)
@@ -58,9 +66,11 @@ pub struct Layout {
     heights: Vec<u32>,
     /// Row starts (byte offsets in the block text) every `CHECKPOINT` rows, for tall blocks.
     checkpoints: HashMap<usize, Vec<usize>>,
-    items: Vec<Item>,
-    /// `starts[i]` is the first row of item `i`; `starts[len]` is one past the last row.
+    items: Flow,
+    /// `starts[k]` is the first row of item `k * STRIDE`.
     starts: Vec<usize>,
+    /// One past the last row (the first row an item appended next would have).
+    end_row: usize,
     /// The block the front-matter line counts as (see [`Layout::first_of`]).
     meta_block: usize,
     /// First hidden block of each repeat, by repeat index, for the collapsed markers.
@@ -103,7 +113,7 @@ impl Layout {
         let expected = doc.block_capacity().saturating_sub(from);
         self.heights.reserve_exact(expected);
         self.items.reserve_exact(expected + 1);
-        self.starts.reserve_exact(expected + 2);
+        self.starts.reserve_exact((expected + 1) / STRIDE + 1);
         let measured = match measured {
             Some(m) if m.width == self.width && m.heights.len() == fresh => m,
             _ => Measured::blocks(doc, from, self.width),
@@ -117,7 +127,7 @@ impl Layout {
         );
         if doc.repeats().is_empty() || self.show_repeats {
             let meta = item::meta_slot(doc);
-            let mut row = self.starts.pop().unwrap_or(0);
+            let mut row = self.end_row;
             // Only block 0 can have the front-matter line beside it; the rest take the
             // plain path, one item per block.
             let mut next = from;
@@ -125,18 +135,16 @@ impl Layout {
                 self.meta_block = meta.unwrap_or(0);
                 for item in item::block_items(0, meta) {
                     let height = self.height_of(item);
-                    self.items.push(item);
-                    self.starts.push(row);
+                    self.push_item(item, row);
                     row += height + 1;
                 }
                 next = 1;
             }
             for b in next..from + fresh {
-                self.items.push(Item::block(b));
-                self.starts.push(row);
+                self.push_item(Item::block(b), row);
                 row += self.heights[b] as usize + 1;
             }
-            self.starts.push(row);
+            self.end_row = row;
         } else {
             self.flow(doc);
         }
@@ -151,19 +159,37 @@ impl Layout {
 
     fn flow(&mut self, doc: &Document) {
         // The old flow goes first, so the two are never held at once.
-        self.items = Vec::new();
+        self.items = Flow::default();
         let items = item::items(doc, self.show_repeats);
         self.meta_block = item::meta_slot(doc).unwrap_or(0);
         self.repeat_starts = doc.repeats().iter().map(|r| r.copy.start).collect();
-        self.starts.clear();
-        self.starts.reserve_exact(items.len() + 1);
+        self.starts = Vec::with_capacity(items.len() / STRIDE + 1);
         let mut row = 0;
-        for &item in &items {
-            self.starts.push(row);
+        for (i, &item) in items.iter().enumerate() {
+            if i.is_multiple_of(STRIDE) {
+                self.starts.push(row);
+            }
             row += self.height_of(item) + 1;
         }
-        self.starts.push(row);
-        self.items = items;
+        self.end_row = row;
+        self.items = Flow::of(items);
+    }
+
+    /// Appends `item`, whose first row is `row`.
+    fn push_item(&mut self, item: Item, row: usize) {
+        if self.items.len().is_multiple_of(STRIDE) {
+            self.starts.push(row);
+        }
+        self.items.push(item);
+    }
+
+    /// Item `i`'s first row (`i` below the number of items), from the nearest kept row.
+    fn start_of(&self, i: usize) -> usize {
+        let k = i / STRIDE;
+        let from = self.starts.get(k).copied().unwrap_or(0);
+        self.items
+            .range(k * STRIDE..i)
+            .fold(from, |row, item| row + self.height_of(item) + 1)
     }
 
     /// The height of `item` in rows.
@@ -192,20 +218,26 @@ impl Layout {
 
     /// Number of screen rows the whole brief takes (0 for an empty brief).
     pub fn total_rows(&self) -> usize {
-        self.starts.last().map_or(0, |r| r.saturating_sub(1))
+        self.end_row.saturating_sub(1)
     }
 
-    /// The items in flow order.
-    pub fn items(&self) -> &[Item] {
-        &self.items
+    /// Number of items in the flow.
+    pub fn item_count(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Item `i` of the flow.
+    pub fn item(&self, i: usize) -> Option<Item> {
+        self.items.get(i)
     }
 
     /// First screen row of item `i`.
     pub fn item_row(&self, i: usize) -> usize {
-        self.starts
-            .get(i)
-            .copied()
-            .unwrap_or_else(|| self.total_rows())
+        match i.cmp(&self.items.len()) {
+            std::cmp::Ordering::Less => self.start_of(i),
+            std::cmp::Ordering::Equal => self.end_row,
+            std::cmp::Ordering::Greater => self.total_rows(),
+        }
     }
 
     /// The item showing `row` and the row's index inside it (which equals the item's height
@@ -214,23 +246,31 @@ impl Layout {
         if self.items.is_empty() {
             return None;
         }
-        let i = self
-            .starts
-            .partition_point(|&s| s <= row)
-            .saturating_sub(1)
-            .min(self.items.len() - 1);
-        Some((i, row - self.starts[i]))
+        let k = self.starts.partition_point(|&s| s <= row).saturating_sub(1);
+        let mut i = k * STRIDE;
+        let mut start = self.starts.get(k).copied().unwrap_or(0);
+        while i + 1 < self.items.len() {
+            let Some(item) = self.items.get(i) else {
+                break;
+            };
+            let next = start + self.height_of(item) + 1;
+            if next > row {
+                break;
+            }
+            start = next;
+            i += 1;
+        }
+        Some((i, row.saturating_sub(start)))
     }
 
     /// The item that shows block `block` (a collapsed marker for hidden blocks).
     pub fn item_of_block(&self, block: usize) -> usize {
         self.items
-            .partition_point(|&item| self.first_of(item) <= block)
-            .saturating_sub(1)
+            .last_at_or_before(block, |item| self.first_of(item))
     }
 
     fn height(&self, i: usize) -> usize {
-        self.starts[i + 1] - self.starts[i] - 1
+        self.items.get(i).map_or(0, |item| self.height_of(item))
     }
 
     /// The screen rows `rows`, described by what each shows. Cost is proportional to the rows
@@ -254,7 +294,7 @@ impl Layout {
                 continue;
             }
             let want = (rows.end - row).min(height - inner);
-            match self.items[i] {
+            match self.items.get(i).unwrap_or(Item::Meta) {
                 Item::Collapsed(r) => out.push(Line::Collapsed(r as usize)),
                 Item::Meta => out.push(Line::Meta),
                 Item::Block(b) => {
@@ -329,12 +369,12 @@ impl Layout {
         }
         let b = doc.block_at(offset);
         let i = self.item_of_block(b);
-        let Item::Block(b) = self.items[i] else {
-            return self.starts[i];
+        let Some(Item::Block(b)) = self.items.get(i) else {
+            return self.start_of(i);
         };
         let b = b as usize;
         let Some(block) = doc.blocks().get(b) else {
-            return self.starts[i];
+            return self.start_of(i);
         };
         let text = doc.block_text(b);
         let local = offset.saturating_sub(block.range().start).min(text.len());
@@ -353,7 +393,7 @@ impl Layout {
             at = next;
             index += 1;
         }
-        self.starts[i] + index.min(self.height(i).saturating_sub(1))
+        self.start_of(i) + index.min(self.height(i).saturating_sub(1))
     }
 
     /// The text position shown at the start of `row`, to keep it in place across a re-layout.
@@ -367,7 +407,7 @@ impl Layout {
                 .map_or(0, |b| b.range().start),
             _ => match self.item_at_row(row) {
                 Some((i, _)) if i + 1 < self.items.len() => {
-                    let b = self.first_of(self.items[i + 1]);
+                    let b = self.items.get(i + 1).map_or(0, |item| self.first_of(item));
                     doc.blocks().get(b).map_or(0, |bl| bl.range().start)
                 }
                 _ => doc.text().len(),

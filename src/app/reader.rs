@@ -331,7 +331,7 @@ impl Reader {
 
     /// Character offset of the text at the top of the screen (the reading position).
     pub fn position(&self) -> Chars {
-        if self.layout.items().is_empty() {
+        if self.layout.item_count() == 0 {
             return self.restore_position.unwrap_or_default();
         }
         self.doc

@@ -5,6 +5,12 @@ fn doc(src: &str) -> Document {
     Document::parse(src.as_bytes(), Format::Plain).unwrap()
 }
 
+fn items(layout: &Layout) -> Vec<Item> {
+    (0..layout.item_count())
+        .filter_map(|i| layout.item(i))
+        .collect()
+}
+
 fn shown(doc: &Document, layout: &Layout, rows: Range<usize>) -> Vec<String> {
     layout
         .lines(doc, rows)
@@ -192,14 +198,14 @@ fn reflow_collapses_repeats_found_after_loading_without_measuring_again() {
     let src = format!("T\n{p1}\n{p2}\n{p1}\n{p2}");
     let mut d = Document::parse_start(src.as_bytes(), Format::Plain).unwrap();
     let mut l = Layout::new(&d, 30, false);
-    assert_eq!(l.items().len(), 5);
+    assert_eq!(l.item_count(), 5);
     d.find_repeats();
     l.reflow(&d, false);
     let fresh = Layout::new(&d, 30, false);
-    assert_eq!(l.items(), fresh.items());
+    assert_eq!(items(&l), items(&fresh));
     assert_eq!(shown(&d, &l, 0..100), shown(&d, &fresh, 0..100));
     l.reflow(&d, true);
-    assert_eq!(l.items(), Layout::new(&d, 30, true).items());
+    assert_eq!(items(&l), items(&Layout::new(&d, 30, true)));
 }
 
 #[test]
@@ -274,7 +280,7 @@ fn a_brief_with_front_matter_extended_piece_by_piece_equals_one_made_whole() {
     let measured = Measured::of(&part, 8);
     d.append(part);
     l.extend(&d, Some(measured));
-    assert_eq!(l.items(), whole.items());
+    assert_eq!(items(&l), items(&whole));
     let rows = 0..whole.total_rows();
     assert_eq!(shown(&d, &l, rows.clone()), shown(&whole_doc, &whole, rows));
     assert_eq!(shown(&d, &l, 0..3), ["T", "", "<meta>"]);
@@ -284,4 +290,80 @@ fn a_brief_with_front_matter_extended_piece_by_piece_equals_one_made_whole() {
 fn a_flow_entry_takes_eight_bytes() {
     // One per paragraph of a huge brief: 16 bytes with a usize index.
     assert_eq!(std::mem::size_of::<Item>(), 8);
+}
+
+/// Rows of every item worked out the long way: each item's height plus its gap row.
+fn naive_starts(l: &Layout) -> Vec<usize> {
+    let mut starts = vec![0];
+    for i in 0..l.item_count() {
+        let next = starts[i] + l.height(i) + 1;
+        starts.push(next);
+    }
+    starts
+}
+
+#[test]
+fn rows_past_many_strides_match_a_plain_prefix_sum() {
+    // Paragraphs of 1 to 4 rows at width 10, over several strides of kept rows, read in
+    // pieces of uneven size so kept rows come from `extend` across piece boundaries. Each
+    // starts with its number, so none repeats another.
+    let lines: Vec<String> = (0..STRIDE * 5 + 7)
+        .map(|i| format!("{i} {}", "word ".repeat((i * 7) % 8)))
+        .collect();
+    let src = lines.join("\n");
+    let cut = src
+        .match_indices('\n')
+        .nth(STRIDE + 3)
+        .map_or(0, |(at, _)| at + 1);
+    let mut d = Document::parse_start(&src.as_bytes()[..cut], Format::Plain).unwrap();
+    let mut l = Layout::new(&d, 10, false);
+    d.append(Document::parse_continuation(&src.as_bytes()[cut..], cut).unwrap());
+    l.extend(&d, None);
+    assert_eq!(l.item_count(), lines.len());
+    let starts = naive_starts(&l);
+    assert!(starts.windows(2).any(|w| w[1] - w[0] > 2), "heights vary");
+    for (i, &start) in starts.iter().enumerate() {
+        assert_eq!(l.item_row(i), start, "item {i}");
+    }
+    assert_eq!(l.total_rows(), starts[lines.len()] - 1);
+    for row in 0..starts[lines.len()] + 3 {
+        let i = starts
+            .partition_point(|&s| s <= row)
+            .saturating_sub(1)
+            .min(lines.len() - 1);
+        assert_eq!(l.item_at_row(row), Some((i, row - starts[i])), "row {row}");
+    }
+    let whole = Layout::new(
+        &Document::parse(src.as_bytes(), Format::Plain).unwrap(),
+        10,
+        false,
+    );
+    assert_eq!(
+        shown(&d, &l, 0..starts[lines.len()]),
+        shown(&d, &whole, 0..starts[lines.len()])
+    );
+}
+
+#[test]
+fn a_brief_without_collapsed_runs_keeps_no_list_of_items() {
+    let src: Vec<String> = (0..200).map(|i| format!("paragraph {i}")).collect();
+    let d = doc(&src.join("\n"));
+    let l = Layout::new(&d, 40, false);
+    assert_eq!(
+        l.items,
+        Flow::Plain {
+            blocks: 200,
+            meta: None
+        }
+    );
+    let repeated = "one two three four five six seven eight nine ten eleven twelve";
+    let d = doc(&format!(
+        "Title\n{repeated} a\n{repeated} b\nmiddle\n{repeated} a\n{repeated} b"
+    ));
+    let l = Layout::new(&d, 40, false);
+    assert!(matches!(l.items, Flow::Listed(_)), "{:?}", l.items);
+    assert!(matches!(
+        Layout::new(&d, 40, true).items,
+        Flow::Plain { blocks: 6, .. }
+    ));
 }

@@ -85,8 +85,8 @@ impl Reader {
             .and_then(|l| l.go_to.map(|byte| (byte, l.total)));
         let follow = self.loading.take().is_some_and(|l| l.follow_end);
         let tail = self.tail.take();
-        let anchor = (!self.layout.items().is_empty())
-            .then(|| self.layout.pin_at(&self.doc, self.top).offset);
+        let anchor =
+            (self.layout.item_count() > 0).then(|| self.layout.pin_at(&self.doc, self.top).offset);
         Arc::make_mut(&mut self.doc).find_repeats();
         if !self.doc.repeats().is_empty() && self.layout.width() > 0 {
             self.layout.reflow(&self.doc, self.show_repeats);

@@ -27,8 +27,8 @@ impl Reader {
         }
         let row = self.top + usize::from(y - column.y);
         let (item, _) = self.layout.item_at_row(row)?;
-        let block = match self.layout.items().get(item)? {
-            crate::layout::Item::Block(b) => *b as usize,
+        let block = match self.layout.item(item)? {
+            crate::layout::Item::Block(b) => b as usize,
             crate::layout::Item::Collapsed(_) | crate::layout::Item::Meta => return None,
         };
         let prefix = self

@@ -27,9 +27,9 @@ impl Reader {
     /// clipped to the new column.
     pub fn relayout(&mut self) {
         let width = usize::from(self.geometry().column.width).max(1);
-        if self.layout.width() != width || self.layout.items().is_empty() {
+        if self.layout.width() != width || self.layout.item_count() == 0 {
             let off_thread = !self.is_loading()
-                && !self.layout.items().is_empty()
+                && self.layout.item_count() > 0
                 && self.doc.text().len() >= MEASURE_OFF_THREAD;
             if off_thread {
                 self.remeasure.wanted = Some(width);
@@ -112,7 +112,7 @@ impl Reader {
 
     fn rebuild(&mut self, width: usize) {
         let anchor =
-            (!self.layout.items().is_empty()).then(|| self.layout.pin_at(&self.doc, self.top));
+            (self.layout.item_count() > 0).then(|| self.layout.pin_at(&self.doc, self.top));
         self.layout = Layout::new(&self.doc, width, self.show_repeats);
         if let Some(anchor) = anchor {
             self.top = self.layout.row_of(&self.doc, anchor.offset);
@@ -161,7 +161,7 @@ impl Reader {
         let start = self.item_start(item).unwrap_or(0);
         // Items without text of their own (the front-matter line) are passed over.
         let target = if forward {
-            (item + 1..self.layout.items().len()).find_map(|i| self.item_start(i))
+            (item + 1..self.layout.item_count()).find_map(|i| self.item_start(i))
         } else if self.cursor > start {
             Some(start)
         } else {

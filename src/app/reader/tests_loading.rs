@@ -145,10 +145,10 @@ fn repeats_found_after_reading_collapse_and_keep_the_view_in_place() {
     }
     press(&mut s, "j j j j j");
     let before = top_text(&s);
-    let items = s.layout.items().len();
+    let items = s.layout.item_count();
     send(&mut s, Event::LoadDone);
     assert_eq!(s.doc.repeats().len(), 1);
-    assert!(s.layout.items().len() < items, "the copy collapsed");
+    assert!(s.layout.item_count() < items, "the copy collapsed");
     assert_eq!(top_text(&s), before);
 }
 

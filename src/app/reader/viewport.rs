@@ -65,7 +65,7 @@ impl Reader {
 
     /// Text offset where item `i` starts.
     pub fn item_start(&self, i: usize) -> Option<usize> {
-        match *self.layout.items().get(i)? {
+        match self.layout.item(i)? {
             Item::Block(b) => self.doc.blocks().get(b as usize).map(|b| b.range().start),
             Item::Collapsed(r) => self.repeat_start(r as usize),
             Item::Meta => None,
