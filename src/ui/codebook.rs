@@ -42,21 +42,7 @@ impl ratatui::widgets::Widget for CodebookView<'_> {
         let hint = codes.hints.key(Mode::Codebook, Action::AddCode).to_string();
         for (n, line) in codes.lines.iter().enumerate().skip(codes.top).take(rows) {
             let y = area.y + u16::try_from(n - codes.top).unwrap_or(0);
-            let base = if n == codes.selected {
-                theme
-                    .style(Role::Panel)
-                    .patch(theme.style(Role::PanelNoteSelected))
-            } else {
-                theme.style(Role::Panel)
-            };
-            buf.set_style(
-                Rect {
-                    y,
-                    height: 1,
-                    ..area
-                },
-                base,
-            );
+            let base = super::list_bar::row(theme, area, y, n == codes.selected, buf);
             let mut put = |x: u16, text: &str, style: Style| -> u16 {
                 let room = width.saturating_sub(usize::from(x - area.x));
                 buf.set_stringn(x, y, cut(text, room), room, base.patch(style))

@@ -26,21 +26,7 @@ pub fn render(list: &Segments, theme: &Theme, area: Rect, buf: &mut Buffer) -> S
     let rows = usize::from(area.height.saturating_sub(1));
     for (n, found) in list.rows.iter().enumerate().skip(list.top).take(rows) {
         let y = area.y + 1 + u16::try_from(n - list.top).unwrap_or(0);
-        let base = if n == list.selected {
-            theme
-                .style(Role::Panel)
-                .patch(theme.style(Role::PanelNoteSelected))
-        } else {
-            theme.style(Role::Panel)
-        };
-        buf.set_style(
-            Rect {
-                y,
-                height: 1,
-                ..area
-            },
-            base,
-        );
+        let base = crate::ui::list_bar::row(theme, area, y, n == list.selected, buf);
         let name = cut(&sanitize::line(&found.name), 16);
         let x = buf
             .set_stringn(
