@@ -132,6 +132,8 @@ pub struct Analysis {
     pub author: Option<String>,
     /// The agreement tab's two coders, numbers into `authors`.
     pub coders: (usize, usize),
+    /// When two highlights meet in the co-occurrence tab: overlapping, or in one paragraph.
+    pub near: Near,
     /// The timeline's periods.
     pub by: By,
     /// The timeline shows only this code (a full name) and those under it.
@@ -190,6 +192,7 @@ impl Analysis {
             authors: Vec::new(),
             author: None,
             coders: (0, 1),
+            near: Near::Overlap,
             by: By::Month,
             code: None,
             row: 0,
@@ -256,7 +259,7 @@ impl Analysis {
         };
         let scope = self.scope();
         self.computed.matrix = matrix(&library, &scope);
-        self.computed.cooccurrence = cooccurrence(&library, &scope, Near::Overlap);
+        self.computed.cooccurrence = cooccurrence(&library, &scope, self.near);
         self.retime();
         self.reagree();
         self.clamp();
@@ -332,6 +335,23 @@ impl Analysis {
         let next = now.map_or(0, |i| i + 1);
         self.author = self.authors.get(next).cloned();
         self.recompute();
+    }
+
+    /// Counts highlights in one paragraph as meeting too, or only overlapping ones again.
+    pub(super) fn toggle_paragraph(&mut self) {
+        self.near = match self.near {
+            Near::Overlap => Near::Paragraph,
+            Near::Paragraph => Near::Overlap,
+        };
+        self.recompute();
+    }
+
+    /// When two highlights meet, as the tab row and the status say it.
+    pub fn near_name(&self) -> &'static str {
+        match self.near {
+            Near::Overlap => "overlapping",
+            Near::Paragraph => "in one paragraph",
+        }
     }
 
     /// How codes are folded, as the tab row says it.

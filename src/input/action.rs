@@ -227,6 +227,8 @@ pub enum Action {
     TypeCodeFilter,
     /// List the segments behind the cell; on a segment, open its brief there
     Drill,
+    /// Co-occurrence: highlights in one paragraph meet too, or only overlapping ones
+    ToggleParagraph,
     /// Count only the next author's segments (after the last: every author's)
     NextAuthor,
     /// Agreement: the next author as the first coder

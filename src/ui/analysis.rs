@@ -126,10 +126,19 @@ fn tabs(view: &Analysis, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     let fold = view.fold_name();
     let room = usize::from(area.right().saturating_sub(x));
+    // The co-occurrence tab says when highlights meet.
+    let near = if view.tab == Tab::Cooccurrence {
+        format!(" · {}", view.near_name())
+    } else {
+        String::new()
+    };
     buf.set_stringn(
         x,
         area.y,
-        format!(" codes {fold} · by {}", sanitize::line(view.author_name())),
+        format!(
+            " codes {fold} · by {}{near}",
+            sanitize::line(view.author_name())
+        ),
         room,
         theme.style(Role::PanelMeta),
     );
@@ -150,6 +159,14 @@ fn hints(h: &Hints, view: &Analysis) -> String {
             (Action::NextTab, "tab"),
             (Action::NextCoder, "coder 1"),
             (Action::NextOtherCoder, "coder 2"),
+            (Action::Quit, "back"),
+        ],
+        (None, Tab::Cooccurrence) => &[
+            (Action::NextTab, "tab"),
+            (Action::Drill, "segments"),
+            (Action::ToggleParagraph, "paragraph"),
+            (Action::ToggleFold, "fold"),
+            (Action::NextAuthor, "author"),
             (Action::Quit, "back"),
         ],
         (None, _) => &[

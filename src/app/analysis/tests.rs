@@ -402,3 +402,43 @@ fn slash_types_the_timeline_code_with_fuzzy_completion_from_the_codebook() {
     );
     assert_eq!(v.code, None);
 }
+
+#[test]
+fn n_counts_highlights_in_one_paragraph_as_gloss_analyse_paragraph_does() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/analysis");
+    let loaded = crate::store::analysis::load(&root);
+    let ask = |paragraph: bool| crate::cli::analyse::Ask {
+        view: crate::cli::analyse::View::Cooccurrence,
+        format: crate::cli::analyse::Format::Json,
+        scope: crate::analysis::Scope::default(),
+        by: crate::analysis::timeline::By::Month,
+        paragraph,
+        authors: None,
+    };
+    let cli = |paragraph| {
+        let lines = crate::cli::analyse::lines(&loaded.library, &ask(paragraph)).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&lines.join("\n")).unwrap();
+        json["counts"].clone()
+    };
+    let (overlap, paragraph) = (cli(false), cli(true));
+    assert_ne!(overlap, paragraph, "the fixture tells the two apart");
+    let keymap = Keymap::default_keymap().unwrap();
+    let mut v = Analysis::new(root.clone(), &keymap);
+    update(&mut v, Event::Resize(80, 20), &Env::fixed(1));
+    update(
+        &mut v,
+        Event::Analysed(Box::new(crate::store::analysis::load(&root))),
+        &Env::fixed(1),
+    );
+    // Unfolded, as the CLI's JSON is.
+    act(&mut v, &[Action::NextTab, Action::ToggleFold]);
+    assert_eq!(v.tab, Tab::Cooccurrence);
+    let counts =
+        |v: &Analysis| serde_json::to_value(&v.computed.cooccurrence).unwrap()["counts"].clone();
+    assert_eq!(counts(&v), overlap);
+    act(&mut v, &[Action::ToggleParagraph]);
+    assert_eq!(counts(&v), paragraph);
+    assert!(v.status.shown().unwrap().text.contains("in one paragraph"));
+    act(&mut v, &[Action::ToggleParagraph]);
+    assert_eq!(counts(&v), overlap, "n again: overlapping only");
+}

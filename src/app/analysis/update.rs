@@ -2,7 +2,7 @@
 //! timeline's period and code; Enter lists a cell's segments and opens one.
 
 use super::{Analysis, Found, Segments, Tab};
-use crate::analysis::cooccurrence::{self, Near};
+use crate::analysis::cooccurrence;
 use crate::analysis::matrix;
 use crate::app::Level;
 use crate::app::completion::common_prefix;
@@ -92,6 +92,11 @@ fn act(view: &mut Analysis, action: Action) -> Vec<Effect> {
         }
         Action::NextCodeFilter | Action::PrevCodeFilter => {
             filter_code(view, action == Action::NextCodeFilter);
+        }
+        Action::ToggleParagraph => {
+            view.toggle_paragraph();
+            let text = format!("co-occurrence of highlights {}", view.near_name());
+            view.status.say(Level::Info, &text);
         }
         Action::NextAuthor => {
             view.next_author();
@@ -229,10 +234,7 @@ fn drill(view: &mut Analysis) {
             } else {
                 format!("{a} with {b}")
             };
-            (
-                title,
-                cooccurrence::cell(&library, &scope, Near::Overlap, a, b),
-            )
+            (title, cooccurrence::cell(&library, &scope, view.near, a, b))
         }
         Tab::Timeline | Tab::Agreement => {
             view.status.say(

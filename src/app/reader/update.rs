@@ -324,6 +324,7 @@ fn act(state: &mut Reader, action: Action, env: &Env) -> Vec<Effect> {
         | Action::TypeCodeFilter
         | Action::Drill
         | Action::NextAuthor
+        | Action::ToggleParagraph
         | Action::NextCoder
         | Action::NextOtherCoder
         | Action::AddCode

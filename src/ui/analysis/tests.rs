@@ -173,3 +173,19 @@ fn the_code_prompt_shows_its_completions_at_80x8() {
     assert!(bar.contains("timeline of: ac▏"), "{bar}");
     assert!(bar.contains("actor/bank"), "{bar}");
 }
+
+#[test]
+fn the_co_occurrence_title_says_when_highlights_meet() {
+    let mut v = view(120, 8);
+    act(&mut v, &[Action::NextTab]);
+    let first = |v: &Analysis| text(&draw(v)).lines().next().unwrap().to_string();
+    assert!(first(&v).contains("· overlapping"), "{}", first(&v));
+    act(&mut v, &[Action::ToggleParagraph]);
+    assert!(first(&v).contains("· in one paragraph"), "{}", first(&v));
+    act(&mut v, &[Action::NextTab]);
+    assert!(
+        !first(&v).contains("paragraph"),
+        "only on its own tab: {}",
+        first(&v)
+    );
+}
