@@ -7,7 +7,7 @@
 mod memo;
 mod update;
 
-pub use memo::MemoEditor;
+pub use memo::{MemoEditor, MemoOf};
 pub use update::update;
 
 use std::path::PathBuf;
@@ -27,6 +27,10 @@ pub enum Line {
     Uncoded,
     /// A tag in use that is not a code, with its counts.
     Tag(String, Count),
+    /// The heading over the library's memos.
+    Memos,
+    /// A memo of the library: its title and text.
+    Memo(String, String),
 }
 
 /// What the prompt asks.
@@ -48,6 +52,8 @@ pub enum Ask {
         /// Typed so far.
         text: String,
     },
+    /// The title of a new memo of the library.
+    MemoTitle(String),
     /// Whether to delete `code`, which `count` annotations carry.
     Delete {
         /// The code.
@@ -61,7 +67,10 @@ impl Ask {
     /// What has been typed, for the prompts that take text.
     pub fn text_mut(&mut self) -> Option<&mut String> {
         match self {
-            Self::Add(text) | Self::Rename { text, .. } | Self::Merge { text, .. } => Some(text),
+            Self::Add(text)
+            | Self::MemoTitle(text)
+            | Self::Rename { text, .. }
+            | Self::Merge { text, .. } => Some(text),
             Self::Delete { .. } => None,
         }
     }
@@ -140,6 +149,7 @@ impl Codes {
     pub fn selected_memo(&self) -> Option<&str> {
         match self.selected_line() {
             Some(Line::Code(row)) if !row.memo.is_empty() => Some(&row.memo),
+            Some(Line::Memo(_, text)) if !text.is_empty() => Some(text),
             _ => None,
         }
     }
@@ -170,6 +180,11 @@ impl Codes {
             self.lines
                 .extend(listing.uncoded.into_iter().map(|(t, c)| Line::Tag(t, c)));
         }
+        if !listing.memos.is_empty() {
+            self.lines.push(Line::Memos);
+            self.lines
+                .extend(listing.memos.into_iter().map(|(t, m)| Line::Memo(t, m)));
+        }
         let same = keep.and_then(|k| self.lines.iter().position(|l| name_of(l) == k));
         self.selected = same.unwrap_or(0);
         self.skip_heading(1);
@@ -185,7 +200,7 @@ impl Codes {
     }
 
     fn skip_heading(&mut self, towards: isize) {
-        if matches!(self.selected_line(), Some(Line::Uncoded)) {
+        if matches!(self.selected_line(), Some(Line::Uncoded | Line::Memos)) {
             let next = self.selected.saturating_add_signed(towards);
             self.selected = if next < self.lines.len() && next != self.selected {
                 next
@@ -206,7 +221,9 @@ fn name_of(line: &Line) -> String {
     match line {
         Line::Code(row) => row.name.clone(),
         Line::Tag(tag, _) => tag.clone(),
-        Line::Uncoded => String::new(),
+        // Not a code's name: a code may have any name a memo has.
+        Line::Memo(title, _) => format!("\0memo {title}"),
+        Line::Uncoded | Line::Memos => String::new(),
     }
 }
 

@@ -205,6 +205,8 @@ pub enum Action {
     DeleteCode,
     /// Write the code's memo: its definition, examples (Esc saves)
     EditMemo,
+    /// Codebook: write a new memo of the library (a title, then its text)
+    AddMemo,
     /// The library's analysis: code x brief matrix, co-occurrence and timeline
     ShowAnalysis,
     /// Show the next tab

@@ -75,6 +75,26 @@ impl ratatui::widgets::Widget for CodebookView<'_> {
                     let text = format!("Uncoded tags ({hint} adds one as a code)");
                     put(area.x, &text, theme.style(Role::PanelTitle));
                 }
+                Line::Memos => {
+                    put(
+                        area.x,
+                        "Memos of the library",
+                        theme.style(Role::PanelTitle),
+                    );
+                }
+                Line::Memo(title, text) => {
+                    let title = sanitize::line(title).into_owned();
+                    put(
+                        area.x + 3,
+                        &cut(&title, NAME_COLUMNS - 3),
+                        theme.style(Role::PanelNote),
+                    );
+                    if let Some(first) = text.lines().next() {
+                        let x = area.x + u16::try_from(NAME_COLUMNS + 2).unwrap_or(0);
+                        let first = sanitize::line(first).into_owned();
+                        put(x, &first, theme.style(Role::PanelMeta));
+                    }
+                }
                 Line::Tag(tag, count) => {
                     let name = format!("#{}", sanitize::line(tag));
                     put(
@@ -141,7 +161,7 @@ fn memo_editor(codes: &Codes, editor: &MemoEditor, theme: &Theme, area: Rect, bu
         .hints
         .get(Mode::Note, Action::CloseEditor)
         .map_or_else(String::new, |k| format!(" ({k} saves)"));
-    let title = format!(" Memo on {}{saves} ", sanitize::line(&editor.code));
+    let title = format!(" Memo on {}{saves} ", sanitize::line(editor.name()));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.style(Role::EditorBorder))
@@ -178,6 +198,7 @@ fn status_bar(codes: &Codes, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     let (tag, left) = match &codes.ask {
         Some(Ask::Add(text)) => (" ADD CODE ", format!("{}▏", typed(text))),
+        Some(Ask::MemoTitle(text)) => (" NEW MEMO ", format!("title: {}▏", typed(text))),
         Some(Ask::Rename { code, text }) => {
             (" RENAME ", format!("{} → {}▏", typed(code), typed(text)))
         }
@@ -246,6 +267,7 @@ fn hints(h: &Hints, ask: Option<&Ask>) -> String {
                 (Action::MergeCode, "merge"),
                 (Action::DeleteCode, "delete"),
                 (Action::EditMemo, "memo"),
+                (Action::AddMemo, "new memo"),
                 (Action::Quit, "back"),
             ],
         ),

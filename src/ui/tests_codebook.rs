@@ -175,3 +175,36 @@ fn codebook_memo_pane_and_editor_at_70x12() {
     let cell = &buf[(u16::try_from(x).unwrap(), u16::try_from(border).unwrap())];
     assert_eq!(Some(cell.fg), theme.style(Role::EditorBorder).fg);
 }
+
+#[test]
+fn the_librarys_memos_under_the_codes_at_90x9() {
+    let keymap = Keymap::default_keymap().unwrap();
+    let mut c = Codes::new("/lib".into(), &keymap);
+    update(&mut c, Event::Resize(90, 9), &Env::fixed(0));
+    let listing = Listing {
+        rows: vec![row("frame", true, 6, None, "How a story is told")],
+        memos: vec![
+            ("Sampling".into(), "Wires of May only.\nTwo coders.".into()),
+            ("\u{1b}]0;owned\u{7}title".into(), "a \u{1b}[2J trap".into()),
+        ],
+        uncoded: Vec::new(),
+        problem: None,
+        skipped: Vec::new(),
+    };
+    update(&mut c, Event::Codes(Box::new(listing)), &Env::fixed(1));
+    update(&mut c, Event::Action(Action::Bottom), &Env::fixed(2));
+    update(&mut c, Event::Action(Action::ScrollUp), &Env::fixed(2));
+    let buf = draw(&c);
+    insta::assert_snapshot!(text(&buf));
+    let shown = text(&buf);
+    assert!(shown.contains("Memos of the library"), "{shown}");
+    assert!(
+        shown.contains("Two coders."),
+        "the selected memo's pane:\n{shown}"
+    );
+    assert!(
+        !shown
+            .chars()
+            .any(|c| crate::sanitize::is_unsafe(c) && c != '\n')
+    );
+}

@@ -1,16 +1,26 @@
-//! The memo editor of the codebook view: the selected code's memo in the same multi-line
-//! text area as a highlight's note, saved as a codebook change when it closes.
+//! The memo editor of the codebook view: the selected code's memo, or a memo of the library,
+//! in the same multi-line text area as a highlight's note, saved as a codebook change when
+//! it closes.
 
 use ratatui_textarea::TextArea;
 
 use crate::app::reader::editor::{pasted, text_area, textarea_input};
 use crate::input::Key;
 
-/// A code's memo being written.
+/// Whose memo is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MemoOf {
+    /// A code's, by its full name.
+    Code(String),
+    /// The library's memo of this title.
+    Library(String),
+}
+
+/// A memo being written.
 #[derive(Debug, Clone)]
 pub struct MemoEditor {
-    /// The code's full name.
-    pub code: String,
+    /// Whose memo it is.
+    pub of: MemoOf,
     /// The memo as it was when the editor opened.
     pub before: String,
     /// The text area.
@@ -18,15 +28,22 @@ pub struct MemoEditor {
 }
 
 impl MemoEditor {
-    /// An editor on `code`'s memo `text`, the cursor at its end. A control character that
-    /// a hand-edited codebook.toml carried shows as its stand-in (the text area would draw
-    /// it raw).
-    pub fn new(code: &str, text: &str) -> Self {
+    /// An editor on the memo `text` of `of`, the cursor at its end. A control character
+    /// that a hand-edited codebook.toml carried shows as its stand-in (the text area would
+    /// draw it raw).
+    pub fn new(of: MemoOf, text: &str) -> Self {
         let text = crate::sanitize::text(text);
         Self {
-            code: code.to_string(),
+            of,
             before: text.to_string(),
             area: text_area(&text),
+        }
+    }
+
+    /// What the editor's title names: the code, or the memo's title.
+    pub fn name(&self) -> &str {
+        match &self.of {
+            MemoOf::Code(name) | MemoOf::Library(name) => name,
         }
     }
 

@@ -241,3 +241,59 @@ fn the_selected_codes_memo_takes_rows_under_the_list() {
     assert_eq!(c.selected_memo(), Some("Two sides.\nE.g. curbs"));
     assert_eq!((c.memo_rows(), c.height()), (3, 6));
 }
+
+#[test]
+fn the_librarys_memos_are_listed_under_their_heading_and_e_edits_one() {
+    let mut c = codes();
+    let mut with_memos = listing();
+    with_memos.memos = vec![
+        ("Sampling".into(), "Wires of May only.\nTwo coders.".into()),
+        ("Doubts".into(), String::new()),
+    ];
+    update(&mut c, Event::Codes(Box::new(with_memos)), &Env::fixed(3));
+    let heading = c.lines.iter().position(|l| *l == Line::Memos).unwrap();
+    assert!(matches!(&c.lines[heading + 1], Line::Memo(t, _) if t == "Sampling"));
+    press(&mut c, "G");
+    assert!(matches!(c.selected_line(), Some(Line::Memo(t, _)) if t == "Doubts"));
+    press(&mut c, "k");
+    assert_eq!(c.selected_memo(), Some("Wires of May only.\nTwo coders."));
+    press(&mut c, "e");
+    assert_eq!(c.mode(), Mode::Note);
+    update(&mut c, Event::Key("!".parse().unwrap()), &Env::fixed(2));
+    assert_eq!(
+        change(&press(&mut c, "esc")),
+        Some(Change::LibraryMemo {
+            title: "Sampling".into(),
+            text: "Wires of May only.\nTwo coders.!".into(),
+        })
+    );
+    // Moving up from the first memo passes over the heading.
+    press(&mut c, "k");
+    assert_ne!(c.selected_line(), Some(&Line::Memos));
+}
+
+#[test]
+fn shift_m_asks_a_title_then_writes_a_new_memo_of_the_library() {
+    let mut c = codes();
+    press(&mut c, "M");
+    assert!(matches!(c.ask, Some(Ask::MemoTitle(_))));
+    press(&mut c, "'Open' space 'questions' enter");
+    assert_eq!(c.mode(), Mode::Note, "the editor opens on the new memo");
+    for key in ["W", "h", "o"] {
+        update(&mut c, Event::Key(key.parse().unwrap()), &Env::fixed(2));
+    }
+    assert_eq!(
+        change(&press(&mut c, "esc")),
+        Some(Change::LibraryMemo {
+            title: "Open questions".into(),
+            text: "Who".into(),
+        })
+    );
+    // A title with a control character is refused, nothing opens.
+    let mut c = codes();
+    press(&mut c, "M");
+    update(&mut c, Event::Char('\u{7}'), &Env::fixed(2));
+    press(&mut c, "enter");
+    assert!(c.memo.is_none());
+    assert!(c.status.shown().is_some_and(|s| s.text.contains("control")));
+}

@@ -1,7 +1,7 @@
 //! The codebook view's pure update: keys move and open the prompt, the prompt's answer
 //! becomes a change for the runtime to carry out, and the listing arrives as an event.
 
-use super::{Ask, Codes, Line, MemoEditor};
+use super::{Ask, Codes, Line, MemoEditor, MemoOf};
 use crate::app::Level;
 use crate::app::effect::{Effect, Exit};
 use crate::app::event::{Env, Event};
@@ -57,9 +57,9 @@ pub fn update(codes: &mut Codes, event: Event, _env: &Env) -> Vec<Effect> {
             if let Some(editor) = codes.memo.take() {
                 let text = editor.text();
                 if text != editor.before.trim_end() {
-                    let change = Change::Memo {
-                        code: editor.code,
-                        text,
+                    let change = match editor.of {
+                        MemoOf::Code(code) => Change::Memo { code, text },
+                        MemoOf::Library(title) => Change::LibraryMemo { title, text },
                     };
                     return change_codes(codes, change);
                 }
@@ -97,6 +97,13 @@ fn act(codes: &mut Codes, action: Action) -> Vec<Effect> {
         action,
         Action::RenameCode | Action::MergeCode | Action::DeleteCode | Action::EditMemo
     );
+    // A memo of the library is written like a code's.
+    if action == Action::EditMemo
+        && let Some(Line::Memo(title, text)) = codes.selected_line()
+    {
+        codes.memo = Some(MemoEditor::new(MemoOf::Library(title.clone()), text));
+        return Vec::new();
+    }
     if needs_code && selected_code(codes).is_none() {
         let text = match codes.selected_line() {
             Some(Line::Tag(..)) => "not a code yet: add it first",
@@ -105,7 +112,7 @@ fn act(codes: &mut Codes, action: Action) -> Vec<Effect> {
         codes.status.say(Level::Info, text);
         return Vec::new();
     }
-    if codes.busy && (needs_code || action == Action::AddCode) {
+    if codes.busy && (needs_code || matches!(action, Action::AddCode | Action::AddMemo)) {
         codes
             .status
             .say(Level::Info, "a change is still being made");
@@ -127,6 +134,7 @@ fn act(codes: &mut Codes, action: Action) -> Vec<Effect> {
             (_, Some((name, _))) => codes.ask = Some(Ask::Add(format!("{name}/"))),
             _ => codes.ask = Some(Ask::Add(String::new())),
         },
+        Action::AddMemo => codes.ask = Some(Ask::MemoTitle(String::new())),
         Action::RenameCode => {
             if let Some((name, _)) = code {
                 codes.ask = Some(Ask::Rename {
@@ -146,7 +154,9 @@ fn act(codes: &mut Codes, action: Action) -> Vec<Effect> {
         Action::EditMemo => {
             let row = selected_code(codes).filter(|r| r.is_code);
             match row {
-                Some(row) => codes.memo = Some(MemoEditor::new(&row.name, &row.memo)),
+                Some(row) => {
+                    codes.memo = Some(MemoEditor::new(MemoOf::Code(row.name.clone()), &row.memo))
+                }
                 None => codes.status.say(
                     Level::Info,
                     "this only groups codes: add it as a code to give it a memo",
@@ -184,6 +194,23 @@ fn answer(codes: &mut Codes, action: Action) -> Vec<Effect> {
                     into: text.trim().to_string(),
                 },
                 Some(Ask::Delete { code, .. }) => Change::Delete { code, yes: true },
+                Some(Ask::MemoTitle(title)) => {
+                    let title = title.trim().to_string();
+                    if let Some(problem) = crate::codebook::memo::title_problem(&title) {
+                        codes
+                            .status
+                            .say(Level::Error, &crate::sanitize::line(&problem));
+                        return Vec::new();
+                    }
+                    // A title the library has already opens that memo.
+                    let text = codes.lines.iter().find_map(|l| match l {
+                        Line::Memo(t, text) if *t == title => Some(text.clone()),
+                        _ => None,
+                    });
+                    let text = text.unwrap_or_default();
+                    codes.memo = Some(MemoEditor::new(MemoOf::Library(title), &text));
+                    return Vec::new();
+                }
                 None => return Vec::new(),
             };
             return change_codes(codes, change);

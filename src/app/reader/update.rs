@@ -325,6 +325,7 @@ fn act(state: &mut Reader, action: Action, env: &Env) -> Vec<Effect> {
         | Action::Drill
         | Action::NextAuthor
         | Action::ToggleParagraph
+        | Action::AddMemo
         | Action::NextCoder
         | Action::NextOtherCoder
         | Action::AddCode
