@@ -19,34 +19,20 @@
 
 #![allow(clippy::unwrap_used, clippy::panic)] // a test crate: failing loudly is the point
 
-use std::process::{Command, Output};
-
 use serde_json::{Value, json};
 
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/analysis");
-
-fn gloss(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gloss"))
-        .env(
-            "GLOSS_DATA_DIR",
-            std::env::temp_dir().join("gloss-test-data"),
-        )
-        .args(args)
-        .output()
-        .unwrap()
+mod support {
+    pub mod run;
 }
+use support::run::{self, gloss};
+
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/analysis");
 
 /// `gloss analyse FIXTURE ARGS`, which must succeed; its standard output.
 fn analyse(args: &[&str]) -> String {
     let mut all = vec!["analyse", FIXTURE];
     all.extend_from_slice(args);
-    let out = gloss(&all);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    run::ok(&all)
 }
 
 fn analyse_json(args: &[&str]) -> Value {

@@ -9,19 +9,13 @@ use std::path::Path;
 mod support {
     pub mod run;
 }
-use support::run::gloss;
+use support::run::{self, gloss};
 
 /// `gloss ARGS` under the folder `root`, which must succeed; its standard output.
 fn ok(root: &Path, args: &[&str]) -> String {
     let mut all = vec!["codes", root.to_str().unwrap()];
     all.extend_from_slice(args);
-    let out = gloss(&all);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    run::ok(&all)
 }
 
 /// Two briefs coded with `frame/conflict`, `actor/government` and `market`.

@@ -9,17 +9,7 @@ use std::path::{Path, PathBuf};
 mod support {
     pub mod run;
 }
-use support::run::gloss;
-
-fn ok(args: &[&str]) -> String {
-    let out = gloss(args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+use support::run::{gloss, ok};
 
 fn failed(args: &[&str], code: i32) -> String {
     let out = gloss(args);

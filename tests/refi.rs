@@ -13,17 +13,7 @@ use std::process::Command;
 mod support {
     pub mod run;
 }
-use support::run::gloss;
-
-fn ok(args: &[&str]) -> String {
-    let out = gloss(args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+use support::run::{gloss, ok};
 
 fn schema(name: &str) -> PathBuf {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -1,7 +1,7 @@
 //! Runs the real `gloss` binary to its end, with its data folder kept for tests (snapshots,
 //! indexes: never the user's) and no configuration folder (so no user's theme or keymap).
 #![allow(dead_code)] // each test binary uses a different part of this helper
-#![allow(clippy::unwrap_used)] // test support: failing loudly is the point
+#![allow(clippy::unwrap_used, clippy::panic)] // test support: failing loudly is the point
 
 use std::process::{Command, Output};
 
@@ -18,4 +18,16 @@ pub fn gloss(args: &[&str]) -> Output {
         .args(args)
         .output()
         .unwrap()
+}
+
+/// `gloss ARGS`, which must succeed (else the test fails with its error output); its
+/// standard output.
+pub fn ok(args: &[&str]) -> String {
+    let out = gloss(args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
 }
