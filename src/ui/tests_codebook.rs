@@ -37,10 +37,16 @@ fn row(
     }
 }
 
-fn codes(width: u16, height: u16) -> Codes {
+/// The codebook view of `listing`, at `width` x `height`.
+fn codes_of(width: u16, height: u16, listing: Listing) -> Codes {
     let keymap = Keymap::default_keymap().unwrap();
     let mut codes = Codes::new("/lib".into(), &keymap);
     update(&mut codes, Event::Resize(width, height), &Env::fixed(0));
+    update(&mut codes, Event::Codes(Box::new(listing)), &Env::fixed(1));
+    codes
+}
+
+fn codes(width: u16, height: u16) -> Codes {
     let listing = Listing {
         rows: vec![
             row("actor", false, 3, None, ""),
@@ -78,8 +84,7 @@ fn codes(width: u16, height: u16) -> Codes {
         problem: None,
         skipped: Vec::new(),
     };
-    update(&mut codes, Event::Codes(Box::new(listing)), &Env::fixed(1));
-    codes
+    codes_of(width, height, listing)
 }
 
 fn draw(codes: &Codes) -> Buffer {
@@ -132,7 +137,6 @@ fn codebook_prompts_at_60x6() {
 
 #[test]
 fn codebook_memo_pane_and_editor_at_70x12() {
-    let mut c = codes(70, 12);
     let mut listing = Listing {
         rows: vec![
             row("frame", true, 6, None, "How a story is told"),
@@ -150,7 +154,7 @@ fn codebook_memo_pane_and_editor_at_70x12() {
         skipped: Vec::new(),
     };
     listing.rows[1].memo = "Two sides at odds.\nE.g. \u{1b}[2J curbs vs. review.".into();
-    update(&mut c, Event::Codes(Box::new(listing)), &Env::fixed(1));
+    let mut c = codes_of(70, 12, listing);
     update(&mut c, Event::Action(Action::ScrollDown), &Env::fixed(2));
     let pane = text(&draw(&c));
     update(&mut c, Event::Action(Action::EditMemo), &Env::fixed(3));
@@ -178,9 +182,6 @@ fn codebook_memo_pane_and_editor_at_70x12() {
 
 #[test]
 fn the_librarys_memos_under_the_codes_at_90x9() {
-    let keymap = Keymap::default_keymap().unwrap();
-    let mut c = Codes::new("/lib".into(), &keymap);
-    update(&mut c, Event::Resize(90, 9), &Env::fixed(0));
     let listing = Listing {
         rows: vec![row("frame", true, 6, None, "How a story is told")],
         memos: vec![
@@ -191,7 +192,7 @@ fn the_librarys_memos_under_the_codes_at_90x9() {
         problem: None,
         skipped: Vec::new(),
     };
-    update(&mut c, Event::Codes(Box::new(listing)), &Env::fixed(1));
+    let mut c = codes_of(90, 9, listing);
     update(&mut c, Event::Action(Action::Bottom), &Env::fixed(2));
     update(&mut c, Event::Action(Action::ScrollUp), &Env::fixed(2));
     let buf = draw(&c);
