@@ -257,9 +257,8 @@ impl Analysis {
         let Some(library) = self.library.clone() else {
             return;
         };
-        let scope = self.scope();
-        self.computed.matrix = matrix(&library, &scope);
-        self.computed.cooccurrence = cooccurrence(&library, &scope, self.near);
+        self.computed.matrix = matrix(&library, &self.scope());
+        self.recount_cooccurrence();
         self.retime();
         self.reagree();
         self.clamp();
@@ -337,13 +336,22 @@ impl Analysis {
         self.recompute();
     }
 
-    /// Counts highlights in one paragraph as meeting too, or only overlapping ones again.
+    /// Counts highlights in one paragraph as meeting too, or only overlapping ones again
+    /// (only the co-occurrence changes).
     pub(super) fn toggle_paragraph(&mut self) {
         self.near = match self.near {
             Near::Overlap => Near::Paragraph,
             Near::Paragraph => Near::Overlap,
         };
-        self.recompute();
+        self.recount_cooccurrence();
+        self.clamp();
+    }
+
+    /// The co-occurrence table again, for the scope and the meeting rule now.
+    fn recount_cooccurrence(&mut self) {
+        if let Some(library) = &self.library {
+            self.computed.cooccurrence = cooccurrence(library, &self.scope(), self.near);
+        }
     }
 
     /// When two highlights meet, as the tab row and the status say it.
