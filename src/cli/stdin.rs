@@ -11,7 +11,7 @@ use crate::runtime::Opener;
 use crate::runtime::open::Opened;
 use crate::store::SidecarPaths;
 use crate::store::convert::text_hash;
-use crate::store::limits::{self, Limit};
+use crate::store::limits;
 
 /// The name a brief from standard input goes by in the status bar and errors.
 const NAME: &str = "stdin";
@@ -26,10 +26,6 @@ pub fn open(opener: &Opener) -> Result<Opened, Error> {
                 .into(),
         ));
     }
-    let too_large = |limit: Limit| Error::Read {
-        path: NAME.into(),
-        source: limits::too_large(limit.bytes, limit, true),
-    };
     let mut bytes = Vec::new();
     stdin
         .take(limits::PLAIN_BRIEF.bytes + 1)
@@ -40,12 +36,12 @@ pub fn open(opener: &Opener) -> Result<Opened, Error> {
         })?;
     // The same limits as for a file: a pipe that never ends is refused, not read into memory.
     let format = sniff(&bytes);
-    let limit = match format {
-        Format::Markdown | Format::Html => limits::MARKDOWN_BRIEF,
-        _ => limits::PLAIN_BRIEF,
-    };
+    let limit = limits::brief(format);
     if bytes.len() as u64 > limit.bytes {
-        return Err(too_large(limit));
+        return Err(Error::Read {
+            path: NAME.into(),
+            source: limits::too_large(limit.bytes, limit, true),
+        });
     }
     let doc = match format {
         Format::Html => Document::parse_html(&bytes, None),

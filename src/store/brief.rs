@@ -43,11 +43,7 @@ impl BriefFile {
                 path: show_path(path),
             });
         }
-        let limit = match Format::from_path(path) {
-            Format::Plain => limits::PLAIN_BRIEF,
-            // A web page is refused past document::MAX_PAGE_BYTES when it is parsed.
-            Format::Markdown | Format::Html => limits::MARKDOWN_BRIEF,
-        };
+        let limit = limits::brief(Format::from_path(path));
         if meta.len() > limit.bytes {
             return Err(read_error(path)(limits::too_large(
                 meta.len(),

@@ -30,6 +30,15 @@ pub const MARKDOWN_BRIEF: Limit = Limit {
     bytes: 64 * MIB,
     what: "Markdown briefs",
 };
+/// The largest brief of `format`: Markdown and web pages are parsed whole, plain text is
+/// read in pieces. (A web page is also refused past `document::MAX_PAGE_BYTES` when parsed.)
+pub fn brief(format: crate::document::Format) -> Limit {
+    match format {
+        crate::document::Format::Plain => PLAIN_BRIEF,
+        crate::document::Format::Markdown | crate::document::Format::Html => MARKDOWN_BRIEF,
+    }
+}
+
 /// Largest sidecar, read or written: about 20,000 annotations with their context and a note
 /// of a paragraph, or 45,000 bare highlights. A note can be as long as the rest of the
 /// sidecar leaves room for. Every annotation is placed again when the brief changed, so the
