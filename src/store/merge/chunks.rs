@@ -67,27 +67,14 @@ fn ends_within(line: &str, mut within: Within) -> Within {
             Within::Basic => match rest {
                 [b'\\', _, ..] => i += 2,
                 [b'"', b'"', b'"', ..] => {
-                    // Up to two more quotes belong to the string.
-                    i += 3;
-                    let more = bytes[i..]
-                        .iter()
-                        .take(2)
-                        .take_while(|&&b| b == b'"')
-                        .count();
-                    i += more;
+                    i = past_closing(bytes, i, b'"');
                     within = Within::Nothing;
                 }
                 _ => i += 1,
             },
             Within::Literal => match rest {
                 [b'\'', b'\'', b'\'', ..] => {
-                    i += 3;
-                    let more = bytes[i..]
-                        .iter()
-                        .take(2)
-                        .take_while(|&&b| b == b'\'')
-                        .count();
-                    i += more;
+                    i = past_closing(bytes, i, b'\'');
                     within = Within::Nothing;
                 }
                 _ => i += 1,
@@ -256,4 +243,15 @@ pub(crate) fn merge_quick(
     );
     let text = format::write_with(&top, &annotations).ok()?;
     Some((text, conflicts, annotations.len()))
+}
+
+/// Where a multi-line string closed by the three `quote`s at `i` ends: up to two more quotes
+/// right after them still belong to the string (`""""` ends with a quote in it).
+fn past_closing(bytes: &[u8], i: usize, quote: u8) -> usize {
+    let end = i + 3;
+    end + bytes[end..]
+        .iter()
+        .take(2)
+        .take_while(|&&b| b == quote)
+        .count()
 }
