@@ -354,10 +354,7 @@ impl Layout {
 
     /// The wrapping width of block `b` (the column less its decoration).
     pub fn wrap_width(&self, doc: &Document, b: usize) -> usize {
-        let prefix = doc
-            .blocks()
-            .get(b)
-            .map_or(0, |bl| prefix_width(bl.prefix()));
+        let prefix = prefix_width(doc.prefix(b));
         self.width.saturating_sub(prefix).max(1)
     }
 

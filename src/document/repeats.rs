@@ -7,7 +7,7 @@ use std::ops::Range;
 use hashbrown::HashTable;
 use hashbrown::hash_table::Entry;
 
-use super::block::Block;
+use super::block::{Block, Styles};
 
 /// A run shorter than this many blocks is never collapsed.
 pub const MIN_BLOCKS: usize = 2;
@@ -40,10 +40,10 @@ fn key(text: &str) -> u64 {
 
 /// Finds repeated runs, in document order, without overlaps. Linear in the number of blocks,
 /// and hashes at most 2 x [`SAMPLE`] bytes of each.
-pub fn find(text: &str, blocks: &[Block]) -> Vec<Repeat> {
+pub fn find(text: &str, blocks: &[Block], styles: &Styles) -> Vec<Repeat> {
     let same = |a: usize, b: usize| {
         blocks[a].kind() == blocks[b].kind()
-            && blocks[a].prefix() == blocks[b].prefix()
+            && styles.prefix(a) == styles.prefix(b)
             && text[blocks[a].range()] == text[blocks[b].range()]
     };
     // Block numbers are kept in 4 bytes; a brief of more blocks (some 8 GB of text) is not

@@ -54,7 +54,7 @@ pub(super) fn measure(doc: &Document, b: usize, column: usize) -> (usize, Vec<us
         return (0, Vec::new());
     };
     let text = doc.block_text(b);
-    let width = column.saturating_sub(prefix_width(block.prefix())).max(1);
+    let width = column.saturating_sub(prefix_width(doc.prefix(b))).max(1);
     let mut marks = Vec::new();
     let mut count = 0;
     let mut at = 0;
