@@ -67,7 +67,7 @@ pub struct Document {
     /// Inline styles and decoration of the blocks that have any.
     styles: Styles,
     /// `char_marks[k]` is the offset in characters of block `k * CHAR_STRIDE`'s first
-    /// character (8 bytes every 64 blocks instead of every block).
+    /// character (8 bytes every 16 blocks instead of every block).
     char_marks: Vec<usize>,
     char_len: usize,
     meta: Meta,
