@@ -172,7 +172,7 @@ impl Document {
         let marks = (self.blocks.len().div_ceil(CHAR_STRIDE)).saturating_sub(self.char_marks.len());
         self.char_marks.reserve_exact(marks);
         for (i, block) in self.blocks.iter().enumerate().skip(from) {
-            if i % CHAR_STRIDE == 0 {
+            if i.is_multiple_of(CHAR_STRIDE) {
                 self.char_marks.push(chars);
             }
             chars += block.char_len() + 1;

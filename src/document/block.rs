@@ -260,14 +260,14 @@ mod tests {
         styles.push(1, vec![span.clone()], Prefix::default());
         styles.push(3, Vec::new(), quoted.clone());
         assert_eq!(styles.entries.len(), 2);
-        assert_eq!(styles.spans(1), [span.clone()]);
+        assert_eq!(styles.spans(1), std::slice::from_ref(&span));
         assert!(styles.spans(0).is_empty() && styles.spans(3).is_empty());
         assert_eq!(styles.prefix(3), &quoted);
         assert_eq!(styles.prefix(1), &Prefix::default());
         let mut before = Styles::default();
         before.push(0, vec![span.clone()], Prefix::default());
         before.append(styles, 10);
-        assert_eq!(before.spans(0), [span.clone()]);
+        assert_eq!(before.spans(0), std::slice::from_ref(&span));
         assert_eq!(before.spans(11), [span]);
         assert_eq!(before.prefix(13), &quoted);
         assert!(before.spans(1).is_empty());

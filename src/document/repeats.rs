@@ -237,7 +237,7 @@ mod tests {
                     .wrapping_mul(6364136223846793005)
                     .wrapping_add(1442695040888963407);
                 let pick = (seed >> 33) as usize;
-                if pick % 3 == 0 {
+                if pick.is_multiple_of(3) {
                     src.push_str(lines[pick % lines.len()]);
                 } else {
                     src.push_str(&format!("Unique line {}.", pick % 100_000));
@@ -249,9 +249,9 @@ mod tests {
                 doc.repeats(),
                 every_block_in_the_table(doc.text(), doc.blocks())
             );
+            found += doc.repeats().len();
         }
-        let doubled = format!("T\n{P1}\n{P2}\n{P1}\n{P2}\n");
-        assert!(!repeats(&doubled).is_empty());
+        assert!(found > 50, "only {found} repeats in the generated briefs");
     }
 
     #[test]

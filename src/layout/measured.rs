@@ -43,7 +43,7 @@ impl Measured {
         let mut tall = Vec::new();
         for b in from..from + count {
             let (height, marks) = measure(doc, b, width);
-            let short = u16::try_from(height).unwrap_or(TALL).min(TALL);
+            let short = u16::try_from(height).unwrap_or(TALL);
             if short == TALL {
                 tall.push((b - from, height));
             }

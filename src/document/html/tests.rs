@@ -50,10 +50,9 @@ fn the_news_page_keeps_the_article_and_drops_the_clutter() {
 fn the_news_page_maps_onto_the_markdown_blocks() {
     let d = fixture("news.html");
     let find = |start: &str| {
-        let i = (0..d.blocks().len())
+        (0..d.blocks().len())
             .find(|&i| d.block_text(i).starts_with(start))
-            .unwrap_or_else(|| panic!("no block starts with {start:?} in {:?}", d.text()));
-        i
+            .unwrap_or_else(|| panic!("no block starts with {start:?} in {:?}", d.text()))
     };
     assert_eq!(d.blocks()[0].kind(), BlockKind::Title);
     assert_eq!(d.title(), Some("Dutch join widened chip export curbs"));
