@@ -70,7 +70,10 @@ impl<W: Write> Backend for Direct<W> {
                 bg = cell.bg;
             }
             if cell.underline_color != underline {
-                queue!(out, SetUnderlineColor(cell.underline_color.into_crossterm()))?;
+                queue!(
+                    out,
+                    SetUnderlineColor(cell.underline_color.into_crossterm())
+                )?;
                 underline = cell.underline_color;
             }
             out.write_all(cell.symbol().as_bytes())?;
@@ -150,7 +153,11 @@ fn change_modifier(out: &mut impl Write, from: Modifier, to: Modifier) -> io::Re
         (Modifier::CROSSED_OUT, Attribute::NotCrossedOut),
         (Modifier::HIDDEN, Attribute::NoHidden),
     ];
-    attributes.extend(offs.iter().filter(|(m, _)| removed.contains(*m)).map(|p| p.1));
+    attributes.extend(
+        offs.iter()
+            .filter(|(m, _)| removed.contains(*m))
+            .map(|p| p.1),
+    );
     if removed.intersects(Modifier::SLOW_BLINK | Modifier::RAPID_BLINK) {
         attributes.push(Attribute::NoBlink);
     }
@@ -245,7 +252,7 @@ mod tests {
                     .add_modifier(modifiers[(n / 2) % modifiers.len()]);
                 // Gaps, wide characters and plain text, so that cursor moves are needed too.
                 let text = ["a", " ", "界", "é", "z"][n % 5];
-                if n % 11 != 0 {
+                if !n.is_multiple_of(11) {
                     buffer.set_string(x, y, text, style);
                 }
             }
@@ -253,7 +260,11 @@ mod tests {
         let (a, b) = (Shared::default(), Shared::default());
         let ours = drawn(Direct::new(a.clone()), &a, &buffer);
         let theirs = drawn(CrosstermBackend::new(b.clone()), &b, &buffer);
-        assert!(ours.len() > 1000, "the frame is drawn: {} bytes", ours.len());
+        assert!(
+            ours.len() > 1000,
+            "the frame is drawn: {} bytes",
+            ours.len()
+        );
         assert_eq!(ours, theirs);
     }
 }

@@ -113,7 +113,7 @@ mod tests {
                 _ => Style::new().reversed(),
             };
             let (x, y) = (x % area.width, y % area.height);
-            if look % 7 == 0 {
+            if look.is_multiple_of(7) {
                 buffer.set_style(Rect::new(0, y, area.width, 1), style);
             } else {
                 buffer.set_stringn(x, y, text, usize::from(area.width - x), style);
@@ -123,7 +123,15 @@ mod tests {
     }
 
     fn strokes() -> impl Strategy<Value = Vec<(u16, u16, String, u8)>> {
-        prop::collection::vec((0u16..40, 0u16..8, "[a-z 界é🎉❤\u{FE0F}\u{301}]{0,12}", any::<u8>()), 0..24)
+        prop::collection::vec(
+            (
+                0u16..40,
+                0u16..8,
+                "[a-z 界é🎉❤\u{FE0F}\u{301}]{0,12}",
+                any::<u8>(),
+            ),
+            0..24,
+        )
     }
 
     proptest! {
