@@ -353,17 +353,15 @@ fn a_paragraph_moved_is_found_by_the_search_and_flagged() {
 fn without_the_old_text_the_search_keeps_a_reordered_headline_in_the_headline() {
     // (A phrase of 32 characters or more found verbatim is enough; a shorter one that lost its
     // context on both sides needs the snapshot: the search's minimum evidence orphans it.)
-    for (old, new) in [(
-        "[[Micron comes under fire from regulators]], China says\nThe regulator opened a review.",
-        "China says [[Micron comes under fire from regulators]]\nThe regulator opened a review.",
-    )] {
-        let (new_text, expected) = marked(new);
-        let landing = reanchor(&doc(&new_text), &anchors(old)[0]);
-        assert_ne!(landing.status, Orphaned, "{new}");
-        assert_eq!(
-            (landing.start.get(), landing.end.get()),
-            (expected[0].start, expected[0].end),
-            "{new}: {landing:?}"
-        );
-    }
+    let old =
+        "[[Micron comes under fire from regulators]], China says\nThe regulator opened a review.";
+    let new =
+        "China says [[Micron comes under fire from regulators]]\nThe regulator opened a review.";
+    let (new_text, expected) = marked(new);
+    let landing = reanchor(&doc(&new_text), &anchors(old)[0]);
+    assert_eq!(
+        (landing.status, landing.start.get(), landing.end.get()),
+        (Moved, expected[0].start, expected[0].end),
+        "{landing:?}"
+    );
 }
