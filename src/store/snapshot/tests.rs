@@ -124,6 +124,10 @@ fn english_prose_takes_at_most_35_percent_of_its_size() {
         .sum();
     assert!(alone as f64 / total as f64 > 0.4, "{alone} of {total}");
     let blocks = on_disk(&files[0].1) as f64 / total as f64;
+    eprintln!(
+        "seeds: {total} bytes; packed {ratio:.3}, on disk {blocks:.3}; alone {:.3}",
+        alone as f64 / total as f64
+    );
     assert!(
         blocks <= 0.45,
         "the pack takes {blocks:.3} of the text on disk"
