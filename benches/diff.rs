@@ -18,6 +18,7 @@ use gloss::store::place::{place, place_with};
 use gloss::store::snapshot::{Snapshots, sha256_hex};
 
 mod edits;
+mod snapshot_sizes;
 use edits::{edited, sidecar_file};
 
 fn parse(text: &str) -> Document {
@@ -86,6 +87,7 @@ fn bench(c: &mut Criterion) {
         );
         assert_eq!(back.len(), text.len());
     }
+    snapshot_sizes::report();
 }
 
 criterion_group!(benches, bench);

@@ -34,14 +34,11 @@ fn ok(out: Output) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// How many texts the data folder keeps (in packs or files of their own).
 fn snapshots(data: &Path) -> usize {
-    std::fs::read_dir(data.join("snapshots"))
-        .map(|d| {
-            d.flatten()
-                .filter(|e| e.file_name().to_string_lossy().ends_with(".zst"))
-                .count()
-        })
-        .unwrap_or(0)
+    gloss::store::snapshot::Snapshots::at(data.join("snapshots"))
+        .hashes()
+        .len()
 }
 
 /// A brief annotated on "Tuesday after a complaint" and "Okafur", then re-issued.
@@ -106,11 +103,13 @@ fn diff_shows_each_change_with_the_annotations_it_touches() {
 fn a_lost_snapshot_means_the_search_and_no_diff_never_an_error_for_placing() {
     let (_dir, data, brief) = reissued();
     let b = brief.to_str().unwrap();
-    for entry in std::fs::read_dir(data.join("snapshots")).unwrap().flatten() {
+    let packs = data.join("snapshots").join("packs");
+    for entry in std::fs::read_dir(&packs).unwrap().flatten() {
         if entry.file_name().to_string_lossy().ends_with(".zst") {
             std::fs::write(entry.path(), b"garbage").unwrap();
         }
     }
+    assert_eq!(snapshots(&data), 0, "every kept text damaged");
     let listed: serde_json::Value =
         serde_json::from_str(&ok(gloss(&data, &["list", b, "--json"]))).unwrap();
     // Placed by the search alone, which does not find the edited span exactly.

@@ -22,14 +22,11 @@ Regulators said the probe began on Wednesday after a complaint from rivals.\n\
 The minister, Ada Okafor, declined to comment.\n\
 Correction: an earlier version said the probe began on Tuesday after a complaint from rivals.\n";
 
+/// How many texts the data folder keeps (in packs or files of their own).
 fn snapshots(data: &Path) -> usize {
-    std::fs::read_dir(data.join("snapshots"))
-        .map(|d| {
-            d.flatten()
-                .filter(|e| e.file_name().to_string_lossy().ends_with(".zst"))
-                .count()
-        })
-        .unwrap_or(0)
+    gloss::store::snapshot::Snapshots::at(data.join("snapshots"))
+        .hashes()
+        .len()
 }
 
 fn open(tmux: &Tmux, data: &Path, brief: &Path) -> String {

@@ -41,6 +41,14 @@ pub enum Effect {
     ReadTail,
     /// Place the sidecar's annotations in the whole brief, off the loop's thread.
     Place(Box<PlacingJob>),
+    /// Remember the text of this brief as read (its hash, in the data folder), so the library
+    /// marks it when it is re-issued, annotated or not.
+    Read {
+        /// The brief's file.
+        brief: std::path::PathBuf,
+        /// The brief, whole.
+        doc: Arc<Document>,
+    },
     /// Measure the whole brief at a new column width, off the loop's thread.
     Measure {
         /// The brief, whole.

@@ -105,6 +105,8 @@ pub struct Reader {
     pub label: String,
     /// The brief's file, when it has one (the jump list names briefs by it).
     pub brief: Option<PathBuf>,
+    /// Its whole text was remembered as read (see [`Effect::Read`]).
+    read_noted: bool,
     /// View settings.
     pub settings: Settings,
     /// Terminal size.
@@ -178,6 +180,7 @@ impl Reader {
             doc: Arc::new(doc),
             label: sanitize::line(label).into_owned(),
             brief: None,
+            read_noted: false,
             settings,
             size: (0, 0),
             layout: Layout::default(),

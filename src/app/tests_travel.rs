@@ -14,6 +14,9 @@ const SAMPLE: &[u8] = include_bytes!("../../seeds/micron-cac-probe.txt");
 fn opened(brief: &str) -> Reader {
     let mut r = reader(SAMPLE, 100, 12);
     r.brief = Some(PathBuf::from(brief));
+    // Its first update remembers it as read (an effect these tests are not about).
+    let first = crate::app::reader::tests::send(&mut r, Event::Resize(100, 12));
+    assert!(first.iter().any(|e| matches!(e, Effect::Read { .. })));
     r
 }
 

@@ -195,6 +195,21 @@ impl Effects {
                         });
                     })
                 }
+                Effect::Read { brief, doc } => {
+                    // Hashing a big brief takes a moment: not on the loop's thread. Failing
+                    // only costs the library's `?` later.
+                    let _ =
+                        std::thread::Builder::new()
+                            .name("gloss-read".into())
+                            .spawn(move || {
+                                if let Some(data) = crate::store::data_dir() {
+                                    let sha = crate::store::convert::text_hash(&doc);
+                                    let file = data.join(crate::store::library::reads::FILE);
+                                    let _ =
+                                        crate::store::library::reads::record(&file, &brief, &sha);
+                                }
+                            });
+                }
                 Effect::Measure { doc, width } => {
                     self.for_reader("gloss-measure", Work::Measuring, move |tx, g| {
                         let measured = Measured::of(&doc, width);

@@ -248,6 +248,13 @@ pub fn summary_in(root: &Path, path: &Path, hashes: Option<&TextHashes>) -> Summ
             .hash_of(path)
             .is_some_and(|sha| sha != file.document.sha256);
     }
+    // Read but never annotated: no sidecar, but the text it was read with is remembered.
+    if s.problem.is_none()
+        && let (Some(hashes), Ok(None)) = (hashes, &sidecar)
+        && let Some(read) = hashes.read_of(path)
+    {
+        s.changed = hashes.hash_of(path).is_some_and(|sha| sha != read);
+    }
     s
 }
 
@@ -373,6 +380,7 @@ fn first_screen(path: &Path) -> Result<Document, String> {
 }
 
 pub mod hashes;
+pub mod reads;
 pub mod sidecars;
 #[cfg(test)]
 mod tests;

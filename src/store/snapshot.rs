@@ -2,6 +2,10 @@
 //! folder under the `sha256` their sidecar stores, so that a re-issued brief can be compared with
 //! it. One snapshot serves every sidecar that points at the same text.
 //!
+//! A text up to [`pack::SMALL`] goes into a pack with others (see [`pack`]); a longer one is a
+//! file of its own, `SHA256.zst`. Snapshots written before packs existed (short texts in files
+//! of their own) are read and pruned as before.
+//!
 //! A snapshot is only ever a help: one that is missing, cut short or altered (its text does not
 //! hash to its name) is treated as absent, and the next save writes it again. Every sidecar
 //! gloss saves is remembered (a small file under `known/` holding its path) so that
@@ -17,7 +21,10 @@ use sha2::{Digest, Sha256};
 use super::limits::{self, Limit, read_capped, read_capped_text};
 use super::write_atomic;
 
-/// zstd level for texts up to [`BIG`]: 19 packs short briefs tightest (they compress least);
+pub mod pack;
+use pack::Packs;
+
+/// zstd level for texts of their own up to [`BIG`]: 19 packs them tightest;
 /// it costs about 2.7 s per MB, so longer texts get [`BIG_LEVEL`] (about 0.14 s per MiB, and
 /// 17% of the size on the corpus). Either way a snapshot is written once per text, off the
 /// loop's thread.
@@ -92,6 +99,31 @@ impl Snapshots {
         self.read(sha256).ok().flatten()
     }
 
+    /// The packs of short texts.
+    pub fn packs(&self) -> Packs {
+        Packs::in_folder(&self.dir)
+    }
+
+    /// The hash of every text kept (in a file of its own or in a pack), sorted.
+    pub fn hashes(&self) -> Vec<String> {
+        let mut all: Vec<String> = fs::read_dir(&self.dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                name.strip_suffix(".zst")
+                    .filter(|h| is_hash(h))
+                    .map(str::to_string)
+            })
+            .filter(|h| self.load(h).is_some())
+            .chain(self.packs().hashes())
+            .collect();
+        all.sort();
+        all.dedup();
+        all
+    }
+
     /// The text hashed `sha256`: `None` when there is no snapshot or it is not that text
     /// (cut short, altered); an error when it cannot be read, and one of kind
     /// [`io::ErrorKind::FileTooLarge`] naming the limit when the file is past
@@ -102,7 +134,9 @@ impl Snapshots {
         };
         let bytes = match read_capped(&path, limits::SNAPSHOT) {
             Ok(bytes) => bytes,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Ok(self.packs().find(sha256));
+            }
             Err(e) => return Err(e),
         };
         let mut text = Vec::new();
@@ -119,9 +153,11 @@ impl Snapshots {
         if text.len() as u64 > LIMIT.bytes {
             return Err(limits::too_large(LIMIT.bytes, LIMIT, true));
         }
-        Ok((sha256_hex(&text) == sha256)
+        let own = (sha256_hex(&text) == sha256)
             .then(|| String::from_utf8(text).ok())
-            .flatten())
+            .flatten();
+        // A short text's damaged file of its own: its next save went into a pack.
+        Ok(own.or_else(|| self.packs().find(sha256)))
     }
 
     /// Keeps `text` under its hash `sha256` unless a sound snapshot of it is there already.
@@ -137,6 +173,12 @@ impl Snapshots {
             return Ok(false);
         }
         fs::create_dir_all(&self.dir)?;
+        if text.len() <= pack::SMALL {
+            let added = self.packs().add(sha256, text)?;
+            // A damaged file of its own (an older gloss wrote short texts so) is replaced.
+            let _ = fs::remove_file(&path);
+            return Ok(added);
+        }
         let level = if text.len() > BIG { BIG_LEVEL } else { LEVEL };
         let packed = zstd::bulk::compress(text.as_bytes(), level)?;
         write_atomic(&path, &packed)?;
@@ -214,6 +256,10 @@ impl Snapshots {
                 done.removed += 1;
             }
         }
+        let (kept, removed, freed) = self.packs().prune(&referred)?;
+        done.kept += kept;
+        done.removed += removed;
+        done.freed += freed;
         Ok(done)
     }
 }
@@ -256,3 +302,5 @@ fn sidecars_under(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> io::Resul
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_pack;

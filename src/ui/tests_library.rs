@@ -151,3 +151,37 @@ fn a_brief_with_conflict_copies_is_marked_and_says_what_to_do_at_80x4() {
         "{screen}"
     );
 }
+
+#[test]
+fn a_brief_re_issued_since_it_was_read_shows_a_question_mark_in_the_review_column() {
+    let keymap = Keymap::default_keymap().unwrap();
+    let mut lib = Library::new("/briefs".into(), &keymap);
+    update(&mut lib, Event::Resize(100, 6), &crate::app::Env::fixed(0));
+    let brief = |name: &str, review: usize, changed: bool| Summary {
+        path: format!("/briefs/{name}").into(),
+        name: name.to_string(),
+        title: Some(name.to_string()),
+        bytes: 5_000,
+        review,
+        changed,
+        ..Summary::default()
+    };
+    let found = vec![
+        brief("read-only.txt", 0, true),
+        brief("annotated.txt", 2, true),
+        brief("calm.txt", 0, false),
+    ];
+    update(&mut lib, Event::Scanned(found), &crate::app::Env::fixed(1));
+    update(&mut lib, Event::ScanDone, &crate::app::Env::fixed(2));
+    let shown = text(&draw(&lib));
+    let row = |name: &str| {
+        shown
+            .lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("{name}: {shown}"))
+            .to_string()
+    };
+    assert!(row("read-only.txt").contains(" ? "), "{shown}");
+    assert!(row("annotated.txt").contains("2+?"), "{shown}");
+    assert!(!row("calm.txt").contains('?'), "{shown}");
+}

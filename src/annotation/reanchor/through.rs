@@ -17,9 +17,10 @@
 //! The two never silently disagree. Where the search is sure too (score of at least
 //! [`SURE`]) but lands somewhere the diff did not, the annotation goes where the diff put it and
 //! is marked `fuzzy` for review; a deleted quote the search is sure it found elsewhere (a
-//! paragraph moved: its quote verbatim elsewhere) goes there as `fuzzy`. A quote the search finds only with weak context, such
-//! as the retracted wording repeated in an appended correction notice, never pulls a highlight
-//! away from where the diff carried it.
+//! paragraph moved: its quote verbatim elsewhere, or verbatim with the 8 characters either
+//! side of it when the brief is too short for the search to be sure) goes there as `fuzzy`. A
+//! quote the search finds only with weak context, such as the retracted wording repeated in an
+//! appended correction notice, never pulls a highlight away from where the diff carried it.
 
 use std::ops::Range;
 
@@ -274,8 +275,43 @@ pub fn reanchor_through(before: &Before, doc: &Document, anchors: &[&Anchor]) ->
         .into_iter()
         .zip(anchors)
         .zip(search)
-        .map(|((v, a), s)| decide(&v, a, s.unwrap_or(ORPHANED)))
+        .map(|((v, a), s)| {
+            let s = s.unwrap_or(ORPHANED);
+            if v == Verdict::Deleted && moved_whole(before, doc, a, &s) {
+                // Deleted here and inserted there with its neighbours: text that moved.
+                return Landing {
+                    status: Status::Fuzzy,
+                    ..s
+                };
+            }
+            decide(&v, a, s)
+        })
         .collect()
+}
+
+/// True when the search found `anchor`'s quote verbatim at `landing` with the
+/// [`NEIGHBOURS`] characters either side of it in the old text unchanged around it there: a
+/// sentence or paragraph the re-issue moved, which the diff sees as deleted and inserted
+/// (short briefs give the search too little context to be [`SURE`] of it).
+fn moved_whole(before: &Before, doc: &Document, anchor: &Anchor, landing: &Landing) -> bool {
+    if !matches!(landing.status, Status::Exact | Status::Moved) {
+        return false;
+    }
+    let (start, end) = (anchor.start.get(), anchor.end.get());
+    let old_len = chars(before.text());
+    let new_len = doc.char_len().get();
+    let (at, to) = (landing.start.get(), landing.end.get());
+    let new_text = |r: Range<usize>| {
+        doc.text()
+            .get(doc.byte_offset(Chars(r.start))..doc.byte_offset(Chars(r.end)))
+    };
+    let left = NEIGHBOURS.min(start).min(at);
+    let right = NEIGHBOURS
+        .min(old_len - end.min(old_len))
+        .min(new_len - to.min(new_len));
+    left + right > 0
+        && before.slice(&(start - left..start)) == new_text(at - left..at)
+        && before.slice(&(end..end + right)) == new_text(to..to + right)
 }
 
 /// One annotation's landing from the diff's verdict and the search's landing.

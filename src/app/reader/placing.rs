@@ -113,6 +113,19 @@ impl Reader {
         })
     }
 
+    /// Once the brief is whole: the effect that remembers its text as read, once.
+    pub(super) fn take_read(&mut self) -> Option<crate::app::Effect> {
+        if self.read_noted || self.is_loading() {
+            return None;
+        }
+        let brief = self.brief.clone()?;
+        self.read_noted = true;
+        Some(crate::app::Effect::Read {
+            brief,
+            doc: Arc::clone(&self.doc),
+        })
+    }
+
     /// Why annotations cannot be changed or saved right now, if so.
     pub fn locked(&self) -> Option<String> {
         match &self.editing {

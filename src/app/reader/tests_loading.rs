@@ -407,3 +407,30 @@ fn a_big_brief_is_measured_at_a_new_width_off_the_readers_thread() {
         usize::from(small.geometry().column.width)
     );
 }
+
+#[test]
+fn a_brief_whole_at_last_is_remembered_as_read_once() {
+    let src = brief(20);
+    let (mut s, rest) = streaming(&src, 3, 7);
+    s.brief = Some("/lib/big.txt".into());
+    let reads = |effects: &[Effect]| {
+        effects
+            .iter()
+            .filter(|e| matches!(e, Effect::Read { .. }))
+            .count()
+    };
+    let mut seen = 0;
+    for piece in rest {
+        seen += reads(&send(&mut s, Event::Loaded(Box::new(piece))));
+    }
+    assert_eq!(seen, 0, "not before the text is whole");
+    let effects = send(&mut s, Event::LoadDone);
+    let Some(Effect::Read { brief, doc }) =
+        effects.iter().find(|e| matches!(e, Effect::Read { .. }))
+    else {
+        panic!("remembered as read: {effects:?}");
+    };
+    assert_eq!(brief, std::path::Path::new("/lib/big.txt"));
+    assert_eq!(doc.text(), s.doc.text());
+    assert_eq!(reads(&press(&mut s, "j j")), 0, "once");
+}

@@ -63,6 +63,7 @@ fn background_work(state: &mut Reader, env: &Env) -> Vec<Effect> {
     if let Some(job) = state.take_placing_job() {
         effects.push(Effect::Place(Box::new(job)));
     }
+    effects.extend(state.take_read());
     if let Some(width) = state.wants_measuring() {
         let doc = Arc::clone(&state.doc);
         effects.push(Effect::Measure { doc, width });

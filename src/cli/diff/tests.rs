@@ -90,24 +90,48 @@ fn json_lists_changes_and_the_annotations_they_touch() {
 
 #[test]
 fn text_from_the_brief_cannot_drive_the_terminal() {
-    let old = "T\nplain words here";
-    let new = "T\nplain \u{1b}[2J\u{9b}31m words here";
-    let old_doc = Document::parse(old.as_bytes(), Format::Plain).unwrap();
-    let file = to_file(
-        &old_doc,
-        "b.txt",
-        &Annotations::default(),
-        Chars(0),
-        &Extras::default(),
-    );
+    // Hostile text in the old text (a snapshot), the new and a quote: an OSC 52 clipboard
+    // write, a screen clear, a C1 CSI, a bidi override.
+    let old = "T\nplain \u{1b}]52;c;aGk=\u{7} words here";
+    let new = "T\nplain \u{1b}[2J\u{9b}31m \u{202e}words here";
+    let old_doc = Document::parse(b"T\nplain words here", Format::Plain).unwrap();
+    let mut set = Annotations::default();
+    set.insert(Annotation::new(
+        uuid::Uuid::from_u128(9),
+        jiff::Timestamp::UNIX_EPOCH,
+        Color::Red,
+        Anchor::new(&old_doc, 2..7),
+    ));
+    let file = to_file(&old_doc, "b.txt", &set, Chars(0), &Extras::default());
     // Even text that skipped normalisation is neutralised on the way out.
     let mut c = Compared::new(
         Document::parse(new.as_bytes(), Format::Plain).unwrap(),
         &file,
         old.into(),
     );
-    c.placed.clear();
-    for line in text_lines(&c, "b\u{1b}.txt", false) {
-        assert!(!line.chars().any(crate::sanitize::is_unsafe), "{line:?}");
+    for a in &mut c.placed {
+        a.anchor.quote = "\u{1b}]8;;http://x\u{7}plain".into();
     }
+    // As if its stored offsets held the hostile old text: listed under the change.
+    c.old_ranges = vec![Some(8..21)];
+    assert!(!c.before.diff().changes().is_empty());
+    for colour in [false, true] {
+        let lines = text_lines(&c, "b\u{1b}.txt", colour);
+        assert!(lines.iter().any(|l| l.contains("was")), "{lines:?}");
+        for line in lines {
+            // In colour, only gloss's own styles are escape codes.
+            let own = ["\x1b[31;9m", "\x1b[32;4m", "\x1b[0m"]
+                .iter()
+                .fold(line.clone(), |l, code| l.replace(code, ""));
+            assert!(!own.chars().any(crate::sanitize::is_unsafe), "{line:?}");
+        }
+    }
+    let json = escape_controls(&serde_json::to_string_pretty(&to_json(&c)).unwrap());
+    assert!(
+        !json
+            .lines()
+            .any(|l| l.chars().any(crate::sanitize::is_unsafe)),
+        "{json}"
+    );
+    assert!(json.contains("\\u001b"), "kept, escaped: {json}");
 }

@@ -102,3 +102,21 @@ fn reading_the_sidecar_is_no_news_to_the_watcher_and_writing_it_is() {
     // The write itself may come as a few events (modify, close); five reads would be ten more.
     assert!(more <= 3, "{more} checks for one write and five reads");
 }
+
+#[test]
+fn a_save_keeps_a_snapshot_of_the_text_it_saved_against() {
+    let dir = tempfile::tempdir().unwrap();
+    let (persist, _) = worker(dir.path());
+    let snaps = crate::store::snapshot::Snapshots::at(dir.path().join("snapshots"));
+    let mut persist = persist.with_snapshots(Some(snaps.clone()));
+    let mut state = reader(brief(20).as_bytes(), 80, 24);
+    let effects = press(&mut state, "j j V 2 q");
+    carry_out(&mut state, &mut persist, effects);
+    let sha = crate::store::convert::text_hash(&state.doc);
+    // Written on a thread of its own, after the save's answer.
+    let start = std::time::Instant::now();
+    while snaps.load(&sha).is_none() && start.elapsed() < std::time::Duration::from_secs(20) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(snaps.load(&sha).as_deref(), Some(state.doc.text()));
+}

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::UNIX_EPOCH;
 
+use super::reads::{self, Reads};
 use crate::document::{Document, Format};
 use crate::store::convert::text_hash;
 
@@ -38,6 +39,8 @@ pub struct TextHashes {
     known: BTreeMap<PathBuf, Known>,
     /// Briefs looked up in this scan, with what they are now.
     seen: Mutex<BTreeMap<PathBuf, Known>>,
+    /// The text each brief had when last read (kept beside, in [`reads::FILE`]).
+    reads: Reads,
 }
 
 impl TextHashes {
@@ -76,7 +79,14 @@ impl TextHashes {
             file: Some(file.to_path_buf()),
             known,
             seen: Mutex::default(),
+            reads: Reads::load(&file.with_file_name(reads::FILE)),
         }
+    }
+
+    /// The hash of `brief`'s text when it was last read, if it was.
+    pub fn read_of(&self, brief: &Path) -> Option<&str> {
+        let absolute = fs::canonicalize(brief).ok()?;
+        self.reads.of(&absolute)
     }
 
     /// The hash of the normalised text of `path`: remembered when its size and time are as

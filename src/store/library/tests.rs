@@ -341,3 +341,35 @@ fn a_sidecar_past_its_limit_is_named_and_skipped_never_read_whole() {
         "{err}"
     );
 }
+
+#[test]
+fn a_brief_read_and_never_annotated_is_marked_when_re_issued() {
+    // No sidecar at all (a reading position alone writes none): what was read is remembered
+    // in the data folder, as the reader does once the brief is whole.
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("data").join(hashes::FILE);
+    let root = dir.path().join("lib");
+    let (read, unread) = (root.join("read.txt"), root.join("unread.txt"));
+    let first = "Chip curbs widen\nThe Netherlands joined new curbs.\n";
+    write(&read, first);
+    write(&unread, first);
+    let look = |brief: &Path| {
+        let hashes = hashes::TextHashes::load(&cache);
+        let s = summary_in(&root, brief, Some(&hashes));
+        hashes.save();
+        s.changed
+    };
+    let doc = Document::parse(first.as_bytes(), Format::Plain).unwrap();
+    let file = cache.with_file_name(reads::FILE);
+    reads::record(&file, &read, &crate::store::convert::text_hash(&doc)).unwrap();
+    assert!(!look(&read), "read as it is");
+    let corrected = "Chip curbs widen\nThe Netherlands joined the curbs.\n";
+    write(&read, corrected);
+    write(&unread, corrected);
+    assert!(look(&read), "re-issued since it was read");
+    assert!(!look(&unread), "never read: nothing to compare with");
+    // Read again: no longer marked.
+    let doc = Document::parse(corrected.as_bytes(), Format::Plain).unwrap();
+    reads::record(&file, &read, &crate::store::convert::text_hash(&doc)).unwrap();
+    assert!(!look(&read));
+}

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::annotation::reanchor::through::{
-    Before, Verdict, overlaps, reanchor_through, sure, verdict,
+    Before, SURE, Verdict, decide, overlaps, reanchor_through, sure, verdict,
 };
 
 /// Carries the marked annotations of `old` to `new`; returns (landing, where `new` marks it).
@@ -265,4 +265,103 @@ fn diff_and_search_agree_where_both_are_sure() {
         assert!(both > 200, "seed {seed}: {both}");
         assert!(edited > 0, "seed {seed}: no edited annotation was checked");
     }
+}
+
+fn landing(status: Status, r: std::ops::Range<usize>, score: f64) -> Landing {
+    Landing {
+        status,
+        start: Chars(r.start),
+        end: Chars(r.end),
+        score,
+    }
+}
+
+/// The two never silently disagree: wherever the search is sure of a place the diff did not
+/// choose, the result is `fuzzy` (listed for review), never a confident landing of either.
+#[test]
+fn a_disagreement_between_diff_and_search_is_flagged_for_review() {
+    let a = &anchors("T\nsome [[quoted words]] here")[0];
+    let diff_place = 10..22;
+    let elsewhere = landing(Moved, 40..52, SURE);
+    // Edited, the diff sure of its place; the search sure of another: the diff's place, fuzzy,
+    // scored below the search's certainty.
+    for status in [Moved, Fuzzy] {
+        let edited = Verdict::Edited {
+            range: diff_place.clone(),
+            status,
+            sure: true,
+        };
+        let got = decide(&edited, a, elsewhere);
+        assert_eq!(
+            (got.status, got.start.get(), got.end.get()),
+            (Fuzzy, 10, 22),
+            "{status:?}"
+        );
+        assert!(got.score < SURE, "{got:?}");
+        // Where they agree (overlap), the diff's verdict stands as it is.
+        let agreeing = decide(&edited, a, landing(Moved, 12..24, 1.0));
+        assert_eq!((agreeing.status, agreeing.start.get()), (status, 10));
+        // A search that is not sure does not count as disagreeing.
+        let unsure = decide(&edited, a, landing(Fuzzy, 40..52, SURE - 0.2));
+        assert_eq!((unsure.status, unsure.start.get()), (status, 10));
+    }
+    // Deleted by the diff, found verbatim with its context by the search (a paragraph that
+    // moved): there, but fuzzy. Found only approximately: orphaned, not guessed.
+    let got = decide(&Verdict::Deleted, a, elsewhere);
+    assert_eq!(
+        (got.status, got.start.get(), got.end.get()),
+        (Fuzzy, 40, 52)
+    );
+    assert_eq!(
+        decide(&Verdict::Deleted, a, landing(Fuzzy, 40..52, 0.95)).status,
+        Orphaned
+    );
+    // Rewritten past the diff's certainty: the search may not take it to an approximate
+    // match elsewhere; a verbatim one, or one where the diff put it, it may.
+    let unsure = Verdict::Edited {
+        range: diff_place.clone(),
+        status: Fuzzy,
+        sure: false,
+    };
+    assert_eq!(
+        decide(&unsure, a, landing(Fuzzy, 40..52, 0.8)).status,
+        Orphaned
+    );
+    assert_eq!(
+        decide(&unsure, a, landing(Fuzzy, 11..20, 0.8)).status,
+        Fuzzy
+    );
+    assert_eq!(decide(&unsure, a, elsewhere).status, Moved);
+}
+
+#[test]
+fn a_paragraph_moved_is_found_by_the_search_and_flagged() {
+    let old =
+        "T\nFirst comes [[the budget vote]] in the council.\nThen the roads plan.\nLast the parks.";
+    let new =
+        "T\nThen the roads plan.\nLast the parks.\nFirst comes [[the budget vote]] in the council.";
+    let (landing, expected) = &carried(old, new)[0];
+    let r = expected.clone().unwrap();
+    assert_eq!(
+        (landing.status, landing.start.get(), landing.end.get()),
+        (Fuzzy, r.start, r.end),
+        "{landing:?}"
+    );
+}
+
+#[test]
+fn without_the_old_text_the_search_keeps_a_reordered_headline_in_the_headline() {
+    // (A phrase of 32 characters or more found verbatim is enough; a shorter one that lost its
+    // context on both sides needs the snapshot: the search's minimum evidence orphans it.)
+    let old =
+        "[[Micron comes under fire from regulators]], China says\nThe regulator opened a review.";
+    let new =
+        "China says [[Micron comes under fire from regulators]]\nThe regulator opened a review.";
+    let (new_text, expected) = marked(new);
+    let landing = reanchor(&doc(&new_text), &anchors(old)[0]);
+    assert_eq!(
+        (landing.status, landing.start.get(), landing.end.get()),
+        (Moved, expected[0].start, expected[0].end),
+        "{landing:?}"
+    );
 }
