@@ -1,6 +1,7 @@
 //! Entering and leaving the full-screen terminal, including after a panic.
 
 use std::io::{self, BufWriter, Stdout, Write};
+use std::mem::ManuallyDrop;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -9,7 +10,9 @@ use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
-use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 use ratatui::crossterm::{execute, queue};
 use ratatui::style::{Color, Modifier};
 
@@ -23,7 +26,11 @@ pub type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 /// The terminal in raw mode on the alternate screen with mouse capture and bracketed paste.
 /// Dropping it puts everything back.
 pub struct TerminalGuard {
-    terminal: Screen,
+    /// Never dropped: ratatui's `Terminal` shows the cursor when dropped (done here already)
+    /// and reports a failure with `eprintln!`, which panics when the terminal is gone and so
+    /// turned a hang-up into an abort. The process ends soon after the guard; nothing leaks
+    /// for long.
+    terminal: ManuallyDrop<Screen>,
 }
 
 impl TerminalGuard {
@@ -40,8 +47,7 @@ impl TerminalGuard {
             if std::thread::current().id() != owner {
                 return;
             }
-            leave_extras();
-            ratatui::restore();
+            restore();
             previous(info);
         }));
         enable_raw_mode()?;
@@ -56,10 +62,11 @@ impl TerminalGuard {
         .and_then(|()| out.flush());
         let terminal = entered.and_then(|()| Terminal::new(CrosstermBackend::new(out)));
         match terminal {
-            Ok(terminal) => Ok(Self { terminal }),
+            Ok(terminal) => Ok(Self {
+                terminal: ManuallyDrop::new(terminal),
+            }),
             Err(e) => {
-                leave_extras();
-                ratatui::restore();
+                restore();
                 Err(e)
             }
         }
@@ -102,17 +109,22 @@ pub fn unpaint_blanks(buffer: &mut Buffer) {
     }
 }
 
-/// Turns off what `ratatui::restore` does not know about.
-fn leave_extras() {
+/// Puts the terminal back as it was: each step tried even when one before failed, and no
+/// failure reported, since the terminal is where a report would go (`ratatui::restore` prints
+/// one with `eprintln!`, which panics on a terminal that went away).
+fn restore() {
     let mut out = io::stdout();
     let _ = execute!(out, DisableMouseCapture, DisableBracketedPaste, Show);
+    let _ = disable_raw_mode();
+    let _ = execute!(out, LeaveAlternateScreen);
     let _ = out.flush();
 }
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
-        leave_extras();
-        ratatui::restore();
+        // What the last frame left in the buffer goes out before the screen is left.
+        let _ = self.terminal.backend_mut().flush();
+        restore();
     }
 }
 
