@@ -71,7 +71,7 @@ fn next(terminal: Option<&OwnedFd>) -> Wake {
 }
 
 /// True when `terminal` hung up or its other end closed (what poll(2) says without waiting).
-pub(crate) fn gone(terminal: &impl AsFd) -> bool {
+fn gone(terminal: &impl AsFd) -> bool {
     let mut fds = [PollFd::new(terminal, PollFlags::IN)];
     match rustix::event::poll(&mut fds, Some(&Timespec::default())) {
         Ok(_) => fds[0]
