@@ -30,7 +30,6 @@ mod themes;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-
 use crate::annotation::query::Query;
 pub use args::{Cli, Command, GitCommand, OpenArgs};
 
