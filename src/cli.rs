@@ -272,8 +272,15 @@ pub fn main() -> ExitCode {
     match result {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
+        Ok(Exit::Unsaved(what)) => {
+            let line = format!("gloss: {}\n", sanitize::line(&what));
+            let _ = std::io::Write::write_all(&mut std::io::stderr(), line.as_bytes());
+            ExitCode::FAILURE
+        }
         Err(err) => {
-            eprintln!("gloss: {}", sanitize::line(&err.to_string()));
+            // Not `eprintln!`: it panics when standard error is a terminal that went away.
+            let line = format!("gloss: {}\n", sanitize::line(&err.to_string()));
+            let _ = std::io::Write::write_all(&mut std::io::stderr(), line.as_bytes());
             if matches!(err, Error::Theme(_)) {
                 ExitCode::from(2)
             } else {

@@ -1,9 +1,11 @@
 //! Faults while gloss holds a researcher's notes: a disk that fills up and a folder that turns
 //! read-only mid-save, the sidecar or the brief changed under the reader, signals in the
-//! middle of a note, a burst of resizes, and 64 writers at once. The real binary on a pseudo terminal of its own.
+//! middle of a note, a burst of resizes, 64 writers at once, and a last save that never comes
+//! back. The real binary on a pseudo terminal of its own.
 //!
 //! Already covered elsewhere, not repeated here: SIGTERM/SIGHUP restoring the terminal and
-//! saving a highlight, and a terminal that disappears (tests/terminal.rs); two writers adding
+//! saving a highlight, and a terminal that disappears with a SIGHUP (tests/terminal.rs) or
+//! without one, and keys typed with resizes (tests/input_faults.rs); two writers adding
 //! 100 each and a writer SIGKILLed at random moments of a save (tests/sidecar.rs); a failed
 //! save retried and a signal during a failing save (src/app/reader/tests_saving.rs).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test crate: failing loudly is the point
@@ -500,6 +502,52 @@ fn ten_thousand_resizes_in_a_burst() {
     assert_eq!(ended.code, Some(0));
     assert_terminal_safe(&ended.output, "resizes");
     assert!(burst < LIMIT, "{burst:?}");
+}
+
+/// A last save that never comes back does not keep gloss from leaving: another program swaps
+/// the sidecar for a pipe it holds open and never writes to, so every read of it blocks (the
+/// watcher's check first, then the save queued behind it). `q` leaves after the 10 s gloss
+/// waits for its last save, and says on standard error, once the terminal is back, that the
+/// last changes may not be on disk. Before, gloss waited for ever.
+#[test]
+fn a_last_save_that_never_comes_back_leaves_after_ten_seconds_and_says_so() {
+    let (dir, brief) = workspace();
+    let mut pty = reader(dir.path(), &brief);
+    let fifo = dir.path().join("fifo");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    std::fs::rename(&fifo, sidecar(&brief)).unwrap();
+    // Read and write on Linux: opening does not wait for a reader, and the pipe has a writer
+    // that never writes, so a read of it waits for ever.
+    let _held = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(sidecar(&brief))
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    type_slowly(&mut pty, b"}ve2");
+    pty.wait_for(
+        |s| s.contains("highlighted in green"),
+        "the highlight",
+        LIMIT,
+    );
+    pty.keys(b"q");
+    let asked = Instant::now();
+    let ended = pty.wait(LIMIT + Duration::from_secs(10));
+    let waited = asked.elapsed();
+    let text = String::from_utf8_lossy(&ended.output);
+    let tail: String = text
+        .chars()
+        .skip(text.chars().count().saturating_sub(600))
+        .collect();
+    assert!(text.contains("did not finish within 10 s"), "{tail}");
+    assert_eq!(ended.code, Some(1));
+    assert!(waited >= Duration::from_secs(10), "{waited:?}");
 }
 
 /// 64 processes annotating one brief at once: each exits 0, or 1 with a clear lock message;

@@ -11,12 +11,15 @@ use crate::annotation::Annotations;
 use crate::document::{Chars, Document};
 
 /// How the reader ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Exit {
     /// The user quit.
     Quit,
     /// A termination signal arrived (its number).
     Signal(i32),
+    /// Left without the last save coming back: what to tell the user once the terminal is
+    /// back (gloss exits 1).
+    Unsaved(String),
 }
 
 impl Exit {

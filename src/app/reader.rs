@@ -37,7 +37,7 @@ pub use loading::{Loading, Piece};
 pub use panel::{Filter, PANEL_WIDTHS, Panel};
 pub use placing::{PlacingJob, Progress};
 pub use prompt::{Prompt, PromptKind};
-pub use saving::{DEBOUNCE, RETRY, Saving};
+pub use saving::{DEBOUNCE, LAST_SAVE_WAIT, RETRY, Saving};
 pub use search::{Found, Search};
 pub use selection::Selection;
 pub use tail::{TAIL_BYTES, Tail};

@@ -103,7 +103,7 @@ fn a_jump_to_another_brief_waits_for_the_save_of_this_one() {
     press(&mut app, "} v e 1");
     let effects = press(&mut app, "ctrl-o");
     assert!(
-        matches!(effects.as_slice(), [Effect::Save(_)]),
+        matches!(effects.as_slice(), [Effect::Save(_), Effect::WakeAt(_)]),
         "the new highlight is saved first: {effects:?}"
     );
     assert_eq!(app.depth(), 2, "b.txt stays until its save lands");

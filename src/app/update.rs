@@ -255,9 +255,14 @@ pub fn update(app: &mut App, event: Event, env: &Env) -> Vec<Effect> {
             _ => {}
         }
     }
-    // Leaving a view with another under it goes back to that one.
-    if app.views.len() > 1 && effects.contains(&Effect::Exit(Exit::Quit)) {
-        effects.retain(|e| *e != Effect::Exit(Exit::Quit));
+    // Leaving a view with another under it goes back to that one; a reader that left without
+    // its last save says so there.
+    let unsaved = effects.iter().find_map(|e| match e {
+        Effect::Exit(Exit::Unsaved(what)) => Some(what.clone()),
+        _ => None,
+    });
+    if app.views.len() > 1 && (unsaved.is_some() || effects.contains(&Effect::Exit(Exit::Quit))) {
+        effects.retain(|e| !matches!(e, Effect::Exit(Exit::Quit | Exit::Unsaved(_))));
         if let Some(View::Reader(reader)) = app.views.pop() {
             effects.push(Effect::Closed);
             // Leaving a brief is a jump too: Ctrl-o in the next one comes back here.
@@ -267,6 +272,9 @@ pub fn update(app: &mut App, event: Event, env: &Env) -> Vec<Effect> {
         }
         let last = app.views.len() - 1;
         effects.extend(app.views[last].update(Event::Back, env));
+        if let Some(what) = unsaved {
+            effects.extend(app.views[last].update(Event::Notice(super::Level::Error, what), env));
+        }
         effects.extend(app.then_open.take());
     }
     effects
@@ -394,6 +402,27 @@ pub(crate) mod tests {
             "a resize reaches every view"
         );
         assert_eq!(press(&mut app, "q"), [Effect::Exit(Exit::Quit)]);
+    }
+
+    #[test]
+    fn a_reader_over_another_view_whose_last_save_never_comes_back_goes_back_and_says_so() {
+        let mut app = App::reading(reader(SAMPLE, 100, 30));
+        app.push(View::Reader(Box::new(reader(SAMPLE, 100, 30))));
+        press(&mut app, "} v e 2 q");
+        assert_eq!(app.depth(), 2, "waiting for the save");
+        let later = Env {
+            now: Env::fixed(1).now + crate::app::reader::LAST_SAVE_WAIT,
+            ..Env::fixed(1)
+        };
+        let effects = update(&mut app, Event::Tick, &later);
+        assert!(effects.contains(&Effect::Closed), "{effects:?}");
+        assert!(
+            !effects.iter().any(|e| matches!(e, Effect::Exit(_))),
+            "gloss stays, on the view below: {effects:?}"
+        );
+        assert_eq!(app.depth(), 1);
+        let said = &app.reader().unwrap().status.shown().unwrap().text;
+        assert!(said.contains("did not finish within 10 s"), "{said}");
     }
 
     #[test]

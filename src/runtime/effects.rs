@@ -5,6 +5,7 @@
 //! worker and watcher). Its answers carry its generation, so that once the reader is left (or
 //! another is opened) nothing it still had in flight reaches another view.
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -48,8 +49,10 @@ pub struct Effects {
     opener: Arc<Opener>,
     reader: Option<ReaderIo>,
     generations: u64,
-    /// When to send [`Event::Tick`].
-    wake_at: Option<Instant>,
+    /// When to send [`Event::Tick`]: each time asked for gets its tick (the app asks for one
+    /// per due time and does not ask again, so a tick for an earlier time must not use up a
+    /// later one: the last save's time limit was lost that way behind the save's debounce).
+    wake_at: BTreeSet<Instant>,
     /// A step of background work is ready for when no input waits.
     work: bool,
     /// Watches the library's folder for briefs and sidecars other programs change.
@@ -64,7 +67,7 @@ impl Effects {
             opener: Arc::new(opener),
             reader: None,
             generations: APP,
-            wake_at: None,
+            wake_at: BTreeSet::new(),
             work: false,
             library_watcher: None,
         }
@@ -148,7 +151,7 @@ impl Effects {
         if self.work {
             return Duration::ZERO;
         }
-        self.wake_at.map_or(tick, |at| {
+        self.wake_at.first().map_or(tick, |at| {
             at.saturating_duration_since(Instant::now()).min(tick)
         })
     }
@@ -163,9 +166,10 @@ impl Effects {
 
     /// [`Event::Tick`] if the timer ran out.
     pub fn timer(&mut self) -> Option<Event> {
-        let at = self.wake_at?;
-        (Instant::now() >= at).then(|| {
-            self.wake_at = None;
+        let now = Instant::now();
+        let due = *self.wake_at.first()? <= now;
+        due.then(|| {
+            self.wake_at.retain(|at| *at > now);
             Event::Tick
         })
     }
@@ -181,7 +185,7 @@ impl Effects {
                 Effect::WakeAt(at) => {
                     let wait = at.duration_since(jiff::Timestamp::now());
                     let at = Instant::now() + Duration::try_from(wait).unwrap_or(Duration::ZERO);
-                    self.wake_at = Some(self.wake_at.map_or(at, |t| t.min(at)));
+                    self.wake_at.insert(at);
                 }
                 Effect::Work => self.work = true,
                 // A terminal that cannot be written to is noticed by the next frame's draw.

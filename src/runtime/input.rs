@@ -1,10 +1,21 @@
 //! Terminal input: read on a thread of its own (so nothing the terminal does can keep the loop
 //! from hearing signals), and turned into events through the keymap.
+//!
+//! crossterm reads the terminal with its `use-dev-tty` source (switched on in Cargo.toml), which
+//! waits with poll(2). Its default source waits on an edge-triggered epoll and, when a resize and
+//! a key came in one wake-up, answered the resize and went back to waiting with the key unread:
+//! a `q` typed after a burst of resizes did nothing until another key came. The thread also looks
+//! whether the terminal is still there between waits: when the other end of a terminal closes
+//! without a hang-up signal, crossterm's wait returns at once without input, again and again.
 
+use std::fs::File;
+use std::io::IsTerminal;
+use std::os::fd::{AsFd, OwnedFd};
 use std::sync::mpsc::Sender;
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event as TermEvent, MouseButton, MouseEventKind};
+use rustix::event::{PollFd, PollFlags, Timespec};
 
 use super::Wake;
 use crate::app::{Event, key_event};
@@ -14,14 +25,18 @@ use crate::input::{Key, Keymap, Mode};
 const WHEEL_ROWS: isize = 3;
 /// Presses closer together than this count as a double or triple click.
 const MULTI_CLICK: Duration = Duration::from_millis(400);
+/// Longest wait for input before looking again whether the terminal is still there; also the
+/// longest crossterm spins on a terminal that went away before gloss notices.
+const LOOK_AGAIN: Duration = Duration::from_millis(100);
 
 /// Reads terminal input until it ends, sending each event on `tx`.
 pub fn read(tx: Sender<Wake>) -> std::io::Result<()> {
+    let terminal = terminal();
     std::thread::Builder::new()
         .name("gloss-input".into())
         .spawn(move || {
             loop {
-                let wake = event::read().map_or(Wake::InputGone, Wake::Input);
+                let wake = next(terminal.as_ref());
                 let gone = matches!(wake, Wake::InputGone);
                 if tx.send(wake).is_err() || gone {
                     break;
@@ -29,6 +44,41 @@ pub fn read(tx: Sender<Wake>) -> std::io::Result<()> {
             }
         })?;
     Ok(())
+}
+
+/// The terminal crossterm reads (the standard input when it is one, else `/dev/tty`), to look
+/// at on its own; none when it cannot be had, and crossterm's own errors then tell.
+fn terminal() -> Option<OwnedFd> {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        return stdin.as_fd().try_clone_to_owned().ok();
+    }
+    File::open("/dev/tty").ok().map(OwnedFd::from)
+}
+
+/// The next terminal event, or [`Wake::InputGone`] once the terminal is gone or fails.
+fn next(terminal: Option<&OwnedFd>) -> Wake {
+    loop {
+        if terminal.is_some_and(gone) {
+            return Wake::InputGone;
+        }
+        match event::poll(LOOK_AGAIN) {
+            Ok(true) => return event::read().map_or(Wake::InputGone, Wake::Input),
+            Ok(false) => {}
+            Err(_) => return Wake::InputGone,
+        }
+    }
+}
+
+/// True when `terminal` hung up or its other end closed (what poll(2) says without waiting).
+fn gone(terminal: &impl AsFd) -> bool {
+    let mut fds = [PollFd::new(terminal, PollFlags::IN)];
+    match rustix::event::poll(&mut fds, Some(&Timespec::default())) {
+        Ok(_) => fds[0]
+            .revents()
+            .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL),
+        Err(e) => e != rustix::io::Errno::INTR,
+    }
 }
 
 /// What earlier input means for the next: the first key of a two-key binding, and clicks.

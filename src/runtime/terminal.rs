@@ -8,7 +8,9 @@ use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
-use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode, size};
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode, size,
+};
 use ratatui::crossterm::{execute, queue};
 use ratatui::layout::Size;
 use ratatui::style::{Color, Modifier};
@@ -54,8 +56,7 @@ impl TerminalGuard {
             if std::thread::current().id() != owner {
                 return;
             }
-            leave_extras();
-            ratatui::restore();
+            restore();
             previous(info);
         }));
         enable_raw_mode()?;
@@ -73,8 +74,7 @@ impl TerminalGuard {
                 drawing: Drawing::First(Direct::new(out)),
             }),
             Err(e) => {
-                leave_extras();
-                ratatui::restore();
+                restore();
                 Err(e)
             }
         }
@@ -138,17 +138,35 @@ pub fn unpaint_blanks(buffer: &mut Buffer) {
     }
 }
 
-/// Turns off what `ratatui::restore` does not know about.
-fn leave_extras() {
+/// Puts the terminal back as it was: each step tried even when one before failed, and no
+/// failure reported, since the terminal is where a report would go (`ratatui::restore` prints
+/// one with `eprintln!`, which panics on a terminal that went away).
+fn restore() {
     let mut out = io::stdout();
     let _ = execute!(out, DisableMouseCapture, DisableBracketedPaste, Show);
+    let _ = disable_raw_mode();
+    let _ = execute!(out, LeaveAlternateScreen);
     let _ = out.flush();
 }
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
-        leave_extras();
-        ratatui::restore();
+        // What the last frame left in the buffer goes out before the screen is left.
+        match std::mem::replace(&mut self.drawing, Drawing::Gone) {
+            Drawing::First(mut backend) => {
+                let _ = backend.flush();
+                restore();
+            }
+            Drawing::Later(mut screen) => {
+                let _ = screen.backend_mut().flush();
+                restore();
+                // Not dropped: ratatui's `Terminal` shows the cursor when dropped (done above)
+                // and reports a failure with `eprintln!`, which panics when the terminal is
+                // gone and so turned a hang-up into an abort. The process ends soon after.
+                std::mem::forget(screen);
+            }
+            Drawing::Gone => restore(),
+        }
     }
 }
 

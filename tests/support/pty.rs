@@ -131,6 +131,19 @@ impl Pty {
         screen_of(&self.bytes(), self.cols, self.rows)
     }
 
+    /// How many bytes were written so far, to look later at only what came after.
+    pub fn mark(&self) -> usize {
+        self.output.lock().unwrap().len()
+    }
+
+    /// The screen drawn by what came after `mark`, as a vt100 terminal of today's size would
+    /// show it from blank: a frame after a resize is drawn whole, so this is the screen once
+    /// the resize is answered, and parsing stays quick however long the run.
+    pub fn screen_since(&self, mark: usize) -> String {
+        let bytes = self.output.lock().unwrap()[mark..].to_vec();
+        screen_of(&bytes, self.cols, self.rows)
+    }
+
     /// Waits until the screen satisfies `ready`, at most `limit`; panics naming `what`.
     pub fn wait_for(&mut self, ready: impl Fn(&str) -> bool, what: &str, limit: Duration) {
         let start = Instant::now();

@@ -20,6 +20,10 @@ use crate::input::Action;
 pub const DEBOUNCE: SignedDuration = SignedDuration::from_millis(300);
 /// Wait before trying again after a failed save.
 pub const RETRY: SignedDuration = SignedDuration::from_secs(2);
+/// Longest gloss waits, when leaving, for its last save to come back: a folder that stops
+/// answering (a network share, a sidecar swapped for a pipe that never ends) must not keep it
+/// from ever leaving. It then leaves and says so.
+pub const LAST_SAVE_WAIT: SignedDuration = SignedDuration::from_secs(10);
 
 /// What the reader knows of its sidecar.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -45,6 +49,8 @@ pub struct Saving {
     rebase: bool,
     /// Leave once everything is saved.
     exit: Option<Exit>,
+    /// When leaving began, to leave anyway [`LAST_SAVE_WAIT`] later.
+    leaving_since: Option<Timestamp>,
     /// The last save failure, until a save succeeds.
     error: Option<String>,
     /// Set by a first `q` while annotations are unsaved; a second one quits anyway.
@@ -108,15 +114,49 @@ impl Reader {
     /// After every event: what saving needs now. A save due while a huge brief is still being
     /// read waits for it (the text's hash goes in the file); leaving saves at once.
     pub(super) fn keep_saved(&mut self, now: Timestamp) -> Vec<Effect> {
+        let Some(exit) = self.saving.exit.clone() else {
+            self.saving.leaving_since = None;
+            if self.saving.is_busy() {
+                return Vec::new();
+            }
+            return self.keep_saved_while_reading(now);
+        };
+        let give_up = *self.saving.leaving_since.get_or_insert(now) + LAST_SAVE_WAIT;
         if self.saving.is_busy() {
+            if now < give_up {
+                return self.wake_at(give_up);
+            }
+            // On a signal there is no one to tell (as when its save fails): it leaves as asked.
+            if exit != Exit::Quit {
+                return vec![Effect::Exit(exit)];
+            }
+            let text = format!(
+                "the last save of the annotations of {} did not finish within {} s: \
+                 what changed since the save before may not be on disk",
+                self.label,
+                LAST_SAVE_WAIT.as_secs()
+            );
+            return vec![Effect::Exit(Exit::Unsaved(text))];
+        }
+        if !self.saving.gave_up && self.worth_a_last_save() {
+            let mut effects = vec![Effect::Save(self.snapshot())];
+            effects.extend(self.wake_at(give_up));
+            return effects;
+        }
+        vec![Effect::Exit(exit)]
+    }
+
+    /// One wake-up at `at` (none when one is asked for already).
+    fn wake_at(&mut self, at: Timestamp) -> Vec<Effect> {
+        if self.saving.timer == Some(at) {
             return Vec::new();
         }
-        if let Some(exit) = self.saving.exit {
-            if !self.saving.gave_up && self.worth_a_last_save() {
-                return vec![Effect::Save(self.snapshot())];
-            }
-            return vec![Effect::Exit(exit)];
-        }
+        self.saving.timer = Some(at);
+        vec![Effect::WakeAt(at)]
+    }
+
+    /// [`Reader::keep_saved`] while the reader is not leaving and nothing is out.
+    fn keep_saved_while_reading(&mut self, now: Timestamp) -> Vec<Effect> {
         if !self.unsaved() {
             self.saving.due = None;
             // Nothing of ours to write: another process's changes are merged in on their own.
@@ -136,11 +176,7 @@ impl Reader {
             return vec![Effect::Save(self.snapshot())];
         }
         // One timer per due time (a retry after a failure sets a new one).
-        if self.saving.timer == Some(due) {
-            return Vec::new();
-        }
-        self.saving.timer = Some(due);
-        vec![Effect::WakeAt(due)]
+        self.wake_at(due)
     }
 
     /// `q`: leaves once the annotations are saved. When the last save failed, it warns once

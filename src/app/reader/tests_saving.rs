@@ -149,6 +149,41 @@ fn a_signal_saves_and_leaves_even_when_the_save_fails() {
 }
 
 #[test]
+fn quitting_leaves_when_its_save_never_comes_back_and_says_so() {
+    let mut s = state();
+    keys(&mut s, "j V 2", 0);
+    let effects = keys(&mut s, "q", 10);
+    let give_up = at(10).now + LAST_SAVE_WAIT;
+    assert_eq!(saves(&effects), 1, "{effects:?}");
+    assert!(effects.contains(&Effect::WakeAt(give_up)), "{effects:?}");
+    assert!(keys(&mut s, "j", 5_000).is_empty(), "still waiting");
+    assert!(update(&mut s, Event::Tick, &at(10_009)).is_empty());
+    let effects = update(&mut s, Event::Tick, &at(10_010));
+    let [Effect::Exit(Exit::Unsaved(what))] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert!(what.contains("did not finish within 10 s"), "{what}");
+}
+
+#[test]
+fn a_signal_leaves_when_its_save_never_comes_back() {
+    let mut s = state();
+    keys(&mut s, "j V 2", 0);
+    let effects = update(&mut s, Event::Signal(15), &at(10));
+    assert_eq!(saves(&effects), 1, "{effects:?}");
+    let effects = update(&mut s, Event::Tick, &at(10_010));
+    assert_eq!(effects, [Effect::Exit(Exit::Signal(15))]);
+}
+
+#[test]
+fn a_save_that_lands_in_time_leaves_as_usual_after_the_wait_was_asked_for() {
+    let mut s = state();
+    keys(&mut s, "j V 2", 0);
+    keys(&mut s, "q", 10);
+    assert_eq!(answer_save(&mut s, Ok(None)), [Effect::Exit(Exit::Quit)]);
+}
+
+#[test]
 fn with_nothing_to_save_a_signal_leaves_at_once() {
     let mut s = state();
     let effects = update(&mut s, Event::InputGone, &at(10));
@@ -309,7 +344,7 @@ fn a_signal_while_a_note_is_typed_saves_the_note_typed_so_far() {
         keys(&mut s, &name, 10);
     }
     let effects = update(&mut s, Event::Signal(15), &at(20));
-    let [Effect::Save(snapshot)] = effects.as_slice() else {
+    let [Effect::Save(snapshot), Effect::WakeAt(_)] = effects.as_slice() else {
         panic!("{effects:?}");
     };
     let notes: Vec<&str> = snapshot
@@ -325,7 +360,7 @@ fn a_signal_while_a_note_is_typed_saves_the_note_typed_so_far() {
         keys(&mut s, &c.to_string(), 10);
     }
     let effects = update(&mut s, Event::InputGone, &at(20));
-    let [Effect::Save(snapshot)] = effects.as_slice() else {
+    let [Effect::Save(snapshot), Effect::WakeAt(_)] = effects.as_slice() else {
         panic!("{effects:?}");
     };
     let tags: Vec<&Vec<String>> = snapshot.annotations.iter().map(|a| &a.tags).collect();
