@@ -118,18 +118,66 @@ pub struct Compiled<'a> {
     author: Option<String>,
 }
 
+/// What a query looks at in an annotation: [`Annotation`]s and the notes view's rows (which
+/// keep only these) both give it.
+#[derive(Debug, Clone, Copy)]
+pub struct Parts<'a> {
+    /// Its tags.
+    pub tags: &'a [String],
+    /// Its note.
+    pub note: &'a str,
+    /// Who made it.
+    pub author: &'a str,
+    /// Its colour.
+    pub color: Color,
+    /// Its status.
+    pub status: Status,
+    /// The text it covers now.
+    pub quote: &'a str,
+}
+
+impl<'a> Parts<'a> {
+    /// The parts of `a`, whose text is `quote` now.
+    pub fn of(a: &'a Annotation, quote: &'a str) -> Self {
+        Self {
+            tags: &a.tags,
+            note: &a.note,
+            author: &a.author,
+            color: a.color,
+            status: a.status,
+            quote,
+        }
+    }
+}
+
 impl Compiled<'_> {
     /// True when `a` (whose text is `quote` now) passes every part of the query.
     pub fn keeps(&self, a: &Annotation, quote: &str) -> bool {
+        self.keeps_parts(Parts::of(a, quote))
+    }
+
+    /// True when an annotation with these parts passes every part of the query.
+    pub fn keeps_parts(&self, a: Parts<'_>) -> bool {
+        self.keeps_knowing(a, None)
+    }
+
+    /// Whether the query's text is in `s` (true when it has no text).
+    pub fn text_in(&self, s: &str) -> bool {
+        self.text.as_ref().is_none_or(|text| text.is_match(s))
+    }
+
+    /// [`Compiled::keeps_parts`], told whether the query's text is in one of the tags when
+    /// that is known already (`tags_have_text`): many rows share their tags.
+    pub fn keeps_knowing(&self, a: Parts<'_>, tags_have_text: Option<bool>) -> bool {
         let q = self.query;
         let tags = q
             .tags
             .iter()
             .all(|wanted| a.tags.iter().any(|t| tag_within(t, wanted)));
         let text = self.text.as_ref().is_none_or(|text| {
-            text.is_match(quote)
-                || text.is_match(&a.note)
-                || a.tags.iter().any(|t| text.is_match(t))
+            text.is_match(a.quote)
+                || text.is_match(a.note)
+                || tags_have_text.unwrap_or_else(|| a.tags.iter().any(|t| text.is_match(t)))
         });
         let author = self
             .author
