@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use uuid::Uuid;
 
 use super::BriefNotes;
-use crate::annotation::query::Parts;
+use crate::annotation::query::{Parts, byte_kinds};
 use crate::annotation::{Annotation, Color, Status};
 use crate::document::Chars;
 use crate::sanitize;
@@ -64,6 +64,8 @@ pub struct Note {
     pub note: String,
     /// The text it covers now (its stored quote when orphaned), likewise.
     pub quote: String,
+    /// The [`byte_kinds`] of `quote` and `note`, made with them by [`Note::new`].
+    pub kinds: u64,
 }
 
 impl Note {
@@ -80,6 +82,7 @@ impl Note {
             author: shared.author(&a.author),
             note: a.note.as_str().to_string(),
             quote: quote.to_string(),
+            kinds: byte_kinds(quote) | byte_kinds(&a.note),
         }
     }
 
@@ -92,6 +95,7 @@ impl Note {
             color: self.color,
             status: self.status,
             quote: &self.quote,
+            kinds: self.kinds,
         }
     }
 }
