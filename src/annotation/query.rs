@@ -203,6 +203,12 @@ impl Compiled<'_> {
         self.keeps_knowing(a, None)
     }
 
+    /// Whether a quote and note with these [`byte_kinds`] may hold the query's text (always
+    /// when it has none).
+    pub fn may_hold(&self, kinds: u64) -> bool {
+        kinds & self.needs == self.needs
+    }
+
     /// Whether the query's text is in `s` (true when it has no text).
     pub fn text_in(&self, s: &str) -> bool {
         self.text.as_ref().is_none_or(|text| text.is_match(s))

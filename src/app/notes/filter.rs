@@ -139,14 +139,19 @@ pub fn kept(
         carrying.as_ref().is_none_or(|c| c[*i])
             && query.keeps_knowing(rows[*i].parts(), text_in_tags.as_ref().map(|t| t[*i]))
     };
-    let all: Vec<usize>;
-    let among = match among {
-        Some(among) => among,
-        None => {
-            all = (0..rows.len()).collect();
-            &all
-        }
+    // First, on this thread, the rows the cheap answers leave (the tags, and whether the
+    // text's bytes can be in the row at all): a `#tag` or a rare word leaves few, and those
+    // are not worth a thread each core (under load a thread can wait for a core longer than
+    // the work takes).
+    let may = |i: &usize| {
+        carrying.as_ref().is_none_or(|c| c[*i])
+            && (query.may_hold(rows[*i].kinds) || text_in_tags.as_ref().is_none_or(|t| t[*i]))
     };
+    let left: Vec<usize> = match among {
+        Some(among) => among.iter().copied().filter(may).collect(),
+        None => (0..rows.len()).filter(may).collect(),
+    };
+    let among = left.as_slice();
     // A long list is split over the cores: the text of 150,000 notes is more than one core
     // reads within a frame. A share that failed is done again here.
     if among.len() < PARALLEL {
