@@ -50,7 +50,7 @@ const SAMPLE_NAME: &str = "micron-cac-probe.txt";
 
 /// Runs gloss with the process's arguments and returns its exit code.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::read() {
         Ok(cli) => cli,
         Err(err) => return usage_error(err),
     };

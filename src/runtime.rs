@@ -2,8 +2,10 @@
 //! never changes the state itself: every event goes through `update`, and every effect it
 //! returns is carried out here or on a worker, whose answer comes back as an event.
 
+mod backend;
 mod clipboard;
 mod effects;
+mod first_frame;
 mod input;
 mod library;
 mod loader;
@@ -24,6 +26,7 @@ use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::Event as TermEvent;
+use ratatui::widgets::Widget;
 
 use crate::app::{App, Env, Event, Level, Reader, update};
 use crate::error::Error;
@@ -69,8 +72,7 @@ pub fn run(
     let (tx, rx) = mpsc::channel();
     signals::forward(tx.clone(), Wake::Signal).map_err(Error::Terminal)?;
     let mut guard = TerminalGuard::enter().map_err(Error::Terminal)?;
-    let terminal = guard.terminal();
-    let size = terminal.size().map_err(Error::Terminal)?;
+    let size = guard.size().map_err(Error::Terminal)?;
     let base_theme = opener.theme;
     let mut effects = Effects::new(tx.clone(), opener);
     if let Some((persist, rest)) = reading {
@@ -97,10 +99,10 @@ pub fn run(
     loop {
         dirty |= progress && drawn.elapsed() >= TICK;
         if dirty && !gone {
-            let drawn_ok = terminal.draw(|frame| {
+            let drawn_ok = guard.draw(|buffer| {
                 let theme = themes.get(app.reader().map_or(base_theme, |r| r.theme));
-                frame.render_widget(Screen { app: &app, theme }, frame.area());
-                terminal::unpaint_blanks(frame.buffer_mut());
+                Screen { app: &app, theme }.render(buffer.area, buffer);
+                terminal::unpaint_blanks(buffer);
             });
             dirty = false;
             progress = false;

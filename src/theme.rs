@@ -2,6 +2,7 @@
 //! here. A role a theme leaves out falls back to its parent role, then to the theme it
 //! inherits from.
 
+mod bundled;
 mod catalog;
 mod depth;
 mod file;

@@ -3,6 +3,7 @@
 
 mod analysis;
 pub mod ansi;
+mod ascii;
 mod changes;
 mod codebook;
 mod hits;

@@ -20,6 +20,71 @@ pub struct Cli {
     pub open: OpenArgs,
 }
 
+impl Cli {
+    /// The process's arguments. `gloss` alone and `gloss PATH`, the reader's commonest starts,
+    /// are read without clap: building clap's description of every command was a tenth of
+    /// the work before the first frame. Anything else goes to clap, and so does a PATH that
+    /// clap would read otherwise (an option, `-`, a command's name, an empty word).
+    pub fn read() -> Result<Self, clap::Error> {
+        let mut args = std::env::args_os().skip(1);
+        match (args.next(), args.next()) {
+            (None, _) => Ok(Self::reader(None)),
+            (Some(path), None) if Self::plain_path(&path) => Ok(Self::reader(Some(path.into()))),
+            _ => Self::try_parse(),
+        }
+    }
+
+    /// Whether clap reads the one word `arg` as the brief to open, and nothing else.
+    fn plain_path(arg: &std::ffi::OsStr) -> bool {
+        let bytes = arg.as_encoded_bytes();
+        !bytes.is_empty()
+            && !bytes.starts_with(b"-")
+            && !COMMANDS.iter().any(|c| c.as_bytes() == bytes)
+    }
+
+    /// What clap makes of `gloss` with no option and at most the brief to open.
+    fn reader(file: Option<PathBuf>) -> Self {
+        Self {
+            command: None,
+            open: OpenArgs {
+                file,
+                width: DEFAULT_WIDTH,
+                annotations: None,
+                theme: None,
+                at: None,
+            },
+        }
+    }
+}
+
+/// The text column's widest default.
+const DEFAULT_WIDTH: u16 = 80;
+
+/// Every word clap reads as a command (`help` included); a test checks it against clap.
+const COMMANDS: &[&str] = &[
+    "annotate",
+    "import",
+    "themes",
+    "cat",
+    "merge-driver",
+    "merge",
+    "completions",
+    "man",
+    "git",
+    "keys",
+    "notes",
+    "search",
+    "tags",
+    "codes",
+    "analyse",
+    "export",
+    "import-annotations",
+    "diff",
+    "gc",
+    "list",
+    "help",
+];
+
 /// Opening a brief in the reader.
 #[derive(Debug, Args)]
 pub struct OpenArgs {
@@ -28,7 +93,7 @@ pub struct OpenArgs {
     /// as a library. Without one, gloss opens its bundled sample brief.
     pub file: Option<PathBuf>,
     /// Widest text column, in terminal columns.
-    #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(20..=1000))]
+    #[arg(long, default_value_t = DEFAULT_WIDTH, value_parser = clap::value_parser!(u16).range(20..=1000))]
     pub width: u16,
     /// The annotations file (default: FILE.gloss.toml beside the brief).
     #[arg(long, value_name = "PATH")]
@@ -359,5 +424,50 @@ fn parse_wait(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {
         Ok(secs) if (0.0..=86_400.0).contains(&secs) => Ok(secs),
         _ => Err(format!("{s:?} is not a number of seconds from 0 to 86400")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::ffi::OsStr;
+
+    use clap::CommandFactory;
+
+    use super::*;
+
+    #[test]
+    fn the_commands_read_without_clap_are_every_word_clap_reads_as_a_command() {
+        let command = Cli::command();
+        let mut clap: Vec<&str> = command
+            .get_subcommands()
+            .flat_map(|c| std::iter::once(c.get_name()).chain(c.get_all_aliases()))
+            .chain(["help"])
+            .collect();
+        let mut ours = COMMANDS.to_vec();
+        clap.sort_unstable();
+        ours.sort_unstable();
+        assert_eq!(ours, clap);
+    }
+
+    #[test]
+    fn a_plain_path_reads_as_clap_reads_it_and_anything_else_goes_to_clap() {
+        let parsed = |args: &[&str]| format!("{:?}", Cli::try_parse_from(args).unwrap());
+        assert_eq!(parsed(&["gloss"]), format!("{:?}", Cli::reader(None)));
+        for path in [
+            "brief.txt",
+            "seeds/",
+            "a b.md",
+            "list.txt",
+            "./list",
+            "ñ",
+            "x=1",
+        ] {
+            assert!(Cli::plain_path(OsStr::new(path)), "{path}");
+            let ours = Cli::reader(Some(PathBuf::from(path)));
+            assert_eq!(parsed(&["gloss", path]), format!("{ours:?}"), "{path}");
+        }
+        for word in ["-", "--version", "-h", "list", "help", "merge-driver", ""] {
+            assert!(!Cli::plain_path(OsStr::new(word)), "{word:?}");
+        }
     }
 }

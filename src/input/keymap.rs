@@ -3,7 +3,9 @@
 
 mod file;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::action::Action;
 use super::key::Key;

@@ -3,27 +3,41 @@
 use std::io::{self, BufWriter, Stdout, Write};
 
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
-use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode, size};
 use ratatui::crossterm::{execute, queue};
+use ratatui::layout::Size;
 use ratatui::style::{Color, Modifier};
+
+use super::backend::Direct;
+use super::first_frame::first_frame;
 
 /// Room for a whole frame of a big terminal, so each frame reaches the terminal in one write
 /// (the standard output's own buffer flushes every 1 KiB: ten writes for one 200x50 frame).
 const FRAME_BYTES: usize = 256 * 1024;
 
 /// The terminal gloss draws on: frames are buffered whole and written at once.
-pub type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+pub type Screen = Terminal<Direct<BufWriter<Stdout>>>;
 
 /// The terminal in raw mode on the alternate screen with mouse capture and bracketed paste.
 /// Dropping it puts everything back.
 pub struct TerminalGuard {
-    terminal: Screen,
+    drawing: Drawing,
+}
+
+/// How the next frame is drawn.
+enum Drawing {
+    /// Nothing is drawn yet: the first frame goes straight to the terminal (see
+    /// [`first_frame`]).
+    First(Direct<BufWriter<Stdout>>),
+    /// Every later frame, through ratatui's terminal.
+    Later(Screen),
+    /// The first frame failed: the terminal is gone.
+    Gone,
 }
 
 impl TerminalGuard {
@@ -54,9 +68,10 @@ impl TerminalGuard {
             EnableBracketedPaste
         )
         .and_then(|()| out.flush());
-        let terminal = entered.and_then(|()| Terminal::new(CrosstermBackend::new(out)));
-        match terminal {
-            Ok(terminal) => Ok(Self { terminal }),
+        match entered {
+            Ok(()) => Ok(Self {
+                drawing: Drawing::First(Direct::new(out)),
+            }),
             Err(e) => {
                 leave_extras();
                 ratatui::restore();
@@ -65,9 +80,30 @@ impl TerminalGuard {
         }
     }
 
-    /// The terminal to draw on.
-    pub fn terminal(&mut self) -> &mut Screen {
-        &mut self.terminal
+    /// The terminal's size now.
+    pub fn size(&self) -> io::Result<Size> {
+        match &self.drawing {
+            Drawing::Later(screen) => screen.size(),
+            _ => size().map(|(width, height)| Size { width, height }),
+        }
+    }
+
+    /// Draws a frame: `paint` fills a buffer of the terminal's size, and what differs from
+    /// the frame before is written.
+    pub fn draw(&mut self, paint: impl FnOnce(&mut Buffer)) -> io::Result<()> {
+        match std::mem::replace(&mut self.drawing, Drawing::Gone) {
+            Drawing::First(backend) => {
+                let screen = first_frame(backend, self.size()?, paint)?;
+                self.drawing = Drawing::Later(screen);
+            }
+            Drawing::Later(mut screen) => {
+                let drawn = screen.draw(|frame| paint(frame.buffer_mut())).map(|_| ());
+                self.drawing = Drawing::Later(screen);
+                drawn?;
+            }
+            Drawing::Gone => return Err(io::Error::other("the terminal is gone")),
+        }
+        Ok(())
     }
 }
 

@@ -26,26 +26,27 @@ pub struct ThemeError {
     pub message: String,
 }
 
+/// A theme file's keys and values as read, each with its place in the file.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Raw {
-    name: Option<Spanned<String>>,
-    inherits: Option<Spanned<String>>,
+pub(super) struct Raw {
+    pub name: Option<Spanned<String>>,
+    pub inherits: Option<Spanned<String>>,
     #[serde(default)]
-    palette: BTreeMap<Spanned<String>, Spanned<String>>,
+    pub palette: BTreeMap<Spanned<String>, Spanned<String>>,
     #[serde(default)]
-    styles: BTreeMap<Spanned<String>, Spanned<RawStyle>>,
+    pub styles: BTreeMap<Spanned<String>, Spanned<RawStyle>>,
     #[serde(default)]
-    names: BTreeMap<Spanned<String>, Spanned<String>>,
+    pub names: BTreeMap<Spanned<String>, Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawStyle {
-    fg: Option<String>,
-    bg: Option<String>,
+pub(super) struct RawStyle {
+    pub fg: Option<String>,
+    pub bg: Option<String>,
     #[serde(default)]
-    modifiers: Vec<String>,
+    pub modifiers: Vec<String>,
 }
 
 /// A parsed theme file: its own styles only (inheritance is resolved by the catalog).
@@ -89,11 +90,20 @@ fn error_at(
     }
 }
 
+/// The keys and values of a theme file's TOML.
+pub(super) fn parse_toml(origin: &str, src: &str) -> Result<Raw, ThemeError> {
+    toml::from_str(src)
+        .map_err(|e| error_at(origin, src, e.span(), None, e.message().trim().to_string()))
+}
+
 /// Parses a theme file. `origin` names it in messages; `default_name` is used when the file
 /// has no `name`.
 pub fn parse(origin: &str, src: &str, default_name: &str) -> Result<ThemeFile, ThemeError> {
-    let raw: Raw = toml::from_str(src)
-        .map_err(|e| error_at(origin, src, e.span(), None, e.message().trim().to_string()))?;
+    // A bundled theme's text was read at build time.
+    let raw = match super::bundled::raw(src) {
+        Some(raw) => raw,
+        None => parse_toml(origin, src)?,
+    };
     let err = |span: Range<usize>, key: &str, message: String| {
         error_at(origin, src, Some(span), Some(key), message)
     };

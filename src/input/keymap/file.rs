@@ -1,7 +1,9 @@
 //! One keymap file read into bindings, with the line and column of anything wrong in it.
 //! Pure: the text comes from the caller, which names the file.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use foldhash::{HashMap, HashMapExt};
 
 use strum::IntoEnumIterator;
 use toml::Spanned;

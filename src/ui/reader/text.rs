@@ -13,6 +13,7 @@ use crate::app::{Geometry, Reader};
 use crate::document::{Block, BlockKind, Document, Inline};
 use crate::layout::{LIST_INDENT, Line, QUOTE_INDENT, collapsed_label, prefix_width};
 use crate::theme::{Role, Theme};
+use crate::ui::ascii::set_ascii;
 use marks::{Marks, Shown, visible_highlights, visible_matches};
 
 pub fn render(state: &Reader, theme: &Theme, g: &Geometry, buf: &mut Buffer) {
@@ -198,15 +199,8 @@ fn draw_row(
         let cuts = style_changes(row);
         for w in cuts.windows(2) {
             let style = style_at(row, w[0], base, theme);
-            x = buf
-                .set_stringn(
-                    x,
-                    y,
-                    &text[w[0]..w[1]],
-                    usize::from(right.saturating_sub(x)),
-                    style,
-                )
-                .0;
+            let room = usize::from(right.saturating_sub(x));
+            x = set_ascii(buf, x, y, &text[w[0]..w[1]], room, style);
         }
     } else {
         x = draw_graphemes(row, text, x, y, right, base, theme, buf);

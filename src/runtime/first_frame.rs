@@ -1,0 +1,169 @@
+//! The first frame, drawn before ratatui's `Terminal` exists. A `Terminal` keeps two
+//! screen-sized buffers and writes what differs between them; for the first frame that means
+//! filling a second buffer of empty cells and comparing every cell against it (10,000 cells at
+//! 200x50: more work than drawing the widgets). The screen starts empty, so the first frame is
+//! simply every cell that is not the empty cell. The `Terminal` is made after it and told that
+//! this frame is what the screen shows, so every later frame is drawn as usual.
+
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
+use ratatui::layout::{Rect, Size};
+use ratatui::style::{Color, Modifier};
+
+/// Paints one frame into `paint`'s buffer of `size`, writes it, and returns the terminal that
+/// draws the frames after it.
+pub fn first_frame<B: Backend>(
+    mut backend: B,
+    size: Size,
+    paint: impl FnOnce(&mut Buffer),
+) -> Result<Terminal<B>, B::Error> {
+    let area = Rect::new(0, 0, size.width, size.height);
+    let mut buffer = Buffer::empty(area);
+    paint(&mut buffer);
+    backend.draw(shown(&buffer))?;
+    // gloss never shows the terminal's own cursor (the caret is drawn as a cell).
+    backend.hide_cursor()?;
+    backend.flush()?;
+    let mut terminal = Terminal::new(backend)?;
+    if terminal.current_buffer_mut().area == area {
+        *terminal.current_buffer_mut() = buffer;
+        terminal.swap_buffers();
+    } else {
+        // Resized in the meantime: the next frame is drawn whole on a cleared screen.
+        terminal.clear()?;
+    }
+    Ok(terminal)
+}
+
+/// Every cell of `buffer` that differs from the empty screen, exactly as `Buffer::diff`
+/// against an empty buffer gives them: the cells a wide character covers are left out, except
+/// after an emoji with a variation selector, whose covered cells are written when they hold
+/// text (some terminals draw such an emoji one cell wide).
+fn shown(buffer: &Buffer) -> impl Iterator<Item = (u16, u16, &Cell)> {
+    let cells = &buffer.content;
+    let mut i = 0;
+    // Cells up to here are covered by an emoji with a variation selector.
+    let mut covered = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let at = i;
+            let cell = cells.get(at)?;
+            if at < covered {
+                i += usize::from(cell.cell_width().max(1));
+                covered = covered.max(i).min(cells.len());
+                if !skipped(cell) && cell.symbol() != " " {
+                    return Some((buffer.pos_of(at), cell));
+                }
+                continue;
+            }
+            i += 1;
+            if skipped(cell) || blank(cell) {
+                continue;
+            }
+            let width = usize::from(cell.cell_width());
+            if let CellDiffOption::ForcedWidth(_) = cell.diff_option {
+                i += width.saturating_sub(1);
+            } else if width > 1 && cell.symbol().contains('\u{FE0F}') {
+                covered = (at + width).min(cells.len());
+            } else if width > 1 {
+                i += width - 1;
+            }
+            return Some((buffer.pos_of(at), cell));
+        }
+    })
+    .map(|((x, y), cell)| (x, y, cell))
+}
+
+/// Whether ratatui's diff leaves `cell` out whatever it holds.
+#[allow(deprecated)] // `skip` is still honoured by ratatui's own diff
+fn skipped(cell: &Cell) -> bool {
+    matches!(cell.diff_option, CellDiffOption::Skip)
+        || (cell.skip && cell.diff_option == CellDiffOption::None)
+}
+
+/// Whether `cell` is the empty cell, which the empty screen already shows.
+#[allow(deprecated)]
+fn blank(cell: &Cell) -> bool {
+    cell.symbol() == " "
+        && cell.fg == Color::Reset
+        && cell.bg == Color::Reset
+        && cell.underline_color == Color::Reset
+        && cell.modifier == Modifier::empty()
+        && cell.diff_option == CellDiffOption::None
+        && !cell.skip
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+    use ratatui::backend::TestBackend;
+    use ratatui::style::Style;
+
+    use super::*;
+
+    /// A buffer drawn the way widgets draw: styled areas, then strings over them.
+    fn painted(area: Rect, strokes: &[(u16, u16, String, u8)]) -> Buffer {
+        let mut buffer = Buffer::empty(area);
+        for (x, y, text, look) in strokes {
+            let style = match look % 4 {
+                0 => Style::new(),
+                1 => Style::new().fg(Color::Indexed(*look)),
+                2 => Style::new().bg(Color::Indexed(*look)).bold(),
+                _ => Style::new().reversed(),
+            };
+            let (x, y) = (x % area.width, y % area.height);
+            if look.is_multiple_of(7) {
+                buffer.set_style(Rect::new(0, y, area.width, 1), style);
+            } else {
+                buffer.set_stringn(x, y, text, usize::from(area.width - x), style);
+            }
+        }
+        buffer
+    }
+
+    fn strokes() -> impl Strategy<Value = Vec<(u16, u16, String, u8)>> {
+        prop::collection::vec(
+            (
+                0u16..40,
+                0u16..8,
+                "[a-z 界é🎉❤\u{FE0F}\u{301}]{0,12}",
+                any::<u8>(),
+            ),
+            0..24,
+        )
+    }
+
+    proptest! {
+        #[test]
+        fn the_cells_shown_are_the_diff_against_an_empty_screen(strokes in strokes()) {
+            let buffer = painted(Rect::new(0, 0, 40, 8), &strokes);
+            let ours: Vec<_> = shown(&buffer).collect();
+            let theirs = Buffer::empty(buffer.area).diff(&buffer);
+            prop_assert_eq!(ours, theirs);
+        }
+
+        #[test]
+        fn frames_after_the_first_are_drawn_as_a_terminal_draws_them(
+            first in strokes(),
+            second in strokes(),
+        ) {
+            let area = Rect::new(0, 0, 40, 8);
+            let (one, two) = (painted(area, &first), painted(area, &second));
+            let mut ours = first_frame(TestBackend::new(40, 8), area.as_size(), |b| {
+                *b = one.clone();
+            })
+            .expect("first frame");
+            let mut theirs = Terminal::new(TestBackend::new(40, 8)).expect("terminal");
+            theirs.draw(|f| *f.buffer_mut() = one.clone()).expect("drawn");
+            prop_assert_eq!(ours.backend().buffer(), theirs.backend().buffer());
+            // A cell the first frame showed and the second does not is cleared only if the
+            // terminal compares the second frame with the first.
+            let written = |t: &mut Terminal<TestBackend>| {
+                t.draw(|f| *f.buffer_mut() = two.clone()).expect("drawn");
+                t.backend().buffer().clone()
+            };
+            prop_assert_eq!(written(&mut ours), written(&mut theirs));
+        }
+    }
+}
