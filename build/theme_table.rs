@@ -73,7 +73,9 @@ fn theme_table(file: &str, src: &str) -> Result<String, String> {
         p.expect(b'=').ok_or_else(|| bad("no = after the key"))?;
         let value = match section {
             Some(2) => {
-                let style = p.style().ok_or_else(|| bad("not a plain inline style table"))?;
+                let style = p
+                    .style()
+                    .ok_or_else(|| bad("not a plain inline style table"))?;
                 format!("({}, {style})", lit(key))
             }
             _ => {
@@ -113,7 +115,10 @@ struct Parser<'a> {
 impl<'a> Parser<'a> {
     fn blank(&mut self) {
         let bytes = self.text.as_bytes();
-        while bytes.get(self.at).is_some_and(|b| *b == b' ' || *b == b'\t') {
+        while bytes
+            .get(self.at)
+            .is_some_and(|b| *b == b' ' || *b == b'\t')
+        {
             self.at += 1;
         }
     }
@@ -142,7 +147,13 @@ impl<'a> Parser<'a> {
             .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'-')
             .count();
         self.at += len;
-        (len > 0).then(|| (&self.text[start..self.at], self.base + start, self.base + self.at))
+        (len > 0).then(|| {
+            (
+                &self.text[start..self.at],
+                self.base + start,
+                self.base + self.at,
+            )
+        })
     }
 
     /// A basic string without escapes.

@@ -30,8 +30,6 @@ mod themes;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use crate::annotation::query::Query;
 pub use args::{Cli, Command, GitCommand, OpenArgs};
 

@@ -42,7 +42,10 @@ fn spanned((text, start, end): Str) -> Spanned<String> {
 }
 
 fn map(pairs: &[(Str, Str)]) -> BTreeMap<Spanned<String>, Spanned<String>> {
-    pairs.iter().map(|(k, v)| (spanned(*k), spanned(*v))).collect()
+    pairs
+        .iter()
+        .map(|(k, v)| (spanned(*k), spanned(*v)))
+        .collect()
 }
 
 impl Table {

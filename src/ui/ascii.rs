@@ -46,10 +46,15 @@ mod tests {
     fn both(x: u16, y: u16, text: &str, max: usize) {
         let area = Rect::new(2, 1, 12, 3);
         let mut plain = Buffer::empty(area);
-        plain.set_style(area, Style::new().fg(Color::Red).add_modifier(Modifier::BOLD));
+        plain.set_style(
+            area,
+            Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+        );
         plain.set_string(2, 2, "under", Style::new().bg(Color::Blue));
         let mut fast = plain.clone();
-        let style = Style::new().fg(Color::Indexed(110)).remove_modifier(Modifier::BOLD);
+        let style = Style::new()
+            .fg(Color::Indexed(110))
+            .remove_modifier(Modifier::BOLD);
         let expected = plain.set_stringn(x, y, text, max, style).0;
         let got = set_ascii(&mut fast, x, y, text, max, style);
         assert_eq!(fast, plain, "{text:?} at ({x}, {y}) max {max}");
@@ -58,7 +63,14 @@ mod tests {
 
     #[test]
     fn ascii_is_drawn_as_set_stringn_draws_it() {
-        for text in ["", "a", "hello world", "tab\there", "bell\x07 del\x7f", "é not ascii"] {
+        for text in [
+            "",
+            "a",
+            "hello world",
+            "tab\there",
+            "bell\x07 del\x7f",
+            "é not ascii",
+        ] {
             for (x, y) in [(2, 1), (5, 2), (13, 3), (14, 2)] {
                 for max in [0, 1, 3, 100] {
                     both(x, y, text, max);
