@@ -8,7 +8,7 @@
 //!   brief with 10,000 annotations, as the reader draws it, and the lookup at the cursor;
 //!   also with one extra highlight over 1 MiB, which widens every overlap query;
 //! - `index`: what reading a 10 MiB brief in pieces costs in all (cutting at line ends, parsing
-//!   each 256 KiB piece, measuring its paragraphs, appending it to the document and the layout),
+//!   each 64 KiB piece, measuring its paragraphs, appending it to the document and the layout),
 //!   the work the reader thread and the loop share while the first screen is already up;
 //! - `wrap`: every row of one 5 MB paragraph (the `next_row` loop of layout measuring), ASCII
 //!   and with non-ASCII words.
@@ -254,7 +254,7 @@ fn index(c: &mut Criterion) {
     );
     let mut group = c.benchmark_group("index-10MiB");
     group.sampling_mode(SamplingMode::Flat);
-    group.bench_function("in-256KiB-pieces", |bench| {
+    group.bench_function("in-pieces", |bench| {
         bench.iter_with_large_drop(|| {
             index_in_pieces(
                 black_box(text.as_bytes()),

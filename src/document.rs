@@ -20,7 +20,7 @@ mod plain;
 mod repeats;
 mod sniff;
 
-pub use block::{Block, BlockKind, Inline, Prefix, Span};
+pub use block::{Block, BlockKind, CHAR_STRIDE, Inline, Prefix, Span, Styles};
 pub use builder::TAB_WIDTH;
 pub use chars::Chars;
 pub use decode::DecodeError;
@@ -30,7 +30,7 @@ pub use matcher::Matcher;
 pub use repeats::Repeat;
 pub use sniff::sniff;
 
-use builder::Builder;
+use builder::{Builder, Built};
 
 /// How a brief's body is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +64,11 @@ impl Format {
 pub struct Document {
     text: String,
     blocks: Vec<Block>,
+    /// Inline styles and decoration of the blocks that have any.
+    styles: Styles,
+    /// `char_marks[k]` is the offset in characters of block `k * CHAR_STRIDE`'s first
+    /// character (8 bytes every 16 blocks instead of every block).
+    char_marks: Vec<usize>,
     char_len: usize,
     meta: Meta,
     repeats: Vec<Repeat>,
@@ -104,15 +109,7 @@ impl Document {
             Format::Plain => plain::parse(split.body, &mut builder, has_title),
             Format::Markdown | Format::Html => markdown::parse(split.body, &mut builder, has_title),
         }
-        let (text, blocks, char_len) = builder.finish();
-        Ok(Self {
-            text,
-            blocks,
-            char_len,
-            meta: split.meta,
-            repeats: Vec::new(),
-            warnings,
-        })
+        Ok(Self::of(builder.finish(), split.meta, warnings))
     }
 
     /// Parses a web page: its bytes decoded by the charset `declared` (an HTTP header's), a
@@ -134,15 +131,7 @@ impl Document {
         let extracted = html::parse(&page.text, &mut builder);
         let mut warnings: Vec<String> = page.warning.into_iter().collect();
         warnings.extend(extracted.warnings);
-        let (text, blocks, char_len) = builder.finish();
-        let mut doc = Self {
-            text,
-            blocks,
-            char_len,
-            meta: extracted.meta,
-            repeats: Vec::new(),
-            warnings,
-        };
+        let mut doc = Self::of(builder.finish(), extracted.meta, warnings);
         doc.find_repeats();
         Ok(doc)
     }
@@ -153,15 +142,41 @@ impl Document {
         let decoded = decode::decode(bytes, base)?;
         let mut builder = Builder::with_capacity(bytes.len());
         plain::parse(&decoded.text, &mut builder, true);
-        let (text, blocks, char_len) = builder.finish();
-        Ok(Self {
-            text,
-            blocks,
-            char_len,
-            meta: Meta::default(),
+        Ok(Self::of(
+            builder.finish(),
+            Meta::default(),
+            decoded.warning.into_iter().collect(),
+        ))
+    }
+
+    /// The document a builder made.
+    fn of(built: Built, meta: Meta, warnings: Vec<String>) -> Self {
+        let mut doc = Self {
+            text: built.text,
+            blocks: built.blocks,
+            styles: built.styles,
+            char_marks: Vec::new(),
+            char_len: built.chars,
+            meta,
             repeats: Vec::new(),
-            warnings: decoded.warning.into_iter().collect(),
-        })
+            warnings,
+        };
+        doc.mark_chars(0, 0);
+        doc
+    }
+
+    /// Keeps the first character's offset of every [`CHAR_STRIDE`]-th block from block
+    /// `from` on, whose first character is character `chars`.
+    fn mark_chars(&mut self, from: usize, mut chars: usize) {
+        self.char_marks.truncate(from.div_ceil(CHAR_STRIDE));
+        let marks = (self.blocks.len().div_ceil(CHAR_STRIDE)).saturating_sub(self.char_marks.len());
+        self.char_marks.reserve_exact(marks);
+        for (i, block) in self.blocks.iter().enumerate().skip(from) {
+            if i.is_multiple_of(CHAR_STRIDE) {
+                self.char_marks.push(chars);
+            }
+            chars += block.char_len() + 1;
+        }
     }
 
     /// Appends a piece parsed with [`Document::parse_continuation`] from the bytes that follow
@@ -176,15 +191,19 @@ impl Document {
             part.blocks[0].set_kind(BlockKind::Title);
             self.text.push_str(&part.text);
             self.blocks = part.blocks;
+            self.styles = part.styles;
+            self.char_marks = part.char_marks;
             self.char_len = part.char_len;
             return;
         }
         self.text.push('\n');
-        let (bytes, chars) = (self.text.len(), self.char_len + 1);
+        let (bytes, chars, from) = (self.text.len(), self.char_len + 1, self.blocks.len());
         self.text.push_str(&part.text);
         self.blocks.reserve(part.blocks.len());
         self.blocks
-            .extend(part.blocks.into_iter().map(|b| b.shifted(bytes, chars)));
+            .extend(part.blocks.into_iter().map(|b| b.shifted(bytes)));
+        self.styles.append(part.styles, from);
+        self.mark_chars(from, chars);
         self.char_len = chars + part.char_len;
     }
 
@@ -196,15 +215,16 @@ impl Document {
         if !self.text.is_empty() {
             let per_byte = self.blocks.len() as f64 / self.text.len() as f64;
             // Ten percent over the estimate, so a slightly denser rest does not double it.
-            self.blocks
-                .reserve_exact((bytes as f64 * per_byte * 1.1) as usize);
+            let blocks = (bytes as f64 * per_byte * 1.1) as usize;
+            self.blocks.reserve_exact(blocks);
+            self.char_marks.reserve_exact(blocks / CHAR_STRIDE + 1);
         }
     }
 
     /// Finds runs of blocks that repeat an earlier run (done by [`Document::parse`]; call it
     /// once after the last piece of a brief read in pieces).
     pub fn find_repeats(&mut self) {
-        self.repeats = repeats::find(&self.text, &self.blocks);
+        self.repeats = repeats::find(&self.text, &self.blocks, &self.styles);
     }
 
     /// The normalised text: block texts joined by `\n`.
@@ -220,6 +240,29 @@ impl Document {
     /// Blocks the document has room for (see [`Document::reserve`]).
     pub fn block_capacity(&self) -> usize {
         self.blocks.capacity()
+    }
+
+    /// Inline styles of block `index`, sorted by start (none past the last block).
+    pub fn spans(&self, index: usize) -> &[Span] {
+        self.styles.spans(index)
+    }
+
+    /// Quote and list decoration of block `index`.
+    pub fn prefix(&self, index: usize) -> &Prefix {
+        self.styles.prefix(index)
+    }
+
+    /// Offset of block `index`'s first character, in Unicode scalar values (the text's
+    /// length in characters past the last block): the kept offset of the block at most
+    /// [`CHAR_STRIDE`] - 1 before it, plus the lengths between.
+    pub fn char_start(&self, index: usize) -> usize {
+        let index = index.min(self.blocks.len());
+        let group = index / CHAR_STRIDE;
+        let Some(&mark) = self.char_marks.get(group) else {
+            return self.char_len;
+        };
+        let between = &self.blocks[group * CHAR_STRIDE..index];
+        (mark + between.iter().map(|b| b.char_len() + 1).sum::<usize>()).min(self.char_len)
     }
 
     /// The text of block `index`.
@@ -273,11 +316,13 @@ impl Document {
     }
 
     fn chars_before(&self, offset: usize) -> usize {
-        let Some(block) = self.blocks.get(self.block_at(offset)) else {
+        let index = self.block_at(offset);
+        let Some(block) = self.blocks.get(index) else {
             return 0;
         };
+        let char_start = self.char_start(index);
         if offset <= block.range().start {
-            return block.char_start();
+            return char_start;
         }
         let end = offset.min(block.range().end);
         let inside = &self.text[block.range().start..end];
@@ -286,19 +331,30 @@ impl Document {
         } else {
             inside.chars().count()
         };
-        block.char_start() + chars + usize::from(offset > block.range().end)
+        char_start + chars + usize::from(offset > block.range().end)
     }
 
     /// Byte offset of character `offset`, clamped to the end of the text.
     pub fn byte_offset(&self, offset: Chars) -> usize {
         let offset = offset.get();
-        let index = self
-            .blocks
-            .partition_point(|b| b.char_start() + b.char_len() < offset);
+        // The first block whose last character ends at or past `offset`: it lies in the last
+        // group that starts at or before it, or is the first block of the next group.
+        let group = self
+            .char_marks
+            .partition_point(|&m| m <= offset)
+            .saturating_sub(1);
+        let mut char_start = self.char_marks.get(group).copied().unwrap_or(0);
+        let mut index = group * CHAR_STRIDE;
+        while let Some(b) = self.blocks.get(index)
+            && char_start + b.char_len() < offset
+        {
+            char_start += b.char_len() + 1;
+            index += 1;
+        }
         let Some(block) = self.blocks.get(index) else {
             return self.text.len();
         };
-        let inside = offset.saturating_sub(block.char_start());
+        let inside = offset.saturating_sub(char_start);
         if block.is_ascii() {
             return block.range().start + inside.min(block.range().len());
         }

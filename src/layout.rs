@@ -19,7 +19,7 @@ use crate::document::Document;
 use flow::Flow;
 pub use item::Item;
 pub use item::{LIST_INDENT, QUOTE_INDENT, collapsed_label, prefix_width};
-pub use measured::Measured;
+pub use measured::{Measured, TALL};
 
 /// Row interval at which tall items remember a row start.
 pub const CHECKPOINT: usize = 64;
@@ -62,8 +62,11 @@ pub enum Line {
 pub struct Layout {
     width: usize,
     show_repeats: bool,
-    /// Height of every block at `width`, by block index.
-    heights: Vec<u32>,
+    /// Height of every block at `width`, by block index, in 2 bytes: [`TALL`] for a block of
+    /// that many rows or more, whose height is in `tall`.
+    heights: Vec<u16>,
+    /// Heights of the blocks of [`TALL`] rows or more (a paragraph of megabytes).
+    tall: HashMap<usize, usize>,
     /// Row starts (byte offsets in the block text) every `CHECKPOINT` rows, for tall blocks.
     checkpoints: HashMap<usize, Vec<usize>>,
     items: Flow,
@@ -119,6 +122,8 @@ impl Layout {
             _ => Measured::blocks(doc, from, self.width),
         };
         self.heights.extend_from_slice(&measured.heights);
+        self.tall
+            .extend(measured.tall.into_iter().map(|(b, h)| (b + from, h)));
         self.checkpoints.extend(
             measured
                 .checkpoints
@@ -142,7 +147,7 @@ impl Layout {
             }
             for b in next..from + fresh {
                 self.push_item(Item::block(b), row);
-                row += self.heights[b] as usize + 1;
+                row += self.block_height(b) + 1;
             }
             self.end_row = row;
         } else {
@@ -195,8 +200,17 @@ impl Layout {
     /// The height of `item` in rows.
     fn height_of(&self, item: Item) -> usize {
         match item {
-            Item::Block(b) => self.heights.get(b as usize).map_or(0, |&h| h as usize),
+            Item::Block(b) => self.block_height(b as usize),
             Item::Collapsed(_) | Item::Meta => 1,
+        }
+    }
+
+    /// The height of block `b` in rows (0 past the last block).
+    fn block_height(&self, b: usize) -> usize {
+        match self.heights.get(b) {
+            Some(&TALL) => self.tall.get(&b).copied().unwrap_or(usize::from(TALL)),
+            Some(&h) => usize::from(h),
+            None => 0,
         }
     }
 
@@ -354,10 +368,7 @@ impl Layout {
 
     /// The wrapping width of block `b` (the column less its decoration).
     pub fn wrap_width(&self, doc: &Document, b: usize) -> usize {
-        let prefix = doc
-            .blocks()
-            .get(b)
-            .map_or(0, |bl| prefix_width(bl.prefix()));
+        let prefix = prefix_width(doc.prefix(b));
         self.width.saturating_sub(prefix).max(1)
     }
 

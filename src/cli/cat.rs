@@ -87,14 +87,15 @@ pub fn render(doc: &Document, set: &Annotations, width: usize, theme: Option<&Th
                     }
                     _ => out.push_str(&" ".repeat(gutter)),
                 }
-                let mut prefix = "│ ".repeat(usize::from(b.prefix().quote_depth));
+                let decoration = doc.prefix(block);
+                let mut prefix = "│ ".repeat(usize::from(decoration.quote_depth));
                 prefix.push_str(
-                    &" ".repeat(usize::from(b.prefix().list_depth.saturating_sub(1)) * LIST_INDENT),
+                    &" ".repeat(usize::from(decoration.list_depth.saturating_sub(1)) * LIST_INDENT),
                 );
-                if let (Some(marker), 0) = (&b.prefix().marker, index) {
+                if let (Some(marker), 0) = (&decoration.marker, index) {
                     prefix.push_str(&sanitize::line(marker));
                 }
-                let pad = prefix_width(b.prefix()).saturating_sub(prefix.width());
+                let pad = prefix_width(decoration).saturating_sub(prefix.width());
                 prefix.push_str(&" ".repeat(pad));
                 out.push_str(&paint(&prefix, style(Role::Quote)));
                 let base = style(match b.kind() {

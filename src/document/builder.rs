@@ -5,7 +5,7 @@
 //! [`crate::sanitize`]), leading and trailing whitespace of a block is dropped, empty blocks are
 //! dropped, and blocks are joined by a single `\n`.
 
-use super::block::{Block, BlockKind, Inline, Prefix, Span};
+use super::block::{Block, BlockKind, Inline, Prefix, Span, Styles};
 use crate::sanitize;
 
 /// Tab stops are every this many columns.
@@ -16,7 +16,18 @@ pub const TAB_WIDTH: usize = 4;
 pub struct Builder {
     text: String,
     blocks: Vec<Block>,
+    styles: Styles,
     chars: usize,
+}
+
+/// What a [`Builder`] made: the normalised text, its blocks, their styles and the text's
+/// length in characters.
+#[derive(Debug)]
+pub struct Built {
+    pub text: String,
+    pub blocks: Vec<Block>,
+    pub styles: Styles,
+    pub chars: usize,
 }
 
 /// The text of one block while it is being assembled, with its inline styles.
@@ -81,6 +92,7 @@ impl Builder {
             text: String::with_capacity(bytes),
             // News paragraphs run to hundreds of bytes; this is a guess, not a limit.
             blocks: Vec::with_capacity(bytes / 256),
+            styles: Styles::default(),
             chars: 0,
         }
     }
@@ -139,13 +151,9 @@ impl Builder {
         } else {
             text.chars().count()
         };
-        self.blocks.push(Block::new(
-            kind,
-            start..self.text.len(),
-            (self.chars, char_len),
-            spans,
-            prefix,
-        ));
+        self.styles.push(self.blocks.len(), spans, prefix);
+        self.blocks
+            .push(Block::new(kind, start..self.text.len(), char_len));
         self.chars += char_len;
     }
 
@@ -166,9 +174,14 @@ impl Builder {
         self.blocks.get(index).map(|b| b.kind())
     }
 
-    /// The normalised text, its blocks and its length in characters.
-    pub fn finish(self) -> (String, Vec<Block>, usize) {
-        (self.text, self.blocks, self.chars)
+    /// The normalised text, its blocks, their styles and its length in characters.
+    pub fn finish(self) -> Built {
+        Built {
+            text: self.text,
+            blocks: self.blocks,
+            styles: self.styles,
+            chars: self.chars,
+        }
     }
 }
 
@@ -181,7 +194,8 @@ mod tests {
         for line in lines {
             b.push_line(BlockKind::Paragraph, line);
         }
-        b.finish()
+        let built = b.finish();
+        (built.text, built.blocks, built.chars)
     }
 
     #[test]
@@ -203,7 +217,7 @@ mod tests {
     fn controls_are_neutralised_and_offsets_count_characters() {
         let (text, blocks, chars) = build(&["é\u{1b}[31m", "東京"]);
         assert_eq!(text, "é␛[31m\n東京");
-        assert_eq!(blocks[1].char_start(), 7);
+        assert_eq!(blocks[0].char_len(), 6);
         assert_eq!(chars, 9);
         assert!(!blocks[1].is_ascii());
     }
@@ -216,10 +230,10 @@ mod tests {
         block.push("bold", Some(Inline::Strong));
         block.push("  ", None);
         b.push(BlockKind::Paragraph, Prefix::default(), block);
-        let (text, blocks, _) = b.finish();
-        assert_eq!(text, "lead bold");
+        let built = b.finish();
+        assert_eq!(built.text, "lead bold");
         assert_eq!(
-            blocks[0].spans(),
+            built.styles.spans(0),
             vec![Span {
                 range: 5..9,
                 style: Inline::Strong

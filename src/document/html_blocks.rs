@@ -304,28 +304,28 @@ fn inline_style(name: &str) -> Option<Inline> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::block::{Block, Span, Styles};
     use crate::document::builder::Builder;
-    use crate::document::{Block, Span};
 
-    fn blocks(html: &str) -> (String, Vec<Block>) {
+    fn blocks(html: &str) -> (String, Vec<Block>, Styles) {
         let doc = dom_query::Document::from(html);
         let mut b = Builder::default();
         for f in collect(&doc.root()) {
             b.push(f.kind, f.prefix, f.text);
         }
-        let (text, blocks, _) = b.finish();
-        (text, blocks)
+        let built = b.finish();
+        (built.text, built.blocks, built.styles)
     }
 
     #[test]
     fn paragraphs_headings_and_whitespace() {
-        let (text, blocks) = blocks(
+        let (text, blocks, styles) = blocks(
             "<h2>  Rates\n rise </h2><p>The   Fed\n\traised <em>rates</em> <b>again</b>.</p><p></p>",
         );
         assert_eq!(text, "Rates rise\nThe Fed raised rates again.");
         assert_eq!(blocks[0].kind(), BlockKind::Heading(2));
         assert_eq!(
-            blocks[1].spans(),
+            styles.spans(1),
             vec![
                 Span {
                     range: 15..20,
@@ -341,21 +341,21 @@ mod tests {
 
     #[test]
     fn lists_quotes_and_code_carry_their_decoration() {
-        let (text, blocks) = blocks(
+        let (text, blocks, styles) = blocks(
             "<ul><li>one</li><li>two<ol start=3><li>inner</li></ol></li></ul>\
              <blockquote><p>quoted</p></blockquote><pre>fn x() {\n\tgo();\n}</pre>",
         );
         assert_eq!(text, "one\ntwo\ninner\nquoted\nfn x() {\n    go();\n}");
-        assert_eq!(blocks[0].prefix().marker.as_deref(), Some("•"));
-        assert_eq!(blocks[2].prefix().marker.as_deref(), Some("3."));
-        assert_eq!(blocks[2].prefix().list_depth, 2);
-        assert_eq!(blocks[3].prefix().quote_depth, 1);
+        assert_eq!(styles.prefix(0).marker.as_deref(), Some("•"));
+        assert_eq!(styles.prefix(2).marker.as_deref(), Some("3."));
+        assert_eq!(styles.prefix(2).list_depth, 2);
+        assert_eq!(styles.prefix(3).quote_depth, 1);
         assert_eq!(blocks[4].kind(), BlockKind::Code);
     }
 
     #[test]
     fn hidden_elements_leave_no_text() {
-        let (text, _) = blocks(
+        let (text, ..) = blocks(
             "<p>Kept<script>alert('x')</script><style>p{}</style></p>\
              <div hidden>gone</div><noscript>enable js</noscript><p>also <img alt=pic> kept</p>",
         );
@@ -364,7 +364,7 @@ mod tests {
 
     #[test]
     fn breaks_cells_and_loose_text() {
-        let (text, _) = blocks(
+        let (text, ..) = blocks(
             "<div>loose <span>text</span><br>next line</div>\
              <table><tr><td>a</td><td>b</td></tr><tr><th>c</th></tr></table>",
         );
@@ -374,7 +374,7 @@ mod tests {
     #[test]
     fn deep_nesting_does_not_exhaust_the_stack() {
         let html = format!("{}deep{}", "<span>".repeat(5000), "</span>".repeat(5000));
-        let (text, _) = blocks(&html);
+        let (text, ..) = blocks(&html);
         assert_eq!(text, "deep");
     }
 }

@@ -146,22 +146,23 @@ fn end(tag: TagEnd, w: &mut Walker, builder: &mut Builder) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::block::{Block, Span};
+    use crate::document::block::{Block, Span, Styles};
 
-    fn parse_md(src: &str) -> (String, Vec<Block>) {
+    fn parse_md(src: &str) -> (String, Vec<Block>, Styles) {
         let mut b = Builder::default();
         parse(src, &mut b, false);
-        let (text, blocks, _) = b.finish();
-        (text, blocks)
+        let built = b.finish();
+        (built.text, built.blocks, built.styles)
     }
 
     #[test]
     fn markup_is_not_part_of_the_text() {
-        let (text, blocks) = parse_md("# Rates rise\n\nThe *Fed* raised **rates**\nagain.\n");
+        let (text, blocks, styles) =
+            parse_md("# Rates rise\n\nThe *Fed* raised **rates**\nagain.\n");
         assert_eq!(text, "Rates rise\nThe Fed raised rates again.");
         assert_eq!(blocks[0].kind(), BlockKind::Title);
         assert_eq!(
-            blocks[1].spans(),
+            styles.spans(1),
             [
                 Span {
                     range: 4..7,
@@ -177,31 +178,31 @@ mod tests {
 
     #[test]
     fn lists_and_quotes_carry_their_decoration() {
-        let (text, blocks) = parse_md("Intro\n\n- one\n- two\n  1. inner\n\n> quoted\n");
+        let (text, _, styles) = parse_md("Intro\n\n- one\n- two\n  1. inner\n\n> quoted\n");
         assert_eq!(text, "Intro\none\ntwo\ninner\nquoted");
-        assert_eq!(blocks[1].prefix().marker.as_deref(), Some("•"));
+        assert_eq!(styles.prefix(1).marker.as_deref(), Some("•"));
         assert_eq!(
-            *blocks[3].prefix(),
+            *styles.prefix(3),
             Prefix {
                 quote_depth: 0,
                 list_depth: 2,
                 marker: Some("1.".into())
             }
         );
-        assert_eq!(blocks[4].prefix().quote_depth, 1);
+        assert_eq!(styles.prefix(4).quote_depth, 1);
     }
 
     #[test]
     fn code_keeps_indentation_and_lines() {
-        let (text, blocks) = parse_md("Para\n\n```\nfn x() {\n\tgo();\n}\n```\n");
+        let (text, blocks, _) = parse_md("Para\n\n```\nfn x() {\n\tgo();\n}\n```\n");
         assert_eq!(text, "Para\nfn x() {\n    go();\n}");
         assert_eq!(blocks[1].kind(), BlockKind::Code);
     }
 
     #[test]
     fn links_keep_their_text_not_their_target() {
-        let (text, blocks) = parse_md("See [the report](https://example.com) now.");
+        let (text, _, styles) = parse_md("See [the report](https://example.com) now.");
         assert_eq!(text, "See the report now.");
-        assert_eq!(blocks[0].spans()[0].style, Inline::Link);
+        assert_eq!(styles.spans(0)[0].style, Inline::Link);
     }
 }

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::{Block, BlockKind, Document, Inline};
+use super::{Block, BlockKind, Document, Inline, Prefix, Span};
 
 /// Front matter of an imported brief, in the order it is written.
 #[derive(Debug, Default, Serialize)]
@@ -60,18 +60,23 @@ pub fn write(doc: &Document, meta: &ImportMeta) -> String {
             continue;
         }
         out.push('\n');
-        write_block(&mut out, block, doc.block_text(i));
+        write_block(
+            &mut out,
+            block,
+            doc.block_text(i),
+            (doc.spans(i), doc.prefix(i)),
+        );
         out.push('\n');
     }
     out
 }
 
-fn write_block(out: &mut String, block: &Block, text: &str) {
-    let quote = "> ".repeat(usize::from(block.prefix().quote_depth));
-    let depth = usize::from(block.prefix().list_depth);
+fn write_block(out: &mut String, block: &Block, text: &str, (spans, prefix): (&[Span], &Prefix)) {
+    let quote = "> ".repeat(usize::from(prefix.quote_depth));
+    let depth = usize::from(prefix.list_depth);
     let indent = "    ".repeat(depth.saturating_sub(1));
     // A list item's first block carries its marker; its later blocks sit inside the item.
-    let lead = match (&block.prefix().marker, depth) {
+    let lead = match (&prefix.marker, depth) {
         (Some(marker), _) => {
             let marker = if marker == "•" {
                 "-"
@@ -96,11 +101,11 @@ fn write_block(out: &mut String, block: &Block, text: &str) {
         BlockKind::Heading(level) => {
             let hashes = "#".repeat(usize::from(level.clamp(1, 6)));
             // A heading is one line: a hard break in it would end it.
-            let line = inline(&text.replace('\n', " "), block.spans());
+            let line = inline(&text.replace('\n', " "), spans);
             out.push_str(&format!("{lead}{hashes} {line}"));
         }
         BlockKind::Title | BlockKind::Paragraph => {
-            let body = inline(text, block.spans());
+            let body = inline(text, spans);
             let mut lines = body.split('\n');
             out.push_str(&lead);
             out.push_str(lines.next().unwrap_or_default());
@@ -248,9 +253,8 @@ mod tests {
         let (page, back, md) = round_trip(HOSTILE);
         let kinds = |d: &Document| d.blocks().iter().map(|b| b.kind()).collect::<Vec<_>>();
         let prefixes = |d: &Document| {
-            d.blocks()
-                .iter()
-                .map(|b| b.prefix().clone())
+            (0..d.blocks().len())
+                .map(|b| d.prefix(b).clone())
                 .collect::<Vec<_>>()
         };
         assert_eq!(kinds(&back), kinds(&page), "{md}");

@@ -29,7 +29,7 @@ mod tests {
             &mut b,
             false,
         );
-        let (text, blocks, _) = b.finish();
+        let crate::document::builder::Built { text, blocks, .. } = b.finish();
         assert_eq!(text, "Headline\nBody one.\nBody two.");
         let kinds: Vec<_> = blocks.iter().map(|b| b.kind()).collect();
         assert_eq!(

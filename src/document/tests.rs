@@ -121,6 +121,42 @@ fn char_and_byte_offsets_round_trip() {
     assert_eq!(doc.byte_offset(doc.char_len()), text.len());
 }
 
+/// Character offsets are kept every `CHAR_STRIDE` blocks and worked out in between: every
+/// offset of a brief of several hundred blocks, ASCII and not, read whole and in pieces cut
+/// off those strides, converts both ways as counting the text's characters does.
+#[test]
+fn char_and_byte_offsets_round_trip_across_many_blocks() {
+    let src: String = (0..300)
+        .map(|i| match i % 7 {
+            0 => format!("Café {i} 東京\n"),
+            3 => "\n".to_string(),
+            5 => format!("\tTabbed {i}\n"),
+            _ => format!("Line {i} of plain text\n"),
+        })
+        .collect();
+    let whole = Document::parse(src.as_bytes(), Format::Plain).unwrap();
+    assert!(whole.blocks().len() > 4 * CHAR_STRIDE);
+    let pieces = in_pieces(&src, &[100, 2_000, 2_001, 5_000]);
+    assert_eq!(pieces.text(), whole.text());
+    for doc in [&whole, &pieces] {
+        let text = doc.text();
+        let mut starts = Vec::new();
+        for (chars, (bytes, _)) in text.char_indices().enumerate() {
+            assert_eq!(doc.char_offset(bytes), Chars(chars), "byte {bytes}");
+            assert_eq!(doc.byte_offset(Chars(chars)), bytes, "char {chars}");
+            if doc.blocks().iter().any(|b| b.range().start == bytes) {
+                starts.push(chars);
+            }
+        }
+        let kept: Vec<usize> = (0..doc.blocks().len()).map(|b| doc.char_start(b)).collect();
+        assert_eq!(kept, starts);
+        assert_eq!(doc.char_start(doc.blocks().len()), doc.char_len().get());
+        assert_eq!(doc.char_offset(text.len()), doc.char_len());
+        assert_eq!(doc.byte_offset(doc.char_len()), text.len());
+        assert_eq!(doc.byte_offset(Chars(doc.char_len().get() + 9)), text.len());
+    }
+}
+
 #[test]
 fn hostile_input_never_keeps_a_control_character() {
     let src = "T\u{1b}]0;pwned\u{7}\n\u{1b}[2J\u{9b}c\u{7f}\u{202e}evil\u{2069}\tx\r\n";

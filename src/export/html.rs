@@ -65,7 +65,8 @@ pub fn page(brief: &Brief<'_>) -> String {
             continue;
         }
         let inner = block_html(brief, b, &placed, &numbers);
-        let depth = usize::from(block.prefix().list_depth);
+        let prefix = brief.doc.prefix(b);
+        let depth = usize::from(prefix.list_depth);
         let (open, close) = match block.kind() {
             BlockKind::Title => ("<p class=\"title\">".to_string(), "</p>".to_string()),
             BlockKind::Heading(level) => {
@@ -79,13 +80,12 @@ pub fn page(brief: &Brief<'_>) -> String {
             ),
             BlockKind::Paragraph => ("<p>".to_string(), "</p>".to_string()),
         };
-        let marker = block
-            .prefix()
+        let marker = prefix
             .marker
             .as_ref()
             .map(|m| format!("<span class=\"marker\">{}</span> ", escape(m)))
             .unwrap_or_default();
-        let quotes = usize::from(block.prefix().quote_depth);
+        let quotes = usize::from(prefix.quote_depth);
         body.push_str(&"<blockquote>".repeat(quotes));
         let _ = write!(body, "{open}{marker}{inner}{close}");
         body.push_str(&"</blockquote>".repeat(quotes));
@@ -154,7 +154,7 @@ fn block_html(
         cuts.insert(r.start.clamp(start, end));
         cuts.insert(r.end.clamp(start, end));
     }
-    for span in block.spans() {
+    for span in doc.spans(b) {
         cuts.insert((start + span.range.start).min(end));
         cuts.insert((start + span.range.end).min(end));
     }
@@ -164,7 +164,7 @@ fn block_html(
         let (from, to) = (pair[0], pair[1]);
         let piece = text.get(from..to).unwrap_or("");
         let mut html = escape(piece);
-        for span in block.spans() {
+        for span in doc.spans(b) {
             if start + span.range.start <= from && to <= start + span.range.end {
                 let tag = match span.style {
                     Inline::Emphasis => "em",

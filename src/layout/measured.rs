@@ -5,13 +5,20 @@
 use super::{CHECKPOINT, prefix_width, wrap};
 use crate::document::Document;
 
+/// A block this many rows tall or taller keeps its height apart: heights take 2 bytes a
+/// paragraph (0.4 MB on a 100 MiB brief), and only a paragraph of some megabytes is taller.
+pub const TALL: u16 = u16::MAX;
+
 /// Heights of a run of blocks at one column width, with the row starts of tall ones. Made
 /// while a brief is read in pieces (off the reader's thread), then handed to
 /// [`Layout::extend`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Measured {
     pub(super) width: usize,
-    pub(super) heights: Vec<u32>,
+    /// Heights in rows, [`TALL`] for a block of that many rows or more.
+    pub(super) heights: Vec<u16>,
+    /// Heights of the blocks of [`TALL`] rows or more, by block index within the run.
+    pub(super) tall: Vec<(usize, usize)>,
     /// Row starts every `CHECKPOINT` rows, by block index within the run.
     pub(super) checkpoints: Vec<(usize, Vec<usize>)>,
 }
@@ -33,9 +40,14 @@ impl Measured {
         let count = doc.blocks().len().saturating_sub(from);
         let mut heights = Vec::with_capacity(count);
         let mut checkpoints = Vec::new();
+        let mut tall = Vec::new();
         for b in from..from + count {
             let (height, marks) = measure(doc, b, width);
-            heights.push(u32::try_from(height).unwrap_or(u32::MAX));
+            let short = u16::try_from(height).unwrap_or(TALL);
+            if short == TALL {
+                tall.push((b - from, height));
+            }
+            heights.push(short);
             if !marks.is_empty() {
                 checkpoints.push((b - from, marks));
             }
@@ -43,6 +55,7 @@ impl Measured {
         Self {
             width,
             heights,
+            tall,
             checkpoints,
         }
     }
@@ -54,7 +67,7 @@ pub(super) fn measure(doc: &Document, b: usize, column: usize) -> (usize, Vec<us
         return (0, Vec::new());
     };
     let text = doc.block_text(b);
-    let width = column.saturating_sub(prefix_width(block.prefix())).max(1);
+    let width = column.saturating_sub(prefix_width(doc.prefix(b))).max(1);
     let mut marks = Vec::new();
     let mut count = 0;
     let mut at = 0;

@@ -367,3 +367,22 @@ fn a_brief_without_collapsed_runs_keeps_no_list_of_items() {
         Flow::Plain { blocks: 6, .. }
     ));
 }
+
+/// Heights are kept in 2 bytes; a paragraph of more rows keeps its height apart, and the
+/// rows after it count it in full, whether measured here or off the reader's thread.
+#[test]
+fn a_paragraph_taller_than_two_bytes_count_keeps_its_height() {
+    let rows = usize::from(TALL) + 1_000;
+    let src = format!("T\n{}\nAf", "ab ".repeat(rows));
+    let d = doc(&src);
+    let here = Layout::new(&d, 2, false);
+    let there = Layout::measured(&d, Measured::of(&d, 2), false);
+    for l in [&here, &there] {
+        assert_eq!(l.block_height(1), rows);
+        assert_eq!(l.item_row(2), 1 + 1 + rows + 1);
+        assert_eq!(l.total_rows(), 1 + 1 + rows + 1 + 1);
+        let last = d.blocks()[2].range().start;
+        assert_eq!(l.row_of(&d, last), l.item_row(2));
+        assert_eq!(shown(&d, l, l.item_row(2)..l.item_row(2) + 1), ["Af"]);
+    }
+}

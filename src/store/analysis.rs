@@ -102,7 +102,12 @@ pub fn of_notes(notes: BriefNotes) -> Brief {
         paragraphs: doc
             .blocks()
             .iter()
-            .map(|b| b.char_start()..b.char_start() + b.char_len())
+            // Blocks are joined by one `\n`: each starts a character past the last one's end.
+            .scan(0, |start, b| {
+                let chars = *start..*start + b.char_len();
+                *start = chars.end + 1;
+                Some(chars)
+            })
             .collect(),
         segments,
     }

@@ -31,11 +31,7 @@ impl Reader {
             crate::layout::Item::Block(b) => b as usize,
             crate::layout::Item::Collapsed(_) | crate::layout::Item::Meta => return None,
         };
-        let prefix = self
-            .doc
-            .blocks()
-            .get(block)
-            .map_or(0, |b| crate::layout::prefix_width(b.prefix()));
+        let prefix = crate::layout::prefix_width(self.doc.prefix(block));
         let col = usize::from(x.saturating_sub(column.x)).saturating_sub(prefix);
         self.offset_at(row, col)
     }

@@ -50,19 +50,21 @@ fn the_news_page_keeps_the_article_and_drops_the_clutter() {
 fn the_news_page_maps_onto_the_markdown_blocks() {
     let d = fixture("news.html");
     let find = |start: &str| {
-        let i = (0..d.blocks().len())
+        (0..d.blocks().len())
             .find(|&i| d.block_text(i).starts_with(start))
-            .unwrap_or_else(|| panic!("no block starts with {start:?} in {:?}", d.text()));
-        &d.blocks()[i]
+            .unwrap_or_else(|| panic!("no block starts with {start:?} in {:?}", d.text()))
     };
     assert_eq!(d.blocks()[0].kind(), BlockKind::Title);
     assert_eq!(d.title(), Some("Dutch join widened chip export curbs"));
-    assert_eq!(find("What the rules cover").kind(), BlockKind::Heading(2));
-    assert_eq!(find("Immersion").prefix().marker.as_deref(), Some("•"));
-    assert_eq!(find("Servicing").prefix().list_depth, 1);
-    assert_eq!(find("“We act").prefix().quote_depth, 1);
+    assert_eq!(
+        d.blocks()[find("What the rules cover")].kind(),
+        BlockKind::Heading(2)
+    );
+    assert_eq!(d.prefix(find("Immersion")).marker.as_deref(), Some("•"));
+    assert_eq!(d.prefix(find("Servicing")).list_depth, 1);
+    assert_eq!(d.prefix(find("“We act")).quote_depth, 1);
     let lead = find("The Netherlands");
-    let styles: Vec<Inline> = lead.spans().iter().map(|s| s.style).collect();
+    let styles: Vec<Inline> = d.spans(lead).iter().map(|s| s.style).collect();
     assert_eq!(styles, vec![Inline::Emphasis, Inline::Strong]);
     let title_repeats = (1..d.blocks().len()).filter(|&i| d.block_text(i) == d.title().unwrap());
     assert_eq!(title_repeats.count(), 0, "the page's h1 is not shown twice");

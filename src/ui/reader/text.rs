@@ -10,7 +10,7 @@ use unicode_segmentation::UnicodeSegmentation;
 mod marks;
 
 use crate::app::{Geometry, Reader};
-use crate::document::{Block, BlockKind, Document, Inline};
+use crate::document::{Block, BlockKind, Document, Inline, Prefix, Span};
 use crate::layout::{LIST_INDENT, Line, QUOTE_INDENT, collapsed_label, prefix_width};
 use crate::theme::{Role, Theme};
 use crate::ui::ascii::set_ascii;
@@ -89,10 +89,11 @@ fn draw_lines(
                 let Some(b) = doc.blocks().get(*block) else {
                     continue;
                 };
-                let x = draw_prefix(b, *index, column.x, y, theme, buf);
+                let x = draw_prefix(doc.prefix(*block), *index, column.x, y, theme, buf);
                 let room = usize::from(column.right().saturating_sub(x));
                 let row = Row {
                     block: b,
+                    spans: doc.spans(*block),
                     range: range.clone(),
                     marks,
                 };
@@ -141,23 +142,23 @@ fn draw_note_mark(
 
 /// Draws quote bars, list indentation and the list marker; returns where the text starts.
 fn draw_prefix(
-    block: &Block,
+    prefix: &Prefix,
     index: usize,
     x: u16,
     y: u16,
     theme: &Theme,
     buf: &mut Buffer,
 ) -> u16 {
-    let width = prefix_width(block.prefix());
+    let width = prefix_width(prefix);
     if width == 0 {
         return x;
     }
-    let mut s = "│ ".repeat(usize::from(block.prefix().quote_depth));
-    s.push_str(&" ".repeat(usize::from(block.prefix().list_depth.saturating_sub(1)) * LIST_INDENT));
-    let bars_end = usize::from(block.prefix().quote_depth) * QUOTE_INDENT;
+    let mut s = "│ ".repeat(usize::from(prefix.quote_depth));
+    s.push_str(&" ".repeat(usize::from(prefix.list_depth.saturating_sub(1)) * LIST_INDENT));
+    let bars_end = usize::from(prefix.quote_depth) * QUOTE_INDENT;
     buf.set_stringn(x, y, &s, width, theme.style(Role::Quote));
     let marker_x = x + u16::try_from(s.chars().count()).unwrap_or(u16::MAX);
-    if let (Some(marker), 0) = (&block.prefix().marker, index) {
+    if let (Some(marker), 0) = (&prefix.marker, index) {
         buf.set_stringn(
             marker_x,
             y,
@@ -171,6 +172,8 @@ fn draw_prefix(
 
 struct Row<'a> {
     block: &'a Block,
+    /// The block's inline styles.
+    spans: &'a [Span],
     range: Range<usize>,
     marks: &'a Marks<'a>,
 }
@@ -221,8 +224,7 @@ fn style_changes(row: &Row<'_>) -> Vec<usize> {
     let block = row.block.range().start;
     let marks = row.marks;
     let spans = row
-        .block
-        .spans()
+        .spans
         .iter()
         .flat_map(|s| [block + s.range.start, block + s.range.end]);
     let ranges = marks
@@ -283,7 +285,7 @@ fn draw_graphemes(
 fn style_at(row: &Row<'_>, at: usize, base: Style, theme: &Theme) -> Style {
     let local = at - row.block.range().start;
     let mut style = base;
-    if let Some(span) = row.block.spans().iter().find(|s| s.range.contains(&local)) {
+    if let Some(span) = row.spans.iter().find(|s| s.range.contains(&local)) {
         style = style.patch(theme.style(match span.style {
             Inline::Emphasis => Role::Emphasis,
             Inline::Strong => Role::Strong,
@@ -353,6 +355,7 @@ mod tests {
             };
             let row = Row {
                 block: &doc.blocks()[*block],
+                spans: doc.spans(*block),
                 range: range.clone(),
                 marks: &marks,
             };
