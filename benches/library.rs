@@ -215,8 +215,8 @@ fn notes_view_keys(root: &Path) {
         });
     }
     let mut times = Vec::with_capacity(keys.len());
-    // The slowest time of each kind of key, to say which keys cost.
-    let mut slowest: std::collections::BTreeMap<String, Duration> = Default::default();
+    // Every time of each kind of key, to say which keys cost.
+    let mut by_kind: std::collections::BTreeMap<String, Vec<Duration>> = Default::default();
     for events in keys {
         let kind = format!("{:?}", events[0]);
         let start = Instant::now();
@@ -231,8 +231,7 @@ fn notes_view_keys(root: &Path) {
         .render(buf.area, &mut buf);
         let took = start.elapsed();
         times.push(took);
-        let worst = slowest.entry(kind).or_default();
-        *worst = (*worst).max(took);
+        by_kind.entry(kind).or_default().push(took);
     }
     times.sort();
     let at = |q: f64| ms(times[((times.len() - 1) as f64 * q) as usize]);
@@ -243,12 +242,16 @@ fn notes_view_keys(root: &Path) {
         at(0.99),
         at(1.0),
     );
-    let kinds: Vec<String> = slowest
-        .iter()
-        .map(|(kind, t)| format!("{kind} {:.1}", ms(*t)))
+    let kinds: Vec<String> = by_kind
+        .iter_mut()
+        .map(|(kind, t)| {
+            t.sort();
+            let last = t.len() - 1;
+            format!("{kind} {:.1}/{:.1}", ms(t[last / 2]), ms(t[last]))
+        })
         .collect();
     println!(
-        "notes view, slowest key of each kind (ms): {}",
+        "notes view, each kind of key, median/slowest (ms): {}",
         kinds.join(" · ")
     );
 }

@@ -6,11 +6,14 @@
 #   2. the notes view (n) has every annotation of the library;
 #   3. a search across the library (/, a word in every brief) is done.
 # Usage: benches/library_rss.sh DIR      (honours CARGO_TARGET_DIR; needs tmux)
+# BIN=path/to/gloss measures that binary instead of this tree's release build (a baseline).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIR=${1:?usage: benches/library_rss.sh DIR}
-BIN="${CARGO_TARGET_DIR:-target}/release/gloss"
-cargo build --release --quiet
+if [ -z "${BIN:-}" ]; then
+    BIN="${CARGO_TARGET_DIR:-target}/release/gloss"
+    cargo build --release --quiet
+fi
 SOCKET="gloss-rss-$$"
 DATA=$(mktemp -d)
 trap 'tmux -L "$SOCKET" kill-server 2>/dev/null || true; rm -rf "$DATA"' EXIT
@@ -29,7 +32,8 @@ wait_for() { # text, what
     exit 1
 }
 pid() { tmux -L "$SOCKET" list-panes -F '#{pane_pid}'; }
-hwm() { awk '/VmHWM/ {printf "%.1f MB", $2 / 1024}' "/proc/$(pid)/status"; }
+# The peak, and what is resident now (a peak well above it was passing).
+hwm() { awk '/VmHWM/ {h = $2} /VmRSS/ {r = $2} END {printf "%.1f MB (now %.1f MB)", h / 1024, r / 1024}' "/proc/$(pid)/status"; }
 wait_for ' briefs ·' 'the scan to end'
 echo "library scanned ($(tmux -L "$SOCKET" capture-pane -p | grep -o '[0-9]* briefs' | head -1)): peak RSS $(hwm)"
 tmux -L "$SOCKET" send-keys n

@@ -43,9 +43,14 @@ impl Query {
     /// again for every field of every annotation.
     pub fn compiled(&self) -> Compiled<'_> {
         let text = self.text.as_deref().and_then(Text::new);
+        let needs = match (&text, self.text.as_deref()) {
+            (Some(t), Some(s)) => t.needs(s),
+            _ => 0,
+        };
         Compiled {
             query: self,
             text,
+            needs,
             author: self.author.as_deref().map(str::to_lowercase),
         }
     }
@@ -101,6 +106,19 @@ impl Text {
         }
     }
 
+    /// The [`byte_kinds`] a text must hold to match: every byte of the query as it is, or
+    /// with either case of an ASCII letter; under Unicode folding only its ASCII bytes that
+    /// are not letters (`k` also finds the Kelvin sign there, and `s` the long s).
+    fn needs(&self, text: &str) -> u64 {
+        match self {
+            Self::Bytes(_) | Self::Ascii(_) => byte_kinds(text),
+            Self::Unicode(_) => text
+                .bytes()
+                .filter(|b| b.is_ascii() && !b.is_ascii_alphabetic())
+                .fold(0, |kinds, b| kinds | kind_of(b)),
+        }
+    }
+
     fn is_match(&self, hay: &str) -> bool {
         match self {
             Self::Bytes(f) => f.find(hay.as_bytes()).is_some(),
@@ -115,21 +133,99 @@ impl Text {
 pub struct Compiled<'a> {
     query: &'a Query,
     text: Option<Text>,
+    /// The byte kinds a quote or note must hold for the text to be in it.
+    needs: u64,
     author: Option<String>,
+}
+
+/// What a query looks at in an annotation: [`Annotation`]s and the notes view's rows (which
+/// keep only these) both give it.
+#[derive(Debug, Clone, Copy)]
+pub struct Parts<'a> {
+    /// Its tags.
+    pub tags: &'a [String],
+    /// Its note.
+    pub note: &'a str,
+    /// Who made it.
+    pub author: &'a str,
+    /// Its colour.
+    pub color: Color,
+    /// Its status.
+    pub status: Status,
+    /// The text it covers now.
+    pub quote: &'a str,
+    /// The [`byte_kinds`] of the quote and the note together, when known (else all bits): a
+    /// text filter passes over the rows that lack one the query needs without reading them.
+    pub kinds: u64,
+}
+
+/// Which kinds of byte `s` holds, one bit each: an ASCII letter in either case (26 bits),
+/// a digit (10), the other printable ASCII characters (27 bits, shared), and any other byte
+/// (one bit). Made once for each row of the notes view from its quote and note.
+pub fn byte_kinds(s: &str) -> u64 {
+    s.bytes().fold(0, |kinds, b| kinds | kind_of(b))
+}
+
+fn kind_of(b: u8) -> u64 {
+    let bit = match b {
+        b'a'..=b'z' => b - b'a',
+        b'A'..=b'Z' => b - b'A',
+        b'0'..=b'9' => 26 + (b - b'0'),
+        0x20..=0x7e => 36 + b % 27,
+        _ => 63,
+    };
+    1 << bit
+}
+
+impl<'a> Parts<'a> {
+    /// The parts of `a`, whose text is `quote` now.
+    pub fn of(a: &'a Annotation, quote: &'a str) -> Self {
+        Self {
+            tags: &a.tags,
+            note: &a.note,
+            author: &a.author,
+            color: a.color,
+            status: a.status,
+            quote,
+            kinds: u64::MAX,
+        }
+    }
 }
 
 impl Compiled<'_> {
     /// True when `a` (whose text is `quote` now) passes every part of the query.
     pub fn keeps(&self, a: &Annotation, quote: &str) -> bool {
+        self.keeps_parts(Parts::of(a, quote))
+    }
+
+    /// True when an annotation with these parts passes every part of the query.
+    pub fn keeps_parts(&self, a: Parts<'_>) -> bool {
+        self.keeps_knowing(a, None)
+    }
+
+    /// Whether a quote and note with these [`byte_kinds`] may hold the query's text (always
+    /// when it has none).
+    pub fn may_hold(&self, kinds: u64) -> bool {
+        kinds & self.needs == self.needs
+    }
+
+    /// Whether the query's text is in `s` (true when it has no text).
+    pub fn text_in(&self, s: &str) -> bool {
+        self.text.as_ref().is_none_or(|text| text.is_match(s))
+    }
+
+    /// [`Compiled::keeps_parts`], told whether the query's text is in one of the tags when
+    /// that is known already (`tags_have_text`): many rows share their tags.
+    pub fn keeps_knowing(&self, a: Parts<'_>, tags_have_text: Option<bool>) -> bool {
         let q = self.query;
         let tags = q
             .tags
             .iter()
             .all(|wanted| a.tags.iter().any(|t| tag_within(t, wanted)));
         let text = self.text.as_ref().is_none_or(|text| {
-            text.is_match(quote)
-                || text.is_match(&a.note)
-                || a.tags.iter().any(|t| text.is_match(t))
+            (a.kinds & self.needs == self.needs
+                && (text.is_match(a.quote) || text.is_match(a.note)))
+                || tags_have_text.unwrap_or_else(|| a.tags.iter().any(|t| text.is_match(t)))
         });
         let author = self
             .author
@@ -276,5 +372,52 @@ mod tests {
             assert!(finds(yes), "{yes}");
         }
         assert!(!finds("étés"));
+    }
+
+    #[test]
+    fn the_byte_kinds_of_a_row_never_hide_a_match_and_skip_rows_that_cannot_hold_it() {
+        let rows = [
+            ("The Tariff ÉTÉ", "Straße — 5% #up"),
+            ("chip tools", ""),
+            ("\u{212a}elvin and lo\u{17f}t", "x"),
+            ("", "note 42; see p. 7"),
+        ];
+        let queries = [
+            "#", "5%", "tar", "TARIFF", "été", "straße", "k", "kelvin", "lost", "st", "42;",
+            "p. 7", "—", "x", "zz", "\u{17f}", "\u{212a}", "Éte", "5% #u",
+        ];
+        for text in queries {
+            let query = Query {
+                text: Some(text.to_string()),
+                ..Query::default()
+            };
+            let compiled = query.compiled();
+            for (quote, note) in rows {
+                let a = with(&[], Color::Red, Status::Exact, note);
+                let unknown = Parts::of(&a, quote);
+                let known = Parts {
+                    kinds: byte_kinds(quote) | byte_kinds(note),
+                    ..unknown
+                };
+                assert_eq!(
+                    compiled.keeps_parts(known),
+                    compiled.keeps_parts(unknown),
+                    "{text:?} in {quote:?} / {note:?}"
+                );
+            }
+        }
+        // A row without the query's bytes is passed over: told it holds none, it is not kept
+        // even though its text has the query.
+        let query = Query {
+            text: Some("#".into()),
+            ..Query::default()
+        };
+        let a = with(&[], Color::Red, Status::Exact, "#up");
+        let blind = Parts {
+            kinds: 0,
+            ..Parts::of(&a, "")
+        };
+        assert!(!query.compiled().keeps_parts(blind));
+        assert!(query.compiled().keeps_parts(Parts::of(&a, "")));
     }
 }

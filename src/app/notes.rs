@@ -8,6 +8,7 @@ mod update;
 pub use update::update;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use jiff::{SignedDuration, Timestamp};
 
@@ -22,8 +23,8 @@ pub const REGROUP: SignedDuration = SignedDuration::from_millis(100);
 /// One line of the list: a group's heading or an annotation (an index into `rows`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Line {
-    /// A brief's title and path, or a tag.
-    Group(String),
+    /// A brief's title and path, or a tag (made safe to show).
+    Group(Arc<str>),
     /// An annotation.
     Entry(usize),
 }
@@ -140,7 +141,7 @@ impl Notes {
     /// [`REGROUP`]; the last batch (or [`Notes::all_in`]) makes them whole.
     pub(super) fn take(&mut self, brief: Option<&Path>, rows: Vec<Note>, now: Timestamp) {
         if let Some(brief) = brief {
-            self.rows.retain(|r| *r.brief != *brief);
+            self.rows.retain(|r| r.brief.path != brief);
         }
         self.rows.extend(rows);
         self.kept_by = None;
@@ -166,7 +167,7 @@ impl Notes {
 
     /// Groups and filters again, keeping the same annotation selected when it is still shown.
     pub(super) fn refresh(&mut self) {
-        let keep = self.selected_note().map(|n| n.annotation.id);
+        let keep = self.selected_note().map(|n| n.id);
         // Rows unchanged since the last lines were made: the selected row is found by its
         // place in the rows, without reading every row's id.
         let row = match self.lines.get(self.selected) {
@@ -179,7 +180,9 @@ impl Notes {
             .as_ref()
             .filter(|before| query.narrows(before))
             .map(|_| self.kept.as_slice());
-        if (self.by_tag || !query.tags.is_empty()) && self.tags.is_none() {
+        // Tags also answer a text filter for each list of tags once, not for every row.
+        let tagged = self.by_tag || !query.tags.is_empty() || query.text.is_some();
+        if tagged && self.tags.is_none() {
             self.tags = Some(filter::Tags::of(&self.rows));
         }
         self.kept = filter::kept(&self.rows, &query, among, self.tags.as_ref());
@@ -194,7 +197,7 @@ impl Notes {
             None => keep.and_then(|id| {
                 self.lines
                     .iter()
-                    .position(|l| matches!(l, Line::Entry(i) if self.rows[*i].annotation.id == id))
+                    .position(|l| matches!(l, Line::Entry(i) if self.rows[*i].id == id))
             }),
         };
         self.selected = same

@@ -10,7 +10,7 @@ use super::out::Out;
 use crate::annotation::query::Query;
 use crate::error::Error;
 use crate::sanitize;
-use crate::store::library::{Note, notes_in};
+use crate::store::library::notes_with;
 
 /// One annotation as `gloss notes --json` prints it: `gloss list --json`'s object plus the
 /// brief's path under the folder and its title.
@@ -29,42 +29,49 @@ pub fn run(root: &Path, query: &Query, json: bool) -> Result<(), Error> {
     let mut all = Vec::new();
     // The query's text made ready once, not again for every annotation.
     let compiled = query.compiled();
-    for rows in notes_in(root) {
-        let rows = match rows {
-            Ok(rows) => rows,
+    // Each brief's lines (its heading first, or its JSON objects) made on the core that read
+    // it, from the annotations as placed: a brief's text is dropped once they are made.
+    let briefs = notes_with(root, |notes| {
+        notes.and_then(|notes| {
+            let kept = notes
+                .annotations
+                .iter()
+                .filter(|a| compiled.keeps(a, notes.quote_of(a)));
+            let mut lines = Vec::new();
+            for a in kept {
+                let listed = quoted(a, notes.quote_of(a).to_string());
+                if json {
+                    let noted = Noted {
+                        brief: &notes.summary.name,
+                        title: notes.title(),
+                        listed,
+                    };
+                    lines.push(serde_json::to_string(&noted).map_err(|e| e.to_string())?);
+                } else {
+                    if lines.is_empty() {
+                        let heading = format!("{} — {}", notes.summary.name, notes.title());
+                        lines.push(sanitize::line(&heading).into_owned());
+                    }
+                    lines.extend(text_lines(&listed, "  "));
+                }
+            }
+            Ok(lines)
+        })
+    });
+    for lines in briefs {
+        let lines = match lines {
+            Ok(lines) => lines,
             Err(problem) => {
                 eprintln!("gloss: skipped: {}", sanitize::line(&problem));
                 continue;
             }
         };
-        let kept: Vec<&Note> = rows
-            .iter()
-            .filter(|n| compiled.keeps(&n.annotation, &n.quote))
-            .collect();
-        let Some(first) = kept.first() else {
-            continue;
-        };
         if json {
-            for note in &kept {
-                let noted = Noted {
-                    brief: &note.name,
-                    title: &note.title,
-                    listed: quoted(&note.annotation, note.quote.clone()),
-                };
-                all.push(
-                    serde_json::to_string(&noted).map_err(|e| Error::Annotations(e.to_string()))?,
-                );
-            }
+            all.extend(lines);
             continue;
         }
-        out.line(&sanitize::line(&format!(
-            "{} — {}",
-            first.name, first.title
-        )))?;
-        for note in &kept {
-            for line in text_lines(&quoted(&note.annotation, note.quote.clone()), "  ") {
-                out.line(&line)?;
-            }
+        for line in &lines {
+            out.line(line)?;
         }
     }
     if json {

@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 
-use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::format::{DocumentInfo, Entry, Reading, SidecarFile, VERSION};
@@ -11,10 +10,7 @@ use crate::document::{Chars, Document};
 
 /// Hex SHA-256 of the normalised text: tells whether the brief changed since annotating.
 pub fn text_hash(doc: &Document) -> String {
-    Sha256::digest(doc.text().as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    super::snapshot::sha256_hex(doc.text().as_bytes())
 }
 
 /// Keys gloss does not know, from the file last read, to write back unchanged.

@@ -6,7 +6,6 @@ use std::collections::HashSet;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use jiff::Timestamp;
 
@@ -380,58 +379,13 @@ fn first_screen(path: &Path) -> Result<Document, String> {
 }
 
 pub mod hashes;
+mod note;
 pub mod reads;
 pub mod sidecars;
 #[cfg(test)]
 mod tests;
 
-/// One annotation of a library, for the notes view: where it is and what it says. The
-/// brief's file, name and title are shared by every note of the brief (150,000 notes of
-/// 10,000 briefs hold 10,000 of each).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Note {
-    /// The brief's file.
-    pub brief: Arc<Path>,
-    /// The brief's path under the library's folder.
-    pub name: Arc<str>,
-    /// The brief's title (its file name when it has none).
-    pub title: Arc<str>,
-    /// The annotation, placed in the brief's current text.
-    pub annotation: crate::annotation::Annotation,
-    /// The text it covers now (its stored quote when orphaned).
-    pub quote: String,
-}
-
-impl BriefNotes {
-    /// Its annotations as rows of the notes view, in document order.
-    pub fn rows(&self) -> Vec<Note> {
-        let title: Arc<str> = self
-            .summary
-            .title
-            .as_deref()
-            .unwrap_or(&self.summary.name)
-            .into();
-        let brief: Arc<Path> = self.summary.path.as_path().into();
-        let name: Arc<str> = self.summary.name.as_str().into();
-        self.annotations
-            .iter()
-            .map(|a| {
-                let quote = if a.status == crate::annotation::Status::Orphaned {
-                    a.anchor.quote.clone()
-                } else {
-                    self.doc.text()[a.anchor.bytes(&self.doc)].to_string()
-                };
-                Note {
-                    brief: Arc::clone(&brief),
-                    name: Arc::clone(&name),
-                    title: Arc::clone(&title),
-                    annotation: a.clone(),
-                    quote,
-                }
-            })
-            .collect()
-    }
-}
+pub use note::{Note, NoteBrief, Shared};
 
 /// Every annotation of one brief, placed in its text as it is now.
 #[derive(Debug, Clone)]
@@ -467,9 +421,21 @@ pub fn notes_of(root: &Path, path: &Path) -> Result<BriefNotes, String> {
 }
 
 /// Every annotation under `root`, brief by brief in the order [`scan`] finds them (briefs
-/// without a sidecar left out), read and placed on every core. A brief or sidecar that cannot
-/// be read is an `Err` naming it.
+/// without a sidecar left out), read and placed on every core, as rows of the notes view
+/// (sharing tag lists and authors across briefs). A brief or sidecar that cannot be read is
+/// an `Err` naming it.
 pub fn notes_in(root: &Path) -> Vec<Result<Vec<Note>, String>> {
+    let shared = std::sync::Mutex::new(Shared::default());
+    notes_with(root, |notes| notes.map(|n| n.rows_sharing(&shared)))
+}
+
+/// `work` done on every core for each brief under `root` that has a sidecar, in the order
+/// [`scan`] finds them, given its annotations placed in its current text (or why they could
+/// not be read); each brief's text is dropped as soon as its work is done.
+pub fn notes_with<R: Send>(
+    root: &Path,
+    work: impl Fn(Result<BriefNotes, String>) -> R + Sync,
+) -> Vec<R> {
     // The listing says which briefs have a sidecar, without a look-up for each.
     let annotated: Vec<PathBuf> = listed(root)
         .into_iter()
@@ -478,7 +444,7 @@ pub fn notes_in(root: &Path) -> Vec<Result<Vec<Note>, String>> {
         .collect();
     on_every_core(
         &annotated,
-        |b| notes_of(root, b).map(|n| n.rows()),
-        |b| Err(format!("{}: reading annotations failed", show_path(b))),
+        |b| work(notes_of(root, b)),
+        |b| work(Err(format!("{}: reading annotations failed", show_path(b)))),
     )
 }

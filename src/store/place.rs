@@ -221,11 +221,7 @@ impl Placer {
 }
 
 fn text_hash_of(text: &str) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    super::snapshot::sha256_hex(text.as_bytes())
 }
 
 /// Annotation `a` moved to where re-anchoring found it.

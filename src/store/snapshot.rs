@@ -57,12 +57,16 @@ pub struct Collected {
     pub sidecars: usize,
 }
 
-/// Hex SHA-256 of `bytes`.
+/// Hex SHA-256 of `bytes` (lower case). The library hashes every brief's text when it scans
+/// and when it collects the notes: two hex digits a byte from a table, not a `format!` each.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(64);
+    for b in Sha256::digest(bytes) {
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 0xf)]));
+    }
+    out
 }
 
 fn is_hash(name: &str) -> bool {

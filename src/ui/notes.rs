@@ -46,25 +46,24 @@ impl ratatui::widgets::Widget for NotesView<'_> {
                 }
                 Line::Entry(i) => {
                     let note = &notes.rows[*i];
-                    let a = &note.annotation;
                     let selected = n == notes.selected;
                     let base = list_bar::row(theme, area, y, selected, buf);
                     let mut x = area.x + 2;
-                    let mark = theme.style(Role::highlight(a.color));
+                    let mark = theme.style(Role::highlight(note.color));
                     x = buf.set_stringn(x, y, "■", 1, base.patch(mark)).0 + 1;
-                    let tags: String = a.tags.iter().map(|t| format!("#{t} ")).collect();
+                    let tags: String = note.tags.iter().map(|t| format!("#{t} ")).collect();
                     let tags = sanitize::line(&tags).into_owned();
                     let room = width.saturating_sub(usize::from(x - area.x));
                     x = buf
                         .set_stringn(x, y, &tags, room, base.patch(theme.style(Role::PanelTag)))
                         .0;
-                    if !a.author.is_empty() {
-                        let by = format!("by {} ", sanitize::line(&a.author));
+                    if !note.author.is_empty() {
+                        let by = format!("by {} ", sanitize::line(&note.author));
                         let room = width.saturating_sub(usize::from(x - area.x));
                         let meta = base.patch(theme.style(Role::PanelMeta));
                         x = buf.set_stringn(x, y, &by, room, meta).0;
                     }
-                    let review = match a.status {
+                    let review = match note.status {
                         Status::Fuzzy => "review ",
                         Status::Orphaned => "orphaned ",
                         _ => "",
@@ -90,7 +89,7 @@ impl ratatui::widgets::Widget for NotesView<'_> {
                             base.patch(theme.style(Role::PanelQuote)),
                         )
                         .0;
-                    if let Some(first) = a.note.lines().next() {
+                    if let Some(first) = note.note.lines().next() {
                         let text = format!("  {}", sanitize::line(first));
                         let room = width.saturating_sub(usize::from(x - area.x));
                         buf.set_stringn(

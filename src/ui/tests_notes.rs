@@ -12,7 +12,7 @@ use crate::annotation::tests::ann;
 use crate::app::notes::{Notes, update};
 use crate::app::{Env, Event};
 use crate::input::Keymap;
-use crate::store::library::Note;
+use crate::store::library::{Note, NoteBrief, Shared};
 use crate::theme::{Role, Theme};
 
 fn note(id: u128, brief: &str, tags: &[&str], color: Color, quote: &str, text: &str) -> Note {
@@ -20,13 +20,12 @@ fn note(id: u128, brief: &str, tags: &[&str], color: Color, quote: &str, text: &
     a.tags = tags.iter().map(|t| (*t).to_string()).collect();
     a.color = color;
     a.note = text.to_string();
-    Note {
-        brief: std::path::PathBuf::from(format!("/lib/{brief}")).into(),
-        name: brief.into(),
-        title: format!("Title of {brief}").into(),
-        annotation: a,
-        quote: quote.to_string(),
-    }
+    let brief = std::sync::Arc::new(NoteBrief::new(
+        format!("/lib/{brief}").into(),
+        brief.into(),
+        format!("Title of {brief}"),
+    ));
+    Note::new(&brief, &a, quote, &mut Shared::default())
 }
 
 fn draw(notes: &Notes) -> Buffer {
@@ -101,7 +100,7 @@ fn an_entry_shows_its_author_at_60x4() {
     let mut notes = Notes::new("/lib".into(), &keymap);
     update(&mut notes, Event::Resize(60, 4), &Env::fixed(0));
     let mut by_ana = note(1, "a.txt", &["policy"], Color::Green, "new curbs", "why?");
-    by_ana.annotation.author = "ana\u{1b}[2J".into();
+    by_ana.author = "ana\u{1b}[2J".into();
     let unknown = note(2, "a.txt", &[], Color::Red, "old curbs", "");
     update(
         &mut notes,

@@ -14,7 +14,7 @@ use crate::annotation::tests::ann;
 use crate::app::{Env, Event, library, notes};
 use crate::input::{Key, Keymap};
 use crate::store::convert::tests_props::odd_text;
-use crate::store::library::{Note, Summary};
+use crate::store::library::{Note, NoteBrief, Shared, Summary};
 use crate::theme::{BUNDLED, Catalog, Theme};
 
 /// Keys both views know, and a few they leave unbound.
@@ -61,13 +61,9 @@ fn note(i: usize, name: String, quote: String, text: String) -> Note {
     a.note = text.clone();
     a.tags = vec![quote.clone(), format!("t/{text}")];
     a.color = Color::nth(i % 5 + 1).unwrap_or_default();
-    Note {
-        brief: std::path::PathBuf::from(format!("/lib/{name}")).into(),
-        name: name.as_str().into(),
-        title: format!("{name} {quote}").into(),
-        annotation: a,
-        quote,
-    }
+    let title = format!("{name} {quote}");
+    let brief = std::sync::Arc::new(NoteBrief::new(format!("/lib/{name}").into(), name, title));
+    Note::new(&brief, &a, &quote, &mut Shared::default())
 }
 
 fn sentinel() -> Cell {

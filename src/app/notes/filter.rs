@@ -41,27 +41,58 @@ pub struct Tags {
 }
 
 impl Tags {
-    /// The tags of `rows`.
+    /// The tags of `rows`. Rows with the same tags share one list of them, so each list's
+    /// tags are looked up once and every row after it costs a look-up of the list's address.
     pub fn of(rows: &[Note]) -> Self {
-        let mut tags: HashMap<&str, Vec<u32>> = HashMap::new();
+        let mut group_of: HashMap<&str, u32> = HashMap::new();
+        let mut groups: Vec<(&str, Vec<u32>)> = Vec::new();
+        let mut lists: HashMap<*const String, Vec<u32>> = HashMap::new();
         let mut untagged = Vec::new();
         for (i, row) in rows.iter().enumerate() {
             let Ok(i) = u32::try_from(i) else {
                 break;
             };
-            if row.annotation.tags.is_empty() {
+            if row.tags.is_empty() {
                 untagged.push(i);
+                continue;
             }
-            for tag in &row.annotation.tags {
-                tags.entry(tag.as_str()).or_default().push(i);
+            let ids = lists.entry(row.tags.as_ptr()).or_insert_with(|| {
+                row.tags
+                    .iter()
+                    .filter_map(|tag| {
+                        let next = u32::try_from(groups.len()).ok()?;
+                        Some(*group_of.entry(tag).or_insert_with(|| {
+                            groups.push((tag, Vec::new()));
+                            next
+                        }))
+                    })
+                    .collect()
+            });
+            for &g in ids.iter() {
+                if let Some((_, members)) = groups.get_mut(g as usize) {
+                    members.push(i);
+                }
             }
         }
-        let mut groups: Vec<(String, Vec<u32>)> = tags
+        let mut groups: Vec<(String, Vec<u32>)> = groups
             .into_iter()
             .map(|(tag, rows)| (tag.to_string(), rows))
             .collect();
         groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         Self { groups, untagged }
+    }
+
+    /// Which rows (of `n`) carry a tag that `wanted` says yes to.
+    fn having(&self, wanted: impl Fn(&str) -> bool, n: usize) -> Vec<bool> {
+        let mut any = vec![false; n];
+        for (_, rows) in self.groups.iter().filter(|(t, _)| wanted(t)) {
+            for &i in rows {
+                if let Some(slot) = any.get_mut(i as usize) {
+                    *slot = true;
+                }
+            }
+        }
+        any
     }
 
     /// Which rows (of `n`) carry every tag of `wanted` or one under it.
@@ -98,19 +129,29 @@ pub fn kept(
     let carrying = tags
         .filter(|_| !query.tags.is_empty())
         .map(|t| t.carrying(&query.tags, rows.len()));
+    let has_text = query.text.is_some();
     let query = query.compiled();
+    // The text looked for once in each tag, not in every row's tags.
+    let text_in_tags = tags
+        .filter(|_| has_text)
+        .map(|t| t.having(|tag| query.text_in(tag), rows.len()));
     let keeps = |i: &usize| {
         carrying.as_ref().is_none_or(|c| c[*i])
-            && query.keeps(&rows[*i].annotation, &rows[*i].quote)
+            && query.keeps_knowing(rows[*i].parts(), text_in_tags.as_ref().map(|t| t[*i]))
     };
-    let all: Vec<usize>;
-    let among = match among {
-        Some(among) => among,
-        None => {
-            all = (0..rows.len()).collect();
-            &all
-        }
+    // First, on this thread, the rows the cheap answers leave (the tags, and whether the
+    // text's bytes can be in the row at all): a `#tag` or a rare word leaves few, and those
+    // are not worth a thread each core (under load a thread can wait for a core longer than
+    // the work takes).
+    let may = |i: &usize| {
+        carrying.as_ref().is_none_or(|c| c[*i])
+            && (query.may_hold(rows[*i].kinds) || text_in_tags.as_ref().is_none_or(|t| t[*i]))
     };
+    let left: Vec<usize> = match among {
+        Some(among) => among.iter().copied().filter(may).collect(),
+        None => (0..rows.len()).filter(may).collect(),
+    };
+    let among = left.as_slice();
     // A long list is split over the cores: the text of 150,000 notes is more than one core
     // reads within a frame. A share that failed is done again here.
     if among.len() < PARALLEL {
@@ -144,7 +185,7 @@ pub fn lines_by_tag(tags: &Tags, kept: &[usize], n: usize) -> Vec<Line> {
             .filter(|&i| keep.get(i).copied().unwrap_or(false))
             .peekable();
         if members.peek().is_some() {
-            lines.push(Line::Group(sanitize::line(heading).into_owned()));
+            lines.push(Line::Group(sanitize::line(heading).into()));
             lines.extend(members.map(Line::Entry));
         }
     };
@@ -160,15 +201,15 @@ pub fn lines_by_tag(tags: &Tags, kept: &[usize], n: usize) -> Vec<Line> {
 /// ones last).
 pub fn lines(rows: &[Note], kept: &[usize], by_tag: bool) -> Vec<Line> {
     let mut lines = Vec::with_capacity(kept.len() + kept.len() / 8);
-    let heading = |text: &str| Line::Group(sanitize::line(text).into_owned());
+    let heading = |text: &str| Line::Group(sanitize::line(text).into());
     if by_tag {
         let mut tags: HashMap<&str, Vec<usize>> = HashMap::new();
         let mut untagged = Vec::new();
         for &i in kept {
-            if rows[i].annotation.tags.is_empty() {
+            if rows[i].tags.is_empty() {
                 untagged.push(i);
             }
-            for tag in &rows[i].annotation.tags {
+            for tag in rows[i].tags.iter() {
                 tags.entry(tag.as_str()).or_default().push(i);
             }
         }
@@ -187,8 +228,13 @@ pub fn lines(rows: &[Note], kept: &[usize], by_tag: bool) -> Vec<Line> {
         for &i in kept {
             let row = &rows[i];
             // A brief's notes share its path: comparing pointers spares comparing paths.
-            if last.is_none_or(|l| !Arc::ptr_eq(&l.brief, &row.brief) && l.brief != row.brief) {
-                lines.push(heading(&format!("{} · {}", row.title, row.name)));
+            // (Comparing the paths' bytes: `Path`'s own comparison parses their components.)
+            let other = |l: &Note| {
+                !Arc::ptr_eq(&l.brief, &row.brief)
+                    && l.brief.path.as_os_str() != row.brief.path.as_os_str()
+            };
+            if last.is_none_or(other) {
+                lines.push(Line::Group(Arc::clone(&row.brief.heading)));
             }
             last = Some(row);
             lines.push(Line::Entry(i));

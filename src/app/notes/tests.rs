@@ -9,19 +9,19 @@ use crate::app::effect::{Effect, Exit};
 use crate::app::event::{Env, Event};
 use crate::document::Chars;
 use crate::input::Key;
+use crate::store::library::{NoteBrief, Shared};
 
 fn note(id: u128, brief: &str, tags: &[&str], color: Color, quote: &str, text: &str) -> Note {
     let mut a = ann(id, (id as usize) * 10..(id as usize) * 10 + 5);
     a.tags = tags.iter().map(|t| (*t).to_string()).collect();
     a.color = color;
     a.note = text.to_string();
-    Note {
-        brief: PathBuf::from("/lib").join(brief).into(),
-        name: brief.into(),
-        title: format!("Title of {brief}").into(),
-        annotation: a,
-        quote: quote.to_string(),
-    }
+    let brief = std::sync::Arc::new(NoteBrief::new(
+        PathBuf::from("/lib").join(brief),
+        brief.into(),
+        format!("Title of {brief}"),
+    ));
+    Note::new(&brief, &a, quote, &mut Shared::default())
 }
 
 fn notes() -> Notes {
@@ -77,7 +77,7 @@ fn shown(n: &Notes) -> Vec<String> {
     n.lines
         .iter()
         .map(|l| match l {
-            Line::Group(h) => h.clone(),
+            Line::Group(h) => h.to_string(),
             Line::Entry(i) => format!("  {}", n.rows[*i].quote),
         })
         .collect()
@@ -176,7 +176,7 @@ fn j_passes_over_headings_and_enter_opens_the_brief_at_the_highlight() {
         &Env::fixed(7),
     );
     assert_eq!(n.rows.len(), 3);
-    assert_eq!(n.selected_note().unwrap().annotation.note, "edited");
+    assert_eq!(n.selected_note().unwrap().note, "edited");
     assert_eq!(press(&mut n, "q"), [Effect::Exit(Exit::Quit)]);
 }
 
@@ -186,7 +186,7 @@ fn an_orphan_opens_where_the_reader_last_was() {
     let mut n = Notes::new(PathBuf::from("/lib"), &keymap);
     update(&mut n, Event::Resize(80, 10), &Env::fixed(0));
     let mut orphan = note(1, "a.txt", &[], Color::Yellow, "gone text", "");
-    orphan.annotation.status = Status::Orphaned;
+    orphan.status = Status::Orphaned;
     update(&mut n, Event::Noted(vec![orphan]), &Env::fixed(1));
     assert_eq!(
         press(&mut n, "enter"),
@@ -201,7 +201,7 @@ fn an_orphan_opens_where_the_reader_last_was() {
 #[test]
 fn the_filter_takes_an_author() {
     let mut n = notes();
-    n.rows[1].annotation.author = "Ana".into();
+    n.rows[1].author = "Ana".into();
     press(&mut n, "/");
     type_text(&mut n, "author:ana");
     assert_eq!(n.shown(), 1);
@@ -276,5 +276,10 @@ fn a_filter_typed_on_from_another_keeps_what_a_fresh_one_keeps() {
     press(&mut n, "esc");
     assert_eq!(n.filter, None);
     assert_eq!(n.lines, fresh(&n), "by tag, unfiltered");
-    assert!(n.lines.contains(&Line::Group("#policy/eu".to_string())));
+    assert!(n.lines.contains(&Line::Group("#policy/eu".into())));
+    // Text found only in a tag: the tags answer it once for every row that has them.
+    press(&mut n, "/");
+    type_text(&mut n, "arke");
+    assert_eq!(n.lines, fresh(&n), "text in a tag");
+    assert!(n.shown() > 10, "the rows tagged market");
 }

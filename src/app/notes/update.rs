@@ -90,9 +90,8 @@ fn act(notes: &mut Notes, action: Action) -> Vec<Effect> {
         }
         Action::OpenBrief => match notes.selected_note() {
             Some(n) => {
-                let brief = n.brief.to_path_buf();
-                let at = (n.annotation.status != crate::annotation::Status::Orphaned)
-                    .then_some(n.annotation.anchor.start);
+                let brief = n.brief.path.clone();
+                let at = (n.status != crate::annotation::Status::Orphaned).then_some(n.start);
                 notes.opened = Some(brief.clone());
                 return vec![Effect::Open {
                     brief,

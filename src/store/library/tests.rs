@@ -2,6 +2,7 @@ use super::*;
 use crate::annotation::{Anchor, Annotation, Annotations, Color};
 use crate::document::Chars;
 use crate::store::convert::{Extras, to_file};
+use std::sync::Arc;
 
 fn write(path: &Path, text: &str) {
     if let Some(dir) = path.parent() {
@@ -372,4 +373,65 @@ fn a_brief_read_and_never_annotated_is_marked_when_re_issued() {
     let doc = Document::parse(corrected.as_bytes(), Format::Plain).unwrap();
     reads::record(&file, &read, &crate::store::convert::text_hash(&doc)).unwrap();
     assert!(!look(&read));
+}
+
+#[test]
+fn rows_of_the_notes_view_share_their_brief_tags_and_author_and_keep_only_what_it_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a.txt", "sub/b.txt"] {
+        let brief = dir.path().join(name);
+        write(
+            &brief,
+            "Chip tools face new curbs.\n\nShares fell on the news.\n",
+        );
+        let doc = Document::parse(&fs::read(&brief).unwrap(), Format::Plain).unwrap();
+        let items = (0..3)
+            .map(|i| {
+                let mut a = Annotation::new(
+                    uuid::Uuid::from_u128(i + 1),
+                    Timestamp::from_second(1_700_000_000).unwrap(),
+                    Color::Red,
+                    Anchor::new(&doc, 0..9),
+                );
+                a.tags = vec!["policy/eu".into(), "market".into()];
+                a.author = "Ana".into();
+                a.note = format!("note {i}");
+                a
+            })
+            .collect();
+        let set = Annotations::from_vec(items, String::new());
+        let file = to_file(&doc, "x", &set, Chars(0), &Extras::default());
+        fs::write(beside(&brief), format::write(&file).unwrap()).unwrap();
+    }
+    let rows: Vec<Note> = notes_in(dir.path())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .collect();
+    assert_eq!(rows.len(), 6);
+    let first = &rows[0];
+    assert_eq!(first.quote, "Chip tool");
+    assert_eq!(first.note, "note 0");
+    assert_eq!(first.start, Chars(0));
+    assert_eq!(&*first.tags, ["policy/eu", "market"]);
+    assert_eq!(&*first.brief.heading, "Chip tools face new curbs. · a.txt");
+    for row in &rows {
+        assert!(
+            Arc::ptr_eq(&row.tags, &first.tags),
+            "one list of tags for all"
+        );
+        assert!(
+            Arc::ptr_eq(&row.author, &first.author),
+            "one author for all"
+        );
+        assert_eq!(row.quote.capacity(), row.quote.len(), "no spare capacity");
+    }
+    assert!(Arc::ptr_eq(&rows[1].brief, &first.brief));
+    assert!(!Arc::ptr_eq(&rows[3].brief, &first.brief));
+    // 150,000 rows of a big library: each row's own bytes (not its texts) stay this small.
+    assert!(
+        std::mem::size_of::<Note>() <= 128,
+        "{}",
+        std::mem::size_of::<Note>()
+    );
 }
