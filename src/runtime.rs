@@ -14,6 +14,8 @@ pub mod persist;
 mod signals;
 mod snapshot;
 mod terminal;
+#[cfg(test)]
+mod tests_open;
 pub mod worker;
 
 pub use crate::app::Exit;

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use super::*;
+use crate::app::Level;
 use crate::app::effect::{Effect, Exit};
 use crate::app::event::{Env, Event};
 use crate::input::Key;
@@ -147,6 +148,25 @@ fn enter_opens_the_selected_brief_and_q_quits() {
         }]
     );
     assert_eq!(press(&mut lib, "q"), [Effect::Exit(Exit::Quit)]);
+}
+
+#[test]
+fn a_brief_that_could_not_be_opened_leaves_the_library_up_with_the_reason() {
+    // What the runtime sends when the opening worker fails (see runtime/tests_open.rs).
+    let (mut lib, _) = library();
+    press(&mut lib, "G");
+    assert!(!press(&mut lib, "enter").is_empty());
+    let why = "not opened: /briefs/probe.txt: No such file or directory";
+    let effects = update(
+        &mut lib,
+        Event::Notice(Level::Error, why.into()),
+        &Env::fixed(3),
+    );
+    assert!(effects.is_empty(), "{effects:?}");
+    let shown = lib.status.shown().unwrap();
+    assert_eq!((shown.text.as_str(), shown.level), (why, Level::Error));
+    assert_eq!(titles(&lib).len(), 3, "every brief still listed");
+    assert_eq!(press(&mut lib, "k").len(), 0, "keys still work");
 }
 
 #[test]
