@@ -435,3 +435,21 @@ fn rows_of_the_notes_view_share_their_brief_tags_and_author_and_keep_only_what_i
         std::mem::size_of::<Note>()
     );
 }
+
+#[test]
+fn a_brief_that_cannot_be_read_is_listed_with_the_reason_and_touched_never() {
+    // Tests run as root here, so permissions cannot stop a read; a brief that is gone, and a
+    // folder where a brief should be, fail the same read a permission would.
+    let dir = tempfile::tempdir().unwrap();
+    let gone = dir.path().join("gone.txt");
+    let folder = dir.path().join("folder.txt");
+    fs::create_dir(&folder).unwrap();
+    for path in [&gone, &folder] {
+        let s = summary(dir.path(), path);
+        let problem = s.problem.unwrap_or_default();
+        let name = path.file_name().unwrap().to_string_lossy();
+        assert!(problem.contains(&*name), "{problem}");
+    }
+    assert!(!gone.exists(), "nothing written for it");
+    assert!(fs::read_dir(&folder).unwrap().next().is_none());
+}
