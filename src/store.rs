@@ -11,6 +11,7 @@ pub mod fetch;
 pub mod format;
 pub mod library;
 pub mod limits;
+mod lock_file;
 pub mod merge;
 pub mod place;
 pub mod retag;

@@ -2,10 +2,10 @@
 //! atomic save. A codebook that does not parse is never written over: every change is refused
 //! with the file, line and key.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use jiff::Timestamp;
 
@@ -99,27 +99,9 @@ fn with_ending(file: &Path, ending: &str) -> PathBuf {
 
 fn lock(path: &Path) -> Result<File, String> {
     let problem = |e: &dyn std::fmt::Display| format!("{}: {e}", show_path(path));
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(path)
-        .map_err(|e| problem(&e))?;
-    let start = Instant::now();
-    loop {
-        match file.try_lock() {
-            Ok(()) => return Ok(file),
-            Err(fs::TryLockError::WouldBlock) if start.elapsed() < LOCK_WAIT => {
-                std::thread::sleep(Duration::from_millis(10));
-            }
-            Err(fs::TryLockError::WouldBlock) => {
-                return Err(problem(
-                    &"another gloss is changing the codebook; try again",
-                ));
-            }
-            Err(fs::TryLockError::Error(e)) => return Err(problem(&e)),
-        }
-    }
+    super::lock_file::lock_within(path, LOCK_WAIT)
+        .map_err(|e| problem(&e))?
+        .ok_or_else(|| problem(&"another gloss is changing the codebook; try again"))
 }
 
 /// What a change did.

@@ -10,7 +10,7 @@
 use std::fs::{self, File, OpenOptions};
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use sha2::{Digest, Sha256};
 
@@ -404,28 +404,12 @@ impl Sidecar {
     }
 
     fn lock_within(&self, wait: Duration) -> Result<File, SidecarError> {
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&self.paths.lock)
-            .map_err(self.io(&self.paths.lock))?;
-        let start = Instant::now();
-        loop {
-            match file.try_lock() {
-                Ok(()) => return Ok(file),
-                Err(fs::TryLockError::WouldBlock) if start.elapsed() < wait => {
-                    std::thread::sleep(Duration::from_millis(10));
-                }
-                Err(fs::TryLockError::WouldBlock) => {
-                    return Err(SidecarError::Locked {
-                        path: show_path(&self.paths.lock),
-                        secs: wait.as_secs_f64(),
-                    });
-                }
-                Err(fs::TryLockError::Error(e)) => return Err(self.io(&self.paths.lock)(e)),
-            }
-        }
+        super::lock_file::lock_within(&self.paths.lock, wait)
+            .map_err(self.io(&self.paths.lock))?
+            .ok_or_else(|| SidecarError::Locked {
+                path: show_path(&self.paths.lock),
+                secs: wait.as_secs_f64(),
+            })
     }
 }
 

@@ -8,9 +8,9 @@
 //! atomically; paths holding a tab or a line break are not kept.
 
 use std::collections::BTreeMap;
-use std::fs::{self, OpenOptions};
+use std::fs;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::store::limits::{DATA_FILE, read_capped_text};
 
@@ -59,21 +59,14 @@ pub fn record(file: &Path, brief: &Path, sha256: &str) -> std::io::Result<()> {
     }
     let mut lock_path = file.as_os_str().to_owned();
     lock_path.push(".lock");
-    let lock = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(PathBuf::from(lock_path))?;
-    let start = Instant::now();
-    while lock.try_lock().is_err() {
-        if start.elapsed() > Duration::from_secs(5) {
-            return Err(std::io::Error::new(
+    let wait = Duration::from_secs(5);
+    let _lock =
+        crate::store::lock_file::lock_within(Path::new(&lock_path), wait)?.ok_or_else(|| {
+            std::io::Error::new(
                 std::io::ErrorKind::WouldBlock,
                 "another gloss is writing what was read",
-            ));
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
+            )
+        })?;
     let mut reads = Reads::load(file);
     if reads.of(&brief) == Some(sha256) {
         return Ok(());

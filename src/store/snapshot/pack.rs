@@ -12,10 +12,10 @@
 //! only a cache of texts kept elsewhere too: nothing here may touch a sidecar or a brief.
 
 use std::collections::HashSet;
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::sha256_hex;
 use crate::store::limits::{self, read_capped};
@@ -249,25 +249,10 @@ pub fn decode(raw: &[u8]) -> Vec<Entry> {
 
 /// Waits up to [`LOCK_WAIT`] for the packs' lock file.
 fn lock(path: &Path) -> io::Result<File> {
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(path)?;
-    let start = Instant::now();
-    loop {
-        match file.try_lock() {
-            Ok(()) => return Ok(file),
-            Err(fs::TryLockError::WouldBlock) if start.elapsed() < LOCK_WAIT => {
-                std::thread::sleep(Duration::from_millis(10));
-            }
-            Err(fs::TryLockError::WouldBlock) => {
-                return Err(io::Error::new(
-                    io::ErrorKind::WouldBlock,
-                    "another gloss is writing snapshots",
-                ));
-            }
-            Err(fs::TryLockError::Error(e)) => return Err(e),
-        }
-    }
+    crate::store::lock_file::lock_within(path, LOCK_WAIT)?.ok_or_else(|| {
+        io::Error::new(
+            io::ErrorKind::WouldBlock,
+            "another gloss is writing snapshots",
+        )
+    })
 }
