@@ -20,23 +20,12 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use support::pty::{Pty, assert_terminal_safe};
+use support::pty::{Pty, assert_terminal_safe, workspace};
 
 /// How long any wait in these tests may take (a debug build on a busy 2-core machine).
 const LIMIT: Duration = Duration::from_secs(30);
 /// How long gloss may take to catch up with a burst of 10,000 resizes.
 const BURST: Duration = Duration::from_secs(120);
-
-fn workspace() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let brief = dir.path().join("brief.txt");
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/micron-cac-probe.txt"),
-        &brief,
-    )
-    .unwrap();
-    (dir, brief)
-}
 
 fn sidecar(brief: &Path) -> PathBuf {
     let mut s = brief.as_os_str().to_owned();

@@ -10,7 +10,7 @@ mod support {
 use std::fs::File;
 use std::io::{Read, Write};
 use std::os::fd::OwnedFd;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -18,7 +18,7 @@ use rustix::event::{PollFd, PollFlags, Timespec};
 use rustix::fs::{Mode, OFlags};
 use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
 use rustix::termios::{Winsize, tcsetwinsize};
-use support::pty::{Pty, screen_of};
+use support::pty::{Pty, screen_of, workspace};
 
 /// How long any wait here may take (a debug build on a busy 2-core machine).
 const LIMIT: Duration = Duration::from_secs(30);
@@ -27,17 +27,6 @@ const LIMIT: Duration = Duration::from_secs(30);
 const ROUNDS: usize = 300;
 /// Letters typed into one search before it is started again (the prompt stays on screen).
 const QUERY: usize = 15;
-
-fn workspace() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let brief = dir.path().join("brief.txt");
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/micron-cac-probe.txt"),
-        &brief,
-    )
-    .unwrap();
-    (dir, brief)
-}
 
 /// Waits until the screen drawn since `mark` satisfies `ready`; panics naming `what`.
 fn wait_since(pty: &Pty, mark: usize, ready: impl Fn(&str) -> bool, what: &str) {

@@ -318,3 +318,15 @@ pub fn assert_no_raw_controls(bytes: &[u8], what: &str) {
         .collect();
     assert!(bad.is_empty(), "{what}: raw {bad:?} in {text:?}");
 }
+
+/// A folder of its own holding a copy of the sample brief, `brief.txt`, to open and change.
+pub fn workspace() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let brief = dir.path().join("brief.txt");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/micron-cac-probe.txt"),
+        &brief,
+    )
+    .unwrap();
+    (dir, brief)
+}
