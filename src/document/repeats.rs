@@ -127,24 +127,37 @@ pub fn find(text: &str, blocks: &[Block], styles: &Styles) -> Vec<Repeat> {
                 i
             }
         };
-        if j < i && same(j, i) {
-            let mut len = 1;
-            while j + len < i && i + len < blocks.len() && same(j + len, i + len) {
-                len += 1;
-            }
-            let chars: usize = blocks[i..i + len].iter().map(|b| b.char_len()).sum();
-            if len >= MIN_BLOCKS && chars >= MIN_CHARS {
-                repeats.push(Repeat {
-                    original: j..j + len,
-                    copy: i..i + len,
-                });
-                i += len;
-                continue;
-            }
+        if j < i
+            && same(j, i)
+            && let Some(repeat) = repeat_from(blocks, j, i, same)
+        {
+            i = repeat.copy.end;
+            repeats.push(repeat);
+            continue;
         }
         i += 1;
     }
     repeats
+}
+
+/// The repeat in which block `i` copies block `j` (`j < i`, the two the same): as many blocks
+/// on as stay the same, stopping before the copy reaches the original, if they are enough
+/// to count.
+fn repeat_from(
+    blocks: &[Block],
+    j: usize,
+    i: usize,
+    same: impl Fn(usize, usize) -> bool,
+) -> Option<Repeat> {
+    let mut len = 1;
+    while j + len < i && i + len < blocks.len() && same(j + len, i + len) {
+        len += 1;
+    }
+    let chars: usize = blocks[i..i + len].iter().map(|b| b.char_len()).sum();
+    (len >= MIN_BLOCKS && chars >= MIN_CHARS).then(|| Repeat {
+        original: j..j + len,
+        copy: i..i + len,
+    })
 }
 
 #[cfg(test)]
@@ -191,8 +204,8 @@ mod tests {
         assert_eq!(filter.shared, 20 + falsely);
     }
 
-    /// The table of every block's first sighting, as before the filter: the filter must give
-    /// the same repeats.
+    /// The table of every block's first sighting, as before the filter (a run grows from a
+    /// match as in `find`): the filter must pick the same matches.
     fn every_block_in_the_table(text: &str, blocks: &[super::Block]) -> Vec<super::Repeat> {
         let key_of = |b: usize| super::key(&text[blocks[b].range()]);
         let same = |a: usize, b: usize| text[blocks[a].range()] == text[blocks[b].range()];
@@ -200,20 +213,13 @@ mod tests {
         let (mut repeats, mut i) = (Vec::new(), 0);
         while i < blocks.len() {
             let j = *first_seen.entry(key_of(i)).or_insert(i);
-            if j < i && same(j, i) {
-                let mut len = 1;
-                while j + len < i && i + len < blocks.len() && same(j + len, i + len) {
-                    len += 1;
-                }
-                let chars: usize = blocks[i..i + len].iter().map(|b| b.char_len()).sum();
-                if len >= super::MIN_BLOCKS && chars >= super::MIN_CHARS {
-                    repeats.push(super::Repeat {
-                        original: j..j + len,
-                        copy: i..i + len,
-                    });
-                    i += len;
-                    continue;
-                }
+            if j < i
+                && same(j, i)
+                && let Some(repeat) = super::repeat_from(blocks, j, i, same)
+            {
+                i = repeat.copy.end;
+                repeats.push(repeat);
+                continue;
             }
             i += 1;
         }
