@@ -132,53 +132,42 @@ impl<W: Write> Backend for Direct<W> {
 /// them: what is taken off first (bold and dim share one "normal intensity" reset, after which
 /// whichever of the two stays is set again), then what is added.
 fn change_modifier(out: &mut impl Write, from: Modifier, to: Modifier) -> io::Result<()> {
-    let removed = from - to;
-    let mut attributes: Vec<Attribute> = Vec::new();
-    if removed.contains(Modifier::REVERSED) {
-        attributes.push(Attribute::NoReverse);
-    }
+    let (removed, added) = (from - to, to - from);
     let intensity = removed.intersects(Modifier::BOLD | Modifier::DIM);
-    if intensity {
-        attributes.push(Attribute::NormalIntensity);
-        if to.contains(Modifier::DIM) {
-            attributes.push(Attribute::Dim);
-        }
-        if to.contains(Modifier::BOLD) {
-            attributes.push(Attribute::Bold);
-        }
-    }
-    let offs = [
-        (Modifier::ITALIC, Attribute::NoItalic),
-        (Modifier::UNDERLINED, Attribute::NoUnderline),
-        (Modifier::CROSSED_OUT, Attribute::NotCrossedOut),
-        (Modifier::HIDDEN, Attribute::NoHidden),
+    // In the order they are sent.
+    let steps = [
+        (removed.contains(Modifier::REVERSED), Attribute::NoReverse),
+        (intensity, Attribute::NormalIntensity),
+        (intensity && to.contains(Modifier::DIM), Attribute::Dim),
+        (intensity && to.contains(Modifier::BOLD), Attribute::Bold),
+        (removed.contains(Modifier::ITALIC), Attribute::NoItalic),
+        (
+            removed.contains(Modifier::UNDERLINED),
+            Attribute::NoUnderline,
+        ),
+        (
+            removed.contains(Modifier::CROSSED_OUT),
+            Attribute::NotCrossedOut,
+        ),
+        (removed.contains(Modifier::HIDDEN), Attribute::NoHidden),
+        (
+            removed.intersects(Modifier::SLOW_BLINK | Modifier::RAPID_BLINK),
+            Attribute::NoBlink,
+        ),
+        (added.contains(Modifier::REVERSED), Attribute::Reverse),
+        (
+            !intensity && added.contains(Modifier::BOLD),
+            Attribute::Bold,
+        ),
+        (added.contains(Modifier::ITALIC), Attribute::Italic),
+        (added.contains(Modifier::UNDERLINED), Attribute::Underlined),
+        (!intensity && added.contains(Modifier::DIM), Attribute::Dim),
+        (added.contains(Modifier::CROSSED_OUT), Attribute::CrossedOut),
+        (added.contains(Modifier::HIDDEN), Attribute::Hidden),
+        (added.contains(Modifier::SLOW_BLINK), Attribute::SlowBlink),
+        (added.contains(Modifier::RAPID_BLINK), Attribute::RapidBlink),
     ];
-    attributes.extend(
-        offs.iter()
-            .filter(|(m, _)| removed.contains(*m))
-            .map(|p| p.1),
-    );
-    if removed.intersects(Modifier::SLOW_BLINK | Modifier::RAPID_BLINK) {
-        attributes.push(Attribute::NoBlink);
-    }
-    let added = to - from;
-    let ons = [
-        (Modifier::REVERSED, Attribute::Reverse, true),
-        (Modifier::BOLD, Attribute::Bold, !intensity),
-        (Modifier::ITALIC, Attribute::Italic, true),
-        (Modifier::UNDERLINED, Attribute::Underlined, true),
-        (Modifier::DIM, Attribute::Dim, !intensity),
-        (Modifier::CROSSED_OUT, Attribute::CrossedOut, true),
-        (Modifier::HIDDEN, Attribute::Hidden, true),
-        (Modifier::SLOW_BLINK, Attribute::SlowBlink, true),
-        (Modifier::RAPID_BLINK, Attribute::RapidBlink, true),
-    ];
-    attributes.extend(
-        ons.iter()
-            .filter(|(m, _, wanted)| *wanted && added.contains(*m))
-            .map(|p| p.1),
-    );
-    for attribute in attributes {
+    for (_, attribute) in steps.into_iter().filter(|(wanted, _)| *wanted) {
         queue!(out, SetAttribute(attribute))?;
     }
     Ok(())
