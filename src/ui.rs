@@ -6,6 +6,7 @@ pub mod ansi;
 mod ascii;
 mod changes;
 mod codebook;
+mod fill;
 mod hits;
 mod library;
 mod list_bar;

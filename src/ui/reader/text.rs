@@ -14,10 +14,11 @@ use crate::document::{Block, BlockKind, Document, Inline, Prefix, Span};
 use crate::layout::{LIST_INDENT, Line, QUOTE_INDENT, collapsed_label, prefix_width};
 use crate::theme::{Role, Theme};
 use crate::ui::ascii::set_ascii;
+use crate::ui::fill::fill;
 use marks::{Marks, Shown, visible_highlights, visible_matches};
 
 pub fn render(state: &Reader, theme: &Theme, g: &Geometry, buf: &mut Buffer) {
-    buf.set_style(g.reader, theme.style(Role::Text));
+    fill(buf, g.reader, theme.style(Role::Text));
     let column = g.column;
     let height = usize::from(column.height);
     // The end of a brief still being read, shown before the rest: text only.
