@@ -19,7 +19,7 @@ pub fn first_frame<B: Backend>(
     paint: impl FnOnce(&mut Buffer),
 ) -> Result<Terminal<B>, B::Error> {
     let area = Rect::new(0, 0, size.width, size.height);
-    let mut buffer = Buffer::empty(area);
+    let mut buffer = empty(area);
     paint(&mut buffer);
     backend.draw(shown(&buffer))?;
     // gloss never shows the terminal's own cursor (the caret is drawn as a cell).
@@ -34,6 +34,15 @@ pub fn first_frame<B: Backend>(
         terminal.clear()?;
     }
     Ok(terminal)
+}
+
+/// `Buffer::empty(area)`, made by copying the empty cell into place: `Buffer::empty` clones
+/// it into every cell, a call each (a third of the time it takes to paint a first screen).
+fn empty(area: Rect) -> Buffer {
+    Buffer {
+        area,
+        content: (0..area.area()).map(|_| Cell::EMPTY).collect(),
+    }
 }
 
 /// Every cell of `buffer` that differs from the empty screen, exactly as `Buffer::diff`
@@ -132,6 +141,13 @@ mod tests {
             ),
             0..24,
         )
+    }
+
+    #[test]
+    fn the_empty_buffer_is_ratatuis() {
+        for area in [Rect::ZERO, Rect::new(0, 0, 1, 1), Rect::new(0, 0, 200, 50)] {
+            assert_eq!(empty(area), Buffer::empty(area));
+        }
     }
 
     proptest! {
