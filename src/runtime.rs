@@ -72,7 +72,8 @@ pub fn run(
     reading: Option<(Persist, Option<BriefFile>)>,
 ) -> Result<Exit, Error> {
     let (tx, rx) = mpsc::channel();
-    signals::forward(tx.clone(), Wake::Signal).map_err(Error::Terminal)?;
+    // Caught from here on; their thread starts after the first frame.
+    let caught = signals::catch().map_err(Error::Terminal)?;
     let mut guard = TerminalGuard::enter().map_err(Error::Terminal)?;
     let size = guard.size().map_err(Error::Terminal)?;
     let base_theme = opener.theme;
@@ -85,10 +86,10 @@ pub fn run(
         return Ok(exit);
     }
     effects.set_width(reader_width(&app));
-    // Reading input and the rest, the sidecar's worker and its watcher start once the first
-    // frame is out, so the first screen shares the machine with nothing (keys pressed before
-    // wait in the terminal).
-    let mut after_first_frame = true;
+    // Forwarding signals, reading input and the rest, the sidecar's worker and its watcher
+    // start once the first frame is out, so the first screen shares the machine with nothing
+    // (keys pressed before wait in the terminal, signals caught before wait for their thread).
+    let mut caught = Some(caught);
     let mut dirty = true;
     // A piece read off screen changes only the progress figure, drawn at most every TICK.
     let mut progress = false;
@@ -118,7 +119,10 @@ pub fn run(
                     return Ok(exit);
                 }
             }
-            if std::mem::take(&mut after_first_frame) {
+            if let Some(caught) = caught.take() {
+                caught
+                    .forward(tx.clone(), Wake::Signal)
+                    .map_err(Error::Terminal)?;
                 input::read(tx.clone()).map_err(Error::Terminal)?;
                 effects.start().map_err(Error::Terminal)?;
             }

@@ -57,6 +57,9 @@ pub struct Effects {
     work: bool,
     /// Watches the library's folder for briefs and sidecars other programs change.
     library_watcher: Option<notify::RecommendedWatcher>,
+    /// Briefs read before [`Effects::start`], whose reading is recorded once it is called
+    /// (`None` after it).
+    reads_before_start: Option<Vec<(PathBuf, Arc<Document>)>>,
 }
 
 impl Effects {
@@ -70,6 +73,7 @@ impl Effects {
             wake_at: BTreeSet::new(),
             work: false,
             library_watcher: None,
+            reads_before_start: Some(Vec::new()),
         }
     }
 
@@ -91,6 +95,9 @@ impl Effects {
     /// Starts what [`Effects::adopt`] took over: at start-up once the first frame is out, so
     /// the first screen shares the machine with nothing; jobs sent before wait their turn.
     pub fn start(&mut self) -> std::io::Result<()> {
+        for (brief, doc) in self.reads_before_start.take().unwrap_or_default() {
+            record_read(brief, doc);
+        }
         let tx = self.tx.clone();
         let Some(io) = self.reader.as_mut() else {
             return Ok(());
@@ -199,21 +206,11 @@ impl Effects {
                         });
                     })
                 }
-                Effect::Read { brief, doc } => {
-                    // Hashing a big brief takes a moment: not on the loop's thread. Failing
-                    // only costs the library's `?` later.
-                    let _ =
-                        std::thread::Builder::new()
-                            .name("gloss-read".into())
-                            .spawn(move || {
-                                if let Some(data) = crate::store::data_dir() {
-                                    let sha = crate::store::convert::text_hash(&doc);
-                                    let file = data.join(crate::store::library::reads::FILE);
-                                    let _ =
-                                        crate::store::library::reads::record(&file, &brief, &sha);
-                                }
-                            });
-                }
+                Effect::Read { brief, doc } => match self.reads_before_start.as_mut() {
+                    // The first brief's reading waits for the first frame.
+                    Some(waiting) => waiting.push((brief, doc)),
+                    None => record_read(brief, doc),
+                },
                 Effect::Measure { doc, width } => {
                     self.for_reader("gloss-measure", Work::Measuring, move |tx, g| {
                         let measured = Measured::of(&doc, width);
@@ -387,4 +384,19 @@ fn save_theme(name: &str) -> Event {
         ),
         Err(e) => Event::Notice(Level::Error, format!("theme not saved: {e}")),
     }
+}
+
+/// Records that `brief` was read as `doc` is now, for the library's "changed since read".
+/// Hashing a big brief takes a moment: not on the loop's thread. Failing only costs the
+/// library's `?` later.
+fn record_read(brief: PathBuf, doc: Arc<Document>) {
+    let _ = std::thread::Builder::new()
+        .name("gloss-read".into())
+        .spawn(move || {
+            if let Some(data) = crate::store::data_dir() {
+                let sha = crate::store::convert::text_hash(&doc);
+                let file = data.join(crate::store::library::reads::FILE);
+                let _ = crate::store::library::reads::record(&file, &brief, &sha);
+            }
+        });
 }
