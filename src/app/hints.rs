@@ -1,7 +1,7 @@
 //! The keys that hints and messages name, taken from the keymap in effect when the reader
 //! starts, so a user's rebinding never leaves a hint that lies.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use crate::input::{Action, Keymap, Mode};
 
@@ -20,17 +20,19 @@ const HIGHLIGHTS: [Action; 5] = [
 ];
 
 impl Hints {
-    /// The first key of every binding of `keymap`.
+    /// The first key of every binding of `keymap`, as [`Keymap::hint`] names it.
     pub fn new(keymap: &Keymap) -> Self {
         use strum::IntoEnumIterator;
-        let first = Mode::iter()
-            .flat_map(|mode| {
-                keymap
-                    .bindings(mode)
-                    .iter()
-                    .map(move |(action, _)| ((mode, *action), keymap.hint(mode, *action)))
-            })
-            .collect();
+        let mut first = HashMap::new();
+        for mode in Mode::iter() {
+            for (action, keys) in keymap.bindings(mode) {
+                // The first binding of an action is the one `Keymap::hint` names.
+                first.entry((mode, *action)).or_insert_with(|| {
+                    keys.first()
+                        .map_or_else(|| "unbound".to_string(), ToString::to_string)
+                });
+            }
+        }
         Self { first }
     }
 
@@ -113,6 +115,28 @@ mod tests {
             .merged("keymap.toml", user)
             .unwrap();
         Hints::new(&keymap)
+    }
+
+    #[test]
+    fn every_hint_is_the_keymaps_hint() {
+        use strum::IntoEnumIterator;
+        let keymap = Keymap::default_keymap()
+            .unwrap()
+            .merged(
+                "keymap.toml",
+                "[normal]\nhelp = []\nquit = [\"ctrl-q\", \"q\"]\n",
+            )
+            .unwrap();
+        let h = Hints::new(&keymap);
+        for mode in Mode::iter() {
+            for (action, _) in keymap.bindings(mode) {
+                assert_eq!(
+                    h.get(mode, *action),
+                    Some(keymap.hint(mode, *action).as_str())
+                );
+            }
+        }
+        assert_eq!(h.key(Mode::Normal, Action::Quit), "Ctrl-q");
     }
 
     #[test]

@@ -58,19 +58,25 @@ impl FromStr for Key {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let mut modifiers = Modifiers::NONE;
         let mut rest = s;
+        // A prefix in any case, with a key after it.
+        let prefixed = |rest: &str, prefix: &str| {
+            rest.len() > prefix.len()
+                && rest
+                    .get(..prefix.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+        };
         loop {
-            let lower = rest.to_ascii_lowercase();
-            let (flag, len) = if lower.starts_with("ctrl-") && rest.len() > 5 {
-                (Modifiers::CTRL, 5)
-            } else if lower.starts_with("alt-") && rest.len() > 4 {
-                (Modifiers::ALT, 4)
-            } else if lower.starts_with("shift-") && rest.len() > 6 {
-                (Modifiers::SHIFT, 6)
-            } else {
+            let Some((flag, prefix)) = [
+                (Modifiers::CTRL, "ctrl-"),
+                (Modifiers::ALT, "alt-"),
+                (Modifiers::SHIFT, "shift-"),
+            ]
+            .into_iter()
+            .find(|(_, prefix)| prefixed(rest, prefix)) else {
                 break;
             };
             modifiers |= flag;
-            rest = &rest[len..];
+            rest = &rest[prefix.len()..];
         }
         let mut chars = rest.chars();
         let code = match (chars.next(), chars.next()) {
@@ -158,6 +164,19 @@ mod tests {
         assert_eq!(key("f5").code, KeyCode::F(5));
         assert_eq!(key("ctrl-d").to_string(), "Ctrl-d");
         assert_eq!(key("pagedown").to_string(), "PgDn");
+    }
+
+    #[test]
+    fn modifier_names_are_read_in_any_case_and_need_a_key_after_them() {
+        let ctrl_d = Key::new(KeyCode::Char('d'), Modifiers::CTRL);
+        assert_eq!(key("CTRL-d"), ctrl_d);
+        assert_eq!(key("Ctrl-d"), ctrl_d);
+        assert_eq!(key("aLt-Ctrl-x"), key("ctrl-alt-x"));
+        assert_eq!(key("ctrl--"), Key::new(KeyCode::Char('-'), Modifiers::CTRL));
+        assert_eq!(key("ctrl-End"), Key::new(KeyCode::End, Modifiers::CTRL));
+        assert!("ctrl-".parse::<Key>().is_err());
+        assert!("ctrl".parse::<Key>().is_err());
+        assert!("ctré-x".parse::<Key>().is_err());
     }
 
     #[test]

@@ -4,15 +4,24 @@ use strum::IntoEnumIterator;
 
 use super::Reader;
 use super::layer::Layer;
-use crate::input::{Action, Keymap, Mode};
+use crate::input::{Action, Keymap, Keys, Mode};
 
 /// One line of the help overlay.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpLine {
-    /// The keys, e.g. `j, Down`.
-    pub keys: String,
+    /// The keys, named when the overlay is drawn (naming every key of every mode for each
+    /// reader opened was a twentieth of the work before the first screen).
+    pub keys: Vec<Keys>,
     /// What they do.
     pub text: &'static str,
+}
+
+impl HelpLine {
+    /// The keys as the overlay names them, e.g. `j, Down`.
+    pub fn key_names(&self) -> String {
+        let names: Vec<String> = self.keys.iter().map(ToString::to_string).collect();
+        names.join(", ")
+    }
 }
 
 /// The help overlay's lines of every mode, made from `keymap`.
@@ -32,15 +41,10 @@ pub(super) fn help_lines(keymap: &Keymap) -> Vec<(Mode, HelpLine)> {
             if mode != Mode::Normal && repeated {
                 continue;
             }
-            let keys = keys
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(", ");
             lines.push((
                 mode,
                 HelpLine {
-                    keys,
+                    keys: keys.clone(),
                     text: action.describe(),
                 },
             ));

@@ -34,7 +34,7 @@ pub fn render(state: &Reader, theme: &Theme, area: Rect, buf: &mut Buffer) {
         }
         lines.push(Line::from(vec![
             Span::styled(
-                format!("  {:<key_column$}", line.keys),
+                format!("  {:<key_column$}", line.key_names()),
                 theme.style(Role::HelpKey),
             ),
             Span::styled(line.text, theme.style(Role::Help)),
