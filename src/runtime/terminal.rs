@@ -120,20 +120,28 @@ pub fn unpaint_blanks(buffer: &mut Buffer) {
     let visible_on_space = Modifier::REVERSED | Modifier::UNDERLINED | Modifier::CROSSED_OUT;
     // gloss marks no cell to be skipped or forced; such a cell is left as it is all the same.
     let blank = |cell: &Cell| {
-        cell.symbol() == " "
-            && cell.bg == Color::Reset
+        cell.bg == Color::Reset
             && !cell.modifier.intersects(visible_on_space)
             && cell.diff_option == CellDiffOption::None
+            && cell.symbol() == " "
     };
     let width = usize::from(buffer.area.width).max(1);
     for row in buffer.content.chunks_mut(width) {
-        let mut x = 0;
-        while x < row.len() {
-            let run = row[x..].iter().take_while(|c| blank(c)).count();
-            if run >= MIN_BLANK_RUN {
-                row[x..x + run].iter_mut().for_each(Cell::reset);
+        // The blank cells just before `x`.
+        let mut run = 0;
+        for x in 0..row.len() {
+            if blank(&row[x]) {
+                run += 1;
+                continue;
             }
-            x += run.max(1);
+            if run >= MIN_BLANK_RUN {
+                row[x - run..x].iter_mut().for_each(Cell::reset);
+            }
+            run = 0;
+        }
+        if run >= MIN_BLANK_RUN {
+            let end = row.len();
+            row[end - run..].iter_mut().for_each(Cell::reset);
         }
     }
 }
@@ -189,6 +197,21 @@ mod tests {
         unpaint_blanks(&mut buffer);
         let mut expected = Buffer::with_lines([format!("{:20}", "ab       cd"), " ".repeat(20)]);
         expected.set_style(Rect::new(0, 0, 11, 1), fg);
+        assert_eq!(buffer, expected);
+    }
+
+    #[test]
+    fn a_run_of_exactly_the_least_between_words_becomes_the_empty_cell() {
+        let gap = " ".repeat(MIN_BLANK_RUN);
+        let area = Rect::new(0, 0, MIN_BLANK_RUN as u16 + 4, 1);
+        let mut buffer = Buffer::empty(area);
+        let fg = Style::new().fg(Color::Indexed(254));
+        buffer.set_style(area, fg);
+        buffer.set_string(0, 0, format!("ab{gap}cd"), Style::new());
+        unpaint_blanks(&mut buffer);
+        let mut expected = Buffer::with_lines([format!("ab{gap}cd")]);
+        expected.set_style(Rect::new(0, 0, 2, 1), fg);
+        expected.set_style(Rect::new(2 + MIN_BLANK_RUN as u16, 0, 2, 1), fg);
         assert_eq!(buffer, expected);
     }
 
