@@ -176,6 +176,83 @@ fn a_read_only_folder_while_saving_keeps_the_note_tells_and_retries() {
     assert_eq!(got, ["first", "kept in memory"]);
 }
 
+/// A brief in a folder the user cannot write to: its notes go to the sidecar folder in the
+/// data folder, nothing is made beside the brief, and the next command finds them there.
+/// Run as `nobody` when the tests run as root (root may write anywhere).
+#[test]
+fn notes_on_a_brief_in_a_folder_that_cannot_be_written_go_to_the_data_folder() {
+    let (dir, brief) = workspace();
+    let data = tempfile::tempdir().unwrap();
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0\n"));
+    if root {
+        for owned in [dir.path(), data.path()] {
+            let chown = Command::new("chown")
+                .args(["-R", "65534:65534"])
+                .arg(owned)
+                .status()
+                .unwrap();
+            assert!(chown.success());
+        }
+    }
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    let run = |args: &[&OsStr]| {
+        let mut command = if root {
+            let mut c = Command::new("setpriv");
+            c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+                .arg(env!("CARGO_BIN_EXE_gloss"));
+            c
+        } else {
+            Command::new(env!("CARGO_BIN_EXE_gloss"))
+        };
+        command
+            .args(args)
+            .env("GLOSS_DATA_DIR", data.path())
+            .env("XDG_CONFIG_HOME", data.path().join("config"))
+            .output()
+            .unwrap()
+    };
+    let added = run(&[
+        OsStr::new("annotate"),
+        brief.as_os_str(),
+        OsStr::new("--quote"),
+        OsStr::new("Micron Technology"),
+        OsStr::new("--note"),
+        OsStr::new("kept elsewhere"),
+    ]);
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    assert!(
+        !sidecar(&brief).exists(),
+        "nothing may be made beside the brief"
+    );
+    let kept: Vec<_> = std::fs::read_dir(data.path().join("sidecars"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.ends_with(".lock"))
+        .collect();
+    assert!(
+        kept.len() == 1 && kept[0].ends_with("-brief.txt.gloss.toml"),
+        "{kept:?}"
+    );
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    let listed = run(&[OsStr::new("list"), OsStr::new("--json"), brief.as_os_str()]);
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert!(
+        listed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&listed.stderr)
+    );
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("kept elsewhere"));
+}
+
 /// A disk that fills up while the reader saves: a real tmpfs of 1 MiB, filled to the last
 /// page, mounted in a mount namespace of gloss's own (`unshare --user --map-root-user
 /// --mount`: no root needed, and the machine's mount table is not touched). The save fails

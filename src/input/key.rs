@@ -65,16 +65,12 @@ impl FromStr for Key {
                     .get(..prefix.len())
                     .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
         };
-        loop {
-            let Some((flag, prefix)) = [
-                (Modifiers::CTRL, "ctrl-"),
-                (Modifiers::ALT, "alt-"),
-                (Modifiers::SHIFT, "shift-"),
-            ]
-            .into_iter()
-            .find(|(_, prefix)| prefixed(rest, prefix)) else {
-                break;
-            };
+        const PREFIXES: [(Modifiers, &str); 3] = [
+            (Modifiers::CTRL, "ctrl-"),
+            (Modifiers::ALT, "alt-"),
+            (Modifiers::SHIFT, "shift-"),
+        ];
+        while let Some((flag, prefix)) = PREFIXES.into_iter().find(|(_, p)| prefixed(rest, p)) {
             modifiers |= flag;
             rest = &rest[prefix.len()..];
         }

@@ -7,7 +7,7 @@
 //! replaces the file atomically and durably (temp file, fsync, rename, fsync of the directory).
 //! A sidecar that does not parse is never written over.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -96,13 +96,22 @@ fn data_dir() -> Option<PathBuf> {
     super::data_dir().map(|d| d.join("sidecars"))
 }
 
-/// True when a file can be created in `dir`.
+/// True when a file can be created in `dir`, as the kernel answers for this process's
+/// effective user: write and search permission on a file system mounted writable, the
+/// directory not immutable. Asked with access(2), a path look-up: creating and removing a
+/// probe file, two journalled changes to the folder, took about 0.15 ms of the start-up
+/// before the first screen. Should the kernel's answer prove wrong, the save beside the brief
+/// fails as any failed save does: the notes stay in memory, the status bar says so, and the
+/// save is tried again.
 fn writable(dir: &Path) -> bool {
-    let probe = dir.join(format!(".gloss-probe-{}", std::process::id()));
-    match OpenOptions::new().write(true).create_new(true).open(&probe) {
-        Ok(_) => fs::remove_file(&probe).is_ok(),
-        Err(_) => false,
-    }
+    use rustix::fs::{Access, AtFlags, CWD, accessat};
+    accessat(
+        CWD,
+        dir,
+        Access::WRITE_OK | Access::EXEC_OK,
+        AtFlags::EACCESS,
+    )
+    .is_ok()
 }
 
 /// Why a sidecar could not be read or written.
