@@ -22,7 +22,7 @@ pub mod versions;
 
 pub use sidecar::{Saved, Sidecar, SidecarError, SidecarPaths};
 
-pub use brief::{BriefFile, FIRST_PIECE, PIECE, read_brief, read_tail};
+pub use brief::{BriefFile, FIRST_PIECE, FIRST_SCREEN, PIECE, read_brief, read_tail};
 
 /// gloss's data folder: `$GLOSS_DATA_DIR`, else `$XDG_DATA_HOME/gloss` (usually
 /// `~/.local/share/gloss`): sidecars of briefs in folders gloss cannot write, and the

@@ -11,7 +11,7 @@ use crate::error::{Error, show_path};
 use crate::input::{Action, Keymap, Mode};
 use crate::store::convert::Extras;
 use crate::store::place::Stored;
-use crate::store::{BriefFile, FIRST_PIECE, PIECE, Sidecar, SidecarPaths};
+use crate::store::{BriefFile, FIRST_PIECE, FIRST_SCREEN, PIECE, Sidecar, SidecarPaths};
 
 /// A brief ready to read: the reader's state, its sidecar's worker, the rest of a big file.
 pub struct Opened {
@@ -169,7 +169,17 @@ fn start_brief(path: &Path) -> Result<(Document, Option<BriefFile>), Error> {
         Format::Plain => FIRST_PIECE,
         Format::Markdown | Format::Html => usize::MAX,
     };
-    let bytes = file.next_piece(first)?.map(|(_, b)| b).unwrap_or_default();
+    let mut bytes = file.next_piece(first)?.map(|(_, b)| b).unwrap_or_default();
+    if !file.is_done() && format == Format::Plain {
+        // A binary file is refused before the terminal is taken, as for a piece read whole.
+        if let Some(offset) = memchr::memchr(0, &bytes) {
+            return Err(decode_error(path)(DecodeError::Binary { offset }));
+        }
+        if let Some(cut) = first_screen_end(&bytes) {
+            let rest = bytes.split_off(cut);
+            file.put_back(rest);
+        }
+    }
     let mut doc = Document::parse_start(&bytes, format).map_err(decode_error(path))?;
     if file.is_done() {
         doc.find_repeats();
@@ -177,6 +187,19 @@ fn start_brief(path: &Path) -> Result<(Document, Option<BriefFile>), Error> {
     }
     doc.reserve(usize::try_from(file.total().saturating_sub(file.read())).unwrap_or(0));
     Ok((doc, Some(file)))
+}
+
+/// Where the part of a big plain brief's first piece parsed before the first frame ends: the
+/// end of the line that reaches [`FIRST_SCREEN`] bytes. `None` (the piece whole) when the
+/// piece is no longer than that, or opens with front matter, which is read whole at the
+/// start.
+fn first_screen_end(piece: &[u8]) -> Option<usize> {
+    let body = piece.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(piece);
+    if piece.len() <= FIRST_SCREEN || body.starts_with(b"+++") {
+        return None;
+    }
+    let end = memchr::memchr(b'\n', &piece[FIRST_SCREEN - 1..])? + FIRST_SCREEN;
+    (end < piece.len()).then_some(end)
 }
 
 #[cfg(test)]
@@ -197,6 +220,66 @@ mod tests {
         assert_eq!(pieces.text(), whole.text());
         assert_eq!(pieces.blocks(), whole.blocks());
         assert_eq!(pieces.char_len(), whole.char_len());
+    }
+
+    /// A big brief, `head` bytes of something before `FIRST_PIECE + PIECE` bytes of corpus text.
+    fn big(dir: &Path, head: &[u8]) -> PathBuf {
+        let path = dir.join("big.txt");
+        let mut bytes = head.to_vec();
+        bytes.extend_from_slice(crate::corpus::brief(FIRST_PIECE + PIECE, 7).as_bytes());
+        std::fs::write(&path, &bytes).unwrap();
+        path
+    }
+
+    #[test]
+    fn a_big_brief_shows_its_first_screen_from_the_start_of_its_first_piece() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = big(dir.path(), b"");
+        let (doc, rest) = start_brief(&path).unwrap();
+        let rest = rest.expect("more to read");
+        let parsed = usize::try_from(rest.read()).unwrap();
+        assert!(
+            (FIRST_SCREEN..FIRST_SCREEN + 1000).contains(&parsed),
+            "{parsed} bytes before the first frame"
+        );
+        let bytes = std::fs::read(&path).unwrap();
+        assert_eq!(bytes[parsed - 1], b'\n', "cut at a line end");
+        let head = Document::parse_start(&bytes[..parsed], Format::Plain).unwrap();
+        assert_eq!(doc.text(), head.text());
+        // The rest of the first piece is read next, from where the head ends.
+        let mut rest = rest;
+        let (start, _) = rest.next_piece(PIECE).unwrap().unwrap();
+        assert_eq!(start, parsed as u64);
+    }
+
+    #[test]
+    fn a_nul_anywhere_in_the_first_piece_of_a_big_brief_refuses_it_before_the_first_frame() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = big(dir.path(), b"");
+        let mut bytes = std::fs::read(&path).unwrap();
+        let at = FIRST_SCREEN + 5000;
+        bytes[at] = 0;
+        std::fs::write(&path, &bytes).unwrap();
+        let err = start_brief(&path).unwrap_err().to_string();
+        assert!(
+            err.contains("big.txt") && err.contains(&format!("offset {at}")),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn front_matter_longer_than_the_first_screen_is_read_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let front = format!(
+            "+++\ntitle = \"Long front matter\"\n{}+++\n",
+            "# a line of the front matter\n".repeat(FIRST_SCREEN / 20)
+        );
+        assert!(front.len() > FIRST_SCREEN && front.len() < FIRST_PIECE);
+        let path = big(dir.path(), front.as_bytes());
+        let (doc, rest) = start_brief(&path).unwrap();
+        assert!(rest.is_some());
+        assert_eq!(doc.meta().title.as_deref(), Some("Long front matter"));
+        assert!(!doc.text().contains("a line of the front matter"));
     }
 
     #[test]
