@@ -90,7 +90,7 @@ const DEFAULT_NAME: &str = "bundled:keymap.toml";
 impl Keymap {
     /// The built-in keymap.
     pub fn default_keymap() -> Result<Self, KeymapError> {
-        let bindings = file::parse_table(DEFAULT_NAME, DEFAULT, DEFAULT_TABLE)?;
+        let bindings = file::parse_trusted_table(DEFAULT_NAME, DEFAULT, DEFAULT_TABLE)?;
         Self::default().merged_bindings(DEFAULT_NAME, DEFAULT, bindings)
     }
 
