@@ -7,6 +7,10 @@
 # END-OF-BRIEF-7f3a appended) and each program, every run:
 #   first screen  from typing `PROGRAM FILE` and Enter (one send-keys) until the pane shows
 #                 the brief's first line, polling capture-pane every 2 ms;
+#                 keys are sent and the pane read through one tmux client in control mode
+#                 (`tmux -C`), started once, so no poll starts a process: a look at the pane
+#                 takes about 0.7 ms (one `tmux capture-pane` process per look took 2-3 ms
+#                 and, with a `sleep` process, looked every 4-5 ms);
 #   G             from sending `G` after that until the last line (the marker) is on screen,
 #                 whatever the program does in between (gloss may still be reading the file);
 #   all read      (gloss) from Enter until its status bar says the whole brief is read;
@@ -96,7 +100,29 @@ trap 'exit 130' INT TERM
 # Microseconds since the epoch, without forking `date` inside the polling loops.
 now_us() { local t=$EPOCHREALTIME; echo "${t/./}"; }
 ms_since() { awk -v us=$(($(now_us) - $1)) 'BEGIN { printf "%.1f", us / 1000 }'; }
-screen() { tm capture-pane -p -t run; }
+# The tmux client in control mode that every key and every look at the pane goes through.
+CTL_PID=
+# Sends the tmux command $1 through it; its output lines end up in PANE.
+ctl() {
+    printf '%s\n' "$1" >&"${CTL[1]}"
+    local line begun=
+    PANE=
+    while IFS= read -r line <&"${CTL[0]}"; do
+        if [[ -z $begun ]]; then
+            # Notifications (%output, %session-changed...) come between answers.
+            [[ $line == '%begin '* ]] && begun=1
+            continue
+        fi
+        case $line in
+            '%end '* | '%error '*) return 0 ;;
+        esac
+        PANE+=$line$'\n'
+    done
+    die "the tmux control client went away"
+}
+tm_keys() { ctl "send-keys -t run $*"; }
+# A pause without a process: a read that times out on a FIFO nobody writes to.
+pause() { read -rt "$1" -u "$NEVER_FD" || true; }
 
 if [[ -z $GLOSS ]]; then
     echo "building the release binary..." >&2
@@ -121,11 +147,34 @@ done
 tm new-session -d -s run -x 200 -y 50 \
     "env PS1='$PROMPT' LESS= LESSOPEN= LESSCLOSE= HISTFILE=/dev/null bash --norc --noprofile"
 SHELL_PID=$(tm display-message -p -t run '#{pane_pid}')
+mkfifo "$WORK/never"
+exec {NEVER_FD}<>"$WORK/never"
+coproc CTL { tmux -L "$SOCKET" -f /dev/null -C attach -t run 2>&1; }
+CTL_PID=$CTL_PID
+# The attach answers first, with a block of its own.
+while IFS= read -r line <&"${CTL[0]}"; do
+    [[ $line == '%end '* || $line == '%error '* ]] && break
+done
+# No copy of everything the pane prints: only the answers.
+ctl "refresh-client -f no-output"
 
-# Whether the pane shows the text $1; the same for an extended regex; the opposite of that.
-shows() { screen | grep -qF -- "$1"; }
-shows_re() { screen | grep -qE -- "$1"; }
-hides_re() { ! shows_re "$1"; }
+# Whether the pane shows a line matching the regular expression $1 (letters, digits, spaces,
+# `.`, `^`, `*`, `|` only): tmux searches the pane itself (`#{C/r:...}`), so a look answers
+# with one short line. (bash reads a pipe a byte at a time: a whole captured screen took
+# milliseconds of CPU to read, beside the program being timed.)
+shows_re() {
+    ctl "display-message -p -t run '#{C/r:$1}'"
+    [[ ${PANE%$'\n'} != 0 ]]
+}
+# Whether the pane shows the text $1, any character but a letter, digit or space standing for
+# itself or any other.
+shows() { shows_re "${1//[^A-Za-z0-9 ]/.}"; }
+hides() { ! shows "$1"; }
+# Whether the status bar (the last row) shows none of the words of the extended regex $1.
+status_hides() {
+    ctl "capture-pane -p -t run -S 49 -E 49"
+    ! [[ $PANE =~ $1 ]]
+}
 # capture-pane drops trailing blanks, so the prompt is looked for without its space.
 at_prompt() { [[ -z $(ps -o pid= --ppid "$SHELL_PID" 2>/dev/null) ]] && shows "${PROMPT% }"; }
 
@@ -139,7 +188,7 @@ await() {
             echo "vs_less: $name $what within ${TIMEOUT_S}s" >&2
             return 1
         fi
-        sleep 0.002
+        pause 0.002
     done
 }
 
@@ -153,9 +202,9 @@ recover() {
     for child in $(ps -o pid= --ppid "$SHELL_PID" 2>/dev/null || true); do
         kill -KILL "$child" 2>/dev/null || true
     done
-    tm send-keys -t run C-c
+    tm_keys C-c
     sleep 0.2
-    tm send-keys -t run C-l
+    tm_keys C-l
 }
 
 # Peak resident set of process $1 in KB (VmHWM), or nothing once it is gone.
@@ -169,13 +218,13 @@ run_once() {
     local program=$1 file=$2 needle=$3 kind=$4
     local name=$kind deadline=$((SECONDS + TIMEOUT_S))
     rm -f "$file.gloss.toml" "$file.gloss.toml.bak"
-    tm send-keys -t run C-l
+    tm_keys C-l
     await "left no clear prompt" at_prompt || return 1
-    until ! shows "$needle"; do sleep 0.002; done
+    until ! shows "$needle"; do pause 0.002; done
     local start launch first g=- all=- search=- pid kb
     start=$(now_us)
     launch=$start
-    tm send-keys -t run "$program '$file'" Enter
+    tm_keys "\"$program '$file'\"" Enter
     await "showed no first screen ('$needle')" shows "$needle" || return 1
     first=$(ms_since "$start")
     pid=$(ps -o pid= --ppid "$SHELL_PID" | head -n 1 | tr -d ' ')
@@ -184,26 +233,26 @@ run_once() {
         echo "vs_less: warning: $name shows the last line on its first screen" >&2
     fi
     start=$(now_us)
-    tm send-keys -t run G
+    tm_keys G
     await "did not show the last line after G" shows "$MARKER" || return 1
     g=$(ms_since "$start")
     # gloss shows the end before it has read the rest; RSS counts once all of it is in.
     if [[ $kind != less ]]; then
-        await "did not finish reading" hides_re '· reading|shown early' || return 1
+        await "did not finish reading" status_hides '· reading|shown early' || return 1
         all=$(ms_since "$launch")
     fi
     if [[ -z $FIRST_ONLY ]]; then
         # Back to the top, then search for the last line's marker (one word, only at the end).
-        tm send-keys -t run g
-        await "did not go back to the top" hides_re "$MARKER" || return 1
+        tm_keys g
+        await "did not go back to the top" hides "$MARKER" || return 1
         start=$(now_us)
-        tm send-keys -t run "/$MARKER" Enter
+        tm_keys "/$MARKER" Enter
         # The line itself, not the query echoed on the prompt line.
         await "did not find the last line" shows_re "^ *$MARKER" || return 1
         search=$(ms_since "$start")
     fi
     kb=$(hwm_kb "$pid")
-    tm send-keys -t run q
+    tm_keys q
     await "did not quit after q" at_prompt || return 1
     [[ -n $kb ]] || { echo "vs_less: no VmHWM for $name" >&2; return 1; }
     echo "$first $g $kb $all $search"
