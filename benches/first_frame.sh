@@ -35,18 +35,9 @@ die() {
     exit 1
 }
 
-bytes_of() {
-    case $1 in
-        10KB) echo 10000 ;;
-        10MiB) echo $((10 * 1024 * 1024)) ;;
-        100MiB) echo $((100 * 1024 * 1024)) ;;
-        *) return 1 ;;
-    esac
-}
-
-for c in $CASES; do
-    bytes_of "$c" >/dev/null || die "unknown case '$c' (known: 10KB 10MiB 100MiB)"
-done
+# shellcheck source=benches/briefs.sh
+source benches/briefs.sh
+check_cases "$CASES"
 [[ $ROUNDS =~ ^[1-9][0-9]*$ && $RUNS =~ ^[1-9][0-9]*$ ]] || die "ROUNDS and RUNS are whole numbers"
 for tool in tmux less perf cc python3; do
     command -v "$tool" >/dev/null || die "$tool is not installed"
@@ -75,13 +66,7 @@ ssize_t write(int fd, const void *buf, size_t n) {
 EOF
 cc -O2 -shared -fPIC -o "$WORK/first_write_exits.so" "$WORK/first_write_exits.c"
 
-if [[ -z $GLOSS ]]; then
-    echo "building the release binary..." >&2
-    GLOSS=$(cargo build --release --bin gloss --message-format=json-render-diagnostics \
-        | grep -o '"executable":"[^"]*"' | tail -1 | cut -d'"' -f4)
-fi
-[[ -n "$GLOSS" && -x "$GLOSS" ]] || die "cannot find the gloss binary ($GLOSS)"
-GLOSS=$(realpath "$GLOSS")
+GLOSS=$(gloss_binary "$GLOSS")
 programs=("$GLOSS" "$(command -v less)")
 names=(gloss less)
 if [[ -n $BASE ]]; then
@@ -91,12 +76,7 @@ if [[ -n $BASE ]]; then
 fi
 
 for c in $CASES; do
-    echo "generating the $c brief..." >&2
-    if [[ -n $GEN ]]; then
-        "$GEN" "$WORK/brief-$c.txt" "$(bytes_of "$c")" 1 >&2
-    else
-        cargo bench -q --bench gen_corpus -- "$WORK/brief-$c.txt" "$(bytes_of "$c")" 1 >&2
-    fi
+    make_brief "$WORK/brief-$c.txt" "$c" 1
 done
 
 tm new-session -d -s run -x 200 -y 50 \

@@ -53,18 +53,9 @@ die() {
     exit 1
 }
 
-bytes_of() {
-    case $1 in
-        10KB) echo 10000 ;;
-        10MiB) echo $((10 * 1024 * 1024)) ;;
-        100MiB) echo $((100 * 1024 * 1024)) ;;
-        *) return 1 ;;
-    esac
-}
-
-for c in $CASES; do
-    bytes_of "$c" >/dev/null || die "unknown case '$c' (known: 10KB 10MiB 100MiB)"
-done
+# shellcheck source=benches/briefs.sh
+source benches/briefs.sh
+check_cases "$CASES"
 [[ $N =~ ^[1-9][0-9]*$ ]] || die "N must be a whole number above 0, not '$N'"
 for tool in tmux less; do
     command -v "$tool" >/dev/null || die "$tool is not installed"
@@ -124,22 +115,11 @@ tm_keys() { ctl "send-keys -t run $*"; }
 # A pause without a process: a read that times out on a FIFO nobody writes to.
 pause() { read -rt "$1" -u "$NEVER_FD" || true; }
 
-if [[ -z $GLOSS ]]; then
-    echo "building the release binary..." >&2
-    GLOSS=$(cargo build --release --bin gloss --message-format=json-render-diagnostics \
-        | grep -o '"executable":"[^"]*"' | tail -1 | cut -d'"' -f4)
-fi
-[[ -n "$GLOSS" && -x "$GLOSS" ]] || die "cannot find the gloss binary ($GLOSS)"
-GLOSS=$(realpath "$GLOSS")
+GLOSS=$(gloss_binary "$GLOSS")
 
 for c in $CASES; do
-    echo "generating the $c brief..." >&2
     file="$WORK/brief-$c.txt"
-    if [[ -n $GEN ]]; then
-        "$GEN" "$file" "$(bytes_of "$c")" "$SEED" >&2
-    else
-        cargo bench -q --bench gen_corpus -- "$file" "$(bytes_of "$c")" "$SEED" >&2
-    fi
+    make_brief "$file" "$c" "$SEED"
     printf '%s\n' "$MARKER" >>"$file"
 done
 
