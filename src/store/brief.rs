@@ -8,8 +8,9 @@ use super::limits::{self, Limit};
 use crate::document::Format;
 use crate::error::{Error, show_path};
 
-/// Bytes read before the first frame: several screens of the largest terminal, read and
-/// measured in well under a millisecond.
+/// Bytes read before the first frame (and checked for a NUL): several screens of the largest
+/// terminal. A brief no longer than this is read whole before the first frame; a longer plain
+/// one has only [`FIRST_SCREEN`] of them parsed and laid out then.
 pub const FIRST_PIECE: usize = 32 * 1024;
 /// Bytes of a big plain brief parsed and laid out before the first frame (the rest of its
 /// first piece goes to the reading thread): more than the text column of a 200x50 terminal
