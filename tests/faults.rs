@@ -99,6 +99,35 @@ fn kill(pid: u32, signal: &str) {
     assert!(status.success());
 }
 
+/// How to run gloss as a user that permission bits stop: the program, and the words before
+/// gloss's own arguments. That is gloss itself, unless the tests run as root (root ignores
+/// permission bits): then `owned` is given to `nobody` and gloss runs as `nobody` through
+/// `setpriv`.
+fn unprivileged(owned: &[&Path]) -> (OsString, Vec<OsString>) {
+    let gloss = OsString::from(env!("CARGO_BIN_EXE_gloss"));
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0\n"));
+    if !root {
+        return (gloss, Vec::new());
+    }
+    for dir in owned {
+        let chown = Command::new("chown")
+            .args(["-R", "65534:65534"])
+            .arg(dir)
+            .status()
+            .unwrap();
+        assert!(chown.success());
+    }
+    let mut before: Vec<OsString> = ["--reuid=65534", "--regid=65534", "--clear-groups", "--"]
+        .iter()
+        .map(OsString::from)
+        .collect();
+    before.push(gloss);
+    ("setpriv".into(), before)
+}
+
 /// A folder that turns read-only while the reader saves: the annotation stays in memory, the
 /// status bar says it is not saved and retries, the file on disk stays whole (the old
 /// version, parsing), and once the folder is writable again the retry saves it.
@@ -114,31 +143,10 @@ fn a_read_only_folder_while_saving_keeps_the_note_tells_and_retries() {
             .success()
     );
     let before = std::fs::read(sidecar(&brief)).unwrap();
-    let root = Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| o.stdout.starts_with(b"0\n"));
-    let mut prefix: Vec<OsString> = Vec::new();
-    if root {
-        let chown = Command::new("chown")
-            .args(["-R", "65534:65534"])
-            .arg(dir.path())
-            .status()
-            .unwrap();
-        assert!(chown.success());
-        prefix = ["--reuid=65534", "--regid=65534", "--clear-groups", "--"]
-            .iter()
-            .map(OsString::from)
-            .collect();
-        prefix.push(env!("CARGO_BIN_EXE_gloss").into());
-    }
-    prefix.push(brief.clone().into_os_string());
-    let args: Vec<&OsStr> = prefix.iter().map(OsString::as_os_str).collect();
-    let mut pty = if root {
-        Pty::start_program(dir.path(), OsStr::new("setpriv"), &args, 110, 30)
-    } else {
-        Pty::start(dir.path(), &args, 110, 30)
-    };
+    let (program, mut args) = unprivileged(&[dir.path()]);
+    args.push(brief.clone().into_os_string());
+    let args: Vec<&OsStr> = args.iter().map(OsString::as_os_str).collect();
+    let mut pty = Pty::start_program(dir.path(), &program, &args, 110, 30);
     pty.wait_for(|s| s.contains(" READ "), "the reader", LIMIT);
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
     start_note(&mut pty);
@@ -183,31 +191,11 @@ fn a_read_only_folder_while_saving_keeps_the_note_tells_and_retries() {
 fn notes_on_a_brief_in_a_folder_that_cannot_be_written_go_to_the_data_folder() {
     let (dir, brief) = workspace();
     let data = tempfile::tempdir().unwrap();
-    let root = Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| o.stdout.starts_with(b"0\n"));
-    if root {
-        for owned in [dir.path(), data.path()] {
-            let chown = Command::new("chown")
-                .args(["-R", "65534:65534"])
-                .arg(owned)
-                .status()
-                .unwrap();
-            assert!(chown.success());
-        }
-    }
+    let (program, before) = unprivileged(&[dir.path(), data.path()]);
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
     let run = |args: &[&OsStr]| {
-        let mut command = if root {
-            let mut c = Command::new("setpriv");
-            c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
-                .arg(env!("CARGO_BIN_EXE_gloss"));
-            c
-        } else {
-            Command::new(env!("CARGO_BIN_EXE_gloss"))
-        };
-        command
+        Command::new(&program)
+            .args(&before)
             .args(args)
             .env("GLOSS_DATA_DIR", data.path())
             .env("XDG_CONFIG_HOME", data.path().join("config"))
