@@ -23,7 +23,7 @@ mod sniff;
 pub use block::{Block, BlockKind, CHAR_STRIDE, Inline, Prefix, Span, Styles};
 pub use builder::TAB_WIDTH;
 pub use chars::Chars;
-pub use decode::DecodeError;
+pub use decode::{DecodeError, refuse_binary};
 pub use front_matter::Meta;
 pub use html::MAX_PAGE_BYTES;
 pub use matcher::Matcher;
@@ -123,9 +123,7 @@ impl Document {
                 limit: MAX_PAGE_BYTES,
             });
         }
-        if let Some(offset) = memchr::memchr(0, bytes) {
-            return Err(DecodeError::Binary { offset });
-        }
+        refuse_binary(bytes, 0)?;
         let page = html_charset::decode(bytes, declared);
         let mut builder = Builder::default();
         let extracted = html::parse(&page.text, &mut builder);

@@ -43,15 +43,22 @@ pub struct Decoded<'a> {
     pub warning: Option<String>,
 }
 
+/// Refuses bytes holding a NUL: a binary file (or UTF-16), not a text brief. `base` is the
+/// file offset the bytes start at, so the error names the NUL's place in the file.
+pub fn refuse_binary(bytes: &[u8], base: usize) -> Result<(), DecodeError> {
+    match memchr::memchr(0, bytes) {
+        Some(offset) => Err(DecodeError::Binary {
+            offset: base + offset,
+        }),
+        None => Ok(()),
+    }
+}
+
 /// Decodes a brief, or the piece of one that began at byte `base` of the file (offsets in
 /// errors and warnings count from the file's start). NUL bytes refuse the file; invalid UTF-8
 /// is replaced, with a warning.
 pub fn decode(bytes: &[u8], base: usize) -> Result<Decoded<'_>, DecodeError> {
-    if let Some(offset) = memchr::memchr(0, bytes) {
-        return Err(DecodeError::Binary {
-            offset: base + offset,
-        });
-    }
+    refuse_binary(bytes, base)?;
     // Only the file's first bytes can be its byte-order mark; a later piece that starts
     // with U+FEFF keeps it, as the brief read whole does.
     let bytes = match base {

@@ -172,9 +172,7 @@ fn start_brief(path: &Path) -> Result<(Document, Option<BriefFile>), Error> {
     let mut bytes = file.next_piece(first)?.map(|(_, b)| b).unwrap_or_default();
     if !file.is_done() && format == Format::Plain {
         // A binary file is refused before the terminal is taken, as for a piece read whole.
-        if let Some(offset) = memchr::memchr(0, &bytes) {
-            return Err(decode_error(path)(DecodeError::Binary { offset }));
-        }
+        crate::document::refuse_binary(&bytes, 0).map_err(decode_error(path))?;
         if let Some(cut) = first_screen_end(&bytes) {
             let rest = bytes.split_off(cut);
             file.put_back(rest);
