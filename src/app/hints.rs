@@ -3,7 +3,7 @@
 
 use foldhash::{HashMap, HashMapExt};
 
-use crate::input::{Action, Keymap, Mode};
+use crate::input::{Action, Keymap, Keys, Mode};
 
 /// The key to show for each bound (mode, action).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -27,10 +27,9 @@ impl Hints {
         for mode in Mode::iter() {
             for (action, keys) in keymap.bindings(mode) {
                 // The first binding of an action is the one `Keymap::hint` names.
-                first.entry((mode, *action)).or_insert_with(|| {
-                    keys.first()
-                        .map_or_else(|| "unbound".to_string(), ToString::to_string)
-                });
+                first
+                    .entry((mode, *action))
+                    .or_insert_with(|| Keys::hinted(keys));
             }
         }
         Self { first }

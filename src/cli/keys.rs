@@ -5,7 +5,7 @@ use strum::IntoEnumIterator;
 use unicode_width::UnicodeWidthStr;
 
 use crate::error::Error;
-use crate::input::{Keymap, Mode};
+use crate::input::{Keymap, Keys, Mode};
 use crate::sanitize;
 use crate::store::config;
 
@@ -65,11 +65,7 @@ fn table(keymap: &Keymap) -> Vec<String> {
     let rows: Vec<[String; 4]> = Mode::iter()
         .flat_map(|mode| {
             keymap.bindings(mode).iter().map(move |(action, keys)| {
-                let keys = keys
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", ");
+                let keys = Keys::listed(keys);
                 [mode.name(), &keys, action.name(), action.describe()]
                     .map(|cell| sanitize::line(cell).into_owned())
             })

@@ -220,9 +220,7 @@ impl Keymap {
 
     /// The key to name in a hint for `action` in `mode`: its first key, or `unbound`.
     pub fn hint(&self, mode: Mode, action: Action) -> String {
-        self.keys_for(mode, action)
-            .first()
-            .map_or_else(|| "unbound".to_string(), ToString::to_string)
+        Keys::hinted(self.keys_for(mode, action))
     }
 }
 

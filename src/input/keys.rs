@@ -24,6 +24,18 @@ impl Keys {
         }
     }
 
+    /// An action's keys as help and `gloss keys` list them: `j, Down`.
+    pub fn listed(keys: &[Keys]) -> String {
+        let names: Vec<String> = keys.iter().map(ToString::to_string).collect();
+        names.join(", ")
+    }
+
+    /// The one of an action's keys that hints name: the first, or `unbound`.
+    pub fn hinted(keys: &[Keys]) -> String {
+        keys.first()
+            .map_or_else(|| "unbound".to_string(), ToString::to_string)
+    }
+
     /// Whether pressing one of these bindings means starting the other: `]` and `] h`, or
     /// the same keys twice.
     pub fn clashes_with(&self, other: &Keys) -> bool {

@@ -19,8 +19,7 @@ pub struct HelpLine {
 impl HelpLine {
     /// The keys as the overlay names them, e.g. `j, Down`.
     pub fn key_names(&self) -> String {
-        let names: Vec<String> = self.keys.iter().map(ToString::to_string).collect();
-        names.join(", ")
+        Keys::listed(&self.keys)
     }
 }
 
