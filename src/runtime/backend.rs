@@ -1,14 +1,16 @@
-//! The terminal backend: ratatui's crossterm backend, except that a frame's text is written
-//! straight into the frame's buffer. The crossterm backend prints every cell through the
-//! formatting machinery (`queue!(Print(symbol))`); for a first frame that was as much work as
-//! drawing the widgets. Cursor moves, colours and attributes still go through crossterm's
-//! commands, exactly as the crossterm backend sends them, and only where they change.
+//! The terminal backend: ratatui's crossterm backend, except that a frame is encoded into
+//! one byte buffer of its own and written at once. The crossterm backend prints every cell
+//! through the formatting machinery (`queue!(Print(symbol))`) and every cursor move and colour
+//! change through `write!`; for a first frame that was more work than drawing the widgets.
+//! The bytes are exactly the crossterm backend's: cursor moves are encoded here, and each
+//! distinct colour, underline colour or attribute change is formatted by crossterm once and
+//! then copied.
 
 use std::io::{self, Write};
 
+use foldhash::HashMap;
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, IntoCrossterm, WindowSize};
 use ratatui::buffer::Cell;
-use ratatui::crossterm::cursor::MoveTo;
 use ratatui::crossterm::queue;
 use ratatui::crossterm::style::{
     Attribute, Color as CrosstermColor, Colors, SetAttribute, SetBackgroundColor, SetColors,
@@ -17,15 +19,26 @@ use ratatui::crossterm::style::{
 use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Modifier};
 
-/// A crossterm backend over `W` that writes cell text without formatting it.
+/// Sequences formatted once and kept; past this many of one kind they are all forgotten (a
+/// session cycling through themes with true colours could otherwise keep every pair it met).
+const MAX_KEPT: usize = 512;
+
+/// A crossterm backend over `W` that encodes each frame into one buffer.
 pub struct Direct<W: Write> {
     inner: CrosstermBackend<W>,
+    /// The frame being encoded, kept between frames for its room.
+    frame: Vec<u8>,
+    /// The escape sequences met so far, by what they set.
+    sequences: Sequences,
 }
 
 impl<W: Write> Direct<W> {
     pub fn new(writer: W) -> Self {
         Self {
             inner: CrosstermBackend::new(writer),
+            // A 200x50 frame of text is 4-12 KiB.
+            frame: Vec::with_capacity(16 * 1024),
+            sequences: Sequences::default(),
         }
     }
 }
@@ -40,6 +53,96 @@ impl<W: Write> Write for Direct<W> {
     }
 }
 
+/// The colour, underline colour and attribute sequences crossterm writes, each formatted the
+/// first time it is needed.
+#[derive(Default)]
+struct Sequences {
+    colors: HashMap<(Color, Color), Box<[u8]>>,
+    underlines: HashMap<Color, Box<[u8]>>,
+    modifiers: HashMap<(Modifier, Modifier), Box<[u8]>>,
+    /// What ends every frame: every colour and attribute back to the terminal's own.
+    reset: Option<Box<[u8]>>,
+}
+
+/// The sequence `key` stands for in `kept`, formatted by `format` if it is not there yet.
+fn kept<K: std::hash::Hash + Eq + Copy>(
+    kept: &mut HashMap<K, Box<[u8]>>,
+    key: K,
+    format: impl FnOnce(&mut Vec<u8>) -> io::Result<()>,
+) -> io::Result<&[u8]> {
+    if !kept.contains_key(&key) {
+        if kept.len() >= MAX_KEPT {
+            kept.clear();
+        }
+        let mut bytes = Vec::new();
+        format(&mut bytes)?;
+        kept.insert(key, bytes.into_boxed_slice());
+    }
+    Ok(kept.get(&key).map_or(&[][..], |b| &b[..]))
+}
+
+impl Sequences {
+    fn colors(&mut self, fg: Color, bg: Color) -> io::Result<&[u8]> {
+        kept(&mut self.colors, (fg, bg), |out| {
+            let colors = Colors::new(fg.into_crossterm(), bg.into_crossterm());
+            queue!(out, SetColors(colors))
+        })
+    }
+
+    fn underline(&mut self, color: Color) -> io::Result<&[u8]> {
+        kept(&mut self.underlines, color, |out| {
+            queue!(out, SetUnderlineColor(color.into_crossterm()))
+        })
+    }
+
+    fn modifier(&mut self, from: Modifier, to: Modifier) -> io::Result<&[u8]> {
+        kept(&mut self.modifiers, (from, to), |out| {
+            change_modifier(out, from, to)
+        })
+    }
+
+    fn reset(&mut self) -> io::Result<&[u8]> {
+        if self.reset.is_none() {
+            let mut out = Vec::new();
+            queue!(
+                out,
+                SetForegroundColor(CrosstermColor::Reset),
+                SetBackgroundColor(CrosstermColor::Reset),
+                SetUnderlineColor(CrosstermColor::Reset),
+                SetAttribute(Attribute::Reset),
+            )?;
+            self.reset = Some(out.into_boxed_slice());
+        }
+        Ok(self.reset.as_deref().unwrap_or_default())
+    }
+}
+
+/// Appends crossterm's `MoveTo(x, y)`: `ESC [ row ; column H`, both counted from 1.
+fn move_to(out: &mut Vec<u8>, x: u16, y: u16) {
+    out.extend_from_slice(b"\x1b[");
+    decimal(out, u32::from(y) + 1);
+    out.push(b';');
+    decimal(out, u32::from(x) + 1);
+    out.push(b'H');
+}
+
+/// Appends `n` in decimal.
+fn decimal(out: &mut Vec<u8>, n: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        // A digit: always below 10.
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
+}
+
 impl<W: Write> Backend for Direct<W> {
     type Error = io::Error;
 
@@ -47,44 +150,38 @@ impl<W: Write> Backend for Direct<W> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        // The crossterm backend writes to its writer as a `Write` of its own.
-        let out = &mut self.inner;
+        let mut out = std::mem::take(&mut self.frame);
+        out.clear();
+        let sequences = &mut self.sequences;
         let mut fg = Color::Reset;
         let mut bg = Color::Reset;
         let mut underline = Color::Reset;
         let mut modifier = Modifier::empty();
         let mut last: Option<Position> = None;
         for (x, y, cell) in content {
-            if !matches!(last, Some(p) if x == p.x + 1 && y == p.y) {
-                queue!(out, MoveTo(x, y))?;
+            if !matches!(last, Some(p) if x == p.x.wrapping_add(1) && y == p.y) {
+                move_to(&mut out, x, y);
             }
             last = Some(Position { x, y });
             if cell.modifier != modifier {
-                change_modifier(out, modifier, cell.modifier)?;
+                out.extend_from_slice(sequences.modifier(modifier, cell.modifier)?);
                 modifier = cell.modifier;
             }
             if cell.fg != fg || cell.bg != bg {
-                let colors = Colors::new(cell.fg.into_crossterm(), cell.bg.into_crossterm());
-                queue!(out, SetColors(colors))?;
+                out.extend_from_slice(sequences.colors(cell.fg, cell.bg)?);
                 fg = cell.fg;
                 bg = cell.bg;
             }
             if cell.underline_color != underline {
-                queue!(
-                    out,
-                    SetUnderlineColor(cell.underline_color.into_crossterm())
-                )?;
+                out.extend_from_slice(sequences.underline(cell.underline_color)?);
                 underline = cell.underline_color;
             }
-            out.write_all(cell.symbol().as_bytes())?;
+            out.extend_from_slice(cell.symbol().as_bytes());
         }
-        queue!(
-            out,
-            SetForegroundColor(CrosstermColor::Reset),
-            SetBackgroundColor(CrosstermColor::Reset),
-            SetUnderlineColor(CrosstermColor::Reset),
-            SetAttribute(Attribute::Reset),
-        )
+        out.extend_from_slice(sequences.reset()?);
+        let written = self.inner.write_all(&out);
+        self.frame = out;
+        written
     }
 
     fn append_lines(&mut self, n: u16) -> io::Result<()> {
@@ -227,8 +324,23 @@ mod tests {
             Color::DarkGray,
             Color::Indexed(110),
             Color::Rgb(1, 2, 3),
+            Color::Black,
+            Color::Green,
+            Color::Yellow,
+            Color::Blue,
+            Color::Magenta,
+            Color::Cyan,
+            Color::White,
+            Color::LightRed,
+            Color::LightGreen,
+            Color::LightYellow,
+            Color::LightBlue,
+            Color::LightMagenta,
+            Color::Indexed(0),
+            Color::Indexed(255),
+            Color::Rgb(255, 0, 128),
         ];
-        let area = Rect::new(0, 0, 30, 12);
+        let area = Rect::new(0, 0, 60, 24);
         let mut buffer = Buffer::empty(area);
         let mut n = 0usize;
         for y in 0..area.height {
@@ -255,5 +367,45 @@ mod tests {
             ours.len()
         );
         assert_eq!(ours, theirs);
+    }
+
+    #[test]
+    fn later_frames_reuse_the_sequences_and_write_what_crossterm_writes() {
+        let (a, b) = (Shared::default(), Shared::default());
+        let (mut ours, mut theirs) = (Direct::new(a.clone()), CrosstermBackend::new(b.clone()));
+        let area = Rect::new(0, 0, 20, 4);
+        for round in 0..3u8 {
+            let mut buffer = Buffer::empty(area);
+            let style = Style::new()
+                .fg(Color::Indexed(round))
+                .bg(Color::Rgb(round, 7, 9))
+                .underline_color(Color::Indexed(3))
+                .add_modifier(Modifier::BOLD);
+            buffer.set_string(round.into(), 1, "same words", style);
+            buffer.set_string(0, 3, "plain", Style::new().italic());
+            let cells = Buffer::empty(area).diff(&buffer);
+            ours.draw(cells.clone().into_iter()).expect("drawn");
+            theirs.draw(cells.into_iter()).expect("drawn");
+        }
+        assert!(!a.0.borrow().is_empty());
+        assert_eq!(
+            String::from_utf8_lossy(&a.0.borrow()),
+            String::from_utf8_lossy(&b.0.borrow())
+        );
+        assert!(ours.sequences.colors.len() >= 3, "one pair a round");
+    }
+
+    #[test]
+    fn cursor_moves_are_crossterms_move_to() {
+        use ratatui::crossterm::cursor::MoveTo;
+        for (x, y) in [(0, 0), (8, 9), (9, 10), (98, 99), (99, 100), (1234, 4321)]
+            .into_iter()
+            .chain([(u16::MAX - 1, u16::MAX - 1)])
+        {
+            let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+            move_to(&mut ours, x, y);
+            queue!(theirs, MoveTo(x, y)).expect("queued");
+            assert_eq!(ours, theirs, "{x},{y}");
+        }
     }
 }
