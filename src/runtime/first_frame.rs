@@ -51,37 +51,69 @@ fn empty(area: Rect) -> Buffer {
 /// text (some terminals draw such an emoji one cell wide).
 fn shown(buffer: &Buffer) -> impl Iterator<Item = (u16, u16, &Cell)> {
     let cells = &buffer.content;
-    let mut i = 0;
+    let area = buffer.area;
+    let mut at = Walk {
+        i: 0,
+        x: 0,
+        y: 0,
+        width: area.width.max(1),
+    };
     // Cells up to here are covered by an emoji with a variation selector.
     let mut covered = 0;
     std::iter::from_fn(move || {
         loop {
-            let at = i;
-            let cell = cells.get(at)?;
-            if at < covered {
-                i += usize::from(cell.cell_width().max(1));
-                covered = covered.max(i).min(cells.len());
+            let index = at.i;
+            let cell = cells.get(index)?;
+            let here = (area.x.saturating_add(at.x), area.y.saturating_add(at.y));
+            if index < covered {
+                at.step(cell.cell_width().max(1));
+                covered = covered.max(at.i).min(cells.len());
                 if !skipped(cell) && cell.symbol() != " " {
-                    return Some((buffer.pos_of(at), cell));
+                    return Some((here, cell));
                 }
                 continue;
             }
-            i += 1;
-            if skipped(cell) || blank(cell) {
+            if blank(cell) || skipped(cell) {
+                at.step(1);
                 continue;
             }
-            let width = usize::from(cell.cell_width());
+            let width = cell.cell_width();
+            let mut by = 1;
             if let CellDiffOption::ForcedWidth(_) = cell.diff_option {
-                i += width.saturating_sub(1);
+                by = width.max(1);
             } else if width > 1 && cell.symbol().contains('\u{FE0F}') {
-                covered = (at + width).min(cells.len());
+                covered = (index + usize::from(width)).min(cells.len());
             } else if width > 1 {
-                i += width - 1;
+                by = width;
             }
-            return Some((buffer.pos_of(at), cell));
+            at.step(by);
+            return Some((here, cell));
         }
     })
     .map(|((x, y), cell)| (x, y, cell))
+}
+
+/// A cell's index in a buffer and its column and row, kept together as the index moves on
+/// (`Buffer::pos_of` divides for every cell).
+struct Walk {
+    i: usize,
+    x: u16,
+    y: u16,
+    width: u16,
+}
+
+impl Walk {
+    fn step(&mut self, by: u16) {
+        self.i += usize::from(by);
+        let mut x = u32::from(self.x) + u32::from(by);
+        let width = u32::from(self.width);
+        while x >= width {
+            x -= width;
+            self.y = self.y.saturating_add(1);
+        }
+        // Below the width, a `u16`.
+        self.x = u16::try_from(x).unwrap_or(u16::MAX);
+    }
 }
 
 /// Whether ratatui's diff leaves `cell` out whatever it holds.
@@ -91,16 +123,17 @@ fn skipped(cell: &Cell) -> bool {
         || (cell.skip && cell.diff_option == CellDiffOption::None)
 }
 
-/// Whether `cell` is the empty cell, which the empty screen already shows.
+/// Whether `cell` is the empty cell, which the empty screen already shows. The colours and
+/// attributes are compared first: they tell most cells apart without reading the symbol.
 #[allow(deprecated)]
 fn blank(cell: &Cell) -> bool {
-    cell.symbol() == " "
-        && cell.fg == Color::Reset
+    cell.fg == Color::Reset
         && cell.bg == Color::Reset
         && cell.underline_color == Color::Reset
         && cell.modifier == Modifier::empty()
         && cell.diff_option == CellDiffOption::None
         && !cell.skip
+        && cell.symbol() == " "
 }
 
 #[cfg(test)]
