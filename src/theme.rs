@@ -9,10 +9,10 @@ mod file;
 mod role;
 mod set;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use ratatui::style::Style;
-use strum::IntoEnumIterator;
+use strum::{EnumCount, IntoEnumIterator};
 
 pub use catalog::{BUNDLED, Catalog, MAX_DEPTH, Source};
 pub use depth::Depth;
@@ -26,8 +26,10 @@ use crate::annotation::Color;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
     name: String,
-    styles: HashMap<Role, Style>,
-    explicit: HashSet<Role>,
+    /// By role, in `Role`'s order (a role's index is its discriminant).
+    styles: [Style; Role::COUNT],
+    /// Which roles the theme (or one it inherits) styles itself.
+    explicit: [bool; Role::COUNT],
     names: HashMap<Color, String>,
 }
 
@@ -44,21 +46,20 @@ impl Theme {
     /// A theme from the styles its file and ancestors give: each role is drawn over its
     /// dotted ancestors (`text.title` over `text`).
     fn from_own(name: String, own: HashMap<Role, Style>, names: HashMap<Color, String>) -> Self {
-        let styles = Role::iter()
-            .map(|role| {
-                let mut chain = vec![role.name()];
-                while let Some(parent) = chain.last().and_then(|n| Role::parent_name(n)) {
-                    chain.push(parent);
-                }
-                let style = chain
-                    .iter()
-                    .rev()
-                    .filter_map(|n| Role::from_name(n).and_then(|r| own.get(&r)))
-                    .fold(Style::default(), |acc, s| acc.patch(*s));
-                (role, style)
-            })
-            .collect();
-        let explicit = own.keys().copied().collect();
+        let mut styles = [Style::default(); Role::COUNT];
+        let mut explicit = [false; Role::COUNT];
+        for role in Role::iter() {
+            let mut chain = vec![role.name()];
+            while let Some(parent) = chain.last().and_then(|n| Role::parent_name(n)) {
+                chain.push(parent);
+            }
+            styles[role as usize] = chain
+                .iter()
+                .rev()
+                .filter_map(|n| Role::from_name(n).and_then(|r| own.get(&r)))
+                .fold(Style::default(), |acc, s| acc.patch(*s));
+            explicit[role as usize] = own.contains_key(&role);
+        }
         Self {
             name,
             styles,
@@ -74,12 +75,12 @@ impl Theme {
 
     /// The style of a role.
     pub fn style(&self, role: Role) -> Style {
-        self.styles.get(&role).copied().unwrap_or_default()
+        self.styles[role as usize]
     }
 
     /// True when the theme (or one it inherits) styles `role` itself.
     pub fn styles_explicitly(&self, role: Role) -> bool {
-        self.explicit.contains(&role)
+        self.explicit[role as usize]
     }
 
     /// What a highlight colour is called on screen (`yellow` unless the theme names it).
@@ -91,7 +92,7 @@ impl Theme {
 
     /// The theme with its colours fitted to the terminal.
     pub fn fitted(mut self, depth: Depth) -> Self {
-        for style in self.styles.values_mut() {
+        for style in &mut self.styles {
             *style = depth.fit(*style);
         }
         self

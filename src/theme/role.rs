@@ -1,10 +1,12 @@
 //! Every styled element of the screen, named as in theme files. Dotted names fall back to
 //! their parent (`panel.note.active` -> `panel.note` -> `panel`).
 
-use strum::{EnumIter, IntoStaticStr};
+use strum::{EnumCount, EnumIter, EnumString, IntoStaticStr};
 
 /// Every styled element of the screen. The names are the theme file's keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, IntoStaticStr)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, EnumCount, EnumString, IntoStaticStr,
+)]
 pub enum Role {
     /// Body text.
     #[strum(serialize = "text")]
@@ -187,8 +189,7 @@ impl Role {
 
     /// The role with this key.
     pub fn from_name(name: &str) -> Option<Self> {
-        use strum::IntoEnumIterator;
-        Self::iter().find(|r| r.name() == name)
+        name.parse().ok()
     }
 
     /// The parent key (`panel.note` for `panel.note.active`), if any.

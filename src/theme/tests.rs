@@ -226,3 +226,40 @@ fn fitting_to_no_color_keeps_highlights_visible() {
 fn the_default_theme_is_the_bundled_default() {
     assert_eq!(Theme::default(), Catalog::bundled().get("default").unwrap());
 }
+
+#[test]
+fn every_role_is_found_by_its_name_and_nothing_else_is() {
+    use strum::IntoEnumIterator;
+    for role in Role::iter() {
+        assert_eq!(Role::from_name(role.name()), Some(role));
+    }
+    for name in ["", "text.", "Text", "panel.note.active.x", " status"] {
+        assert_eq!(Role::from_name(name), None, "{name:?}");
+    }
+}
+
+#[test]
+fn a_themes_style_of_a_role_is_that_roles_and_not_a_neighbours() {
+    use strum::IntoEnumIterator;
+    let src = "name = \"t\"\n[styles]\n\"status.mode\" = { fg = \"red\" }\n\"status.hint\" = { fg = \"blue\" }\n";
+    let catalog = Catalog::bundled();
+    let theme = catalog
+        .resolve(&Source {
+            name: "t".into(),
+            origin: "t.toml".into(),
+            text: src.into(),
+        })
+        .expect("resolves");
+    assert_eq!(
+        theme.style(Role::StatusMode).fg,
+        Some(ratatui::style::Color::Red)
+    );
+    assert_eq!(
+        theme.style(Role::StatusHint).fg,
+        Some(ratatui::style::Color::Blue)
+    );
+    let explicit: Vec<Role> = Role::iter()
+        .filter(|r| theme.styles_explicitly(*r))
+        .collect();
+    assert_eq!(explicit, [Role::StatusMode, Role::StatusHint]);
+}
