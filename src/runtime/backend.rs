@@ -119,28 +119,12 @@ impl Sequences {
 
 /// Appends crossterm's `MoveTo(x, y)`: `ESC [ row ; column H`, both counted from 1.
 fn move_to(out: &mut Vec<u8>, x: u16, y: u16) {
+    let mut digits = itoa::Buffer::new();
     out.extend_from_slice(b"\x1b[");
-    decimal(out, u32::from(y) + 1);
+    out.extend_from_slice(digits.format(u32::from(y) + 1).as_bytes());
     out.push(b';');
-    decimal(out, u32::from(x) + 1);
+    out.extend_from_slice(digits.format(u32::from(x) + 1).as_bytes());
     out.push(b'H');
-}
-
-/// Appends `n` in decimal.
-fn decimal(out: &mut Vec<u8>, n: u32) {
-    let mut digits = [0u8; 10];
-    let mut at = digits.len();
-    let mut n = n;
-    loop {
-        at -= 1;
-        // A digit: always below 10.
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[at..]);
 }
 
 impl<W: Write> Backend for Direct<W> {
