@@ -6,16 +6,14 @@
 //! distinct colour, underline colour or attribute change is formatted by crossterm once and
 //! then copied.
 
+use std::collections::hash_map::Entry;
 use std::io::{self, Write};
 
 use foldhash::HashMap;
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, IntoCrossterm, WindowSize};
 use ratatui::buffer::Cell;
 use ratatui::crossterm::queue;
-use ratatui::crossterm::style::{
-    Attribute, Color as CrosstermColor, Colors, SetAttribute, SetBackgroundColor, SetColors,
-    SetForegroundColor, SetUnderlineColor,
-};
+use ratatui::crossterm::style::{Attribute, Colors, SetAttribute, SetColors, SetUnderlineColor};
 use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Modifier};
 
@@ -60,9 +58,11 @@ struct Sequences {
     colors: HashMap<(Color, Color), Box<[u8]>>,
     underlines: HashMap<Color, Box<[u8]>>,
     modifiers: HashMap<(Modifier, Modifier), Box<[u8]>>,
-    /// What ends every frame: every colour and attribute back to the terminal's own.
-    reset: Option<Box<[u8]>>,
 }
+
+/// What ends every frame, as crossterm writes it: the foreground, background and underline
+/// colours, then every attribute, back to the terminal's own.
+const RESET: &[u8] = b"\x1b[39m\x1b[49m\x1b[59m\x1b[0m";
 
 /// The sequence `key` stands for in `kept`, formatted by `format` if it is not there yet.
 fn kept<K: std::hash::Hash + Eq + Copy>(
@@ -70,15 +70,17 @@ fn kept<K: std::hash::Hash + Eq + Copy>(
     key: K,
     format: impl FnOnce(&mut Vec<u8>) -> io::Result<()>,
 ) -> io::Result<&[u8]> {
-    if !kept.contains_key(&key) {
-        if kept.len() >= MAX_KEPT {
-            kept.clear();
-        }
-        let mut bytes = Vec::new();
-        format(&mut bytes)?;
-        kept.insert(key, bytes.into_boxed_slice());
+    if kept.len() >= MAX_KEPT && !kept.contains_key(&key) {
+        kept.clear();
     }
-    Ok(kept.get(&key).map_or(&[][..], |b| &b[..]))
+    match kept.entry(key) {
+        Entry::Occupied(known) => Ok(known.into_mut()),
+        Entry::Vacant(new) => {
+            let mut bytes = Vec::new();
+            format(&mut bytes)?;
+            Ok(new.insert(bytes.into_boxed_slice()))
+        }
+    }
 }
 
 impl Sequences {
@@ -99,21 +101,6 @@ impl Sequences {
         kept(&mut self.modifiers, (from, to), |out| {
             change_modifier(out, from, to)
         })
-    }
-
-    fn reset(&mut self) -> io::Result<&[u8]> {
-        if self.reset.is_none() {
-            let mut out = Vec::new();
-            queue!(
-                out,
-                SetForegroundColor(CrosstermColor::Reset),
-                SetBackgroundColor(CrosstermColor::Reset),
-                SetUnderlineColor(CrosstermColor::Reset),
-                SetAttribute(Attribute::Reset),
-            )?;
-            self.reset = Some(out.into_boxed_slice());
-        }
-        Ok(self.reset.as_deref().unwrap_or_default())
     }
 }
 
@@ -162,7 +149,7 @@ impl<W: Write> Backend for Direct<W> {
             }
             out.extend_from_slice(cell.symbol().as_bytes());
         }
-        out.extend_from_slice(sequences.reset()?);
+        out.extend_from_slice(RESET);
         let written = self.inner.write_all(&out);
         self.frame = out;
         written
@@ -377,6 +364,41 @@ mod tests {
             String::from_utf8_lossy(&b.0.borrow())
         );
         assert!(ours.sequences.colors.len() >= 3, "one pair a round");
+    }
+
+    #[test]
+    fn past_so_many_colour_pairs_the_kept_ones_are_forgotten_and_frames_stay_crossterms() {
+        let (a, b) = (Shared::default(), Shared::default());
+        let (mut ours, mut theirs) = (Direct::new(a.clone()), CrosstermBackend::new(b.clone()));
+        let area = Rect::new(0, 0, 40, 20);
+        let mut buffer = Buffer::empty(area);
+        for (i, cell) in buffer.content.iter_mut().enumerate() {
+            let [hi, lo] = u16::try_from(i).expect("800 cells").to_be_bytes();
+            cell.set_char('x').set_fg(Color::Rgb(hi, lo, 1));
+        }
+        let cells = Buffer::empty(area).diff(&buffer);
+        ours.draw(cells.clone().into_iter()).expect("drawn");
+        theirs.draw(cells.into_iter()).expect("drawn");
+        let kept = ours.sequences.colors.len();
+        assert!((1..=MAX_KEPT).contains(&kept), "{kept} pairs kept");
+        assert_eq!(*a.0.borrow(), *b.0.borrow());
+    }
+
+    #[test]
+    fn a_frame_ends_as_crossterm_ends_it() {
+        use ratatui::crossterm::style::{
+            Color as CrosstermColor, SetBackgroundColor, SetForegroundColor,
+        };
+        let mut theirs = Vec::new();
+        queue!(
+            theirs,
+            SetForegroundColor(CrosstermColor::Reset),
+            SetBackgroundColor(CrosstermColor::Reset),
+            SetUnderlineColor(CrosstermColor::Reset),
+            SetAttribute(Attribute::Reset),
+        )
+        .expect("queued");
+        assert_eq!(RESET, theirs);
     }
 
     #[test]
