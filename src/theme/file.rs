@@ -98,6 +98,27 @@ pub(super) fn parse_toml(origin: &str, src: &str) -> Result<Raw, ThemeError> {
 
 /// Parses a theme file. `origin` names it in messages; `default_name` is used when the file
 /// has no `name`.
+/// A colour as ratatui's `Color::from_str` reads it. The forms themes mostly use, `#rrggbb`
+/// and `0`-`255`, are read directly: ratatui's parser lower-cases the text and strips its
+/// separators into new strings first, about 5,000 instructions a colour.
+fn colour_literal(text: &str) -> Option<Color> {
+    let bytes = text.as_bytes();
+    if let [b'#', hex @ ..] = bytes
+        && hex.len() == 6
+        && hex.iter().all(u8::is_ascii_hexdigit)
+    {
+        let byte = |i: usize| u8::from_str_radix(text.get(1 + i..3 + i)?, 16).ok();
+        return Some(Color::Rgb(byte(0)?, byte(2)?, byte(4)?));
+    }
+    if (1..=3).contains(&bytes.len())
+        && bytes.iter().all(u8::is_ascii_digit)
+        && let Ok(index) = text.parse::<u8>()
+    {
+        return Some(Color::Indexed(index));
+    }
+    Color::from_str(text).ok()
+}
+
 pub fn parse(origin: &str, src: &str, default_name: &str) -> Result<ThemeFile, ThemeError> {
     // A bundled theme's text was read at build time.
     let raw = match super::bundled::raw(src) {
@@ -109,7 +130,7 @@ pub fn parse(origin: &str, src: &str, default_name: &str) -> Result<ThemeFile, T
     };
     let mut palette = BTreeMap::new();
     for (name, value) in &raw.palette {
-        let colour = Color::from_str(value.get_ref()).map_err(|_| {
+        let colour = colour_literal(value.get_ref()).ok_or_else(|| {
             err(
                 value.span(),
                 name.get_ref(),
@@ -135,7 +156,7 @@ pub fn parse(origin: &str, src: &str, default_name: &str) -> Result<ThemeFile, T
             palette
                 .get(c)
                 .copied()
-                .or_else(|| Color::from_str(c).ok())
+                .or_else(|| colour_literal(c))
                 .ok_or_else(|| {
                     err(
                         value.span(),
@@ -187,4 +208,41 @@ pub fn parse(origin: &str, src: &str, default_name: &str) -> Result<ThemeFile, T
         origin: origin.to_string(),
         source: src.to_string(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    #[test]
+    fn colours_read_directly_are_ratatuis() {
+        for text in [
+            "#d8dee9",
+            "#FFFFFF",
+            "#000000",
+            "0",
+            "110",
+            "255",
+            "007",
+            "256",
+            "#abc",
+            "#12345g",
+            "light-red",
+            "Dark Gray",
+            "",
+            "#",
+            "1000",
+        ] {
+            assert_eq!(colour_literal(text), Color::from_str(text).ok(), "{text:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn every_colour_text_reads_as_ratatui_reads_it(text in "#?[0-9a-fA-Fg -]{0,8}|[a-zA-Z_ -]{0,14}") {
+            prop_assert_eq!(colour_literal(&text), Color::from_str(&text).ok());
+        }
+    }
 }
