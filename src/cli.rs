@@ -323,13 +323,14 @@ pub(crate) fn load_brief(path: &Path) -> Result<Document, Error> {
 
 fn open(args: &OpenArgs) -> Result<Exit, Error> {
     let keys::Effective { keymap, warning } = keys::effective()?;
+    let keymap = std::sync::Arc::new(keymap);
     let chosen = themes::choose(args.theme.as_deref())?;
     let opener = Opener {
         settings: Settings {
             max_width: args.width,
             ..Settings::default()
         },
-        keymap: keymap.clone(),
+        keymap: std::sync::Arc::clone(&keymap),
         themes: chosen.themes.names(),
         theme: chosen.index,
         annotations: args.annotations.clone(),

@@ -91,6 +91,10 @@ pub enum Event {
     Back,
     /// Something the runtime did, to tell the user (a saved config, a failure).
     Notice(Level, String),
+    /// Conflict copies that a sync tool left beside the reader's sidecar (how many): looked
+    /// for on the sidecar's worker, so a brief in a folder of thousands of files opens without
+    /// listing it first.
+    CopiesFound(usize),
     /// The next piece of a brief being read.
     Loaded(Box<Piece>),
     /// The whole brief has been read.

@@ -3,12 +3,13 @@
 //! (then on a worker, so the library answers keys meanwhile).
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::Persist;
 use crate::app::{Level, Loading, Reader, Saving, Settings};
 use crate::document::{Chars, DecodeError, Document, Format, MAX_PAGE_BYTES};
 use crate::error::{Error, show_path};
-use crate::input::{Action, Keymap, Mode};
+use crate::input::Keymap;
 use crate::store::convert::Extras;
 use crate::store::place::Stored;
 use crate::store::{BriefFile, FIRST_PIECE, FIRST_SCREEN, PIECE, Sidecar, SidecarPaths};
@@ -28,8 +29,8 @@ pub struct Opened {
 pub struct Opener {
     /// View settings.
     pub settings: Settings,
-    /// The keymap in effect.
-    pub keymap: Keymap,
+    /// The keymap in effect, shared with the loop that reads keys through it.
+    pub keymap: Arc<Keymap>,
     /// Names of the themes `T` cycles through.
     pub themes: Vec<String>,
     /// The theme in use.
@@ -90,21 +91,6 @@ impl Opener {
             reader.notice(
                 Level::Warning,
                 &format!("brief's folder is read-only; annotations kept in {dir}"),
-            );
-        }
-        let copies = crate::store::conflicts::copies(&sidecar.paths().data).len();
-        if copies > 0 {
-            let key = reader
-                .hints
-                .key(Mode::Normal, Action::MergeCopies)
-                .to_string();
-            reader.notice(
-                Level::Warning,
-                &format!(
-                    "{copies} conflict cop{} of these annotations: {key} merges {}",
-                    if copies == 1 { "y" } else { "ies" },
-                    if copies == 1 { "it" } else { "them" }
-                ),
             );
         }
         reader.saving = Saving::new(exists, reader.position());

@@ -77,6 +77,10 @@ impl Persist {
     ) -> std::io::Result<()> {
         let answer = wrap.clone();
         worker::spawn("gloss-sidecar", Work::Saving, tx, wrap, move |tx| {
+            let copies = crate::store::conflicts::copies(&self.sidecar.paths().data).len();
+            if copies > 0 && tx.send(answer(Event::CopiesFound(copies))).is_err() {
+                return;
+            }
             for job in jobs {
                 let event =
                     panic::catch_unwind(AssertUnwindSafe(|| self.run(job))).unwrap_or_else(|p| {

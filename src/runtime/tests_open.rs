@@ -18,7 +18,7 @@ fn a_brief_gone_between_the_scan_and_opening_is_a_message_naming_it() {
     let (tx, rx) = mpsc::channel();
     let opener = Opener {
         settings: Settings::default(),
-        keymap: Keymap::default_keymap().unwrap(),
+        keymap: Keymap::default_keymap().unwrap().into(),
         themes: vec!["default".into()],
         theme: 0,
         annotations: None,

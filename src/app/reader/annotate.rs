@@ -257,4 +257,24 @@ impl Reader {
     pub fn notice(&mut self, level: Level, text: &str) {
         self.status.notice(level, text);
     }
+
+    /// Tells of `copies` conflict copies beside the sidecar, and of the key that merges them.
+    pub fn copies_found(&mut self, copies: usize) {
+        if copies == 0 {
+            return;
+        }
+        let key = self
+            .hints
+            .key(Mode::Normal, Action::MergeCopies)
+            .to_string();
+        let (copy, them) = if copies == 1 {
+            ("copy", "it")
+        } else {
+            ("copies", "them")
+        };
+        self.notice(
+            Level::Warning,
+            &format!("{copies} conflict {copy} of these annotations: {key} merges {them}"),
+        );
+    }
 }

@@ -1,7 +1,7 @@
 //! Scenario tests of reviewing highlights after the brief changed: confirming a fuzzy match,
 //! re-attaching, and orphans in the panel.
 
-use super::tests::{press, reader};
+use super::tests::{press, reader, send};
 use super::*;
 use crate::annotation::Status;
 use crate::app::*;
@@ -148,5 +148,27 @@ fn r_reattaches_to_a_selection_made_with_the_mouse_and_esc_forgets_it() {
         s.status.shown().unwrap().text.contains("on a highlight"),
         "{:?}",
         s.status.shown()
+    );
+}
+
+#[test]
+fn conflict_copies_found_are_told_with_the_key_that_merges_them() {
+    let mut s = reader(SAMPLE, 100, 30);
+    s.copies_found(0);
+    assert!(s.status.shown().is_none());
+    send(&mut s, Event::CopiesFound(1));
+    let shown = s.status.shown().unwrap();
+    assert_eq!(
+        (shown.text.as_str(), shown.level),
+        (
+            "1 conflict copy of these annotations: M merges it",
+            Level::Warning
+        )
+    );
+    let mut s = reader(SAMPLE, 100, 30);
+    s.copies_found(3);
+    assert_eq!(
+        s.status.shown().unwrap().text,
+        "3 conflict copies of these annotations: M merges them"
     );
 }

@@ -124,6 +124,7 @@ fn apply(state: &mut Reader, event: Event, env: &Env) -> Vec<Effect> {
         Event::InputGone => state.terminate(Exit::HANGUP, env),
         Event::Failed(work, message) => state.failed(work, &message, env.now),
         Event::Notice(level, text) => state.notice(level, &text),
+        Event::CopiesFound(copies) => state.copies_found(copies),
         Event::Char(_) | Event::Paste(_) | Event::Key(_) => {}
         // The library's news: not for a reader.
         Event::Scanned(_)
