@@ -16,7 +16,7 @@ use ratatui::layout::Size;
 use ratatui::style::{Color, Modifier};
 
 use super::backend::Direct;
-use super::first_frame::first_frame;
+use super::first_frame::{SETTLE, first_frame};
 
 /// Room for a whole frame of a big terminal, so each frame reaches the terminal in one write
 /// (the standard output's own buffer flushes every 1 KiB: ten writes for one 200x50 frame).
@@ -93,7 +93,7 @@ impl TerminalGuard {
     pub fn draw(&mut self, paint: impl FnOnce(&mut Buffer)) -> io::Result<()> {
         match std::mem::replace(&mut self.drawing, Drawing::Gone) {
             Drawing::First(backend) => {
-                let screen = first_frame(backend, self.size()?, paint)?;
+                let screen = first_frame(backend, self.size()?, SETTLE, paint)?;
                 self.drawing = Drawing::Later(screen);
             }
             Drawing::Later(mut screen) => {
