@@ -6,7 +6,8 @@
 # For each case (a generated brief of 10 KB, 10 MiB or 100 MiB, seed 1, with one last line
 # END-OF-BRIEF-7f3a appended) and each program, every run:
 #   first screen  from typing `PROGRAM FILE` and Enter (one send-keys) until the pane shows
-#                 the brief's first line, polling capture-pane every 2 ms;
+#                 the brief's first line, a look at the pane starting every 2 ms (the first
+#                 after a random part of that, see `await`);
 #                 keys are sent and the pane read through one tmux client in control mode
 #                 (`tmux -C`), started once, so no poll starts a process: a look at the pane
 #                 takes about 0.7 ms (one `tmux capture-pane` process per look took 2-3 ms
@@ -158,17 +159,32 @@ status_hides() {
 # capture-pane drops trailing blanks, so the prompt is looked for without its space.
 at_prompt() { [[ -z $(ps -o pid= --ppid "$SHELL_PID" 2>/dev/null) ]] && shows "${PROMPT% }"; }
 
-# Inside run_once: polls every 2 ms until the test "$@" (after the message $1) passes; past
-# the run's deadline it says what did not happen and fails.
+# Sleeps until the time $1 (microseconds since the epoch), if it is still to come.
+wait_until() {
+    local left=$(($1 - $(now_us)))
+    ((left > 0)) && pause "$(printf '0.%06d' "$left")"
+    return 0
+}
+
+# Inside run_once: looks every 2 ms until the test "$@" (after the message $1) passes; past
+# the run's deadline it says what did not happen and fails. A look starts every 2 ms (not 2 ms
+# after the last look ended, which made it every 2.7 ms), the first after a random part of
+# that: a screen that lands at any moment is seen 0-2 ms later, evenly spread, whichever
+# program drew it. (With the looks' phase fixed to the key press, a program whose screen landed
+# just after a look waited a whole period for the next, so medians stepped between 1.0x and
+# 1.5x instead of telling how far apart two programs are.)
 await() {
-    local what=$1
+    local what=$1 next
     shift
-    until "$@"; do
+    next=$(($(now_us) + RANDOM % 2000))
+    while :; do
+        wait_until "$next"
+        "$@" && return 0
         if ((SECONDS >= deadline)); then
             echo "vs_less: $name $what within ${TIMEOUT_S}s" >&2
             return 1
         fi
-        pause 0.002
+        next=$((next + 2000))
     done
 }
 
