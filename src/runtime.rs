@@ -123,7 +123,7 @@ pub fn run(
                 caught
                     .forward(tx.clone(), Wake::Signal)
                     .map_err(Error::Terminal)?;
-                input::read(tx.clone()).map_err(Error::Terminal)?;
+                input::read(tx.clone(), (size.width, size.height)).map_err(Error::Terminal)?;
                 effects.start().map_err(Error::Terminal)?;
             }
         }

@@ -558,6 +558,37 @@ fn ten_thousand_resizes_in_a_burst() {
     assert!(burst < LIMIT, "{burst:?}");
 }
 
+/// A resize right after the first frame, before gloss reads input (its input thread starts a
+/// few milliseconds later, once the terminal has shown the frame), is still answered: the
+/// brief is laid out again at the new size.
+#[test]
+fn a_resize_just_after_the_first_frame_is_answered() {
+    let (dir, brief) = workspace();
+    let mut pty = Pty::start(dir.path(), &[brief.as_os_str()], 110, 30);
+    let start = Instant::now();
+    while !pty.bytes().windows(6).any(|w| w == b" READ ") {
+        assert!(start.elapsed() < LIMIT, "no first frame:\n{}", pty.screen());
+        std::thread::sleep(Duration::from_micros(200));
+    }
+    let mark = pty.mark();
+    pty.resize(60, 12);
+    // A frame after a resize is drawn whole, so what came after the resize shows it alone.
+    loop {
+        let after = pty.screen_since(mark);
+        if after.lines().any(|l| l.contains(" READ ")) {
+            break;
+        }
+        assert!(
+            start.elapsed() < LIMIT,
+            "the reader was not drawn again at 60x12:\n{}",
+            pty.screen()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    pty.keys(b"q");
+    assert_eq!(pty.wait(LIMIT).code, Some(0));
+}
+
 /// A last save that never comes back does not keep gloss from leaving: another program swaps
 /// the sidecar for a pipe it holds open and never writes to, so every read of it blocks (the
 /// watcher's check first, then the save queued behind it). `q` leaves after the 10 s gloss

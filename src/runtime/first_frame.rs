@@ -8,7 +8,7 @@
 use std::time::Duration;
 
 use ratatui::Terminal;
-use ratatui::backend::Backend;
+use ratatui::backend::{Backend, ClearType};
 use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
 use ratatui::layout::{Rect, Size};
 use ratatui::style::{Color, Modifier};
@@ -34,8 +34,10 @@ pub fn first_frame<B: Backend>(
         *terminal.current_buffer_mut() = buffer;
         terminal.swap_buffers();
     } else {
-        // Resized in the meantime: the next frame is drawn whole on a cleared screen.
-        terminal.clear()?;
+        // Resized in the meantime: the next frame is drawn whole on a cleared screen. Not
+        // `Terminal::clear`, which asks the terminal where its cursor is and waits for the
+        // answer (for two seconds, then fails, on a terminal that does not answer).
+        terminal.backend_mut().clear_region(ClearType::All)?;
     }
     Ok(terminal)
 }

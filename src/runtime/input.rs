@@ -29,12 +29,24 @@ const MULTI_CLICK: Duration = Duration::from_millis(400);
 /// longest crossterm spins on a terminal that went away before gloss notices.
 const LOOK_AGAIN: Duration = Duration::from_millis(100);
 
-/// Reads terminal input until it ends, sending each event on `tx`.
-pub fn read(tx: Sender<Wake>) -> std::io::Result<()> {
+/// Reads terminal input until it ends, sending each event on `tx`. `drawn` is the size the
+/// loop last drew at: crossterm hears of resizes only from its first wait on, so a resize
+/// before that (the thread starts after the first frame) is sent as one once it listens.
+pub fn read(tx: Sender<Wake>, drawn: (u16, u16)) -> std::io::Result<()> {
     let terminal = terminal();
     std::thread::Builder::new()
         .name("gloss-input".into())
         .spawn(move || {
+            // The first wait sets up crossterm's reading, resize signal included.
+            let ready = event::poll(Duration::ZERO);
+            if let (Ok(_), Ok(now)) = (ready, ratatui::crossterm::terminal::size())
+                && now != drawn
+                && tx
+                    .send(Wake::Input(TermEvent::Resize(now.0, now.1)))
+                    .is_err()
+            {
+                return;
+            }
             loop {
                 let wake = next(terminal.as_ref());
                 let gone = matches!(wake, Wake::InputGone);
