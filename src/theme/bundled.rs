@@ -5,7 +5,10 @@ use std::collections::BTreeMap;
 
 use toml::Spanned;
 
-use super::file::{Raw, RawStyle};
+use ratatui::style::{Color, Modifier};
+
+use super::file::{Raw, RawStyle, ThemeFile, colour_literal};
+use super::role::Role;
 
 /// A string of a theme file with the byte range it takes there.
 type Str = (&'static str, usize, usize);
@@ -31,6 +34,58 @@ pub struct Table {
 
 /// Every bundled theme file, in file name order.
 const TABLES: &[Table] = include!(concat!(env!("OUT_DIR"), "/themes_table.rs"));
+
+/// The bundled theme file whose text is `src`, read straight from its table: no strings or
+/// maps built to read it as the TOML parser's output first (those were most of the 0.24 M
+/// instructions resolving the default theme took before the first frame). None when `src` is
+/// no bundled theme's text or something in it does not read (the tests say none has such
+/// a thing), and the file is then read the long way, which says what is wrong and where.
+pub fn file(origin: &str, src: &str, default_name: &str) -> Option<ThemeFile> {
+    let table = TABLES.iter().find(|t| t.text == src)?;
+    let palette: Vec<(&str, Color)> = table
+        .palette
+        .iter()
+        .map(|((name, ..), (value, ..))| Some((*name, colour_literal(value)?)))
+        .collect::<Option<_>>()?;
+    let colour = |c: &str| {
+        palette
+            .iter()
+            .find(|(name, _)| *name == c)
+            .map(|(_, colour)| *colour)
+            .or_else(|| colour_literal(c))
+    };
+    let mut styles = Vec::with_capacity(table.styles.len());
+    for ((role, ..), raw) in table.styles {
+        let mut style = ratatui::style::Style::default();
+        if let Some(fg) = raw.fg {
+            style = style.fg(colour(fg)?);
+        }
+        if let Some(bg) = raw.bg {
+            style = style.bg(colour(bg)?);
+        }
+        for m in raw.modifiers {
+            style = style.add_modifier(Modifier::from_name(&m.to_ascii_uppercase())?);
+        }
+        styles.push((Role::from_name(role)?, style));
+    }
+    let names = table
+        .names
+        .iter()
+        .map(|((colour, ..), (name, ..))| {
+            Some((colour.parse().ok()?, crate::sanitize::line(name).into_owned()))
+        })
+        .collect::<Option<_>>()?;
+    Some(ThemeFile {
+        name: table
+            .name
+            .map_or_else(|| default_name.to_string(), |(_, (n, ..))| n.to_string()),
+        inherits: table.inherits.map(|(_, (parent, start, end))| (parent.to_string(), start..end)),
+        styles,
+        names,
+        origin: origin.to_string(),
+        source: src.to_string(),
+    })
+}
 
 /// What the TOML parser would read from `src`, if it is a bundled theme file's text.
 pub fn raw(src: &str) -> Option<Raw> {
@@ -87,5 +142,21 @@ mod tests {
             assert_eq!(format!("{ours:?}"), format!("{theirs:?}"), "{name}");
         }
         assert!(raw("name = \"default\"\n").is_none());
+    }
+
+    #[test]
+    fn every_bundled_theme_reads_from_its_table_as_from_its_toml() {
+        for (name, text) in BUNDLED {
+            let mut ours = file("bundled", text, name).unwrap_or_else(|| panic!("{name}"));
+            let raw = parse_toml("bundled", text).expect("bundled themes parse");
+            // The long way, as a user's file is read: from the TOML parser's keys and values.
+            let mut theirs = crate::theme::file::from_raw("bundled", text, name, raw).unwrap();
+            for f in [&mut ours, &mut theirs] {
+                f.styles.sort_by_key(|(role, _)| *role as usize);
+                f.names.sort_by_key(|(colour, _)| *colour as usize);
+            }
+            assert_eq!(ours, theirs, "{name}");
+        }
+        assert!(file("bundled", "name = \"default\"\n", "default").is_none());
     }
 }

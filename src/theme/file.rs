@@ -101,7 +101,7 @@ pub(super) fn parse_toml(origin: &str, src: &str) -> Result<Raw, ThemeError> {
 /// A colour as ratatui's `Color::from_str` reads it. The forms themes mostly use, `#rrggbb`
 /// and `0`-`255`, are read directly: ratatui's parser lower-cases the text and strips its
 /// separators into new strings first, about 5,000 instructions a colour.
-fn colour_literal(text: &str) -> Option<Color> {
+pub(super) fn colour_literal(text: &str) -> Option<Color> {
     let bytes = text.as_bytes();
     if let [b'#', hex @ ..] = bytes
         && hex.len() == 6
@@ -121,10 +121,23 @@ fn colour_literal(text: &str) -> Option<Color> {
 
 pub fn parse(origin: &str, src: &str, default_name: &str) -> Result<ThemeFile, ThemeError> {
     // A bundled theme's text was read at build time.
+    if let Some(file) = super::bundled::file(origin, src, default_name) {
+        return Ok(file);
+    }
     let raw = match super::bundled::raw(src) {
         Some(raw) => raw,
         None => parse_toml(origin, src)?,
     };
+    from_raw(origin, src, default_name, raw)
+}
+
+/// A theme file from its TOML keys and values, `raw`, read from `src`.
+pub(super) fn from_raw(
+    origin: &str,
+    src: &str,
+    default_name: &str,
+    raw: Raw,
+) -> Result<ThemeFile, ThemeError> {
     let err = |span: Range<usize>, key: &str, message: String| {
         error_at(origin, src, Some(span), Some(key), message)
     };
