@@ -72,14 +72,19 @@ pub fn file(origin: &str, src: &str, default_name: &str) -> Option<ThemeFile> {
         .names
         .iter()
         .map(|((colour, ..), (name, ..))| {
-            Some((colour.parse().ok()?, crate::sanitize::line(name).into_owned()))
+            Some((
+                colour.parse().ok()?,
+                crate::sanitize::line(name).into_owned(),
+            ))
         })
         .collect::<Option<_>>()?;
     Some(ThemeFile {
         name: table
             .name
             .map_or_else(|| default_name.to_string(), |(_, (n, ..))| n.to_string()),
-        inherits: table.inherits.map(|(_, (parent, start, end))| (parent.to_string(), start..end)),
+        inherits: table
+            .inherits
+            .map(|(_, (parent, start, end))| (parent.to_string(), start..end)),
         styles,
         names,
         origin: origin.to_string(),
