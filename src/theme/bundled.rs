@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 
 use toml::Spanned;
 
-use ratatui::style::{Color, Modifier};
+use ratatui::style::Color;
 
-use super::file::{Raw, RawStyle, ThemeFile, colour_literal};
+use super::file::{Raw, RawStyle, ThemeFile, colour_literal, style_of};
 use super::role::Role;
 
 /// A string of a theme file with the byte range it takes there.
@@ -56,16 +56,7 @@ pub fn file(origin: &str, src: &str, default_name: &str) -> Option<ThemeFile> {
     };
     let mut styles = Vec::with_capacity(table.styles.len());
     for ((role, ..), raw) in table.styles {
-        let mut style = ratatui::style::Style::default();
-        if let Some(fg) = raw.fg {
-            style = style.fg(colour(fg)?);
-        }
-        if let Some(bg) = raw.bg {
-            style = style.bg(colour(bg)?);
-        }
-        for m in raw.modifiers {
-            style = style.add_modifier(Modifier::from_name(&m.to_ascii_uppercase())?);
-        }
+        let style = style_of(raw.fg, raw.bg, raw.modifiers.iter().copied(), colour).ok()?;
         styles.push((Role::from_name(role)?, style));
     }
     let names = table

@@ -96,8 +96,6 @@ pub(super) fn parse_toml(origin: &str, src: &str) -> Result<Raw, ThemeError> {
         .map_err(|e| error_at(origin, src, e.span(), None, e.message().trim().to_string()))
 }
 
-/// Parses a theme file. `origin` names it in messages; `default_name` is used when the file
-/// has no `name`.
 /// A colour as ratatui's `Color::from_str` reads it. The forms themes mostly use, `#rrggbb`
 /// and `0`-`255`, are read directly: ratatui's parser lower-cases the text and strips its
 /// separators into new strings first, about 5,000 instructions a colour.
@@ -119,6 +117,38 @@ pub(super) fn colour_literal(text: &str) -> Option<Color> {
     Color::from_str(text).ok()
 }
 
+/// What a `[styles]` value names that does not read.
+pub(super) enum Unread<'a> {
+    /// A colour neither in the palette nor a colour literal.
+    Colour(&'a str),
+    /// A modifier ratatui does not know.
+    Modifier(&'a str),
+}
+
+/// One `[styles]` value as a style; `colour` reads its colours (the palette, else a literal).
+pub(super) fn style_of<'a>(
+    fg: Option<&'a str>,
+    bg: Option<&'a str>,
+    modifiers: impl IntoIterator<Item = &'a str>,
+    colour: impl Fn(&str) -> Option<Color>,
+) -> Result<Style, Unread<'a>> {
+    let read = |c: &'a str| colour(c).ok_or(Unread::Colour(c));
+    let mut style = Style::default();
+    if let Some(fg) = fg {
+        style = style.fg(read(fg)?);
+    }
+    if let Some(bg) = bg {
+        style = style.bg(read(bg)?);
+    }
+    for m in modifiers {
+        let modifier = Modifier::from_name(&m.to_ascii_uppercase()).ok_or(Unread::Modifier(m))?;
+        style = style.add_modifier(modifier);
+    }
+    Ok(style)
+}
+
+/// Parses a theme file. `origin` names it in messages; `default_name` is used when the file
+/// has no `name`.
 pub fn parse(origin: &str, src: &str, default_name: &str) -> Result<ThemeFile, ThemeError> {
     // A bundled theme's text was read at build time.
     if let Some(file) = super::bundled::file(origin, src, default_name) {
@@ -165,36 +195,21 @@ pub(super) fn from_raw(
             )
         })?;
         let raw_style = value.get_ref();
-        let colour = |c: &String| {
-            palette
-                .get(c)
-                .copied()
-                .or_else(|| colour_literal(c))
-                .ok_or_else(|| {
-                    err(
-                        value.span(),
-                        key.get_ref(),
-                        format!("unknown colour {c:?}: not in [palette] and not a colour literal"),
-                    )
-                })
-        };
-        let mut style = Style::default();
-        if let Some(fg) = &raw_style.fg {
-            style = style.fg(colour(fg)?);
-        }
-        if let Some(bg) = &raw_style.bg {
-            style = style.bg(colour(bg)?);
-        }
-        for m in &raw_style.modifiers {
-            let modifier = Modifier::from_name(&m.to_ascii_uppercase()).ok_or_else(|| {
-                err(
-                    value.span(),
-                    key.get_ref(),
-                    format!("unknown modifier {m:?}"),
-                )
-            })?;
-            style = style.add_modifier(modifier);
-        }
+        let style = style_of(
+            raw_style.fg.as_deref(),
+            raw_style.bg.as_deref(),
+            raw_style.modifiers.iter().map(String::as_str),
+            |c| palette.get(c).copied().or_else(|| colour_literal(c)),
+        )
+        .map_err(|unread| {
+            let message = match unread {
+                Unread::Colour(c) => {
+                    format!("unknown colour {c:?}: not in [palette] and not a colour literal")
+                }
+                Unread::Modifier(m) => format!("unknown modifier {m:?}"),
+            };
+            err(value.span(), key.get_ref(), message)
+        })?;
         styles.push((role, style));
     }
     let mut names = Vec::new();
